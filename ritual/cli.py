@@ -1,0 +1,92 @@
+"""The command line: a click group whose commands stay thin; errors become messages in one place."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import click
+
+from ritual import __version__
+from ritual.clock import Clock
+from ritual.context import RitualContext
+from ritual.core.dates import parse_day
+from ritual.errors import RitualError
+from ritual.output import use_color
+from ritual.paths import Paths
+
+
+class UserFacingError(click.ClickException):
+    """A RitualError on its way to stderr with its own exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        """Print `ritual: message` to stderr."""
+        click.echo(f"ritual: {self.message}", err=True)
+
+
+class RitualGroup(click.Group):
+    """The root group: the one place where errors turn into messages and exit codes."""
+
+    def invoke(self, ctx: click.Context):
+        """Run the command, mapping ritual and database errors to clean messages."""
+        try:
+            return super().invoke(ctx)
+        except RitualError as exc:
+            raise UserFacingError(exc.message, exc.exit_code) from None
+        except sqlite3.DatabaseError as exc:
+            raise UserFacingError(f"the database could not be used: {exc}", 1) from None
+
+
+def _today_option(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    try:
+        return parse_day(value, "--today")
+    except RitualError as exc:
+        raise click.BadParameter(exc.message) from None
+
+
+@click.group(cls=RitualGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--home", type=click.Path(file_okay=False), envvar="RITUAL_HOME", help="Keep config, data and state in DIR.")
+@click.option("--today", callback=_today_option, envvar="RITUAL_TODAY", hidden=True, help="Pretend today is this date.")
+@click.version_option(__version__, "--version", prog_name="ritual")
+@click.pass_context
+def cli(ctx: click.Context, home: str | None, today) -> None:
+    """ritual: plan, remember and reflect before writing letters and cards.
+
+    Run without a command to see this week's plan.
+    """
+    context = RitualContext(Paths.resolve(home), Clock(today), use_color())
+    ctx.obj = context
+    ctx.call_on_close(context.close)
+    if ctx.invoked_subcommand is None:
+        from ritual.commands.agenda import show_home
+
+        show_home(context)
+
+
+def _register() -> None:
+    # Every module in ritual.commands adds its own commands; heavy imports stay inside the commands.
+    import importlib
+    import pkgutil
+
+    import ritual.commands as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        module.register(cli)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the `ritual` command."""
+    cli(prog_name="ritual")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+"""The clock, passed in everywhere so tests and demos can fix "today"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The system clock, or a fixed day when `fixed_today` is set."""
+
+    fixed_today: date | None = None
+
+    def today(self) -> date:
+        """The local date."""
+        return self.fixed_today or date.today()
+
+    def now(self) -> datetime:
+        """The local date and time (midnight of the fixed day when fixed)."""
+        if self.fixed_today:
+            return datetime.combine(self.fixed_today, datetime.min.time()).astimezone()
+        return datetime.now().astimezone()

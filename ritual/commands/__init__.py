@@ -1,0 +1,1 @@
+"""Thin click commands: parse options, call a service, render the answer."""

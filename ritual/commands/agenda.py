@@ -1,0 +1,85 @@
+"""`ritual week` and `ritual upcoming`: the plan, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import click
+
+from ritual.context import RitualContext
+from ritual.core.dates import parse_day
+from ritual.core.planner import AgendaItem
+from ritual.output import Styler
+from ritual.render import render_upcoming, render_week
+from ritual.services.planning import agenda
+from ritual.store.friends import FriendRepository
+
+EMPTY_HINT = """No friends yet. Add the first one, for example:
+
+  ritual friend add "Ana Souza" --birthday 1990-03-14 --country BR
+
+or fill this home with demo friends to look around:  ritual demo"""
+
+
+def print_json(items: list[AgendaItem]) -> None:
+    """The agenda contract: a JSON array sorted by date then kind."""
+    click.echo(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
+
+
+def week_items(context: RitualContext, day: date) -> tuple[date, list[AgendaItem]]:
+    """The Monday of the week holding `day`, and the items of that week with what is still open."""
+    monday = day - timedelta(days=day.weekday())
+    items = agenda(context.settings, context.db, monday, monday + timedelta(days=6), context.clock.today())
+    return monday, items
+
+
+def show_home(context: RitualContext) -> None:
+    """What bare `ritual` shows: this week, or how to begin on an empty database."""
+    if FriendRepository(context.db).count() == 0:
+        click.echo(EMPTY_HINT)
+        return
+    monday, items = week_items(context, context.clock.today())
+    click.echo(render_week(items, monday, context.clock.today(), Styler(context.color)), color=context.color)
+
+
+@click.command()
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="Show the week holding this date (default: today).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of agenda items.")
+@click.pass_obj
+def week(context: RitualContext, day: str | None, as_json: bool) -> None:
+    """The week, Monday to Sunday: what to write, what to post, the days themselves."""
+    target = parse_day(day, "--date") if day else context.clock.today()
+    monday, items = week_items(context, target)
+    if as_json:
+        print_json(items)
+    elif FriendRepository(context.db).count() == 0:
+        click.echo(EMPTY_HINT)
+    else:
+        click.echo(render_week(items, monday, context.clock.today(), Styler(context.color)), color=context.color)
+
+
+@click.command()
+@click.option("--from", "start", metavar="YYYY-MM-DD", help="First day (default: today).")
+@click.option("--days", type=int, help="How many days to look ahead (default from settings: 30).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of agenda items.")
+@click.pass_obj
+def upcoming(context: RitualContext, start: str | None, days: int | None, as_json: bool) -> None:
+    """Everything due in the coming days, and what is still open from before."""
+    today = context.clock.today()
+    first = parse_day(start, "--from") if start else today
+    span = context.settings.upcoming_days if days is None else days
+    if span < 1:
+        raise click.BadParameter(f"{span} must be 1 or more", param_hint="--days")
+    last = first + timedelta(days=span - 1)
+    items = agenda(context.settings, context.db, first, last, today)
+    if as_json:
+        print_json(items)
+    else:
+        click.echo(render_upcoming(items, first, last, Styler(context.color)), color=context.color)
+
+
+def register(group: click.Group) -> None:
+    """Add this module's commands to the root group."""
+    group.add_command(week)
+    group.add_command(upcoming)

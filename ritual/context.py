@@ -1,0 +1,36 @@
+"""What every command needs, opened lazily: paths, settings, the database and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ritual.clock import Clock
+from ritual.paths import Paths, make_private_dir
+from ritual.settings import Settings, load_settings
+from ritual.store.database import Database, open_database
+
+
+@dataclass
+class RitualContext:
+    """Shared by the CLI commands; nothing is opened until a command asks for it."""
+
+    paths: Paths
+    clock: Clock = field(default_factory=Clock)
+    color: bool = False
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The merged settings."""
+        return load_settings(self.paths)
+
+    @cached_property
+    def db(self) -> Database:
+        """The open database, created and migrated if needed."""
+        make_private_dir(self.paths.data_dir)
+        return open_database(self.paths.database, self.paths.backups_dir)
+
+    def close(self) -> None:
+        """Close the database if it was opened."""
+        if "db" in self.__dict__:
+            self.db.close()

@@ -1,0 +1,258 @@
+"""The one planning engine: friends, rules and a date range in, sorted agenda items out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ritual.core.dates import FEB28, PartialDate, age_turned, occurrence_in_year
+from ritual.core.model import BIRTHDAY, Friend, Occasion
+from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
+from ritual.core.text import short_day
+
+OCCASION = "occasion"
+WRITE = "write"
+POST = "post"
+KEEP_IN_TOUCH = "keep_in_touch"
+KINDS = (OCCASION, WRITE, POST, KEEP_IN_TOUCH)
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    """Everything besides the friends that decides a plan."""
+
+    home_country: str
+    transit: TransitTable
+    mail: MailCalendar
+    writing_lead_days: int = 2
+    feb29_policy: str = FEB28
+
+    def horizon_days(self) -> int:
+        """Calendar days between the earliest write-by and its occasion, generously bounded."""
+        mail_days_per_week = len(self.mail.mail_weekdays)
+        longest = -(-self.transit.longest() * 7 // mail_days_per_week)
+        return longest + self.writing_lead_days + 21  # slack for holidays around the window
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What the planner needs of one friend: a light view the store can load quickly."""
+
+    friend_id: int
+    name: str
+    country: str = ""
+    feb29: str | None = None
+    cadence_days: int | None = None
+    last_letter: date | None = None
+    occasions: tuple[Occasion, ...] = ()
+
+    @classmethod
+    def from_friend(cls, friend: Friend) -> Subject:
+        """The planning view of a full friend record; the birthday becomes an occasion."""
+        occasions = friend.occasions
+        if friend.birthday is not None:
+            occasions = (Occasion(BIRTHDAY, friend.birthday, card=friend.birthday_card), *occasions)
+        return cls(
+            friend_id=friend.id or 0,
+            name=friend.name,
+            country=friend.country,
+            feb29=friend.feb29,
+            cadence_days=friend.cadence_days,
+            last_letter=friend.last_letter,
+            occasions=occasions,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One thing to do or to know on a day, and why."""
+
+    date: date
+    kind: str
+    friend_id: int
+    friend: str
+    occasion: str | None
+    occasion_date: date | None
+    reason: str
+    late: bool = False
+    overdue: bool = False
+    earliest_arrival: date | None = None
+    age: int | None = None
+    write_by: date | None = None
+    post_by: date | None = None
+    transit_days: int | None = None
+    country: str = ""
+
+    def sort_key(self) -> tuple:
+        """Date, then kind, then the friend's name."""
+        return (self.date, self.kind, self.friend.casefold(), self.friend_id, self.occasion or "")
+
+    def as_dict(self) -> dict:
+        """The JSON shape promised in DESIGN.md section 3, plus extra keys."""
+        iso = lambda d: d.isoformat() if d else None  # noqa: E731
+        return {
+            "date": self.date.isoformat(),
+            "kind": self.kind,
+            "friend": self.friend,
+            "friend_id": self.friend_id,
+            "occasion": self.occasion,
+            "occasion_date": iso(self.occasion_date),
+            "reason": self.reason,
+            "late": self.late,
+            "overdue": self.overdue,
+            "earliest_arrival": iso(self.earliest_arrival),
+            "age": self.age,
+            "write_by": iso(self.write_by),
+            "post_by": iso(self.post_by),
+            "transit_days": self.transit_days,
+            "country": self.country or None,
+        }
+
+
+def plan(
+    subjects: Iterable[Subject],
+    rules: PlanRules,
+    start: date,
+    end: date,
+    today: date,
+    include_overdue: bool = True,
+) -> list[AgendaItem]:
+    """Agenda items dated in [start, end]; with `include_overdue`, also what is still open from before."""
+    horizon = timedelta(days=rules.horizon_days())
+    overdue_before = min(start, today)
+    window = _Window(start, end, today, overdue_before if include_overdue else start)
+    occ_from = window.overdue_before if include_overdue else start
+    items: list[AgendaItem] = []
+    transit_cache: dict[str, int] = {}
+    for subject in subjects:
+        for occasion in subject.occasions:
+            for occ_date in _occurrences(occasion, subject, rules, occ_from, end + horizon):
+                items.extend(_occasion_items(subject, occasion, occ_date, rules, window, transit_cache))
+        if subject.cadence_days:
+            item = _keep_in_touch(subject, window, include_overdue)
+            if item is not None:
+                items.append(item)
+    items.sort(key=AgendaItem.sort_key)
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class _Window:
+    start: date
+    end: date
+    today: date
+    overdue_before: date
+
+    def placement(self, day: date) -> bool | None:
+        """False inside the range, True when overdue, None when not shown."""
+        if self.start <= day <= self.end:
+            return False
+        if day < self.overdue_before:
+            return True
+        return None
+
+
+def _occurrences(occasion: Occasion, subject: Subject, rules: PlanRules, lo: date, hi: date) -> list[date]:
+    if not occasion.yearly:
+        day = occasion.date.as_date()
+        return [day] if lo <= day <= hi else []
+    policy = subject.feb29 or rules.feb29_policy
+    first = lo.year if occasion.date.year is None else max(lo.year, occasion.date.year)
+    found = []
+    for year in range(first, hi.year + 1):
+        day = occurrence_in_year(occasion.date, year, policy)
+        if lo <= day <= hi:
+            found.append(day)
+    return found
+
+
+def _occasion_items(
+    subject: Subject,
+    occasion: Occasion,
+    occ_date: date,
+    rules: PlanRules,
+    window: _Window,
+    transit_cache: dict[str, int],
+) -> list[AgendaItem]:
+    today = window.today
+    country = subject.country or rules.home_country
+    transit = transit_cache.get(country)
+    if transit is None:
+        transit = transit_cache[country] = rules.transit.days(rules.home_country, country)
+    posted = post_by(occ_date, transit, rules.mail)
+    written = write_by(posted, rules.writing_lead_days)
+    late = occasion.card and posted < today <= occ_date
+    arrival = earliest_arrival(today, transit, rules.mail) if late else None
+    age = _age(occasion.date, occ_date) if occasion.yearly else None
+    label = _occasion_label(occasion, age)
+    common = dict(
+        friend_id=subject.friend_id,
+        friend=subject.name,
+        occasion=occasion.name,
+        occasion_date=occ_date,
+        late=late,
+        earliest_arrival=arrival,
+        age=age,
+        write_by=written if occasion.card else None,
+        post_by=posted if occasion.card else None,
+        transit_days=transit if occasion.card else None,
+        country=country,
+    )
+    items = []
+    if window.placement(occ_date) is False:
+        items.append(AgendaItem(date=occ_date, kind=OCCASION, reason=f"{subject.name}'s {label}", **common))
+    if not occasion.card:
+        return items
+    for kind, day in ((WRITE, written), (POST, posted)):
+        placed = window.placement(day)
+        if placed is None or (placed and occ_date < today):
+            continue
+        reason = _action_reason(kind, subject.name, label, occ_date, transit)
+        items.append(AgendaItem(date=day, kind=kind, reason=reason, overdue=placed, **common))
+    return items
+
+
+def _keep_in_touch(subject: Subject, window: _Window, include_overdue: bool) -> AgendaItem | None:
+    today = window.today
+    last = subject.last_letter
+    due = last + timedelta(days=subject.cadence_days) if last else today
+    placed = window.placement(due)
+    if placed is None or (placed and not include_overdue):
+        return None
+    if last is None:
+        reason = f"No letter with {subject.name} recorded yet (every {subject.cadence_days} days)"
+    else:
+        silent = (max(due, today) - last).days
+        reason = f"{silent} days since your last letter with {subject.name} (every {subject.cadence_days} days)"
+    return AgendaItem(
+        date=due,
+        kind=KEEP_IN_TOUCH,
+        friend_id=subject.friend_id,
+        friend=subject.name,
+        occasion=None,
+        occasion_date=None,
+        reason=reason,
+        overdue=placed,
+        country=subject.country,
+    )
+
+
+def _age(value: PartialDate, occ_date: date) -> int | None:
+    return age_turned(value, occ_date) if value.day is not None else None
+
+
+def _occasion_label(occasion: Occasion, age: int | None) -> str:
+    if age is None or age <= 0:
+        return occasion.name
+    if occasion.name == BIRTHDAY:
+        return f"birthday ({age})"
+    return f"{occasion.name} ({age} years)"
+
+
+def _action_reason(kind: str, name: str, label: str, occ_date: date, transit: int) -> str:
+    when = short_day(occ_date)
+    if kind == WRITE:
+        return f"Write to {name} — {label} {when}"
+    days = "mail day" if transit == 1 else "mail days"
+    return f"Post the card to {name} — {label} {when}, {transit} {days} in the post"

@@ -1,0 +1,42 @@
+"""Terminal output: colour only on a terminal and never when NO_COLOR is set."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+
+def use_color(stream=None) -> bool:
+    """Colour for a real terminal, unless NO_COLOR (any value) asks otherwise."""
+    if "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != "":
+        return False
+    stream = stream or sys.stdout
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+class Styler:
+    """Applies a few calm styles when colour is on; returns plain text otherwise."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def _style(self, text: str, **style) -> str:
+        return click.style(text, **style) if self.color else text
+
+    def heading(self, text: str) -> str:
+        """A section or day heading."""
+        return self._style(text, bold=True)
+
+    def muted(self, text: str) -> str:
+        """Secondary information."""
+        return self._style(text, dim=True)
+
+    def attention(self, text: str) -> str:
+        """Something that needs a look (late), in a soft colour rather than alarm red."""
+        return self._style(text, fg="yellow")
+
+    def accent(self, text: str) -> str:
+        """The day itself."""
+        return self._style(text, fg="cyan")

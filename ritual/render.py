@@ -1,0 +1,112 @@
+"""Plain-text renderings of agenda items and friends, readable in 80 columns."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from ritual.core.model import Friend
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem
+from ritual.core.text import short_day
+from ritual.output import Styler
+
+WIDTH = 80
+LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello"}
+_LABEL_WIDTH = 9
+
+
+def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
+    """One agenda item as an indented, wrapped line with its flags."""
+    label = LABELS.get(item.kind, item.kind)
+    text = item.reason
+    if item.overdue:
+        text += f" (was due {short_day(item.date)})"
+    elif show_date:
+        text = f"{short_day(item.date)}: {text}"
+    if item.late and item.earliest_arrival:
+        text += f" — late: arrives {short_day(item.earliest_arrival)} at the earliest"
+    prefix = f"  {label:<{_LABEL_WIDTH}}"
+    wrapped = textwrap.fill(text, WIDTH, initial_indent=prefix, subsequent_indent=" " * len(prefix))
+    styled_label = style.accent(label) if item.kind == OCCASION else style.heading(label)
+    wrapped = wrapped.replace(label, styled_label, 1)
+    return style.attention(wrapped) if item.late else wrapped
+
+
+def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler) -> str:
+    """The week Monday to Sunday, each day with its items, and what is still open from before."""
+    sunday = monday + timedelta(days=6)
+    week_no = monday.isocalendar().week
+    lines = [style.heading(f"Week {week_no} · {short_day(monday)} – {short_day(sunday)} {sunday.year}")]
+    overdue = [i for i in items if i.overdue]
+    if overdue:
+        lines += ["", style.heading("Still open from earlier")]
+        lines += [item_line(i, style) for i in overdue]
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        todays = [i for i in items if i.date == day and not i.overdue]
+        heading = short_day(day) + ("  · today" if day == today else "")
+        if todays:
+            lines += ["", style.heading(heading)]
+            lines += [item_line(i, style) for i in todays]
+        else:
+            lines += ["", style.heading(heading) + style.muted("  nothing planned")]
+    return "\n".join(lines)
+
+
+def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styler) -> str:
+    """Items grouped by day from `start` to `end`, open items from before first."""
+    lines = [style.heading(f"Upcoming · {short_day(start)} {start.year} – {short_day(end)} {end.year}")]
+    overdue = [i for i in items if i.overdue]
+    if overdue:
+        lines += ["", style.heading("Still open from earlier")]
+        lines += [item_line(i, style) for i in overdue]
+    current: date | None = None
+    for item in (i for i in items if not i.overdue):
+        if item.date != current:
+            current = item.date
+            lines += ["", style.heading(f"{short_day(current)} {current.year}")]
+        lines.append(item_line(item, style))
+    if len(lines) == 1:
+        lines += ["", style.muted("Nothing planned in these days.")]
+    return "\n".join(lines)
+
+
+def render_friend_row(friend: Friend) -> str:
+    """One line of `ritual friend list`."""
+    birthday = friend.birthday.iso() if friend.birthday else "—"
+    where = friend.country or "—"
+    tags = ", ".join(friend.tags)
+    return f"{friend.id:>5}  {friend.name[:30]:<30}  {birthday:<10}  {where:<2}  {tags}"[:WIDTH].rstrip()
+
+
+def render_friend(friend: Friend, upcoming: Iterable[AgendaItem], style: Styler) -> str:
+    """Everything about one friend, for `ritual friend show`."""
+    lines = [style.heading(friend.name) + (f"  ({friend.nickname})" if friend.nickname else "") + style.muted(f"  #{friend.id}")]
+    facts = [
+        ("birthday", friend.birthday.iso() if friend.birthday else ""),
+        ("feb 29", friend.feb29 or ""),
+        ("relationship", friend.relationship),
+        ("circles", ", ".join(friend.tags)),
+        ("how we met", friend.how_met),
+        ("keep in touch", f"every {friend.cadence_days} days" if friend.cadence_days else ""),
+        ("last sent", friend.last_sent.isoformat() if friend.last_sent else ""),
+        ("last received", friend.last_received.isoformat() if friend.last_received else ""),
+    ]
+    lines += [f"  {k:<14}{v}" for k, v in facts if v]
+    if not friend.birthday_card and friend.birthday:
+        lines.append("  " + style.muted("no birthday card wanted"))
+    for address in friend.addresses:
+        title = f"address ({address.label})" if address.label else "address"
+        lines.append(f"  {title:<14}{address.one_line()}")
+    for occasion in friend.occasions:
+        kind = "yearly" if occasion.yearly else "once"
+        card = "" if occasion.card else ", no card"
+        lines.append(f"  {'occasion':<14}{occasion.name} {occasion.date.iso()} ({kind}{card}) #{occasion.id}")
+    if friend.notes:
+        lines += ["", textwrap.indent(textwrap.fill(friend.notes, WIDTH - 2), "  ")]
+    plan = list(upcoming)
+    if plan:
+        lines += ["", style.heading("Coming up")]
+        lines += [item_line(i, style, show_date=True) for i in plan]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Side effects around the pure core: holidays, planning from the store, demo data, exports."""

@@ -1,0 +1,126 @@
+"""Opening the database safely: refusing foreign files, private permissions, migrations with a copy first."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ritual.errors import StoreError
+from ritual.paths import make_private_dir
+from ritual.store.schema import APPLICATION_ID, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Database:
+    """One open ritual database; every write goes through `transaction()`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (Ctrl-C included)."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        """Run a read-only query and return all rows."""
+        return self.connection.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+
+def open_database(path: Path, backups_dir: Path | None = None) -> Database:
+    """Open (creating if absent) a ritual database at `path`, migrating it to the current schema."""
+    _refuse_foreign_file(path)
+    make_private_dir(path.parent)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    try:
+        connection = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA busy_timeout = 10000")
+        version, app_id = _identify(connection, path)
+        if version < SCHEMA_VERSION:
+            if version > 0:
+                _copy_before_migration(connection, path, version, backups_dir or path.parent / "backups")
+            _migrate(connection, version)
+        connection.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a usable ritual database ({exc}); it was left untouched") from None
+    return Database(connection, path)
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{path}: is not a SQLite database; ritual will not overwrite it")
+
+
+def _identify(connection: sqlite3.Connection, path: Path) -> tuple[int, int]:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
+        raise StoreError(f"{path}: is a SQLite database of another program; ritual will not touch it")
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: was written by a newer ritual (schema {version}, this one knows {SCHEMA_VERSION}); "
+            "upgrade ritual to open it"
+        )
+    return version, app_id
+
+
+def _copy_before_migration(connection: sqlite3.Connection, path: Path, version: int, backups_dir: Path) -> None:
+    make_private_dir(backups_dir)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = backups_dir / f"{path.stem}-schema{version}-{stamp}.db"
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+    copy = sqlite3.connect(target)
+    try:
+        connection.backup(copy)
+    finally:
+        copy.close()
+
+
+def _migrate(connection: sqlite3.Connection, version: int) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for number in range(version, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit our transaction; split on complete statements instead.
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]

@@ -1,0 +1,239 @@
+"""Friends and their occasions in the database: add, change, find, list, remove."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import datetime, timezone
+
+from ritual.core.model import BIRTHDAY, Friend, Occasion
+from ritual.core.planner import Subject
+from ritual.errors import Ambiguous, NotFound
+from ritual.store.database import Database
+from ritual.store.rows import (
+    address_columns,
+    address_from_row,
+    friend_columns,
+    friend_from_row,
+    from_iso,
+    occasion_from_row,
+    partial_date,
+)
+
+_FRIEND_COLUMNS = tuple(friend_columns(Friend(name="x")).keys())
+_INSERT_FRIEND = (
+    f"INSERT INTO friends ({', '.join(_FRIEND_COLUMNS)}, created_at, updated_at) "
+    f"VALUES ({', '.join(':' + c for c in _FRIEND_COLUMNS)}, :now, :now)"
+)
+_UPDATE_FRIEND = (
+    f"UPDATE friends SET {', '.join(f'{c} = :{c}' for c in _FRIEND_COLUMNS)}, updated_at = :now WHERE id = :id"
+)
+
+
+class FriendRepository:
+    """Reads and writes friends; each public write is one transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, friend: Friend) -> Friend:
+        """Store a new friend with addresses, tags and occasions; returns it with its id."""
+        return self.add_many([friend])[0]
+
+    def add_many(self, friends: Iterable[Friend]) -> list[Friend]:
+        """Store many new friends in a single transaction."""
+        now = _now()
+        stored = []
+        with self.db.transaction() as conn:
+            for friend in friends:
+                cursor = conn.execute(_INSERT_FRIEND, {**friend_columns(friend), "now": now})
+                friend_id = cursor.lastrowid
+                self._write_children(conn, friend_id, friend)
+                stored.append(self._with_ids(conn, friend_id))
+        return stored
+
+    def update(self, friend: Friend) -> Friend:
+        """Replace a stored friend's fields, addresses, tags and occasions."""
+        if friend.id is None:
+            raise NotFound("this friend has not been saved yet")
+        with self.db.transaction() as conn:
+            cursor = conn.execute(_UPDATE_FRIEND, {**friend_columns(friend), "now": _now(), "id": friend.id})
+            if cursor.rowcount == 0:
+                raise NotFound(f"no friend with id {friend.id}")
+            for table in ("addresses", "friend_tags"):
+                conn.execute(f"DELETE FROM {table} WHERE friend_id = ?", (friend.id,))
+            kept = [o.id for o in friend.occasions if o.id is not None]
+            conn.execute(
+                f"DELETE FROM occasions WHERE friend_id = ? AND id NOT IN ({', '.join('?' * len(kept))})",
+                (friend.id, *kept),
+            )
+            self._write_children(conn, friend.id, friend, update_occasions=True)
+            return self._with_ids(conn, friend.id)
+
+    def delete(self, friend_id: int) -> None:
+        """Remove a friend and everything attached to them."""
+        with self.db.transaction() as conn:
+            if conn.execute("DELETE FROM friends WHERE id = ?", (friend_id,)).rowcount == 0:
+                raise NotFound(f"no friend with id {friend_id}")
+
+    def get(self, friend_id: int) -> Friend:
+        """One friend by id."""
+        found = self._load("WHERE f.id = ?", (friend_id,))
+        if not found:
+            raise NotFound(f"no friend with id {friend_id}")
+        return found[0]
+
+    def all(self, tag: str | None = None) -> list[Friend]:
+        """Every friend (optionally only those with a tag), sorted by name."""
+        if tag:
+            return self._load("WHERE f.id IN (SELECT friend_id FROM friend_tags WHERE tag = ?)", (tag,))
+        return self._load("", ())
+
+    def count(self) -> int:
+        """How many friends are stored."""
+        return self.db.query("SELECT count(*) FROM friends")[0][0]
+
+    def find(self, name_or_id: str) -> Friend:
+        """The one friend meant by an id or a name; ambiguous names list the candidates."""
+        text = name_or_id.strip()
+        if text.isdigit():
+            return self.get(int(text))
+        exact = self._load("WHERE f.name = ? COLLATE NOCASE OR f.nickname = ? COLLATE NOCASE", (text, text))
+        if len(exact) == 1:
+            return exact[0]
+        candidates = exact or self._load(
+            "WHERE instr(lower(f.name), lower(?)) > 0 OR instr(lower(f.nickname), lower(?)) > 0", (text, text)
+        )
+        if not candidates:
+            raise NotFound(f"no friend called {text!r}")
+        if len(candidates) > 1:
+            listing = "\n".join(f"  {f.id:>6}  {f.name}" + (f" ({f.nickname})" if f.nickname else "") for f in candidates[:20])
+            more = f"\n  ... and {len(candidates) - 20} more" if len(candidates) > 20 else ""
+            raise Ambiguous(f"{text!r} matches {len(candidates)} friends; give an id instead:\n{listing}{more}")
+        return candidates[0]
+
+    def add_occasion(self, friend_id: int, occasion: Occasion) -> Occasion:
+        """Attach a new occasion to a friend."""
+        self.get(friend_id)
+        with self.db.transaction() as conn:
+            new_id = _insert_occasion(conn, friend_id, occasion)
+        return Occasion(occasion.name, occasion.date, occasion.yearly, occasion.card, new_id)
+
+    def occasion_owner(self, occasion_id: int) -> int:
+        """The friend id an occasion belongs to."""
+        rows = self.db.query("SELECT friend_id FROM occasions WHERE id = ?", (occasion_id,))
+        if not rows:
+            raise NotFound(f"no occasion with id {occasion_id}")
+        return rows[0][0]
+
+    def remove_occasion(self, occasion_id: int) -> None:
+        """Delete one occasion by id."""
+        with self.db.transaction() as conn:
+            if conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,)).rowcount == 0:
+                raise NotFound(f"no occasion with id {occasion_id}")
+
+    def subjects(self) -> list[Subject]:
+        """The light planning view of every friend, loaded with two queries."""
+        occasions: dict[int, list[Occasion]] = defaultdict(list)
+        for row in self.db.query("SELECT * FROM occasions ORDER BY friend_id, id"):
+            occasions[row["friend_id"]].append(occasion_from_row(row))
+        rows = self.db.query(
+            "SELECT f.id, f.name, f.feb29, f.cadence_days, f.last_sent, f.last_received, f.birthday_card, "
+            "f.birth_month, f.birth_day, f.birth_year, "
+            "(SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1) AS country "
+            "FROM friends f"
+        )
+        return [_subject(row, occasions.get(row["id"], ())) for row in rows]
+
+    def _load(self, where: str, params: tuple) -> list[Friend]:
+        rows = self.db.query(f"SELECT * FROM friends f {where} ORDER BY f.name COLLATE NOCASE, f.id", params)
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        addresses, tags, occasions = self._children(ids)
+        return [
+            friend_from_row(row, tuple(addresses[row["id"]]), tuple(tags[row["id"]]), tuple(occasions[row["id"]]))
+            for row in rows
+        ]
+
+    def _children(self, ids: list[int]) -> tuple[dict, dict, dict]:
+        addresses, tags, occasions = defaultdict(list), defaultdict(list), defaultdict(list)
+        # Chunked to stay under SQLite's bound-parameter limit on large address books.
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.query(f"SELECT * FROM addresses WHERE friend_id IN ({marks}) ORDER BY position", chunk):
+                addresses[row["friend_id"]].append(address_from_row(row))
+            for row in self.db.query(f"SELECT * FROM friend_tags WHERE friend_id IN ({marks}) ORDER BY tag", chunk):
+                tags[row["friend_id"]].append(row["tag"])
+            for row in self.db.query(f"SELECT * FROM occasions WHERE friend_id IN ({marks}) ORDER BY id", chunk):
+                occasions[row["friend_id"]].append(occasion_from_row(row))
+        return addresses, tags, occasions
+
+    def _write_children(self, conn: sqlite3.Connection, friend_id: int, friend: Friend, update_occasions=False) -> None:
+        conn.executemany(
+            "INSERT INTO addresses (friend_id, position, label, lines, city, region, postal_code, country) "
+            "VALUES (:friend_id, :position, :label, :lines, :city, :region, :postal_code, :country)",
+            [{**address_columns(a), "friend_id": friend_id, "position": i} for i, a in enumerate(friend.addresses)],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO friend_tags (friend_id, tag) VALUES (?, ?)",
+            [(friend_id, tag) for tag in friend.tags],
+        )
+        for occasion in friend.occasions:
+            if update_occasions and occasion.id is not None:
+                conn.execute(
+                    "UPDATE occasions SET name = ?, month = ?, day = ?, year = ?, yearly = ?, card = ? "
+                    "WHERE id = ? AND friend_id = ?",
+                    (*_occasion_values(occasion), occasion.id, friend_id),
+                )
+            else:
+                _insert_occasion(conn, friend_id, occasion)
+
+    def _with_ids(self, conn: sqlite3.Connection, friend_id: int) -> Friend:
+        # Read back inside the transaction so callers get ids of new occasions too.
+        row = conn.execute("SELECT * FROM friends WHERE id = ?", (friend_id,)).fetchone()
+        addresses = conn.execute("SELECT * FROM addresses WHERE friend_id = ? ORDER BY position", (friend_id,))
+        tags = conn.execute("SELECT tag FROM friend_tags WHERE friend_id = ? ORDER BY tag", (friend_id,))
+        occasions = conn.execute("SELECT * FROM occasions WHERE friend_id = ? ORDER BY id", (friend_id,))
+        return friend_from_row(
+            row,
+            tuple(address_from_row(r) for r in addresses),
+            tuple(r["tag"] for r in tags),
+            tuple(occasion_from_row(r) for r in occasions),
+        )
+
+
+def _insert_occasion(conn: sqlite3.Connection, friend_id: int, occasion: Occasion) -> int:
+    cursor = conn.execute(
+        "INSERT INTO occasions (friend_id, name, month, day, year, yearly, card) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (friend_id, *_occasion_values(occasion)),
+    )
+    return cursor.lastrowid
+
+
+def _occasion_values(occasion: Occasion) -> tuple:
+    d = occasion.date
+    return (occasion.name, d.month, d.day, d.year, int(occasion.yearly), int(occasion.card))
+
+
+def _subject(row: sqlite3.Row, occasions: Iterable[Occasion]) -> Subject:
+    birthday = partial_date(row["birth_month"], row["birth_day"], row["birth_year"])
+    all_occasions = tuple(occasions)
+    if birthday is not None:
+        all_occasions = (Occasion(BIRTHDAY, birthday, card=bool(row["birthday_card"])), *all_occasions)
+    letters = [d for d in (from_iso(row["last_sent"]), from_iso(row["last_received"])) if d]
+    return Subject(
+        friend_id=row["id"],
+        name=row["name"],
+        country=row["country"] or "",
+        feb29=row["feb29"],
+        cadence_days=row["cadence_days"],
+        last_letter=max(letters) if letters else None,
+        occasions=all_occasions,
+    )
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

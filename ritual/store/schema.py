@@ -1,0 +1,76 @@
+"""The schema as ordered migrations; `PRAGMA user_version` records how many have run."""
+
+from __future__ import annotations
+
+# "RITU" in ASCII: marks a file as ritual's so a foreign SQLite file is never touched.
+APPLICATION_ID = 0x52495455
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: friends, addresses, tags, occasions, the public-holiday cache, and key/value meta.
+    """
+    CREATE TABLE friends (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        nickname TEXT NOT NULL DEFAULT '',
+        birth_month INTEGER CHECK (birth_month BETWEEN 1 AND 12),
+        birth_day INTEGER CHECK (birth_day BETWEEN 1 AND 31),
+        birth_year INTEGER,
+        feb29 TEXT CHECK (feb29 IN ('feb28', 'mar1')),
+        birthday_card INTEGER NOT NULL DEFAULT 1,
+        relationship TEXT NOT NULL DEFAULT '',
+        how_met TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        cadence_days INTEGER CHECK (cadence_days > 0),
+        last_sent TEXT,
+        last_received TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX friends_name ON friends (name COLLATE NOCASE);
+    CREATE TABLE addresses (
+        id INTEGER PRIMARY KEY,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        lines TEXT NOT NULL DEFAULT '',
+        city TEXT NOT NULL DEFAULT '',
+        region TEXT NOT NULL DEFAULT '',
+        postal_code TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX addresses_friend ON addresses (friend_id, position);
+    CREATE TABLE friend_tags (
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (friend_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX friend_tags_tag ON friend_tags (tag);
+    CREATE TABLE occasions (
+        id INTEGER PRIMARY KEY,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+        day INTEGER CHECK (day BETWEEN 1 AND 31),
+        year INTEGER,
+        yearly INTEGER NOT NULL DEFAULT 1,
+        card INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX occasions_friend ON occasions (friend_id);
+    CREATE TABLE holiday_years (
+        country TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        library_version TEXT NOT NULL,
+        PRIMARY KEY (country, year)
+    ) WITHOUT ROWID;
+    CREATE TABLE public_holidays (
+        country TEXT NOT NULL,
+        day TEXT NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (country, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+)
