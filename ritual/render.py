@@ -12,7 +12,7 @@ from ritual.core.text import short_day
 from ritual.output import Styler
 
 WIDTH = 80
-LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello"}
+LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "in touch"}
 _LABEL_WIDTH = 9
 
 
@@ -20,7 +20,7 @@ def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
     """One agenda item as an indented, wrapped line with its flags."""
     label = LABELS.get(item.kind, item.kind)
     text = item.reason
-    if item.overdue:
+    if item.overdue and item.kind != KEEP_IN_TOUCH:
         text += f" (was due {short_day(item.date)})"
     elif show_date:
         text = f"{short_day(item.date)}: {text}"
@@ -38,10 +38,7 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
     sunday = monday + timedelta(days=6)
     week_no = monday.isocalendar().week
     lines = [style.heading(f"Week {week_no} · {short_day(monday)} – {short_day(sunday)} {sunday.year}")]
-    overdue = [i for i in items if i.overdue]
-    if overdue:
-        lines += ["", style.heading("Still open from earlier")]
-        lines += [item_line(i, style) for i in overdue]
+    lines += _open_sections(items, style)
     for offset in range(7):
         day = monday + timedelta(days=offset)
         todays = [i for i in items if i.date == day and not i.overdue]
@@ -57,10 +54,7 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
 def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styler) -> str:
     """Items grouped by day from `start` to `end`, open items from before first."""
     lines = [style.heading(f"Upcoming · {short_day(start)} {start.year} – {short_day(end)} {end.year}")]
-    overdue = [i for i in items if i.overdue]
-    if overdue:
-        lines += ["", style.heading("Still open from earlier")]
-        lines += [item_line(i, style) for i in overdue]
+    lines += _open_sections(items, style)
     current: date | None = None
     for item in (i for i in items if not i.overdue):
         if item.date != current:
@@ -70,6 +64,18 @@ def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styl
     if len(lines) == 1:
         lines += ["", style.muted("Nothing planned in these days.")]
     return "\n".join(lines)
+
+
+def _open_sections(items: list[AgendaItem], style: Styler) -> list[str]:
+    """Cards still open from before, then friends it would be nice to write to, each calmly apart."""
+    cards = [i for i in items if i.overdue and i.kind != KEEP_IN_TOUCH]
+    hellos = sorted((i for i in items if i.overdue and i.kind == KEEP_IN_TOUCH), key=lambda i: i.friend.casefold())
+    lines: list[str] = []
+    if cards:
+        lines += ["", style.heading("Still open from earlier")] + [item_line(i, style) for i in cards]
+    if hellos:
+        lines += ["", style.heading("Might enjoy a letter")] + [item_line(i, style) for i in hellos]
+    return lines
 
 
 def render_friend_row(friend: Friend) -> str:

@@ -50,9 +50,6 @@ class Subject:
     @classmethod
     def from_friend(cls, friend: Friend) -> Subject:
         """The planning view of a full friend record; the birthday becomes an occasion."""
-        occasions = friend.occasions
-        if friend.birthday is not None:
-            occasions = (Occasion(BIRTHDAY, friend.birthday, card=friend.birthday_card), *occasions)
         return cls(
             friend_id=friend.id or 0,
             name=friend.name,
@@ -60,8 +57,15 @@ class Subject:
             feb29=friend.feb29,
             cadence_days=friend.cadence_days,
             last_letter=friend.last_letter,
-            occasions=occasions,
+            occasions=with_birthday(friend.birthday, friend.birthday_card, friend.occasions),
         )
+
+
+def with_birthday(birthday: PartialDate | None, card: bool, occasions: tuple[Occasion, ...]) -> tuple[Occasion, ...]:
+    """The occasions to plan: the birthday (when known) first, then the others."""
+    if birthday is None:
+        return occasions
+    return (Occasion(BIRTHDAY, birthday, card=card), *occasions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +124,9 @@ def plan(
 ) -> list[AgendaItem]:
     """Agenda items dated in [start, end]; with `include_overdue`, also what is still open from before."""
     horizon = timedelta(days=rules.horizon_days())
-    overdue_before = min(start, today)
-    window = _Window(start, end, today, overdue_before if include_overdue else start)
-    occ_from = window.overdue_before if include_overdue else start
+    # Overdue means dated before both the range and today, yet still worth doing.
+    window = _Window(start, end, today, min(start, today) if include_overdue else date.min)
+    occ_from = min(start, today) if include_overdue else start
     items: list[AgendaItem] = []
     transit_cache: dict[str, int] = {}
     for subject in subjects:
@@ -130,7 +134,7 @@ def plan(
             for occ_date in _occurrences(occasion, subject, rules, occ_from, end + horizon):
                 items.extend(_occasion_items(subject, occasion, occ_date, rules, window, transit_cache))
         if subject.cadence_days:
-            item = _keep_in_touch(subject, window, include_overdue)
+            item = _keep_in_touch(subject, window)
             if item is not None:
                 items.append(item)
     items.sort(key=AgendaItem.sort_key)
@@ -213,12 +217,12 @@ def _occasion_items(
     return items
 
 
-def _keep_in_touch(subject: Subject, window: _Window, include_overdue: bool) -> AgendaItem | None:
+def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
     today = window.today
     last = subject.last_letter
     due = last + timedelta(days=subject.cadence_days) if last else today
     placed = window.placement(due)
-    if placed is None or (placed and not include_overdue):
+    if placed is None:
         return None
     if last is None:
         reason = f"No letter with {subject.name} recorded yet (every {subject.cadence_days} days)"

@@ -29,9 +29,11 @@ def _friend(rng: random.Random, country: str, index: int, today: date) -> Friend
         country=country,
         label="home",
     )
-    cadence = rng.choice([None, None, 30, 60, 90, 180])
-    last_sent = today - timedelta(days=rng.randint(5, 400)) if rng.random() < 0.7 else None
-    last_received = today - timedelta(days=rng.randint(5, 400)) if rng.random() < 0.5 else None
+    cadence = rng.choice([None, None, None, 30, 60, 90, 180])
+    # Most people are written to about as often as they wish; a few have gone quiet.
+    usual_gap = int((cadence or 120) * rng.uniform(0.3, 1.15))
+    last_sent = today - timedelta(days=max(3, usual_gap)) if rng.random() < 0.8 else None
+    last_received = today - timedelta(days=rng.randint(5, 300)) if rng.random() < 0.5 else None
     return Friend(
         name=f"{rng.choice(given)} {rng.choice(family)}",
         birthday=_birthday(rng, index),

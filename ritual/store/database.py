@@ -55,7 +55,7 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA busy_timeout = 10000")
-        version, app_id = _identify(connection, path)
+        version = _identify(connection, path)
         if version < SCHEMA_VERSION:
             if version > 0:
                 _copy_before_migration(connection, path, version, backups_dir or path.parent / "backups")
@@ -75,7 +75,7 @@ def _refuse_foreign_file(path: Path) -> None:
         raise StoreError(f"{path}: is not a SQLite database; ritual will not overwrite it")
 
 
-def _identify(connection: sqlite3.Connection, path: Path) -> tuple[int, int]:
+def _identify(connection: sqlite3.Connection, path: Path) -> int:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     app_id = connection.execute("PRAGMA application_id").fetchone()[0]
     tables = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
@@ -86,7 +86,7 @@ def _identify(connection: sqlite3.Connection, path: Path) -> tuple[int, int]:
             f"{path}: was written by a newer ritual (schema {version}, this one knows {SCHEMA_VERSION}); "
             "upgrade ritual to open it"
         )
-    return version, app_id
+    return version
 
 
 def _copy_before_migration(connection: sqlite3.Connection, path: Path, version: int, backups_dir: Path) -> None:

@@ -7,8 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from ritual.core.model import BIRTHDAY, Friend, Occasion
-from ritual.core.planner import Subject
+from ritual.core.model import Friend, Occasion
+from ritual.core.planner import Subject, with_birthday
 from ritual.errors import Ambiguous, NotFound
 from ritual.store.database import Database
 from ritual.store.rows import (
@@ -220,9 +220,6 @@ def _occasion_values(occasion: Occasion) -> tuple:
 
 def _subject(row: sqlite3.Row, occasions: Iterable[Occasion]) -> Subject:
     birthday = partial_date(row["birth_month"], row["birth_day"], row["birth_year"])
-    all_occasions = tuple(occasions)
-    if birthday is not None:
-        all_occasions = (Occasion(BIRTHDAY, birthday, card=bool(row["birthday_card"])), *all_occasions)
     letters = [d for d in (from_iso(row["last_sent"]), from_iso(row["last_received"])) if d]
     return Subject(
         friend_id=row["id"],
@@ -231,7 +228,7 @@ def _subject(row: sqlite3.Row, occasions: Iterable[Occasion]) -> Subject:
         feb29=row["feb29"],
         cadence_days=row["cadence_days"],
         last_letter=max(letters) if letters else None,
-        occasions=all_occasions,
+        occasions=with_birthday(birthday, bool(row["birthday_card"]), tuple(occasions)),
     )
 
 

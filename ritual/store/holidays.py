@@ -8,6 +8,7 @@ from datetime import date
 from ritual.store.database import Database
 
 HolidaySource = Callable[[str, list[int]], dict[date, str]]
+_FILL_AHEAD = 3
 
 
 class HolidayCache:
@@ -29,7 +30,9 @@ class HolidayCache:
         }
         missing = [y for y in wanted if y not in fresh]
         if missing:
-            self._fill(country, missing, version, source(country, missing))
+            # Fill a few years beyond the request so that nearby ranges never import the library again.
+            batch = sorted(set(missing) | set(range(max(missing) + 1, max(missing) + 1 + _FILL_AHEAD)))
+            self._fill(country, batch, version, source(country, batch))
         rows = self.db.query(
             "SELECT day FROM public_holidays WHERE country = ? AND day >= ? AND day < ?",
             (country, f"{wanted[0]:04d}-01-01", f"{wanted[-1] + 1:04d}-01-01"),

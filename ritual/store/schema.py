@@ -9,7 +9,8 @@ MIGRATIONS: tuple[str, ...] = (
     # 1: friends, addresses, tags, occasions, the public-holiday cache, and key/value meta.
     """
     CREATE TABLE friends (
-        id INTEGER PRIMARY KEY,
+        -- AUTOINCREMENT: an id is never reused, so calendar UIDs and reminder keys stay unique.
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         name TEXT NOT NULL CHECK (trim(name) <> ''),
         nickname TEXT NOT NULL DEFAULT '',
         birth_month INTEGER CHECK (birth_month BETWEEN 1 AND 12),
@@ -46,7 +47,7 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX friend_tags_tag ON friend_tags (tag);
     CREATE TABLE occasions (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
         name TEXT NOT NULL CHECK (trim(name) <> ''),
         month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),

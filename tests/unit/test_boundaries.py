@@ -1,0 +1,68 @@
+"""The architecture rules that keep ritual fast and its core pure, checked in code."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FORBIDDEN_IN_CORE = {"textual", "click", "apscheduler", "icalendar", "vobject", "sqlite3", "holidays", "caldav"}
+HEAVY = ["textual", "apscheduler", "icalendar", "vobject", "holidays", "recurring_ical_events", "caldav"]
+
+
+def imported_roots(path: Path) -> set[str]:
+    """Top-level package names a module imports (anywhere in the file)."""
+    roots = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            roots.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+def test_core_imports_no_ui_storage_or_format_library():
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(imported_roots(path) & FORBIDDEN_IN_CORE)
+        for path in (ROOT / "ritual" / "core").rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_core_does_not_read_the_clock():
+    for path in (ROOT / "ritual" / "core").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "date.today()" not in text and "datetime.now(" not in text, path
+
+
+def modules_after(args: list[str], home: Path) -> tuple[set[str], subprocess.CompletedProcess]:
+    script = (
+        "import sys, json\n"
+        "from ritual.cli import cli\n"
+        "try:\n"
+        f"    cli({args!r}, prog_name='ritual')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "RITUAL_HOME": str(home), "RITUAL_TODAY": "2026-11-25"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    return set(json.loads(done.stderr.strip().splitlines()[-1])), done
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["week"], ["week", "--json"], ["upcoming", "--days", "30"], ["friend", "list"]]
+)
+def test_fast_commands_import_no_heavy_library(args, tmp_path):
+    modules_after(["demo", "--friends", "30"], tmp_path)
+    first, _ = modules_after(["week"], tmp_path)
+    assert "holidays" in first  # the first plan fills the holiday cache; later ones read it
+    loaded, done = modules_after(args, tmp_path)
+    assert done.returncode == 0 or "--help" in args, done.stderr
+    assert sorted(m for m in HEAVY if m in loaded) == []

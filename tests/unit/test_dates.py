@@ -1,0 +1,145 @@
+"""Date rules: parsing, yearly occurrences, the Feb-29 policy, ages."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ritual.core.dates import (
+    FEB28,
+    MAR1,
+    PartialDate,
+    age_on,
+    next_occurrence,
+    occurrence_in_year,
+    occurrences_between,
+    parse_day,
+)
+from ritual.errors import InvalidValue
+
+days = st.dates(min_value=date(1900, 1, 1), max_value=date(2400, 12, 31))
+policies = st.sampled_from([FEB28, MAR1])
+
+
+@st.composite
+def partial_dates(draw):
+    """Any valid full, year-less or month-only date with its year in 1900-2400."""
+    month = draw(st.integers(1, 12))
+    form = draw(st.sampled_from(["full", "yearless", "month"]))
+    if form == "month":
+        return PartialDate(month)
+    if form == "yearless":
+        return PartialDate(month, draw(st.integers(1, [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])))
+    year = draw(st.integers(1900, 2400))
+    return PartialDate(month, draw(st.integers(1, calendar.monthrange(year, month)[1])), year)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1985-11-03", PartialDate(11, 3, 1985)),
+        ("11-03", PartialDate(11, 3)),
+        ("--11-03", PartialDate(11, 3)),
+        ("--1103", PartialDate(11, 3)),
+        ("02-29", PartialDate(2, 29)),
+        ("--06", PartialDate(6)),
+        ("2000-02-29", PartialDate(2, 29, 2000)),
+    ],
+)
+def test_parse_accepts_the_documented_forms(text, expected):
+    assert PartialDate.parse(text) == expected
+    assert PartialDate.parse(expected.iso()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("2025-02-30", "not a day"),
+        ("2025-02-29", "not a day"),
+        ("02-30", "not a day"),
+        ("13-01", "no month 13"),
+        ("--13", "no month 13"),
+        ("tomorrow", "is not a date"),
+        ("2025", "is not a date"),
+    ],
+)
+def test_parse_rejects_impossible_dates_naming_field_and_value(text, problem):
+    with pytest.raises(InvalidValue) as caught:
+        PartialDate.parse(text, "birthday")
+    assert caught.value.field == "birthday"
+    assert text in caught.value.message and problem in caught.value.message
+
+
+def test_parse_day_needs_a_year():
+    assert parse_day("2026-03-01") == date(2026, 3, 1)
+    with pytest.raises(InvalidValue, match="--date: '03-01' needs a full date"):
+        parse_day("03-01", "--date")
+
+
+def test_feb29_policies_in_common_and_leap_years():
+    leapling = PartialDate(2, 29)
+    assert occurrence_in_year(leapling, 2027, FEB28) == date(2027, 2, 28)
+    assert occurrence_in_year(leapling, 2027, MAR1) == date(2027, 3, 1)
+    assert occurrence_in_year(leapling, 2028, MAR1) == date(2028, 2, 29)
+    assert occurrence_in_year(leapling, 2100, FEB28) == date(2100, 2, 28)  # 2100 is not a leap year
+
+
+def test_month_only_is_planned_at_month_start():
+    assert next_occurrence(PartialDate(6), date(2026, 6, 2)) == date(2027, 6, 1)
+    assert next_occurrence(PartialDate(6), date(2026, 5, 31)) == date(2026, 6, 1)
+
+
+def test_a_full_date_does_not_occur_before_its_year():
+    assert next_occurrence(PartialDate(5, 4, 2030), date(2026, 1, 1)) == date(2030, 5, 4)
+    assert occurrences_between(PartialDate(5, 4, 2030), date(2026, 1, 1), date(2031, 12, 31)) == [
+        date(2030, 5, 4),
+        date(2031, 5, 4),
+    ]
+
+
+def test_age_on_a_feb29_birthday_follows_the_policy():
+    born = PartialDate(2, 29, 2000)
+    assert age_on(born, date(2027, 2, 28), FEB28) == 27
+    assert age_on(born, date(2027, 2, 28), MAR1) == 26
+    assert age_on(born, date(2027, 3, 1), MAR1) == 27
+    assert age_on(PartialDate(2, 29), date(2027, 3, 1)) is None
+
+
+@given(partial_dates(), days, policies)
+def test_next_occurrence_is_on_or_after_and_within_366_days(value, start, policy):
+    if value.year is not None and start.year <= value.year:
+        start = date(value.year + 1, 1, 1) if value.year < 2400 else date(2400, 12, 31)
+        if start.year > 2400:
+            return
+    found = next_occurrence(value, start, policy)
+    assert start <= found <= start + timedelta(days=366)
+
+
+@given(st.integers(1900, 2400), policies, st.sampled_from([None, 1904, 1996, 2000]))
+def test_feb29_birthday_appears_exactly_once_every_year(year, policy, birth_year):
+    born = PartialDate(2, 29, birth_year)
+    if birth_year is not None and year < birth_year:
+        return
+    found = occurrences_between(born, date(year, 1, 1), date(year, 12, 31), policy)
+    assert len(found) == 1
+    assert found[0] in (date(year, 2, 28), date(year, 3, 1)) or calendar.isleap(year)
+
+
+@given(partial_dates().filter(lambda d: d.year is not None and d.day is not None), days, days, policies)
+def test_ages_never_go_backwards(born, first, second, policy):
+    earlier, later = sorted((first, second))
+    if earlier < born.as_date():
+        return
+    assert age_on(born, earlier, policy) <= age_on(born, later, policy)
+    assert age_on(born, earlier, policy) >= 0
+
+
+@given(partial_dates(), st.integers(1900, 2400), policies)
+def test_every_date_occurs_once_per_year_from_its_own_year(value, year, policy):
+    if value.year is not None and year < value.year:
+        return
+    assert len(occurrences_between(value, date(year, 1, 1), date(year, 12, 31), policy)) == 1

@@ -1,0 +1,163 @@
+"""The planner: items, sorting, overdue, late cards, keep-in-touch, policies."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ritual.core.dates import MAR1, PartialDate
+from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, PlanRules, Subject, plan
+from ritual.core.postal import MailCalendar, TransitTable
+
+RULES = PlanRules(
+    home_country="DE",
+    transit=TransitTable(domestic=2, same_region=5, world=10, regions={"eu": frozenset({"DE", "FR"})}),
+    mail=MailCalendar(frozenset(range(6))),
+    writing_lead_days=2,
+)
+TODAY = date(2026, 11, 25)
+
+
+def subject(friend_id=1, name="Ana", birthday=None, country="", **kw) -> Subject:
+    """A planning subject built the way the store builds it."""
+    friend = Friend(
+        name=name,
+        id=friend_id,
+        birthday=birthday,
+        addresses=(Address(country=country),) if country else (),
+        **kw,
+    )
+    return Subject.from_friend(friend)
+
+
+def kinds_by_date(items):
+    return [(i.date, i.kind) for i in items]
+
+
+def test_a_birthday_yields_write_post_and_the_day():
+    ana = subject(birthday=PartialDate(12, 10, 1990))
+    items = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 31), TODAY)
+    assert kinds_by_date(items) == [
+        (date(2026, 12, 6), WRITE),
+        (date(2026, 12, 8), POST),
+        (date(2026, 12, 10), OCCASION),
+    ]
+    assert all(i.occasion == "birthday" and i.occasion_date == date(2026, 12, 10) for i in items)
+    assert items[2].age == 36 and "birthday (36)" in items[2].reason
+
+
+def test_destination_country_sets_the_transit():
+    far = subject(birthday=PartialDate(12, 22), country="JP")
+    items = plan([far], RULES, date(2026, 12, 1), date(2026, 12, 31), TODAY)
+    post = next(i for i in items if i.kind == POST)
+    # 10 mail days before Tue 22 Dec, Sundays skipped: Thu 10 Dec.
+    assert post.date == date(2026, 12, 10) and post.transit_days == 10 and post.country == "JP"
+
+
+def test_items_are_sorted_by_date_then_kind_then_name():
+    friends = [
+        subject(1, "Zoe", PartialDate(12, 10)),
+        subject(2, "Bea", PartialDate(12, 10)),
+        subject(3, "Cai", PartialDate(12, 12), cadence_days=30, last_sent=date(2026, 11, 10)),
+    ]
+    items = plan(friends, RULES, date(2026, 12, 1), date(2026, 12, 31), TODAY)
+    keys = [(i.date, i.kind, i.friend) for i in items]
+    assert keys == sorted(keys)
+    assert [i.friend for i in items if i.kind == OCCASION] == ["Bea", "Zoe", "Cai"]
+
+
+def test_the_range_is_inclusive_and_items_outside_are_left_out():
+    ana = subject(birthday=PartialDate(12, 10))
+    items = plan([ana], RULES, date(2026, 12, 8), date(2026, 12, 8), TODAY)
+    assert kinds_by_date(items) == [(date(2026, 12, 8), POST)]
+
+
+def test_open_items_from_before_the_range_are_overdue_while_the_day_is_ahead():
+    ana = subject(birthday=PartialDate(11, 30), country="FR")
+    week = plan([ana], RULES, date(2026, 11, 23), date(2026, 11, 29), TODAY)
+    # 5 mail days before Mon 30 Nov: post-by Tue 24th (in the week), write-by Sun 22nd (before it).
+    assert [(i.date, i.kind, i.overdue) for i in week] == [
+        (date(2026, 11, 22), WRITE, True),
+        (date(2026, 11, 24), POST, False),
+    ]
+    assert plan([ana], RULES, date(2026, 11, 23), date(2026, 11, 29), TODAY, include_overdue=False) == week[1:]
+    past = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 6), date(2026, 12, 1))
+    assert past == []  # the day has gone: nothing is nagged about afterwards
+
+
+def test_a_card_too_late_for_the_post_is_flagged_with_its_earliest_arrival():
+    ana = subject(birthday=PartialDate(11, 26), country="FR")
+    items = plan([ana], RULES, date(2026, 11, 23), date(2026, 11, 29), TODAY)
+    day = next(i for i in items if i.kind == OCCASION)
+    assert day.late
+    # Posted today (Wed 25 Nov), 5 mail days (Sunday skipped): Tue 1 Dec.
+    assert day.earliest_arrival == date(2026, 12, 1)
+    assert all(i.late for i in items)
+
+
+def test_no_card_wanted_keeps_the_day_but_no_tasks():
+    ana = subject(birthday=PartialDate(12, 10), birthday_card=False)
+    items = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 31), TODAY)
+    assert [i.kind for i in items] == [OCCASION]
+
+
+def test_other_occasions_one_off_and_yearly():
+    ana = subject(
+        occasions=(
+            Occasion(ANNIVERSARY, PartialDate(12, 20, 2016)),
+            Occasion("graduation", PartialDate(12, 18, 2026), yearly=False),
+            Occasion("graduation next year", PartialDate(12, 18, 2027), yearly=False),
+        )
+    )
+    items = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 31), TODAY)
+    days = {(i.occasion, i.date) for i in items if i.kind == OCCASION}
+    assert days == {(ANNIVERSARY, date(2026, 12, 20)), ("graduation", date(2026, 12, 18))}
+    anniversary = next(i for i in items if i.occasion == ANNIVERSARY and i.kind == OCCASION)
+    assert "anniversary (10 years)" in anniversary.reason
+
+
+def test_feb29_policy_global_and_per_friend():
+    global_mar1 = PlanRules(RULES.home_country, RULES.transit, RULES.mail, 2, MAR1)
+    leap = subject(birthday=PartialDate(2, 29))
+    override = subject(2, "Bo", PartialDate(2, 29), feb29="feb28")
+    items = plan([leap, override], global_mar1, date(2027, 2, 1), date(2027, 3, 31), TODAY, False)
+    days = {i.friend: i.date for i in items if i.kind == OCCASION}
+    assert days == {"Ana": date(2027, 3, 1), "Bo": date(2027, 2, 28)}
+
+
+def test_keep_in_touch_due_in_range_and_overdue_before_it():
+    due_soon = subject(1, "Ana", cadence_days=30, last_sent=date(2026, 10, 28))
+    long_silent = subject(2, "Bo", cadence_days=60, last_received=date(2026, 6, 1))
+    never = subject(3, "Cy", cadence_days=90)
+    items = plan([due_soon, long_silent, never], RULES, date(2026, 11, 23), date(2026, 11, 29), TODAY)
+    found = {i.friend: i for i in items}
+    assert all(i.kind == KEEP_IN_TOUCH for i in items)
+    assert found["Ana"].date == date(2026, 11, 27) and not found["Ana"].overdue
+    assert found["Bo"].overdue and "177 days since your last letter" in found["Bo"].reason
+    assert found["Cy"].date == TODAY and "No letter" in found["Cy"].reason
+
+
+def test_the_last_letter_either_way_counts():
+    ana = subject(cadence_days=30, last_sent=date(2026, 1, 1), last_received=date(2026, 11, 20))
+    assert plan([ana], RULES, date(2026, 11, 23), date(2026, 11, 29), TODAY) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2350, 12, 31)),
+    st.integers(1, 60),
+)
+def test_write_before_post_before_the_day_for_any_range(month, day, start, span):
+    end = start + timedelta(days=span)
+    ana = subject(birthday=PartialDate(month, day))
+    items = plan([ana], RULES, start, end, start, include_overdue=False)
+    assert all(start <= i.date <= end for i in items)
+    for item in items:
+        if item.kind == WRITE:
+            assert item.date < item.post_by <= item.occasion_date
+        assert item.date <= item.occasion_date
