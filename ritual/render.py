@@ -13,7 +13,24 @@ from ritual.output import Styler
 
 WIDTH = 80
 LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "in touch"}
-_LABEL_WIDTH = 9
+_LABEL_WIDTH = 8
+HELLO_LIMIT = 12
+
+
+def wrap(text: str, prefix: str, width: int = WIDTH) -> str:
+    """Greedy word wrap under a hanging prefix (textwrap is too slow for thousands of lines)."""
+    room = width - len(prefix)
+    lead, lines = prefix, []
+    while len(text) > room:
+        cut = text.rfind(" ", 0, room + 1)
+        if cut <= 0:
+            cut = text.find(" ", room)
+            if cut == -1:
+                break
+        lines.append(lead + text[:cut])
+        text, lead = text[cut + 1 :], " " * len(prefix)
+    lines.append(lead + text)
+    return "\n".join(lines)
 
 
 def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
@@ -26,19 +43,19 @@ def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
         text = f"{short_day(item.date)}: {text}"
     if item.late and item.earliest_arrival:
         text += f" — late: arrives {short_day(item.earliest_arrival)} at the earliest"
-    prefix = f"  {label:<{_LABEL_WIDTH}}"
-    wrapped = textwrap.fill(text, WIDTH, initial_indent=prefix, subsequent_indent=" " * len(prefix))
+    prefix = f"  {label:<{_LABEL_WIDTH}} "
+    wrapped = wrap(text, prefix)
     styled_label = style.accent(label) if item.kind == OCCASION else style.heading(label)
     wrapped = wrapped.replace(label, styled_label, 1)
     return style.attention(wrapped) if item.late else wrapped
 
 
-def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler) -> str:
+def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler, show_all: bool = False) -> str:
     """The week Monday to Sunday, each day with its items, and what is still open from before."""
     sunday = monday + timedelta(days=6)
     week_no = monday.isocalendar().week
     lines = [style.heading(f"Week {week_no} · {short_day(monday)} – {short_day(sunday)} {sunday.year}")]
-    lines += _open_sections(items, style)
+    lines += _open_sections(items, style, show_all)
     for offset in range(7):
         day = monday + timedelta(days=offset)
         todays = [i for i in items if i.date == day and not i.overdue]
@@ -51,10 +68,10 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
     return "\n".join(lines)
 
 
-def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styler) -> str:
+def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styler, show_all: bool = False) -> str:
     """Items grouped by day from `start` to `end`, open items from before first."""
     lines = [style.heading(f"Upcoming · {short_day(start)} {start.year} – {short_day(end)} {end.year}")]
-    lines += _open_sections(items, style)
+    lines += _open_sections(items, style, show_all)
     current: date | None = None
     for item in (i for i in items if not i.overdue):
         if item.date != current:
@@ -66,15 +83,19 @@ def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styl
     return "\n".join(lines)
 
 
-def _open_sections(items: list[AgendaItem], style: Styler) -> list[str]:
+def _open_sections(items: list[AgendaItem], style: Styler, show_all: bool) -> list[str]:
     """Cards still open from before, then friends it would be nice to write to, each calmly apart."""
     cards = [i for i in items if i.overdue and i.kind != KEEP_IN_TOUCH]
-    hellos = sorted((i for i in items if i.overdue and i.kind == KEEP_IN_TOUCH), key=lambda i: i.friend.casefold())
+    # Longest overdue first (items come sorted by date); a short list stays an invitation, not a backlog.
+    hellos = [i for i in items if i.overdue and i.kind == KEEP_IN_TOUCH]
+    shown = hellos if show_all else hellos[:HELLO_LIMIT]
     lines: list[str] = []
     if cards:
         lines += ["", style.heading("Still open from earlier")] + [item_line(i, style) for i in cards]
     if hellos:
-        lines += ["", style.heading("Might enjoy a letter")] + [item_line(i, style) for i in hellos]
+        lines += ["", style.heading("Might enjoy a letter")] + [item_line(i, style) for i in shown]
+    if len(shown) < len(hellos):
+        lines.append(style.muted(f"  and {len(hellos) - len(shown)} more who have not heard from you in a while (--all)"))
     return lines
 
 

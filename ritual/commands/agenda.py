@@ -46,8 +46,9 @@ def show_home(context: RitualContext) -> None:
 @click.command()
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="Show the week holding this date (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of agenda items.")
+@click.option("--all", "show_all", is_flag=True, help="List every friend who might enjoy a letter, not a few.")
 @click.pass_obj
-def week(context: RitualContext, day: str | None, as_json: bool) -> None:
+def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool) -> None:
     """The week, Monday to Sunday: what to write, what to post, the days themselves."""
     target = parse_day(day, "--date") if day else context.clock.today()
     monday, items = week_items(context, target)
@@ -56,15 +57,17 @@ def week(context: RitualContext, day: str | None, as_json: bool) -> None:
     elif FriendRepository(context.db).count() == 0:
         click.echo(EMPTY_HINT)
     else:
-        click.echo(render_week(items, monday, context.clock.today(), Styler(context.color)), color=context.color)
+        text = render_week(items, monday, context.clock.today(), Styler(context.color), show_all)
+        click.echo(text, color=context.color)
 
 
 @click.command()
 @click.option("--from", "start", metavar="YYYY-MM-DD", help="First day (default: today).")
 @click.option("--days", type=int, help="How many days to look ahead (default from settings: 30).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of agenda items.")
+@click.option("--all", "show_all", is_flag=True, help="List every friend who might enjoy a letter, not a few.")
 @click.pass_obj
-def upcoming(context: RitualContext, start: str | None, days: int | None, as_json: bool) -> None:
+def upcoming(context: RitualContext, start: str | None, days: int | None, as_json: bool, show_all: bool) -> None:
     """Everything due in the coming days, and what is still open from before."""
     today = context.clock.today()
     first = parse_day(start, "--from") if start else today
@@ -76,7 +79,7 @@ def upcoming(context: RitualContext, start: str | None, days: int | None, as_jso
     if as_json:
         print_json(items)
     else:
-        click.echo(render_upcoming(items, first, last, Styler(context.color)), color=context.color)
+        click.echo(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
 
 
 def register(group: click.Group) -> None:

@@ -123,22 +123,58 @@ def plan(
     include_overdue: bool = True,
 ) -> list[AgendaItem]:
     """Agenda items dated in [start, end]; with `include_overdue`, also what is still open from before."""
-    horizon = timedelta(days=rules.horizon_days())
     # Overdue means dated before both the range and today, yet still worth doing.
     window = _Window(start, end, today, min(start, today) if include_overdue else date.min)
-    occ_from = min(start, today) if include_overdue else start
+    occ_from, occ_to = occasion_window(rules, start, end, today, include_overdue)
     items: list[AgendaItem] = []
-    transit_cache: dict[str, int] = {}
+    timing = _Timing(rules, today)
     for subject in subjects:
         for occasion in subject.occasions:
-            for occ_date in _occurrences(occasion, subject, rules, occ_from, end + horizon):
-                items.extend(_occasion_items(subject, occasion, occ_date, rules, window, transit_cache))
+            for occ_date in _occurrences(occasion, subject, rules, occ_from, occ_to):
+                items.extend(_occasion_items(subject, occasion, occ_date, window, timing))
         if subject.cadence_days:
             item = _keep_in_touch(subject, window)
             if item is not None:
                 items.append(item)
     items.sort(key=AgendaItem.sort_key)
     return items
+
+
+def occasion_window(rules: PlanRules, start: date, end: date, today: date, include_overdue: bool) -> tuple[date, date]:
+    """The occasion dates whose tasks can fall in a plan: a store may load only those friends."""
+    first = min(start, today) if include_overdue else start
+    return first, end + timedelta(days=rules.horizon_days())
+
+
+class _Timing:
+    """Transit, post-by, write-by and arrival for one plan, each computed once per distinct input."""
+
+    def __init__(self, rules: PlanRules, today: date) -> None:
+        self.rules = rules
+        self.today = today
+        self._transit: dict[str, int] = {}
+        self._deadlines: dict[tuple[date, int], tuple[date, date]] = {}
+        self._arrival: dict[int, date] = {}
+
+    def transit(self, country: str) -> int:
+        """Mail days from home to `country`."""
+        if country not in self._transit:
+            self._transit[country] = self.rules.transit.days(self.rules.home_country, country)
+        return self._transit[country]
+
+    def deadlines(self, occ_date: date, transit: int) -> tuple[date, date]:
+        """(post-by, write-by) for an occasion date and a transit time."""
+        key = (occ_date, transit)
+        if key not in self._deadlines:
+            posted = post_by(occ_date, transit, self.rules.mail)
+            self._deadlines[key] = (posted, write_by(posted, self.rules.writing_lead_days))
+        return self._deadlines[key]
+
+    def arrival(self, transit: int) -> date:
+        """When a card posted at the first chance from today would arrive."""
+        if transit not in self._arrival:
+            self._arrival[transit] = earliest_arrival(self.today, transit, self.rules.mail)
+        return self._arrival[transit]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,46 +211,33 @@ def _occasion_items(
     subject: Subject,
     occasion: Occasion,
     occ_date: date,
-    rules: PlanRules,
     window: _Window,
-    transit_cache: dict[str, int],
+    timing: _Timing,
 ) -> list[AgendaItem]:
     today = window.today
-    country = subject.country or rules.home_country
-    transit = transit_cache.get(country)
-    if transit is None:
-        transit = transit_cache[country] = rules.transit.days(rules.home_country, country)
-    posted = post_by(occ_date, transit, rules.mail)
-    written = write_by(posted, rules.writing_lead_days)
+    country = subject.country or timing.rules.home_country
+    transit = timing.transit(country) if occasion.card else None
+    posted, written = timing.deadlines(occ_date, transit) if occasion.card else (None, None)
+    shown = [(OCCASION, occ_date, False)] if window.placement(occ_date) is False else []
+    if occasion.card:
+        for kind, day in ((WRITE, written), (POST, posted)):
+            placed = window.placement(day)
+            if placed is False or (placed and occ_date >= today):
+                shown.append((kind, day, placed))
+    if not shown:
+        return []
     late = occasion.card and posted < today <= occ_date
-    arrival = earliest_arrival(today, transit, rules.mail) if late else None
+    arrival = timing.arrival(transit) if late else None
     age = _age(occasion.date, occ_date) if occasion.yearly else None
     label = _occasion_label(occasion, age)
-    common = dict(
-        friend_id=subject.friend_id,
-        friend=subject.name,
-        occasion=occasion.name,
-        occasion_date=occ_date,
-        late=late,
-        earliest_arrival=arrival,
-        age=age,
-        write_by=written if occasion.card else None,
-        post_by=posted if occasion.card else None,
-        transit_days=transit if occasion.card else None,
-        country=country,
-    )
-    items = []
-    if window.placement(occ_date) is False:
-        items.append(AgendaItem(date=occ_date, kind=OCCASION, reason=f"{subject.name}'s {label}", **common))
-    if not occasion.card:
-        return items
-    for kind, day in ((WRITE, written), (POST, posted)):
-        placed = window.placement(day)
-        if placed is None or (placed and occ_date < today):
-            continue
-        reason = _action_reason(kind, subject.name, label, occ_date, transit)
-        items.append(AgendaItem(date=day, kind=kind, reason=reason, overdue=placed, **common))
-    return items
+    return [
+        AgendaItem(
+            day, kind, subject.friend_id, subject.name, occasion.name, occ_date,
+            _reason(kind, subject.name, label, occ_date, transit),
+            late, placed, arrival, age, written, posted, transit, country,
+        )
+        for kind, day, placed in shown
+    ]
 
 
 def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
@@ -254,7 +277,9 @@ def _occasion_label(occasion: Occasion, age: int | None) -> str:
     return f"{occasion.name} ({age} years)"
 
 
-def _action_reason(kind: str, name: str, label: str, occ_date: date, transit: int) -> str:
+def _reason(kind: str, name: str, label: str, occ_date: date, transit: int | None) -> str:
+    if kind == OCCASION:
+        return f"{name}'s {label}"
     when = short_day(occ_date)
     if kind == WRITE:
         return f"Write to {name} — {label} {when}"

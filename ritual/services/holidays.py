@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
-from importlib import metadata
+from importlib import util
+from pathlib import Path
 
 
 def library_version() -> str:
-    """The installed `holidays` version, which invalidates cached years when it changes."""
-    try:
-        return metadata.version("holidays")
-    except metadata.PackageNotFoundError:
+    """The installed `holidays` version, which invalidates cached years when it changes.
+
+    Read from the distribution's folder name rather than importing the package or scanning every
+    installed distribution's metadata: a fast command cannot afford either.
+    """
+    spec = util.find_spec("holidays")
+    if spec is None or spec.origin is None:
         return "absent"
+    site = Path(spec.origin).parent.parent
+    found = sorted(p.name for p in site.glob("holidays-*.dist-info"))
+    if found:
+        return found[-1].removeprefix("holidays-").removesuffix(".dist-info")
+    from importlib import metadata
+
+    return metadata.version("holidays")
 
 
 def compute_holidays(country: str, years: list[int]) -> dict[date, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ritual.core.planner import AgendaItem, PlanRules, plan
+from ritual.core.planner import AgendaItem, PlanRules, occasion_window, plan
 from ritual.core.postal import MailCalendar
 from ritual.services.holidays import compute_holidays, library_version
 from ritual.settings import Settings
@@ -31,4 +31,6 @@ def agenda(
 ) -> list[AgendaItem]:
     """Everything due between `start` and `end`, plus what is still open from before when asked."""
     rules = plan_rules(settings, db, min(start, today), end)
-    return plan(FriendRepository(db).subjects(), rules, start, end, today, include_overdue)
+    window = occasion_window(rules, start, end, today, include_overdue)
+    subjects = FriendRepository(db).subjects(window, due_by=end)
+    return plan(subjects, rules, start, end, today, include_overdue)

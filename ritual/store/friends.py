@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import Subject, with_birthday
@@ -133,16 +133,23 @@ class FriendRepository:
             if conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,)).rowcount == 0:
                 raise NotFound(f"no occasion with id {occasion_id}")
 
-    def subjects(self) -> list[Subject]:
-        """The light planning view of every friend, loaded with two queries."""
+    def subjects(self, occasions_between: tuple[date, date] | None = None, due_by: date | None = None) -> list[Subject]:
+        """The light planning view of friends, loaded with two queries.
+
+        With `occasions_between` and `due_by`, only friends who may have an occasion in that window or a
+        keep-in-touch letter due by then are loaded: a cheap superset; the planner still decides exactly.
+        """
+        where, params = ("", {}) if occasions_between is None else _relevance_filter(occasions_between, due_by)
         occasions: dict[int, list[Occasion]] = defaultdict(list)
-        for row in self.db.query("SELECT * FROM occasions ORDER BY friend_id, id"):
+        friend_ids = f"SELECT f.id FROM friends f {where}"
+        for row in self.db.query(f"SELECT * FROM occasions WHERE friend_id IN ({friend_ids}) ORDER BY id", params):
             occasions[row["friend_id"]].append(occasion_from_row(row))
         rows = self.db.query(
             "SELECT f.id, f.name, f.feb29, f.cadence_days, f.last_sent, f.last_received, f.birthday_card, "
             "f.birth_month, f.birth_day, f.birth_year, "
             "(SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1) AS country "
-            "FROM friends f"
+            f"FROM friends f {where}",
+            params,
         )
         return [_subject(row, occasions.get(row["id"], ())) for row in rows]
 
@@ -230,6 +237,32 @@ def _subject(row: sqlite3.Row, occasions: Iterable[Occasion]) -> Subject:
         last_letter=max(letters) if letters else None,
         occasions=with_birthday(birthday, bool(row["birthday_card"]), tuple(occasions)),
     )
+
+
+def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[str, dict]:
+    """A WHERE clause keeping friends with a yearly date inside `window` (month-day arithmetic only)."""
+    lo, hi = window
+    if (hi - lo).days >= 365:
+        return "", {}
+    spans = [(_mmdd(lo), _mmdd(hi))] if lo.year == hi.year else [(_mmdd(lo), 1231), (101, _mmdd(hi))]
+    # A 29 February is kept on Feb 28 or Mar 1 in common years, so any window near it includes it.
+    near_feb29 = any(a <= 301 and b >= 228 for a, b in spans)
+    params = {"feb29": int(near_feb29), "due_by": due_by.isoformat() if due_by else "0000-01-01"}
+    def matches(month: str, day: str) -> str:
+        ranges = " OR ".join(f"({month} * 100 + coalesce({day}, 1)) BETWEEN {a} AND {b}" for a, b in spans)
+        return f"({ranges} OR (:feb29 AND {month} = 2 AND {day} = 29))"
+
+    due = (
+        "(f.cadence_days IS NOT NULL AND (coalesce(f.last_sent, f.last_received) IS NULL OR "
+        "date(max(coalesce(f.last_sent, ''), coalesce(f.last_received, '')), '+' || f.cadence_days || ' days') "
+        "<= :due_by))"
+    )
+    in_window = f"EXISTS (SELECT 1 FROM occasions o WHERE o.friend_id = f.id AND {matches('o.month', 'o.day')})"
+    return f"WHERE {matches('f.birth_month', 'f.birth_day')} OR {in_window} OR {due}", params
+
+
+def _mmdd(day: date) -> int:
+    return day.month * 100 + day.day
 
 
 def _now() -> str:

@@ -74,4 +74,17 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 2: where imported friends came from (vCard UID) and the values last imported, so a re-import
+    # updates what changed in the file but keeps what the user edited since.
+    """
+    CREATE TABLE friend_sources (
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        external_id TEXT,
+        imported TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        PRIMARY KEY (friend_id, source)
+    ) WITHOUT ROWID;
+    CREATE INDEX friend_sources_external ON friend_sources (external_id);
+    """,
 )
