@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from ritual.core.dates import FEB28, PartialDate, age_turned, occurrence_in_year
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
-from ritual.core.text import short_day
+from ritual.core.text import MONTH_NAMES, short_day
 
 OCCASION = "occasion"
 WRITE = "write"
@@ -270,6 +270,8 @@ def _age(value: PartialDate, occ_date: date) -> int | None:
 
 
 def _occasion_label(occasion: Occasion, age: int | None) -> str:
+    if occasion.date.month_only:
+        return f"{occasion.name} (sometime in {MONTH_NAMES[occasion.date.month - 1]})"
     if age is None or age <= 0:
         return occasion.name
     if occasion.name == BIRTHDAY:

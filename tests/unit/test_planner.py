@@ -161,3 +161,11 @@ def test_write_before_post_before_the_day_for_any_range(month, day, start, span)
         if item.kind == WRITE:
             assert item.date < item.post_by <= item.occasion_date
         assert item.date <= item.occasion_date
+
+
+def test_a_month_only_birthday_is_planned_at_month_start_and_says_so():
+    mia = subject(birthday=PartialDate(12))
+    items = plan([mia], RULES, date(2026, 11, 23), date(2026, 12, 6), TODAY)
+    day = next(i for i in items if i.kind == OCCASION)
+    assert day.date == date(2026, 12, 1) and day.age is None
+    assert "birthday (sometime in December)" in day.reason
