@@ -120,16 +120,16 @@ def render_friend(friend: Friend, upcoming: Iterable[AgendaItem], style: Styler)
         ("last sent", friend.last_sent.isoformat() if friend.last_sent else ""),
         ("last received", friend.last_received.isoformat() if friend.last_received else ""),
     ]
-    lines += [f"  {k:<14}{v}" for k, v in facts if v]
+    lines += [wrap(v, f"  {k:<14}") for k, v in facts if v]
     if not friend.birthday_card and friend.birthday:
         lines.append("  " + style.muted("no birthday card wanted"))
     for address in friend.addresses:
         title = f"address ({address.label})" if address.label else "address"
-        lines.append(f"  {title:<14}{address.one_line()}")
+        lines.append(wrap(address.one_line(), f"  {title:<14}"))
     for occasion in friend.occasions:
         kind = "yearly" if occasion.yearly else "once"
         card = "" if occasion.card else ", no card"
-        lines.append(f"  {'occasion':<14}{occasion.name} {occasion.date.iso()} ({kind}{card}) #{occasion.id}")
+        lines.append(wrap(f"{occasion.name} {occasion.date.iso()} ({kind}{card}) #{occasion.id}", f"  {'occasion':<14}"))
     if friend.notes:
         lines += ["", textwrap.indent(textwrap.fill(friend.notes, WIDTH - 2), "  ")]
     plan = list(upcoming)
