@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ritual.clock import Clock
-from ritual.paths import Paths, make_private_dir
+from ritual.paths import Paths
 from ritual.settings import Settings, load_settings
 from ritual.store.database import Database, open_database
 
@@ -27,7 +27,6 @@ class RitualContext:
     @cached_property
     def db(self) -> Database:
         """The open database, created and migrated if needed."""
-        make_private_dir(self.paths.data_dir)
         return open_database(self.paths.database, self.paths.backups_dir)
 
     def close(self) -> None:
