@@ -50,6 +50,17 @@ class SourceStore:
         rows = self.connection.execute("SELECT friend_id, source, external_id, imported FROM friend_sources")
         return [SourceRecord(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
 
+    def external_ids(self) -> dict[int, str]:
+        """Friend id to the id their record had in its source file (vCard UIDs first)."""
+        rows = self.connection.execute(
+            "SELECT friend_id, external_id FROM friend_sources WHERE external_id IS NOT NULL "
+            "ORDER BY source = 'vcard' DESC"
+        )
+        found: dict[int, str] = {}
+        for friend_id, external_id in rows:
+            found.setdefault(friend_id, external_id)
+        return found
+
     def save(self, record: SourceRecord) -> None:
         """Insert or replace the record for this friend and source."""
         self.connection.execute(

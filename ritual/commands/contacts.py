@@ -1,0 +1,117 @@
+"""`ritual import vcard|csv`, `ritual export vcard`, `ritual backup` and `ritual restore`."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+import click
+
+from ritual.commands.transfer import export_group, import_group
+from ritual.context import RitualContext
+
+# Below this many records an import is over before a bar would be worth drawing.
+_PROGRESS_FROM = 500
+
+
+@click.command("vcard")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change; save nothing.")
+@click.option("--tag", "tags", multiple=True, help="Put everyone imported into this circle (repeatable).")
+@click.option("--overwrite", is_flag=True, help="Let the file's values replace fields you edited in ritual.")
+@click.pass_obj
+def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool, tags: tuple[str, ...],
+                 overwrite: bool) -> None:
+    """Import friends from vCard files or folders of them (2.1, 3.0, 4.0)."""
+    from ritual.services.friend_fields import parse_tags
+    from ritual.services.vcard_import import iter_vcard_paths
+
+    batches = [(str(path), records) for path, records in iter_vcard_paths(list(paths))]
+    _run_import(context, batches, "vcard", overwrite, dry_run, parse_tags(tags))
+
+
+@click.command("csv")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Show what would change; save nothing.")
+@click.option("--tag", "tags", multiple=True, help="Put everyone imported into this circle (repeatable).")
+@click.option("--overwrite", is_flag=True, help="Let the file's values replace fields you edited in ritual.")
+@click.pass_obj
+def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[str, ...], overwrite: bool) -> None:
+    """Import friends from a Google, Outlook, Thunderbird or simple CSV file.
+
+    The simple format is a header row naming any of: name (required), nickname, birthday, anniversary,
+    street, city, region, postal_code, country, tags, notes. Dates are YYYY-MM-DD, MM-DD (year unknown)
+    or --MM (month only); tags are separated by commas.
+    """
+    from ritual.services.csv_import import read_csv_file
+    from ritual.services.friend_fields import parse_tags
+
+    _run_import(context, [(str(file), read_csv_file(file))], "csv", overwrite, dry_run, parse_tags(tags))
+
+
+def _run_import(context: RitualContext, batches: list, source: str, overwrite: bool, dry_run: bool,
+                tags: tuple[str, ...]) -> None:
+    from ritual.services.contacts_import import import_contacts
+    from ritual.services.contacts_report import summary_lines
+
+    total = sum(len(records) for _, records in batches)
+    show_bar = total >= _PROGRESS_FROM and sys.stderr.isatty()
+    bar = click.progressbar(length=total, label="Importing", file=sys.stderr) if show_bar else nullcontext()
+    with bar as progress:
+        summary = import_contacts(context.db, batches, source, overwrite, dry_run,
+                                  progress.update if show_bar else None, tags)
+    for line in summary_lines(summary, len(batches)):
+        click.echo(line)
+
+
+@click.command("vcard")
+@click.option("--out", "out", type=click.Path(path_type=Path),
+              help="A .vcf file, or a folder for one card per friend (a vdir). Default: standard output.")
+@click.option("--version", "version", type=click.Choice(["3.0", "4.0"]), default="3.0", show_default=True,
+              help="vCard version to write.")
+@click.pass_obj
+def export_vcard(context: RitualContext, out: Path | None, version: str) -> None:
+    """Write every friend as vCards other address books read."""
+    from ritual.services.vcard_export import export_friends
+    from ritual.store.friends import FriendRepository
+    from ritual.store.sources import SourceStore
+
+    friends = FriendRepository(context.db).all()
+    written = export_friends(friends, out, version, SourceStore(context.db.connection).external_ids())
+    if out is not None:
+        click.echo(f"Wrote {len(friends)} friends to {written}.")
+    else:
+        click.echo(written, nl=False)
+
+
+@click.command("backup")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the backup (default: a dated file in the data folder's backups).")
+@click.pass_obj
+def backup(context: RitualContext, out: Path | None) -> None:
+    """Write everything ritual keeps to one JSON file that `ritual restore` reads back."""
+    from ritual.services.backup import write_backup
+
+    written = write_backup(context.db, context.paths, out, context.clock.now())
+    click.echo(f"Backed up to {written}.")
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def restore(context: RitualContext, file: Path) -> None:
+    """Load a backup written by `ritual backup` into this (empty) home."""
+    from ritual.services.backup_restore import restore_backup
+
+    counts = restore_backup(context.db, context.paths, file)
+    click.echo(f"Restored {counts.get('friends', 0)} friends and {sum(counts.values())} rows from {file}.")
+
+
+def register(group: click.Group) -> None:
+    """Add the contacts formats to `import`/`export`, and backup/restore to the root group."""
+    import_group.add_command(import_vcard)
+    import_group.add_command(import_csv)
+    export_group.add_command(export_vcard)
+    group.add_command(backup)
+    group.add_command(restore)
