@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from ritual.core.dates import FEB29_POLICIES
 from ritual.core.postal import TransitTable
 from ritual.errors import SettingsError
 from ritual.paths import Paths, shipped_config_dir
+from ritual.services.scheduler_settings import ReminderSettings, parse_reminder_settings
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -25,6 +27,11 @@ class Settings:
     feb29: str
     upcoming_days: int
     transit: TransitTable
+    reminder_time: time = time(9, 0)
+    caldav_url: str = ""
+    caldav_user: str = ""
+    caldav_password_command: str = ""
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
 
 
 def load_settings(paths: Paths) -> Settings:
@@ -47,6 +54,11 @@ def load_settings(paths: Paths) -> Settings:
         feb29=_choice(values["feb29"], "feb29", FEB29_POLICIES, source),
         upcoming_days=_non_negative(values["upcoming_days"], "upcoming_days", source),
         transit=_transit(postal, paths.postal_file),
+        reminder_time=_time_of_day(values["reminder_time"], "reminder_time", source),
+        caldav_url=_text(values["caldav_url"], "caldav_url", source),
+        caldav_user=_text(values["caldav_user"], "caldav_user", source),
+        caldav_password_command=_text(values["caldav_password_command"], "caldav_password_command", source),
+        reminders=parse_reminder_settings(values, source),
     )
 
 
@@ -93,6 +105,20 @@ def _choice(value: Any, key: str, choices: tuple[str, ...], source: Path) -> str
     if value not in choices:
         raise SettingsError(f"{source}: {key} {value!r} must be one of {', '.join(choices)}")
     return value
+
+
+def _time_of_day(value: Any, key: str, source: Path) -> time:
+    try:
+        hours, minutes = str(value).split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise SettingsError(f"{source}: {key} {value!r} must be a 24-hour time such as \"09:00\"") from None
+
+
+def _text(value: Any, key: str, source: Path) -> str:
+    if not isinstance(value, str):
+        raise SettingsError(f"{source}: {key} {value!r} must be text in quotes")
+    return value.strip()
 
 
 def _transit(postal: dict[str, Any], source: Path) -> TransitTable:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ritual import __version__
 from ritual.errors import RitualError
 from ritual.paths import Paths
-from ritual.services.contacts_files import write_private_text
+from ritual.services.private_files import write_private_text
 from ritual.store.database import Database
 
 FORMAT = "ritual-backup"

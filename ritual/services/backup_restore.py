@@ -7,7 +7,7 @@ from pathlib import Path
 from ritual.errors import RitualError
 from ritual.paths import Paths
 from ritual.services.backup import quoted_name, from_json, read_backup, table_names
-from ritual.services.contacts_files import write_private_text
+from ritual.services.private_files import write_private_text
 from ritual.store.database import Database
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
 from ritual.paths import make_private_dir
-from ritual.services.contacts_files import write_private_text
+from ritual.services.private_files import write_private_text
 from ritual.services.countries import country_name
 from ritual.services.vcard_dates import MONTH_ONLY_PROPERTY
 

@@ -23,10 +23,17 @@ class Database:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
         self.path = path
+        self._savepoints = 0
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (Ctrl-C included)."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (Ctrl-C included).
+
+        Nested calls become savepoints, so a whole import can wrap many repository writes in one transaction.
+        """
+        if self.connection.in_transaction:
+            yield from self._savepoint()
+            return
         self.connection.execute("BEGIN IMMEDIATE")
         try:
             yield self.connection
@@ -34,6 +41,20 @@ class Database:
             self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        self._savepoints += 1
+        name = f"nested_{self._savepoints}"
+        self.connection.execute(f"SAVEPOINT {name}")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute(f"ROLLBACK TO {name}")
+            self.connection.execute(f"RELEASE {name}")
+            raise
+        finally:
+            self._savepoints -= 1
+        self.connection.execute(f"RELEASE {name}")
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         """Run a read-only query and return all rows."""

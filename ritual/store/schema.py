@@ -87,4 +87,68 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX friend_sources_external ON friend_sources (external_id);
     """,
+    # 3: reminders. One row per stable reminder key: claimed by one process, then marked delivered only once a
+    # notifier succeeded; the primary key is what keeps the app and a daemon from both delivering it.
+    # No foreign key to friends: the record of what was sent outlives a removed friend. Muted friends get none.
+    """
+    CREATE TABLE reminder_deliveries (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        friend_id INTEGER,
+        due_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'delivered', 'failed')),
+        claimed_by TEXT NOT NULL DEFAULT '',
+        claimed_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        delivered_at TEXT,
+        notifier TEXT,
+        late INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX reminder_deliveries_friend ON reminder_deliveries (friend_id, kind, delivered_at);
+    CREATE INDEX reminder_deliveries_delivered ON reminder_deliveries (delivered_at);
+    CREATE TABLE reminder_mutes (
+        friend_id INTEGER PRIMARY KEY REFERENCES friends (id) ON DELETE CASCADE,
+        muted_at TEXT NOT NULL
+    );
+    """,
+    # 4: the letter box and the reflections behind letters. Letters go with their friend when the friend is
+    # removed; a received letter is 'answered' once a letter goes back. Reflections are kept per sitting so a
+    # ritual interrupted halfway keeps every answer already given; a skipped question is kept (answer '') so it
+    # does not come straight back.
+    """
+    CREATE TABLE letters (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+        status TEXT NOT NULL CHECK (status IN ('written', 'posted', 'arrived', 'received', 'answered')),
+        written_on TEXT,
+        posted_on TEXT,
+        arrived_on TEXT,
+        received_on TEXT,
+        occasion TEXT NOT NULL DEFAULT '',
+        medium TEXT NOT NULL DEFAULT 'letter',
+        tone TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        scan TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        CHECK ((direction = 'sent' AND written_on IS NOT NULL) OR (direction = 'received' AND received_on IS NOT NULL))
+    );
+    CREATE INDEX letters_friend ON letters (friend_id, direction);
+    CREATE INDEX letters_day ON letters (coalesce(written_on, received_on));
+    CREATE TABLE reflections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        sitting TEXT NOT NULL,
+        prompt_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL DEFAULT '',
+        skipped INTEGER NOT NULL DEFAULT 0,
+        occasion TEXT NOT NULL DEFAULT '',
+        tone TEXT NOT NULL DEFAULT '',
+        asked_at TEXT NOT NULL
+    );
+    CREATE INDEX reflections_friend ON reflections (friend_id, asked_at);
+    CREATE INDEX reflections_sitting ON reflections (sitting);
+    """,
 )

@@ -112,3 +112,19 @@ def _blank() -> Friend:
     friend = Friend(name="placeholder")
     object.__setattr__(friend, "name", "   ")  # bypass validation to reach the database's own check
     return friend
+
+
+def test_nested_transactions_commit_or_roll_back_as_one(tmp_path):
+    db = open_database(tmp_path / "ritual.db")
+    repo = FriendRepository(db)
+    with pytest.raises(RuntimeError):
+        with db.transaction():
+            repo.add(Friend(name="Ana"))
+            repo.add(Friend(name="Bo"))
+            raise RuntimeError("interrupted")
+    assert repo.count() == 0
+    with db.transaction():
+        repo.add(Friend(name="Ana"))
+        with pytest.raises(sqlite3.IntegrityError):
+            repo.add(_blank())  # the inner failure undoes only its own part
+    assert [f.name for f in repo.all()] == ["Ana"]

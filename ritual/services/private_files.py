@@ -12,6 +12,11 @@ from ritual.paths import make_private_dir
 
 def write_private_text(path: Path, text: str) -> Path:
     """Write `text` as UTF-8 to `path` via a private temporary file renamed into place."""
+    return write_private_bytes(path, text.encode("utf-8"))
+
+
+def write_private_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` via a private temporary file renamed into place."""
     path = path.expanduser()
     parent = path.parent
     if not parent.exists():
@@ -21,8 +26,8 @@ def write_private_text(path: Path, text: str) -> Path:
     except OSError as exc:
         raise RitualError(f"{parent}: cannot write here ({exc.strerror})") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o600)

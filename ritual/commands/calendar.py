@@ -1,0 +1,79 @@
+"""`ritual export ics`, `ritual import ics` and `ritual sync caldav`: ritual in the calendars people use."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ritual.commands.transfer import export_group, import_group
+from ritual.context import RitualContext
+
+INCLUDE_HELP = "Comma-separated: birthdays, occasions, write, post, keep_in_touch [birthdays,occasions,write,post]."
+
+
+@click.command("ics")
+@click.option("--out", "out", metavar="FILE", default="-", show_default=True, help="Where to write; - for stdout.")
+@click.option("--include", "include", metavar="KINDS", default="birthdays,occasions,write,post", help=INCLUDE_HELP)
+@click.option("--years", type=click.IntRange(1, 50), default=1, show_default=True, help="How far ahead dated items go.")
+@click.pass_obj
+def export_ics(context: RitualContext, out: str, include: str, years: int) -> None:
+    """Write birthdays, occasions and write-by / post-by days as an iCalendar file."""
+    from ritual.services.ics_export import CALENDAR_NAME, ExportRequest, calendar_events, parse_include
+    from ritual.services.private_files import write_private_bytes
+    from ritual.services.ics_render import render_calendar
+
+    request = ExportRequest(context.clock.today(), parse_include(include), years)
+    events = calendar_events(context.settings, context.db, request)
+    data = render_calendar(events, CALENDAR_NAME)
+    if out == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_private_bytes(Path(out).expanduser(), data)
+    click.echo(f"Wrote {len(events)} events to {out}.", err=True)
+
+
+@click.command("ics")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--dry-run", is_flag=True, help="Show what would change, change nothing.")
+@click.pass_obj
+def import_ics(context: RitualContext, file: str, dry_run: bool) -> None:
+    """Read birthdays and anniversaries from an iCalendar file (Google, Apple, Thunderbird, khal...)."""
+    from ritual.services.ics_import import import_calendar, read_source
+
+    summary = import_calendar(context.db, read_source(file), file, dry_run=dry_run)
+    click.echo(summary.render(dry_run))
+
+
+@click.group("sync")
+def sync_group() -> None:
+    """Publish ritual's calendar to a server (see the subcommands)."""
+
+
+@sync_group.command("caldav")
+@click.option("--url", help="The calendar's URL (default: caldav_url in the settings).")
+@click.option("--user", help="The user name (default: caldav_user in the settings).")
+@click.option("--create", is_flag=True, help="Create the calendar when it does not exist yet.")
+@click.option("--include", "include", metavar="KINDS", default="birthdays,occasions,write,post", help=INCLUDE_HELP)
+@click.option("--years", type=click.IntRange(1, 50), default=1, show_default=True, help="How far ahead dated items go.")
+@click.pass_obj
+def sync_caldav(context: RitualContext, url: str | None, user: str | None, create: bool, include: str, years: int) -> None:
+    """Create, update and delete events on a CalDAV calendar so it matches ritual's export."""
+    from ritual.services.caldav_auth import CalDavTarget
+    from ritual.services.caldav_sync import sync_calendar
+    from ritual.services.ics_export import ExportRequest, calendar_events, parse_include
+
+    target = CalDavTarget.from_settings(context.settings, url, user)
+    request = ExportRequest(context.clock.today(), parse_include(include), years)
+    result = sync_calendar(target, calendar_events(context.settings, context.db, request), create=create)
+    click.echo(result.render())
+
+
+def register(group: click.Group) -> None:
+    """Add `ics` under export and import, and the `sync` group to the root."""
+    export_group.add_command(export_ics)
+    import_group.add_command(import_ics)
+    group.add_command(sync_group)
