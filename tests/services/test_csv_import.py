@@ -10,10 +10,11 @@ from ritual.core.dates import PartialDate
 from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts_record import Incoming, Skipped
 from ritual.services.csv_import import csv_date, read_csv_file, read_csv_text
+from tests.corpus import corpus_dir, needs
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "contacts"
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "csv"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared contacts corpus is not at {CORPUS}")
+CORPUS = corpus_dir("csv")
+needs_corpus = needs("csv")
 
 
 def friends(path: Path) -> list:

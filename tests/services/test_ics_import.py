@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from tests.services.ics_homes import hard_friends, open_home
 
 from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.errors import InvalidValue
 from ritual.services.ics_import import import_calendar
 from ritual.store.friends import FriendRepository
+from tests.corpus import corpus_dir, needs
+from tests.services.ics_homes import hard_friends, open_home
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ics"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}")
+CORPUS = corpus_dir("ics")
+needs_corpus = needs("ics")
 
 
 @pytest.fixture

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ritual.services.contacts_record import Incoming, Skipped
 from ritual.services.vcard_import import read_vcard_file
+from tests.corpus import corpus_dir, needs
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "vcard"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared contacts corpus is not at {CORPUS}")
+CORPUS = corpus_dir("vcard")
+pytestmark = needs("vcard")
 
 US, DE, FR = "US", "DE", "FR"
 # file -> [(name, birthday, {occasion: date}, [(first street line, city, postal code, country), ...])]

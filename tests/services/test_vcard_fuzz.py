@@ -12,9 +12,10 @@ from ritual.services.contacts_record import Incoming, Skipped
 from ritual.services.csv_import import read_csv_text
 from ritual.services.vcard_import import read_vcard_text
 from ritual.services.vcard_text import decode_bytes
+from tests.corpus import corpus_dir
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "contacts"
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "vcard"
+CORPUS = corpus_dir("vcard")
 # Small real cards keep each example fast; the corpus adds producers' quirks when it is present.
 SEEDS = [p.read_bytes() for p in [*sorted(DATA.glob("*.vcf")), *sorted(CORPUS.glob("*.vcf"))] if p.stat().st_size < 5000]
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
