@@ -15,7 +15,6 @@ pytest.importorskip("radicale", reason="radicale is not installed")
 
 import caldav  # noqa: E402
 import icalendar  # noqa: E402
-from tests.services.ics_homes import TODAY, hard_friends, open_home  # noqa: E402
 
 from ritual.core.dates import PartialDate  # noqa: E402
 from ritual.errors import RitualError, SettingsError  # noqa: E402
@@ -23,6 +22,7 @@ from ritual.services.caldav_auth import PASSWORD_ENV, CalDavTarget  # noqa: E402
 from ritual.services.caldav_sync import sync_calendar  # noqa: E402
 from ritual.services.ics_export import ExportRequest, calendar_events  # noqa: E402
 from ritual.store.friends import FriendRepository  # noqa: E402
+from tests.services.ics_homes import TODAY, hard_friends, open_home  # noqa: E402
 
 
 def free_port() -> int:

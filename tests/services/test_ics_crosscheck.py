@@ -11,7 +11,6 @@ import recurring_ical_events
 import vobject
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.services.ics_homes import TODAY, hard_friends, open_home
 
 from ritual.core.dates import PartialDate
 from ritual.core.model import BIRTHDAY, Occasion
@@ -22,6 +21,7 @@ from ritual.services.ics_events import DEFAULT_INCLUDE
 from ritual.services.ics_export import ExportRequest, build_events
 from ritual.services.ics_render import render_calendar
 from ritual.services.planning import agenda
+from tests.services.ics_homes import TODAY, hard_friends, open_home
 
 YEARS = 10
 END = ExportRequest(TODAY, years=YEARS).end

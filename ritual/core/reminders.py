@@ -1,0 +1,182 @@
+"""Reminders derived from the planner's items: what to say, to whom, and at which local moment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem
+from ritual.core.text import short_day
+
+DIGEST = "digest"
+REMINDER_KINDS = (WRITE, POST, OCCASION, KEEP_IN_TOUCH, DIGEST)
+_DIGEST_KINDS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello"}
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """A stretch of the night (it may wrap past midnight) in which nothing is delivered."""
+
+    start: time
+    end: time
+
+    def holds(self, moment: time) -> bool:
+        """True when `moment` falls inside the quiet hours."""
+        if self.start <= self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+    def release(self, wall: datetime) -> datetime:
+        """The first wall-clock moment at or after `wall` outside the quiet hours."""
+        if not self.holds(wall.time()):
+            return wall
+        end = datetime.combine(wall.date(), self.end, wall.tzinfo)
+        return end if end > wall else end + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class ReminderRules:
+    """When and what to remind: times per kind, quiet hours, the digest and muted friends."""
+
+    default_time: time = time(9, 0)
+    kind_times: Mapping[str, time] = field(default_factory=dict)
+    quiet: QuietHours | None = QuietHours(time(22, 0), time(8, 0))
+    digest_weekday: int | None = 6
+    digest_time: time = time(18, 0)
+    muted: frozenset[int] = frozenset()
+    keep_in_touch_every_days: int = 7
+
+    def time_for(self, kind: str) -> time:
+        """The local time of day a reminder of `kind` fires."""
+        if kind == DIGEST:
+            return self.digest_time
+        return self.kind_times.get(kind, self.default_time)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One reminder: a stable key, the local moment it is due, and its words."""
+
+    key: str
+    kind: str
+    due: datetime
+    day: date
+    friend_id: int | None
+    friend: str
+    occasion: str | None
+    occasion_date: date | None
+    title: str
+    body: str
+
+    def as_dict(self) -> dict:
+        """A JSON-ready view (for `--json` and the command hook)."""
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "due": self.due.isoformat(),
+            "day": self.day.isoformat(),
+            "friend_id": self.friend_id,
+            "friend": self.friend or None,
+            "occasion": self.occasion,
+            "occasion_date": self.occasion_date.isoformat() if self.occasion_date else None,
+            "title": self.title,
+            "body": self.body,
+        }
+
+
+def reminder_key(kind: str, friend_id: int | None, occasion: str | None, day: date | None) -> str:
+    """The stable identity of a reminder: kind, friend, occasion and the occasion's (or slot's) date."""
+    return "/".join((kind, str(friend_id or "-"), occasion or "-", day.isoformat() if day else "-"))
+
+
+def due_at(day: date, wall: time, rules: ReminderRules, zone: tzinfo) -> datetime:
+    """The aware moment for a local wall-clock time on `day`, moved out of the quiet hours."""
+    local = datetime.combine(day, wall)
+    if rules.quiet is not None:
+        local = rules.quiet.release(local)
+    # The round trip through UTC settles a wall time that a spring-forward skips to a real instant.
+    return local.replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
+
+
+def derive(items: Iterable[AgendaItem], rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:
+    """Reminders on days in [first, last]; `items` should reach a week past `last` for the digest."""
+    kept = [item for item in items if item.friend_id not in rules.muted]
+    found: list[Reminder] = []
+    for item in kept:
+        if item.kind == KEEP_IN_TOUCH:
+            found.extend(_keep_in_touch(item, rules, zone, first, last))
+        elif first <= item.date <= last:
+            found.append(_for_item(item, item.date, item.occasion_date, rules, zone))
+    found.extend(_digests(kept, rules, zone, first, last))
+    found.sort(key=lambda r: (r.due, r.key))
+    return found
+
+
+def _for_item(item: AgendaItem, day: date, key_day: date | None, rules: ReminderRules, zone: tzinfo) -> Reminder:
+    title, body = _words(item)
+    return Reminder(
+        key=reminder_key(item.kind, item.friend_id, item.occasion, key_day),
+        kind=item.kind,
+        due=due_at(day, rules.time_for(item.kind), rules, zone),
+        day=day,
+        friend_id=item.friend_id,
+        friend=item.friend,
+        occasion=item.occasion,
+        occasion_date=item.occasion_date,
+        title=title,
+        body=body,
+    )
+
+
+def _keep_in_touch(item: AgendaItem, rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:
+    # A friend who has not heard from you is suggested on the due day, then once a week while it stays open.
+    every = max(rules.keep_in_touch_every_days, 1)
+    skipped = max(0, -(-(first - item.date).days // every))
+    slot = item.date + timedelta(days=skipped * every)
+    slots = []
+    while slot <= last:
+        slots.append(_for_item(item, slot, slot, rules, zone))
+        slot += timedelta(days=every)
+    return slots
+
+
+def _digests(items: list[AgendaItem], rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:
+    if rules.digest_weekday is None:
+        return []
+    day = first + timedelta(days=(rules.digest_weekday - first.weekday()) % 7)
+    found = []
+    while day <= last:
+        ahead = [i for i in items if day < i.date <= day + timedelta(days=7)]
+        if ahead:
+            found.append(_digest(day, ahead, rules, zone))
+        day += timedelta(days=7)
+    return found
+
+
+def _digest(day: date, ahead: list[AgendaItem], rules: ReminderRules, zone: tzinfo) -> Reminder:
+    lines = [f"{short_day(i.date)}  {_DIGEST_KINDS.get(i.kind, i.kind)}: {i.reason}" for i in ahead]
+    return Reminder(
+        key=reminder_key(DIGEST, None, None, day),
+        kind=DIGEST,
+        due=due_at(day, rules.digest_time, rules, zone),
+        day=day,
+        friend_id=None,
+        friend="",
+        occasion=None,
+        occasion_date=None,
+        title="Your week of letters",
+        body="\n".join(["Here is what the coming week holds:", *lines]),
+    )
+
+
+def _words(item: AgendaItem) -> tuple[str, str]:
+    name = item.friend
+    if item.kind == WRITE:
+        after = f" Post it by {short_day(item.post_by)}." if item.post_by else ""
+        return f"A good day to write to {name}", item.reason + "." + after
+    if item.kind == POST:
+        return f"{name}'s card goes in the post today", item.reason + "."
+    if item.kind == OCCASION:
+        return f"Today is {name}'s day", item.reason + " is today."
+    return f"{name} might enjoy a letter", item.reason + "."

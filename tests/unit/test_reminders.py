@@ -1,0 +1,122 @@
+"""Deriving reminders from planner items: keys, local times, quiet hours, DST, mute, weekly hellos, digest."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem
+from ritual.core.reminders import DIGEST, QuietHours, ReminderRules, derive, due_at, reminder_key
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NO_DIGEST = ReminderRules(digest_weekday=None)
+
+
+def item(kind: str, day: date, friend_id: int = 1, name: str = "Ana", occ: date | None = date(2026, 12, 3)):
+    """A planner item as the planner would shape it."""
+    occasion = None if kind == KEEP_IN_TOUCH else "birthday"
+    return AgendaItem(day, kind, friend_id, name, occasion, None if kind == KEEP_IN_TOUCH else occ,
+                      f"{kind} for {name}", post_by=date(2026, 11, 30))
+
+
+def test_each_item_becomes_one_reminder_with_a_stable_key_at_nine():
+    items = [item(WRITE, date(2026, 11, 28)), item(POST, date(2026, 11, 30)), item(OCCASION, date(2026, 12, 3))]
+    found = derive(items, NO_DIGEST, BERLIN, date(2026, 11, 25), date(2026, 12, 5))
+    assert [r.key for r in found] == [
+        "write/1/birthday/2026-12-03", "post/1/birthday/2026-12-03", "occasion/1/birthday/2026-12-03",
+    ]
+    assert all(r.due.astimezone(BERLIN).time() == time(9, 0) for r in found)
+    again = derive(list(reversed(items)), NO_DIGEST, BERLIN, date(2026, 11, 20), date(2026, 12, 31))
+    assert [r.key for r in again] == [r.key for r in found]
+
+
+def test_only_days_inside_the_window_are_kept():
+    items = [item(WRITE, date(2026, 11, 28)), item(POST, date(2026, 11, 30))]
+    found = derive(items, NO_DIGEST, BERLIN, date(2026, 11, 29), date(2026, 11, 30))
+    assert [r.kind for r in found] == [POST]
+
+
+def test_a_kind_can_have_its_own_time():
+    rules = ReminderRules(kind_times={POST: time(8, 30)}, digest_weekday=None)
+    found = derive([item(POST, date(2026, 11, 30))], rules, BERLIN, date(2026, 11, 30), date(2026, 11, 30))
+    assert found[0].due == datetime(2026, 11, 30, 8, 30, tzinfo=BERLIN)
+
+
+@pytest.mark.parametrize(
+    ("wall", "expected"),
+    [
+        (time(23, 0), datetime(2026, 5, 2, 8, 0)),  # late evening waits for the next morning
+        (time(6, 15), datetime(2026, 5, 1, 8, 0)),  # early morning waits for the end the same day
+        (time(9, 0), datetime(2026, 5, 1, 9, 0)),
+        (time(22, 0), datetime(2026, 5, 2, 8, 0)),  # the start is inside, the end is not
+    ],
+)
+def test_quiet_hours_hold_reminders_until_they_end(wall, expected):
+    assert due_at(date(2026, 5, 1), wall, ReminderRules(), BERLIN) == expected.replace(tzinfo=BERLIN)
+
+
+def test_quiet_hours_within_one_day_and_none_at_all():
+    afternoon = QuietHours(time(13, 0), time(15, 0))
+    assert afternoon.holds(time(14, 0)) and not afternoon.holds(time(15, 0)) and not afternoon.holds(time(9, 0))
+    rules = ReminderRules(quiet=None)
+    assert due_at(date(2026, 5, 1), time(23, 30), rules, BERLIN).hour == 23
+
+
+@pytest.mark.parametrize(
+    ("zone", "day", "offsets"),
+    [
+        ("Europe/Berlin", date(2026, 3, 29), (1, 2)),
+        ("Europe/Berlin", date(2026, 10, 25), (2, 1)),
+        ("America/New_York", date(2026, 3, 8), (-5, -4)),
+        ("America/New_York", date(2026, 11, 1), (-4, -5)),
+        ("Australia/Sydney", date(2026, 4, 5), (11, 10)),
+        ("Australia/Sydney", date(2026, 10, 4), (10, 11)),
+    ],
+)
+def test_on_the_day_the_clocks_change_nine_is_nine_once(zone, day, offsets):
+    tz = ZoneInfo(zone)
+    items = [item(WRITE, day - timedelta(days=1)), item(WRITE, day, friend_id=2, occ=day + timedelta(days=5))]
+    found = derive(items, NO_DIGEST, tz, day - timedelta(days=1), day)
+    assert [r.due.astimezone(tz).replace(tzinfo=None) for r in found] == [
+        datetime.combine(day - timedelta(days=1), time(9)), datetime.combine(day, time(9)),
+    ]
+    hours = [r.due.utcoffset() // timedelta(hours=1) for r in found]
+    assert tuple(hours) == offsets
+    assert len({r.due.astimezone(timezone.utc) for r in found}) == 2
+
+
+def test_a_time_the_spring_change_skips_becomes_a_real_instant():
+    due = due_at(date(2026, 3, 29), time(2, 30), ReminderRules(quiet=None), BERLIN)
+    assert due.astimezone(BERLIN).hour == 3 and due.utcoffset() == timedelta(hours=2)
+
+
+def test_muted_friends_get_no_reminders_and_stay_out_of_the_digest():
+    items = [item(WRITE, date(2026, 11, 30)), item(WRITE, date(2026, 11, 30), friend_id=2, name="Bo")]
+    rules = ReminderRules(muted=frozenset({2}))
+    found = derive(items, rules, BERLIN, date(2026, 11, 29), date(2026, 11, 30))
+    assert [r.friend for r in found if r.kind == WRITE] == ["Ana"]
+    digest = next(r for r in found if r.kind == DIGEST)
+    assert "Ana" in digest.body and "Bo" not in digest.body
+
+
+def test_keep_in_touch_comes_on_the_due_day_then_weekly():
+    hello = item(KEEP_IN_TOUCH, date(2026, 11, 2))
+    found = derive([hello], NO_DIGEST, BERLIN, date(2026, 11, 10), date(2026, 11, 30))
+    assert [r.day for r in found] == [date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30)]
+    assert found[0].key == reminder_key(KEEP_IN_TOUCH, 1, None, date(2026, 11, 16))
+    assert len({r.key for r in found}) == 3
+
+
+def test_the_digest_comes_on_sunday_evening_with_the_week_ahead():
+    items = [item(WRITE, date(2026, 11, 30)), item(OCCASION, date(2026, 12, 3)), item(POST, date(2026, 12, 14))]
+    found = [r for r in derive(items, ReminderRules(), BERLIN, date(2026, 11, 23), date(2026, 11, 29)) if r.kind == DIGEST]
+    assert len(found) == 1
+    digest = found[0]
+    assert digest.due == datetime(2026, 11, 29, 18, 0, tzinfo=BERLIN) and digest.key == "digest/-/-/2026-11-29"
+    assert "Mon 30 Nov" in digest.body and "Thu 3 Dec" in digest.body and "14 Dec" not in digest.body
+
+
+def test_a_quiet_week_sends_no_digest():
+    assert derive([], ReminderRules(), BERLIN, date(2026, 11, 23), date(2026, 11, 29)) == []
