@@ -1,0 +1,201 @@
+"""`ritual remind` and `ritual daemon`: reminders delivered once, on time or late after a sleep."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from ritual.context import RitualContext
+from ritual.services.scheduler_render import (
+    describe_outcomes,
+    describe_pending,
+    describe_status,
+    reminder_line,
+    sample_reminder,
+)
+
+
+def _engine(context: RitualContext, now_text: str | None, stream=None):
+    # The scheduler and its notifiers load only for the commands that use them.
+    from ritual.services.notify_setup import build_notifiers
+    from ritual.services.scheduler import ReminderEngine
+
+    # Opening context.db first creates and migrates the file before the engine opens its own connections.
+    engine = ReminderEngine(context.settings, context.db.path, build_notifiers(context.settings, stream=stream))
+    engine.now = _now_function(engine, context, now_text)
+    return engine
+
+
+def _now_function(engine, context: RitualContext, now_text: str | None):
+    if now_text is None:
+        return context.clock.now if context.clock.fixed_today else engine.now
+    try:
+        moment = datetime.fromisoformat(now_text)
+    except ValueError:
+        raise click.BadParameter(f"{now_text!r} is not a date and time such as 2026-11-25T09:30",
+                                 param_hint="--now") from None
+    fixed = moment if moment.tzinfo else moment.replace(tzinfo=engine.zone())
+    return lambda: fixed
+
+
+def _log_to_stderr(level: int) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("ritual: %(message)s"))
+    logger = logging.getLogger("ritual.reminders")
+    logger.addHandler(handler)
+    logger.setLevel(level)
+
+
+@click.group(invoke_without_command=True)
+@click.option("--catch-up", is_flag=True, help="Deliver every reminder that is due and not yet delivered, then exit.")
+@click.option("--status", is_flag=True, help="Show the next reminders, the last delivered, and which notifiers work.")
+@click.option("--now", "now_text", metavar="ISO-DATETIME", help="Pretend it is this moment.")
+@click.option("--dry-run", is_flag=True, help="With --catch-up: list what would be delivered, mark nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.pass_context
+def remind(ctx: click.Context, catch_up: bool, status: bool, now_text: str | None, dry_run: bool, as_json: bool):
+    """Reminders: catch up on what is due, see what is coming, mute a friend, install a timer."""
+    if ctx.invoked_subcommand is not None:
+        return
+    context: RitualContext = ctx.obj
+    if catch_up:
+        _catch_up(context, now_text, dry_run, as_json)
+    elif status:
+        _status(context, now_text, as_json)
+    else:
+        click.echo(ctx.get_help())
+
+
+def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_json: bool) -> None:
+    # With --json the terminal notifier writes to stderr, so stdout stays one JSON document.
+    engine = _engine(context, now_text, stream=sys.stderr if as_json else None)
+    if dry_run:
+        now = engine.now()
+        pending = [] if engine.quiet_now(now) else engine.pending(context.db, now)
+        _echo(describe_pending(pending, now, engine.zone(), as_json))
+        return
+    _log_to_stderr(logging.WARNING)
+    outcomes = engine.deliver_due()
+    if as_json:
+        _echo(describe_outcomes(outcomes))
+    if any(o.notifier is None for o in outcomes):
+        click.echo("ritual: some reminders could not be delivered; they will be tried again", err=True)
+        sys.exit(1)
+
+
+def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None:
+    from ritual.store.deliveries import DeliveryLog
+
+    engine = _engine(context, now_text)
+    now = engine.now()
+    coming = engine.upcoming(context.db, now, 14)[:5]
+    recent = DeliveryLog(context.db, engine.owner).recent(5)
+    _echo(describe_status(coming, recent, engine.notifiers.status(), engine.zone(), as_json))
+
+
+def _echo(text: str) -> None:
+    if text:
+        click.echo(text)
+
+
+@remind.command("list")
+@click.option("--days", type=click.IntRange(1, 366), default=14, show_default=True, help="How far ahead to look.")
+@click.option("--now", "now_text", metavar="ISO-DATETIME", help="Pretend it is this moment.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of reminders.")
+@click.pass_obj
+def list_(context: RitualContext, days: int, now_text: str | None, as_json: bool) -> None:
+    """The reminders coming in the next days, with the moment each is due."""
+    engine = _engine(context, now_text)
+    coming = engine.upcoming(context.db, engine.now(), days)
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in coming], ensure_ascii=False, indent=2))
+    elif not coming:
+        click.echo(f"No reminders in the next {days} days.")
+    else:
+        click.echo("\n".join(reminder_line(r, engine.zone()) for r in coming))
+
+
+@remind.command("test")
+@click.pass_obj
+def test(context: RitualContext) -> None:
+    """Send a sample reminder through the notifiers, to see which one works here."""
+    from ritual.services.notify_setup import build_notifiers
+
+    _log_to_stderr(logging.WARNING)
+    chain = build_notifiers(context.settings)
+    used = chain.deliver(sample_reminder(context.clock.now()), late=False)
+    for name, reason in chain.skipped.items():
+        click.echo(f"  {name}: skipped, {reason}", err=True)
+    if used is None:
+        click.echo("ritual: no notifier could deliver the sample reminder", err=True)
+        sys.exit(1)
+    click.echo(f"The sample reminder went out by {used}.")
+
+
+@remind.command("mute")
+@click.argument("friend")
+@click.pass_obj
+def mute(context: RitualContext, friend: str) -> None:
+    """Silence every reminder about FRIEND (name or id)."""
+    _set_mute(context, friend, True)
+
+
+@remind.command("unmute")
+@click.argument("friend")
+@click.pass_obj
+def unmute(context: RitualContext, friend: str) -> None:
+    """Let reminders about FRIEND (name or id) come again."""
+    _set_mute(context, friend, False)
+
+
+def _set_mute(context: RitualContext, name: str, muted: bool) -> None:
+    from ritual.store.deliveries import Mutes
+    from ritual.store.friends import FriendRepository
+
+    friend = FriendRepository(context.db).find(name)
+    Mutes(context.db).set(friend.id, muted)
+    click.echo(f"Reminders about {friend.name} are {'muted' if muted else 'on again'}.")
+
+
+@remind.command("install")
+@click.option("--systemd", "kind", flag_value="systemd", help="systemd user units (Linux).")
+@click.option("--launchd", "kind", flag_value="launchd", help="A launchd agent (macOS).")
+@click.option("--dir", "target", type=click.Path(file_okay=False, path_type=Path), help="Write the files here instead.")
+@click.option("--remove", is_flag=True, help="Remove the files written before.")
+@click.pass_obj
+def install(context: RitualContext, kind: str | None, target: Path | None, remove: bool) -> None:
+    """Write (or --remove) a timer that runs `ritual remind --catch-up` every quarter of an hour."""
+    from ritual.services import scheduler_install as units
+
+    kind = kind or ("launchd" if sys.platform == "darwin" else "systemd")
+    folder = target or (units.launchd_dir() if kind == "launchd" else units.systemd_dir())
+    if remove:
+        removed = units.uninstall(kind, folder)
+        click.echo("\n".join(f"Removed {p}" for p in removed) or f"Nothing of ritual's in {folder}.")
+        return
+    done = units.install(kind, units.ritual_command(context.paths), folder)
+    click.echo("\n".join(f"Wrote {p}" for p in done.files))
+    click.echo(f"To start it:\n  {done.next_step}")
+
+
+@click.command()
+@click.option("--heartbeat", type=click.FloatRange(0.1), default=60.0, hidden=True, help="Seconds between checks.")
+@click.pass_obj
+def daemon(context: RitualContext, heartbeat: float) -> None:
+    """Deliver reminders as they fall due, in the foreground (systemd and launchd keep it running)."""
+    from ritual.services.scheduler_jobs import run_daemon
+    from ritual.services.scheduler_logging import log_to_state
+
+    log_to_state(context.paths.state_dir)
+    run_daemon(_engine(context, None), heartbeat)
+
+
+def register(group: click.Group) -> None:
+    """Add this module's commands to the root group."""
+    group.add_command(remind)
+    group.add_command(daemon)

@@ -1,0 +1,128 @@
+"""Notifiers tried in order until one delivers a reminder; each says up front whether it can work here."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ritual.core.reminders import Reminder
+
+log = logging.getLogger("ritual.reminders")
+
+# The in-app toast: called with the reminder and whether it is late; it must not block.
+Toast = Callable[[Reminder, bool], None]
+
+
+class NotifyFailed(Exception):
+    """A notifier tried and could not deliver; the message says why."""
+
+
+class Notifier(Protocol):
+    """Something that can put a reminder in front of the user."""
+
+    name: str
+
+    def problem(self) -> str | None:
+        """Why this notifier cannot work here, or None when it can."""
+
+    def send(self, reminder: Reminder, late: bool) -> None:
+        """Deliver, or raise NotifyFailed."""
+
+
+def headline(reminder: Reminder, late: bool) -> str:
+    """The title, with a gentle word when the reminder comes after its time."""
+    return f"{reminder.title} (a little late)" if late else reminder.title
+
+
+@dataclass
+class TerminalNotifier:
+    """Prints to standard output, so cron can mail it; always works outside the app."""
+
+    stream: object = None
+    name: str = "terminal"
+
+    def problem(self) -> str | None:
+        """Always usable."""
+        return None
+
+    def send(self, reminder: Reminder, late: bool) -> None:
+        """Print the title and the words under it."""
+        out = self.stream or sys.stdout
+        print(f"{headline(reminder, late)}\n  " + reminder.body.replace("\n", "\n  "), file=out, flush=True)
+
+
+@dataclass
+class ToastNotifier:
+    """Hands the reminder to the open app, which shows it as a toast."""
+
+    toast: Toast | None
+    name: str = "toast"
+
+    def problem(self) -> str | None:
+        """Only inside the app."""
+        return None if self.toast else "the app is not open"
+
+    def send(self, reminder: Reminder, late: bool) -> None:
+        """Pass it on to the app; an app that is closing counts as a failure, not a crash."""
+        try:
+            self.toast(reminder, late)
+        except Exception as exc:  # the app may be shutting down while a worker thread delivers
+            raise NotifyFailed(f"the app could not show it: {exc}") from None
+
+
+@dataclass
+class CommandNotifier:
+    """Runs the user's command with the reminder as JSON on its standard input."""
+
+    command: str
+    timeout: float = 30.0
+    name: str = "command"
+
+    def problem(self) -> str | None:
+        """Usable once notify_command is set."""
+        return None if self.command else "notify_command is not set"
+
+    def send(self, reminder: Reminder, late: bool) -> None:
+        """Run the command; a non-zero exit is a failure."""
+        payload = json.dumps({**reminder.as_dict(), "late": late}, ensure_ascii=False)
+        try:
+            done = subprocess.run(shlex.split(self.command), input=payload, text=True,
+                                  capture_output=True, timeout=self.timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise NotifyFailed(f"notify_command could not run: {exc}") from None
+        if done.returncode != 0:
+            raise NotifyFailed(f"notify_command exited with {done.returncode}: {done.stderr.strip()[:200]}")
+
+
+@dataclass
+class NotifierChain:
+    """The configured notifiers, tried in order; the first success wins."""
+
+    notifiers: Sequence[Notifier]
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    def deliver(self, reminder: Reminder, late: bool) -> str | None:
+        """The name of the notifier that delivered, or None when every one failed (each is logged)."""
+        for notifier in self.notifiers:
+            reason = notifier.problem()
+            if reason is not None:
+                self.skipped[notifier.name] = reason
+                continue
+            try:
+                notifier.send(reminder, late)
+            except NotifyFailed as exc:
+                log.warning("reminder %s: %s failed: %s", reminder.key, notifier.name, exc)
+                continue
+            return notifier.name
+        log.warning("reminder %s: no notifier could deliver it; it will be tried again", reminder.key)
+        return None
+
+    def status(self) -> list[tuple[str, str | None]]:
+        """Each notifier with the reason it cannot work here (None when it can)."""
+        return [(n.name, n.problem()) for n in self.notifiers]

@@ -1,0 +1,142 @@
+"""systemd user units and launchd agents for reminders, written from templates with this ritual's own path."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ritual.paths import Paths
+
+SYSTEMD_REMIND_SERVICE = """\
+[Unit]
+Description=ritual: deliver the letter and card reminders that are due
+
+[Service]
+Type=oneshot
+ExecStart={command} remind --catch-up
+"""
+
+SYSTEMD_REMIND_TIMER = """\
+[Unit]
+Description=ritual: look for due reminders every quarter of an hour
+
+[Timer]
+OnCalendar=*:0/15
+# Runs once on wake or boot when a check was missed while the machine was off or asleep.
+Persistent=true
+
+[Install]
+WantedBy=timers.target
+"""
+
+SYSTEMD_DAEMON_SERVICE = """\
+[Unit]
+Description=ritual: reminder daemon for letters and cards
+After=graphical-session.target
+
+[Service]
+ExecStart={command} daemon
+Restart=on-failure
+RestartSec=30
+
+[Install]
+WantedBy=default.target
+"""
+
+LAUNCHD_REMIND_AGENT = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+  <key>Label</key>
+  <string>org.ritual.remind</string>
+  <key>ProgramArguments</key>
+  <array>
+{arguments}
+    <string>remind</string>
+    <string>--catch-up</string>
+  </array>
+  <key>StartCalendarInterval</key>
+  <array>
+    <dict><key>Minute</key><integer>0</integer></dict>
+    <dict><key>Minute</key><integer>15</integer></dict>
+    <dict><key>Minute</key><integer>30</integer></dict>
+    <dict><key>Minute</key><integer>45</integer></dict>
+  </array>
+  <key>RunAtLoad</key>
+  <true/>
+</dict>
+</plist>
+"""
+
+SYSTEMD_FILES = {"ritual-remind.service": SYSTEMD_REMIND_SERVICE, "ritual-remind.timer": SYSTEMD_REMIND_TIMER,
+                 "ritual-daemon.service": SYSTEMD_DAEMON_SERVICE}
+LAUNCHD_FILES = {"org.ritual.remind.plist": LAUNCHD_REMIND_AGENT}
+
+
+@dataclass(frozen=True)
+class Installed:
+    """What was written, and what the user runs next."""
+
+    files: list[Path]
+    next_step: str
+
+
+def ritual_command(paths: Paths) -> list[str]:
+    """The absolute command that runs this ritual, with --home when this home is not the standard one."""
+    found = shutil.which("ritual")
+    command = [str(Path(found).resolve())] if found else [sys.executable, "-m", "ritual"]
+    if paths != Paths.for_user():
+        command += ["--home", str(paths.config_dir.parent)]
+    return command
+
+
+def render(template: str, command: list[str]) -> str:
+    """One unit file's text for this command."""
+    arguments = "\n".join(f"    <string>{escape(part)}</string>" for part in command)
+    return template.format(command=shlex.join(command), arguments=arguments)
+
+
+def systemd_dir() -> Path:
+    """The user's systemd unit folder."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "systemd" / "user"
+
+
+def launchd_dir() -> Path:
+    """The user's launchd agents folder."""
+    return Path.home() / "Library" / "LaunchAgents"
+
+
+def install(kind: str, command: list[str], target: Path) -> Installed:
+    """Write the units of `kind` ("systemd" or "launchd") into `target`."""
+    templates = SYSTEMD_FILES if kind == "systemd" else LAUNCHD_FILES
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, template in templates.items():
+        path = target / name
+        path.write_text(render(template, command), encoding="utf-8")
+        written.append(path)
+    if kind == "systemd":
+        step = ("systemctl --user daemon-reload && systemctl --user enable --now ritual-remind.timer\n"
+                "(or, for reminders to the minute: systemctl --user enable --now ritual-daemon.service)")
+    else:
+        step = f"launchctl load -w {shlex.quote(str(target / 'org.ritual.remind.plist'))}"
+    return Installed(written, step)
+
+
+def uninstall(kind: str, target: Path) -> list[Path]:
+    """Remove the units of `kind` from `target`; returns the files removed."""
+    templates = SYSTEMD_FILES if kind == "systemd" else LAUNCHD_FILES
+    removed = []
+    for name in templates:
+        path = target / name
+        if path.exists():
+            path.unlink()
+            removed.append(path)
+    return removed

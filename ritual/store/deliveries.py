@@ -1,0 +1,129 @@
+"""The record of delivered reminders: claim a key, deliver, then mark it; and the per-friend mute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from ritual.store.database import Database
+
+# A claim older than this belongs to a process that died or a delivery that failed: it may be tried again.
+CLAIM_LEASE = timedelta(minutes=5)
+
+_CLAIM = """
+INSERT INTO reminder_deliveries (key, kind, friend_id, due_at, state, claimed_by, claimed_at, late)
+VALUES (:key, :kind, :friend_id, :due_at, 'claimed', :owner, :now, :late)
+ON CONFLICT (key) DO UPDATE SET
+    state = 'claimed', claimed_by = :owner, claimed_at = :now, attempts = attempts + 1, late = :late
+WHERE state <> 'delivered' AND claimed_at <= :stale
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One delivered reminder, as the record keeps it."""
+
+    key: str
+    kind: str
+    friend_id: int | None
+    due_at: datetime
+    delivered_at: datetime
+    notifier: str
+    late: bool
+
+
+class DeliveryLog:
+    """Claims and records reminder deliveries in one database; safe across processes."""
+
+    def __init__(self, db: Database, owner: str) -> None:
+        self.db = db
+        self.owner = owner
+
+    def claim(self, key: str, kind: str, friend_id: int | None, due: datetime, now: datetime, late: bool) -> bool:
+        """Take the right to deliver `key`; False when it was delivered or another process holds it."""
+        params = {
+            "key": key, "kind": kind, "friend_id": friend_id, "due_at": _iso(due), "owner": self.owner,
+            "now": _iso(now), "stale": _iso(now - CLAIM_LEASE), "late": int(late),
+        }
+        with self.db.transaction() as conn:
+            return conn.execute(_CLAIM, params).rowcount == 1
+
+    def mark_delivered(self, key: str, notifier: str, now: datetime) -> None:
+        """Record that a notifier succeeded for a key this process claimed."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE reminder_deliveries SET state = 'delivered', delivered_at = ?, notifier = ?, last_error = NULL "
+                "WHERE key = ? AND claimed_by = ?",
+                (_iso(now), notifier, key, self.owner),
+            )
+
+    def mark_failed(self, key: str, reason: str) -> None:
+        """Keep the failure's reason; the claim lapses after the lease, so a later round tries again."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE reminder_deliveries SET state = 'failed', last_error = ? WHERE key = ? AND claimed_by = ?",
+                (reason[:500], key, self.owner),
+            )
+
+    def delivered_keys(self, keys: list[str]) -> set[str]:
+        """Which of `keys` have been delivered."""
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.query(
+                f"SELECT key FROM reminder_deliveries WHERE state = 'delivered' AND key IN ({marks})", tuple(chunk)
+            )
+            found.update(row["key"] for row in rows)
+        return found
+
+    def last_keep_in_touch(self, friend_id: int) -> datetime | None:
+        """When this friend was last suggested for a letter, if ever."""
+        rows = self.db.query(
+            "SELECT max(delivered_at) AS at FROM reminder_deliveries "
+            "WHERE friend_id = ? AND kind = 'keep_in_touch' AND state = 'delivered'",
+            (friend_id,),
+        )
+        return _from_iso(rows[0]["at"]) if rows and rows[0]["at"] else None
+
+    def recent(self, limit: int = 10) -> list[Delivery]:
+        """The latest deliveries, newest first."""
+        rows = self.db.query(
+            "SELECT * FROM reminder_deliveries WHERE state = 'delivered' ORDER BY delivered_at DESC LIMIT ?", (limit,)
+        )
+        return [
+            Delivery(r["key"], r["kind"], r["friend_id"], _from_iso(r["due_at"]), _from_iso(r["delivered_at"]),
+                     r["notifier"] or "", bool(r["late"]))
+            for r in rows
+        ]
+
+
+class Mutes:
+    """Friends whose reminders are silenced."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def ids(self) -> frozenset[int]:
+        """Every muted friend's id."""
+        return frozenset(row[0] for row in self.db.query("SELECT friend_id FROM reminder_mutes"))
+
+    def set(self, friend_id: int, muted: bool) -> None:
+        """Mute or unmute one friend."""
+        with self.db.transaction() as conn:
+            if muted:
+                conn.execute(
+                    "INSERT OR IGNORE INTO reminder_mutes (friend_id, muted_at) VALUES (?, ?)",
+                    (friend_id, _iso(datetime.now(timezone.utc))),
+                )
+            else:
+                conn.execute("DELETE FROM reminder_mutes WHERE friend_id = ?", (friend_id,))
+
+
+def _iso(moment: datetime) -> str:
+    # UTC with a fixed width, so text order is time order in SQL comparisons.
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _from_iso(text: str) -> datetime:
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)

@@ -1,0 +1,120 @@
+"""`ritual remind` and `ritual daemon` as a user runs them: catch-up once, dry runs, mute, install, a real daemon."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ritual.services import scheduler_install as units
+
+ROOT = Path(__file__).resolve().parents[2]
+CATCH_UP = ("remind", "--catch-up", "--now", "2026-11-25T10:00")
+
+
+@pytest.fixture
+def friends(ritual):
+    ritual.ok("friend", "add", "Ana", "--birthday", "1990-12-03", "--country", "DE")
+    ritual.ok("friend", "add", "Bo", "--birthday", "11-27", "--keep-in-touch", "30", "--last-sent", "2026-10-01")
+    return ritual
+
+
+def test_catch_up_delivers_once_and_a_second_run_delivers_nothing(friends):
+    out = friends.ok(*CATCH_UP)
+    assert "Bo's card goes in the post today (a little late)" in out
+    assert out.index("Ana's card") < out.index("Bo's card"), "oldest first"
+    assert friends.ok(*CATCH_UP) == ""
+
+
+def test_a_dry_run_lists_without_marking(friends):
+    listed = json.loads(friends.ok(*CATCH_UP, "--dry-run", "--json"))
+    assert {r["kind"] for r in listed} >= {"post", "keep_in_touch"} and all(r["late"] for r in listed)
+    assert json.loads(friends.ok(*CATCH_UP, "--dry-run", "--json")) == listed
+    delivered = json.loads(friends.ok(*CATCH_UP, "--json"))
+    assert [r["key"] for r in delivered] == [r["key"] for r in listed]
+    assert {r["notifier"] for r in delivered} == {"terminal"}
+    assert "Nothing is waiting" in friends.ok(*CATCH_UP, "--dry-run")
+
+
+def test_nothing_is_delivered_in_quiet_hours(friends):
+    assert friends.ok("remind", "--catch-up", "--now", "2026-11-25T23:30", "--json") == "[]\n"
+
+
+def test_a_muted_friend_is_left_out(friends):
+    assert "muted" in friends.ok("remind", "mute", "Bo")
+    out = friends.ok(*CATCH_UP)
+    assert "Bo" not in out and "Ana's card" in out
+    friends.ok("remind", "unmute", "Bo")
+    assert "Bo's card" in friends.ok(*CATCH_UP)
+
+
+def test_list_and_status_show_what_comes_and_what_went(friends):
+    coming = json.loads(friends.ok("remind", "list", "--now", "2026-11-25T10:00", "--json"))
+    assert coming[0]["key"] == "occasion/2/birthday/2026-11-27" and coming[0]["due"].startswith("2026-11-27T09:00")
+    friends.ok(*CATCH_UP)
+    status = json.loads(friends.ok("remind", "--status", "--now", "2026-11-25T10:05", "--json"))
+    assert status["delivered"] and {"name": "terminal", "works": True, "reason": None} in status["notifiers"]
+
+
+def test_a_bad_now_is_a_usage_error(friends):
+    result = friends("remind", "--catch-up", "--now", "tomorrow")
+    assert result.exit_code == 2 and "--now" in result.stderr
+
+
+def test_install_writes_units_with_this_home_and_removes_them(friends, tmp_path, home):
+    target = tmp_path / "units"
+    out = friends.ok("remind", "install", "--systemd", "--dir", str(target))
+    assert "enable --now ritual-remind.timer" in out
+    service = (target / "ritual-remind.service").read_text()
+    assert f"--home {home.absolute()} remind --catch-up" in service
+    assert "Persistent=true" in (target / "ritual-remind.timer").read_text()
+    friends.ok("remind", "install", "--launchd", "--dir", str(target))
+    assert "<string>--catch-up</string>" in (target / "org.ritual.remind.plist").read_text()
+    friends.ok("remind", "install", "--systemd", "--dir", str(target), "--remove")
+    assert sorted(p.name for p in target.iterdir()) == ["org.ritual.remind.plist"]
+
+
+def test_the_shipped_unit_files_match_the_templates():
+    for name, template in units.SYSTEMD_FILES.items():
+        assert (ROOT / "packaging/systemd" / name).read_text() == units.render(template, ["%h/.local/bin/ritual"])
+    for name, template in units.LAUNCHD_FILES.items():
+        assert (ROOT / "packaging/launchd" / name).read_text() == units.render(template, ["/usr/local/bin/ritual"])
+
+
+HOOK_CONFIG = """
+notifiers = ["command"]
+notify_command = "{python} {hook}"
+reminder_quiet_hours = []
+reminder_digest = ""
+reminder_kind_times = {{ keep_in_touch = "00:00" }}
+"""
+
+
+def test_the_daemon_delivers_through_the_hook_and_stops_cleanly_on_sigterm(tmp_path):
+    home, received = tmp_path / "home", tmp_path / "received.jsonl"
+    hook = tmp_path / "hook.py"
+    hook.write_text(f"import sys\nopen({str(received)!r}, 'a').write(sys.stdin.read() + '\\n')\n")
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "config.toml").write_text(HOOK_CONFIG.format(python=sys.executable, hook=hook))
+    env = {**os.environ, "RITUAL_HOME": str(home)}
+    run = [sys.executable, "-m", "ritual"]
+    subprocess.run([*run, "friend", "add", "Cy", "--keep-in-touch", "30"], env=env, check=True, capture_output=True)
+    daemon = subprocess.Popen([*run, "daemon", "--heartbeat", "0.2"], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 20
+        while not received.exists() and time.monotonic() < deadline and daemon.poll() is None:
+            time.sleep(0.1)
+        time.sleep(0.5)  # a few more heartbeats, to see that nothing comes twice
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        _, err = daemon.communicate(timeout=20)
+    assert daemon.returncode == 0, err
+    lines = received.read_text().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["friend"] == "Cy"
+    assert "ritual daemon stopped" in err and (home / "state" / "daemon.log").exists()
