@@ -63,6 +63,14 @@ def cli(ctx: click.Context, home: str | None, today) -> None:
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
+        import sys
+
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            # Textual loads only here, so scripted commands and `--help` stay fast.
+            from ritual.tui import run_app
+
+            run_app(context)
+            return
         from ritual.commands.agenda import show_home
 
         show_home(context)

@@ -1,0 +1,152 @@
+"""The Textual app: composes the screens and routes between them; the screens own their logic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ritual.clock import Clock
+from ritual.context import RitualContext
+from ritual.settings import Settings
+from ritual.store.database import Database
+from ritual.tui.data import RitualData
+from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, FriendDeleted, FriendSaved
+from ritual.tui.screens.base import DataScreen
+from ritual.tui.screens.calendar import CalendarScreen
+from ritual.tui.screens.friend_form import FriendFormScreen
+from ritual.tui.screens.friends import FriendsScreen
+from ritual.tui.screens.help import HelpScreen
+from ritual.tui.screens.onboarding import OnboardingScreen
+from ritual.tui.screens.profile import ProfileScreen
+from ritual.tui.screens.week import WeekScreen
+
+CHECK_SECONDS = 2.0
+# Scrolling details of Textual's containers crowd the help; the arrows and page keys are listed anyway.
+HELP_NOISE = {"Scroll Home", "Scroll End", "Page Left", "Page Right", "Copy selected text", "Scroll Up",
+              "Scroll Down", "Scroll Left", "Scroll Right", "Page Up", "Page Down"}
+HELP_WORDING = {"palette": "Command palette", "Focus Next": "Next part", "Focus Previous": "Previous part"}
+SCREEN_NAMES = {"week": "The week", "friends": "Friends", "calendar": "Calendar"}
+
+
+class RitualApp(App[None]):
+    """Week, friends and calendar as three modes; profiles and forms open on top."""
+
+    TITLE = "ritual"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("w", "show('week')", "Week"),
+        Binding("f", "show('friends')", "Friends"),
+        Binding("c", "show('calendar')", "Calendar"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, settings: Settings, db: Database, clock: Clock, check_seconds: float = CHECK_SECONDS) -> None:
+        super().__init__()
+        self.data = RitualData(settings, db, clock)
+        self.data_generation = 0
+        self.check_seconds = check_seconds
+        self.add_mode("week", partial(WeekScreen, self.data))
+        self.add_mode("friends", partial(FriendsScreen, self.data))
+        self.add_mode("calendar", partial(CalendarScreen, self.data))
+
+    def on_mount(self) -> None:
+        """Open the week, or the welcome when there is nobody yet; start the light change check."""
+        self.switch_mode("week")
+        if self.data.count() == 0:
+            self.push_screen(OnboardingScreen(self.data))
+        self.data.note_own_change()
+        self.set_interval(self.check_seconds, self.check_for_changes)
+
+    def action_show(self, mode: str) -> None:
+        """Go to the week, the friends or the calendar."""
+        self.switch_mode(mode)
+
+    def action_add_friend(self) -> None:
+        """Open the form for a new friend."""
+        self.push_screen(FriendFormScreen(self.data))
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self._screen_title(), self.key_table()))
+
+    def key_table(self) -> list[tuple[str, str]]:
+        """Each active binding with a description, as (keys, what it does)."""
+        rows: dict[str, list[str]] = {}
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and active.enabled and binding.description not in HELP_NOISE:
+                keys = rows.setdefault(HELP_WORDING.get(binding.description, binding.description), [])
+                keys.append(self.get_key_display(binding))
+        return [(" ".join(dict.fromkeys(keys)), description) for description, keys in rows.items()]
+
+    def _screen_title(self) -> str:
+        if isinstance(self.screen, ProfileScreen) and self.screen.friend:
+            return self.screen.friend.name
+        return SCREEN_NAMES.get(self.current_mode, "ritual")
+
+    def on_friend_chosen(self, message: FriendChosen) -> None:
+        """Open a friend's profile over whatever is showing."""
+        self.push_screen(ProfileScreen(self.data, message.friend_id))
+
+    def on_friend_saved(self, message: FriendSaved) -> None:
+        """A friend was saved here: say so, and refresh what shows them."""
+        self.notify(f"Saved {message.friend.name}.")
+        self.data_changed()
+
+    def on_friend_deleted(self, message: FriendDeleted) -> None:
+        """A friend was removed here."""
+        self.notify(f"Removed {message.name}.")
+        self.data_changed()
+
+    def on_demo_friends_loaded(self, message: DemoFriendsLoaded) -> None:
+        """Demo friends arrived."""
+        self.notify(f"Added {message.count} demo friends. Have a look around.")
+        self.data_changed()
+
+    def data_changed(self, elsewhere: bool = False) -> None:
+        """Mark every screen stale and reload the one showing."""
+        if not elsewhere:
+            self.data.note_own_change()
+        self.data_generation += 1
+        self.call_after_refresh(self._refresh_showing)
+
+    def _refresh_showing(self) -> None:
+        if isinstance(self.screen, DataScreen):
+            self.screen.post_message(DataChanged())
+
+    def check_for_changes(self) -> None:
+        """Reload when another ritual process changed the data (a cheap query when nothing did)."""
+        if self.data.changed_elsewhere():
+            self.data_changed(elsewhere=True)
+
+    def on_app_focus(self, _: events.AppFocus) -> None:
+        """Coming back to the terminal is a good moment to look for changes."""
+        self.check_for_changes()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of the screen and the app, then Textual's own (themes, keys, quit)."""
+        seen = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and binding.description not in seen and active.enabled:
+                seen.add(binding.description)
+                yield SystemCommand(binding.description, f"key: {self.get_key_display(binding)}",
+                                    partial(self._run_from_palette, active.node, binding.action))
+        yield SystemCommand("Add a friend", "open the form for someone new", self.action_add_friend)
+        yield from super().get_system_commands(screen)
+
+    async def _run_from_palette(self, node, action: str) -> None:
+        await self.run_action(action, node)
+
+
+def build_app(context: RitualContext, check_seconds: float = CHECK_SECONDS) -> RitualApp:
+    """The one factory used by the CLI and the tests."""
+    return RitualApp(context.settings, context.db, context.clock, check_seconds)

@@ -1,0 +1,122 @@
+"""What the screens ask of the store and the planner, in one place; safe to call from worker threads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ritual.clock import Clock
+from ritual.core.model import Friend, Occasion
+from ritual.core.planner import AgendaItem, Subject, plan
+from ritual.services.demo import demo_friends
+from ritual.services.planning import agenda, plan_rules
+from ritual.settings import Settings
+from ritual.store.database import Database, open_database
+from ritual.store.friends import FriendRepository
+from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows
+
+DEMO_COUNT = 24
+YEAR = timedelta(days=366)
+_SIGNATURE_SQL = (
+    "SELECT (SELECT count(*) FROM friends), (SELECT max(updated_at) FROM friends), (SELECT max(id) FROM friends), "
+    "(SELECT count(*) FROM occasions), (SELECT max(id) FROM occasions)"
+)
+
+
+class RitualData:
+    """The store, settings and clock behind the app; methods marked *worker* open their own connection."""
+
+    def __init__(self, settings: Settings, db: Database, clock: Clock) -> None:
+        self.settings = settings
+        self.db = db
+        self.clock = clock
+        self.repo = FriendRepository(db)
+        self._seen_version: int | None = None
+        self._seen_signature: tuple | None = None
+
+    def today(self) -> date:
+        """Today by the app's clock."""
+        return self.clock.today()
+
+    @contextmanager
+    def _reader(self) -> Iterator[Database]:
+        # SQLite connections belong to the thread that opened them, so each worker opens its own.
+        db = open_database(self.db.path)
+        try:
+            yield db
+        finally:
+            db.close()
+
+    def plan_range(self, start: date, end: date, include_overdue: bool = True) -> list[AgendaItem]:
+        """*worker*: the agenda for [start, end] from the one planner."""
+        with self._reader() as db:
+            return agenda(self.settings, db, start, end, self.today(), include_overdue)
+
+    def friend_rows(self) -> list[FriendRow]:
+        """*worker*: every friend as a light row."""
+        with self._reader() as db:
+            return read_rows(db)
+
+    def next_occasions(self) -> dict[int, NextOccasion]:
+        """*worker*: each friend's next occasion within a year."""
+        today = self.today()
+        return next_occasions(self.plan_range(today, today + YEAR, include_overdue=False))
+
+    def friend_plan(self, friend: Friend) -> list[AgendaItem]:
+        """*worker*: one friend's coming year, from the same planner as everything else."""
+        today = self.today()
+        with self._reader() as db:
+            rules = plan_rules(self.settings, db, today, today + YEAR)
+        return plan([Subject.from_friend(friend)], rules, today, today + YEAR, today, include_overdue=False)
+
+    def count(self) -> int:
+        """How many friends are stored."""
+        return self.repo.count()
+
+    def friend(self, friend_id: int) -> Friend:
+        """One friend by id."""
+        return self.repo.get(friend_id)
+
+    def save_friend(self, friend: Friend) -> Friend:
+        """Add a new friend or replace a stored one."""
+        return self.repo.update(friend) if friend.id is not None else self.repo.add(friend)
+
+    def delete_friend(self, friend_id: int) -> None:
+        """Remove a friend and their occasions."""
+        self.repo.delete(friend_id)
+
+    def save_occasion(self, friend_id: int, occasion: Occasion) -> Friend:
+        """Add an occasion, or replace the one with the same id; returns the friend as stored."""
+        if occasion.id is None:
+            self.repo.add_occasion(friend_id, occasion)
+            return self.repo.get(friend_id)
+        friend = self.repo.get(friend_id)
+        kept = tuple(occasion if o.id == occasion.id else o for o in friend.occasions)
+        return self.repo.update(replace(friend, occasions=kept))
+
+    def remove_occasion(self, occasion_id: int) -> None:
+        """Delete one occasion."""
+        self.repo.remove_occasion(occasion_id)
+
+    def add_demo_friends(self, count: int = DEMO_COUNT) -> int:
+        """Fill the home with demo friends; returns how many were added."""
+        return len(self.repo.add_many(demo_friends(count, 1, self.today())))
+
+    def changed_elsewhere(self) -> bool:
+        """True when friends or occasions changed since the last call (cheap when nothing did)."""
+        version = self.db.query("PRAGMA data_version")[0][0]
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        signature = tuple(self.db.query(_SIGNATURE_SQL)[0])
+        changed = self._seen_signature is not None and signature != self._seen_signature
+        self._seen_signature = signature
+        return changed
+
+    def note_own_change(self) -> None:
+        """Remember the store as it is now, so our own writes do not count as changes from elsewhere."""
+        self._seen_version = None
+        self._seen_signature = None
+        self.changed_elsewhere()

@@ -1,0 +1,93 @@
+"""The friend list as light rows: one query to read, pure functions to search, filter and sort."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ritual.core.planner import OCCASION, AgendaItem
+from ritual.store.database import Database
+
+SORT_ORDERS = ("name", "next occasion", "longest silence")
+
+_ROWS_SQL = """
+SELECT f.id, f.name, f.nickname, f.last_sent, f.last_received,
+       (SELECT group_concat(t.tag, ',') FROM friend_tags t WHERE t.friend_id = f.id) AS tags,
+       a.city, a.country
+FROM friends f LEFT JOIN addresses a ON a.friend_id = f.id AND a.position = 0
+ORDER BY f.name COLLATE NOCASE, f.id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class NextOccasion:
+    """The next day worth a card for one friend."""
+
+    day: date
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class FriendRow:
+    """What one line of the friend list shows and searches."""
+
+    id: int
+    name: str
+    nickname: str = ""
+    tags: tuple[str, ...] = ()
+    city: str = ""
+    country: str = ""
+    last_letter: date | None = None
+    next_occasion: NextOccasion | None = None
+    haystack: str = ""
+
+
+def read_rows(db: Database) -> list[FriendRow]:
+    """Every friend as a row, sorted by name, with a pre-folded search text."""
+    return [_row(r) for r in db.query(_ROWS_SQL)]
+
+
+def _row(r) -> FriendRow:
+    tags = tuple(sorted(r["tags"].split(","))) if r["tags"] else ()
+    letters = [date.fromisoformat(v) for v in (r["last_sent"], r["last_received"]) if v]
+    city = r["city"] or ""
+    haystack = " ".join((r["name"], r["nickname"], *tags, city)).casefold()
+    return FriendRow(r["id"], r["name"], r["nickname"], tags, city, r["country"] or "",
+                     max(letters) if letters else None, None, haystack)
+
+
+def next_occasions(items: list[AgendaItem]) -> dict[int, NextOccasion]:
+    """The first occasion item of each friend in a date-sorted plan."""
+    found: dict[int, NextOccasion] = {}
+    for item in items:
+        if item.kind == OCCASION and item.friend_id not in found:
+            found[item.friend_id] = NextOccasion(item.date, item.occasion or "")
+    return found
+
+
+def with_next_occasions(rows: list[FriendRow], found: dict[int, NextOccasion]) -> list[FriendRow]:
+    """The rows with their next occasion filled in."""
+    return [replace(row, next_occasion=found.get(row.id)) for row in rows]
+
+
+def circles(rows: list[FriendRow]) -> list[str]:
+    """Every circle (tag) in use, sorted."""
+    return sorted({tag for row in rows for tag in row.tags}, key=str.casefold)
+
+
+def select_rows(rows: list[FriendRow], query: str = "", circle: str | None = None,
+                order: str = "name") -> list[FriendRow]:
+    """The rows matching every word of `query` and the circle, in the chosen order."""
+    words = query.casefold().split()
+    chosen = [r for r in rows if (circle is None or circle in r.tags)
+              and all(w in r.haystack for w in words)]
+    return sort_rows(chosen, order)
+
+
+def sort_rows(rows: list[FriendRow], order: str) -> list[FriendRow]:
+    """Rows by name (as read), by next occasion (unknown last) or by longest silence (never first)."""
+    if order == "next occasion":
+        return sorted(rows, key=lambda r: (r.next_occasion is None, r.next_occasion.day if r.next_occasion else date.max))
+    if order == "longest silence":
+        return sorted(rows, key=lambda r: r.last_letter or date.min)
+    return rows

@@ -1,0 +1,74 @@
+"""Messages that travel up from widgets and workers to screens and the app."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.message import Message
+
+from ritual.core.model import Friend
+from ritual.core.planner import AgendaItem
+from ritual.tui.friend_rows import FriendRow, NextOccasion
+
+
+class FriendChosen(Message):
+    """A friend was picked in a list, the week or the calendar."""
+
+    def __init__(self, friend_id: int) -> None:
+        super().__init__()
+        self.friend_id = friend_id
+
+
+class FriendSaved(Message):
+    """A friend (or one of their occasions) was written to the store."""
+
+    def __init__(self, friend: Friend) -> None:
+        super().__init__()
+        self.friend = friend
+
+
+class FriendDeleted(Message):
+    """A friend was removed from the store."""
+
+    def __init__(self, friend_id: int, name: str) -> None:
+        super().__init__()
+        self.friend_id = friend_id
+        self.name = name
+
+
+class DemoFriendsLoaded(Message):
+    """Demo friends were added to an empty home."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+
+class DataChanged(Message):
+    """The store changed (here or in another ritual process): what is shown may be stale."""
+
+
+class PlanReady(Message):
+    """A worker finished planning a date range."""
+
+    def __init__(self, start: date, end: date, items: list[AgendaItem]) -> None:
+        super().__init__()
+        self.start = start
+        self.end = end
+        self.items = items
+
+
+class FriendsLoaded(Message):
+    """A worker read the friend list."""
+
+    def __init__(self, rows: list[FriendRow]) -> None:
+        super().__init__()
+        self.rows = rows
+
+
+class NextOccasionsFound(Message):
+    """A worker found each friend's next occasion."""
+
+    def __init__(self, found: dict[int, NextOccasion]) -> None:
+        super().__init__()
+        self.found = found

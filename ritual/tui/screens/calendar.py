@@ -1,0 +1,141 @@
+"""A month (or the whole year) with busy days marked; the chosen day's items beside it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, AgendaItem
+from ritual.tui.formatting import day_heading, item_text
+from ritual.tui.messages import FriendChosen, PlanReady
+from ritual.tui.screens.base import DataScreen
+from ritual.tui.widgets.date_grid import ACTION_MARK, OCCASION_MARK, DateGrid
+from ritual.tui.widgets.month_calendar import MonthCalendar
+from ritual.tui.widgets.year_overview import YearOverview
+
+
+def day_marks(items: list[AgendaItem]) -> dict[date, str]:
+    """Occasion days, and days with something to write or post."""
+    marks: dict[date, str] = {}
+    for item in items:
+        if item.kind == OCCASION:
+            marks[item.date] = OCCASION_MARK
+        elif item.kind != KEEP_IN_TOUCH:
+            marks.setdefault(item.date, ACTION_MARK)
+    return marks
+
+
+class CalendarScreen(DataScreen):
+    """Month view by default; `y` shows the year."""
+
+    BINDINGS = [
+        Binding("y", "toggle_year", "Year / month"),
+        Binding("t", "today", "Today"),
+    ]
+
+    def __init__(self, data) -> None:
+        super().__init__(data)
+        today = data.today()
+        self.cursor = today
+        self.planned_year: int | None = None
+        self.by_day: dict[date, list[tuple[int, AgendaItem]]] = {}
+        self.items: list[AgendaItem] = []
+
+    def compose(self) -> ComposeResult:
+        """The grids on the left, the day on the right."""
+        today = self.data.today()
+        yield Static("Calendar", id="calendar-title", classes="screen-title")
+        with Horizontal(id="calendar-body"):
+            with VerticalScroll(id="calendar-grids"):
+                yield MonthCalendar(today, today, id="month-calendar")
+                yield YearOverview(today, today, id="year-overview")
+            with Vertical(id="calendar-day"):
+                yield Static(id="day-title", classes="section-title")
+                yield OptionList(id="day-items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start with the month, focused."""
+        self.query_one("#year-overview").display = False
+        self.query_one("#month-calendar").focus()
+
+    @property
+    def grid(self) -> DateGrid:
+        """The grid being shown."""
+        year = self.query_one("#year-overview", YearOverview)
+        return year if year.display else self.query_one("#month-calendar", MonthCalendar)
+
+    def load(self) -> None:
+        """Plan the cursor's year in the background."""
+        self.planned_year = self.cursor.year
+        self._plan(self.cursor.year)
+
+    @work(thread=True, exclusive=True, group="calendar-plan")
+    def _plan(self, year: int) -> None:
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        self.post_message(PlanReady(start, end, self.data.plan_range(start, end, include_overdue=False)))
+
+    def on_plan_ready(self, message: PlanReady) -> None:
+        """Mark the days and show the chosen day's items."""
+        if message.start.year != self.planned_year:
+            return
+        self.items = message.items
+        self.by_day = defaultdict(list)
+        for index, item in enumerate(message.items):
+            self.by_day[item.date].append((index, item))
+        marks = day_marks(message.items)
+        for grid in self.query(DateGrid):
+            grid.set_marks(marks)
+        self._show_day(self.cursor)
+
+    def on_date_grid_highlighted(self, message: DateGrid.Highlighted) -> None:
+        """Follow the cursor: the other grid, the day panel, and the plan when the year changes."""
+        self.cursor = message.day
+        for grid in self.query(DateGrid):
+            if grid is not message.grid:
+                grid.set_reactive(DateGrid.cursor, message.day)
+                grid.refresh(layout=True)
+        if message.day.year != self.planned_year:
+            self.load()
+        self._show_day(message.day)
+
+    def on_date_grid_selected(self, message: DateGrid.Selected) -> None:
+        """Enter on a day: from the year, open its month; in a month, go to its items."""
+        if message.grid.id == "year-overview":
+            self.action_toggle_year()
+        elif self.by_day.get(message.day):
+            items = self.query_one("#day-items", OptionList)
+            items.highlighted = items.highlighted or 0
+            items.focus()
+
+    def _show_day(self, day: date) -> None:
+        self.query_one("#day-title", Static).update(day_heading(day, self.data.today()))
+        options = self.query_one("#day-items", OptionList)
+        options.clear_options()
+        pairs = self.by_day.get(day, [])
+        options.add_options([Option(item_text(item), id=str(i)) for i, item in pairs]
+                            or [Option(Text("Nothing on this day.", style="dim italic"), disabled=True)])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an item opens the friend."""
+        if event.option_id and event.option_id.isdigit():
+            self.post_message(FriendChosen(self.items[int(event.option_id)].friend_id))
+
+    def action_toggle_year(self) -> None:
+        """Switch between the month and the year."""
+        year = self.query_one("#year-overview", YearOverview)
+        year.display = not year.display
+        self.query_one("#month-calendar").display = not year.display
+        self.grid.focus()
+
+    def action_today(self) -> None:
+        """Put the cursor on today."""
+        self.grid.cursor = self.data.today()

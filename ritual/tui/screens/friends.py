@@ -1,0 +1,109 @@
+"""Everyone, searchable as you type, filtered by circle and sorted three ways."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Label, Select, Static
+
+from ritual.tui.friend_rows import SORT_ORDERS, FriendRow, circles, select_rows, with_next_occasions
+from ritual.tui.messages import FriendsLoaded, NextOccasionsFound
+from ritual.tui.screens.base import DataScreen
+from ritual.tui.widgets.friend_table import FriendTable
+
+ALL_CIRCLES = "__all__"
+
+
+class FriendsScreen(DataScreen):
+    """The friend list with incremental search."""
+
+    AUTO_FOCUS = "#friend-table"
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("s", "next_sort", "Sort"),
+        Binding("a", "app.add_friend", "Add friend"),
+        Binding("escape", "clear_search", "Clear search", show=False),
+    ]
+
+    def __init__(self, data) -> None:
+        super().__init__(data)
+        self.rows: list[FriendRow] = []
+        self.order = SORT_ORDERS[0]
+
+    def compose(self) -> ComposeResult:
+        """Search and filters above the list."""
+        yield Static("Friends", id="friends-title", classes="screen-title")
+        with Horizontal(id="friends-filters"):
+            yield Input(placeholder="Search name, nickname, circle or city  (/)", id="friend-search", compact=True)
+            yield Select([], prompt="All circles", id="circle-filter", allow_blank=True, compact=True)
+            yield Label(self._sort_label(), id="sort-label")
+        yield FriendTable(self.data.today(), id="friend-table")
+        yield Static(id="friends-status")
+        yield Footer()
+
+    def load(self) -> None:
+        """Read the friends, then their next occasions, in the background."""
+        self._read_rows()
+
+    @work(thread=True, exclusive=True, group="friend-rows")
+    def _read_rows(self) -> None:
+        self.post_message(FriendsLoaded(self.data.friend_rows()))
+        self.post_message(NextOccasionsFound(self.data.next_occasions()))
+
+    def on_friends_loaded(self, message: FriendsLoaded) -> None:
+        """Show the names at once; next occasions follow."""
+        self.rows = message.rows
+        circle_filter = self.query_one("#circle-filter", Select)
+        chosen = circle_filter.value
+        names = circles(self.rows)
+        circle_filter.set_options([(name, name) for name in names])
+        if chosen in names:
+            circle_filter.value = chosen
+        self.refilter()
+
+    def on_next_occasions_found(self, message: NextOccasionsFound) -> None:
+        """Fill in each friend's next occasion."""
+        self.rows = with_next_occasions(self.rows, message.found)
+        self.refilter()
+
+    @on(Input.Changed, "#friend-search")
+    @on(Select.Changed, "#circle-filter")
+    def refilter(self) -> None:
+        """Apply the search, the circle and the order to the list."""
+        query = self.query_one("#friend-search", Input).value
+        circle = self.query_one("#circle-filter", Select).value
+        chosen = select_rows(self.rows, query, circle if isinstance(circle, str) else None, self.order)
+        self.query_one(FriendTable).show_rows(chosen)
+        self.query_one("#friends-status", Static).update(self._status(len(chosen)))
+
+    def _status(self, shown: int) -> str:
+        total = len(self.rows)
+        if total == 0:
+            return "No friends yet. Press a to add someone."
+        if shown == total:
+            return f"{total:,} {'friend' if total == 1 else 'friends'} · sorted by {self.order}"
+        return f"{shown:,} of {total:,} friends · sorted by {self.order}"
+
+    def _sort_label(self) -> str:
+        return f"sort: {self.order} (s)"
+
+    @on(Input.Submitted, "#friend-search")
+    def _to_list(self) -> None:
+        self.set_focus(self.query_one(FriendTable))
+
+    def action_focus_search(self) -> None:
+        """Jump to the search field at once, so keys typed right after land in it."""
+        self.set_focus(self.query_one("#friend-search", Input))
+
+    def action_clear_search(self) -> None:
+        """Empty the search, show everyone, and go back to the list."""
+        self.query_one("#friend-search", Input).value = ""
+        self.set_focus(self.query_one(FriendTable))
+
+    def action_next_sort(self) -> None:
+        """Cycle name → next occasion → longest silence."""
+        self.order = SORT_ORDERS[(SORT_ORDERS.index(self.order) + 1) % len(SORT_ORDERS)]
+        self.query_one("#sort-label", Label).update(self._sort_label())
+        self.refilter()

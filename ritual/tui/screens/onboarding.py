@@ -1,0 +1,61 @@
+"""The first screen on an empty address book: a friendly way in."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from ritual.tui.messages import DemoFriendsLoaded
+from ritual.tui.screens.friend_form import FriendFormScreen
+
+WELCOME = """Welcome to ritual.
+
+ritual remembers the days that matter to the people you write to,
+works out when each card has to be written and posted to arrive on time,
+and keeps your week of letter writing calm.
+
+Start with one person you would like to write to, or look around with
+a few invented friends first."""
+
+
+class OnboardingScreen(Screen):
+    """Add a friend, or load demo friends; importing contacts comes later."""
+
+    BINDINGS = [
+        Binding("a", "add_friend", "Add a friend"),
+        Binding("d", "load_demo", "Load demo friends"),
+    ]
+
+    def __init__(self, data) -> None:
+        super().__init__()
+        self.data = data
+
+    def compose(self) -> ComposeResult:
+        """A short welcome and three choices."""
+        with Center():
+            with Vertical(id="onboarding", classes="dialog"):
+                yield Static(WELCOME, id="onboarding-text")
+                yield Button("Add a friend (a)", id="onboard-add", variant="primary")
+                yield Button("Load demo friends (d)", id="onboard-demo")
+                yield Button("Import contacts (not available yet)", id="onboard-import", disabled=True)
+        yield Footer()
+
+    @on(Button.Pressed, "#onboard-add")
+    def action_add_friend(self) -> None:
+        """Open the friend form; once someone is saved, the week takes over."""
+        self.app.push_screen(FriendFormScreen(self.data), self._after_form)
+
+    def _after_form(self, friend) -> None:
+        if friend is not None:
+            self.dismiss()
+
+    @on(Button.Pressed, "#onboard-demo")
+    def action_load_demo(self) -> None:
+        """Fill the home with invented friends to look around."""
+        added = self.data.add_demo_friends()
+        self.post_message(DemoFriendsLoaded(added))
+        self.dismiss()

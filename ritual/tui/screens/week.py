@@ -1,0 +1,136 @@
+"""The home screen: the week Monday to Sunday, and a calm side list of what is still open."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ritual.core.planner import KEEP_IN_TOUCH, AgendaItem
+from ritual.core.text import short_day
+from ritual.tui.formatting import day_heading, item_text
+from ritual.tui.messages import FriendChosen, PlanReady
+from ritual.tui.screens.base import DataScreen
+
+OPEN_SHOWN = 20
+HELLO_SHOWN = 10
+
+
+def monday_of(day: date) -> date:
+    """The Monday starting the week that holds `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+class WeekScreen(DataScreen):
+    """What to write, what to post and whose day it is, this week or any other."""
+
+    BINDINGS = [
+        Binding("left,[", "shift_week(-1)", "Previous week", key_display="← ["),
+        Binding("right,]", "shift_week(1)", "Next week", key_display="→ ]"),
+        Binding("t", "this_week", "Today"),
+        Binding("a", "app.add_friend", "Add friend"),
+    ]
+
+    def __init__(self, data) -> None:
+        super().__init__(data)
+        self.monday = monday_of(data.today())
+        self.items: list[AgendaItem] = []
+
+    def compose(self) -> ComposeResult:
+        """Title, the days, and the side list."""
+        yield Static(id="week-title", classes="screen-title")
+        with Horizontal(id="week-body"):
+            yield OptionList(id="week-days")
+            with Vertical(id="week-aside"):
+                yield Label("Still open, and friends to write to", classes="section-title")
+                yield OptionList(id="week-open")
+        yield Footer()
+
+    def load(self) -> None:
+        """Plan the shown week in the background."""
+        sunday = self.monday + timedelta(days=6)
+        week_no = self.monday.isocalendar().week
+        self.query_one("#week-title", Static).update(
+            f"Week {week_no} · {short_day(self.monday)} – {short_day(sunday)} {sunday.year}")
+        self.query_one("#week-days").loading = True
+        self._plan(self.monday)
+
+    @work(thread=True, exclusive=True, group="week-plan")
+    def _plan(self, monday: date) -> None:
+        sunday = monday + timedelta(days=6)
+        self.post_message(PlanReady(monday, sunday, self.data.plan_range(monday, sunday)))
+
+    def on_plan_ready(self, message: PlanReady) -> None:
+        """Show a finished plan, unless the user already moved to another week."""
+        if message.start != self.monday:
+            return
+        self.items = message.items
+        days = self.query_one("#week-days", OptionList)
+        days.loading = False
+        self._fill(days, self._day_options())
+        self._fill(self.query_one("#week-open", OptionList), self._open_options())
+
+    def _fill(self, options: OptionList, content: list) -> None:
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(content)
+        if content:
+            options.highlighted = min(highlighted or 0, len(content) - 1)
+            if options.highlighted_option and options.highlighted_option.disabled:
+                options.action_cursor_down()
+
+    def _day_options(self) -> list[Option]:
+        today = self.data.today()
+        found: list[Option] = []
+        for offset in range(7):
+            day = self.monday + timedelta(days=offset)
+            todays = [(i, item) for i, item in enumerate(self.items) if item.date == day and self._in_days(item)]
+            heading = day_heading(day, today)
+            if not todays:
+                heading.append("  nothing planned", style="dim")
+            found.append(Option(heading, disabled=True, id=f"day-{day.isoformat()}"))
+            found += [Option(Text("  ").append_text(item_text(item)), id=str(i)) for i, item in todays]
+        if not self.data.count():
+            found.append(Option(Text("No friends yet: press a to add the first one.", style="italic"), disabled=True))
+        return found
+
+    def _in_days(self, item: AgendaItem) -> bool:
+        return not item.overdue and item.kind != KEEP_IN_TOUCH
+
+    def _open_options(self) -> list[Option]:
+        indexed = list(enumerate(self.items))
+        still_open = [(i, it) for i, it in indexed if it.overdue and it.kind != KEEP_IN_TOUCH]
+        hellos = sorted(((i, it) for i, it in indexed if it.kind == KEEP_IN_TOUCH), key=lambda p: p[1].date)
+        found = self._section("Still open from earlier", still_open, OPEN_SHOWN, "more still open")
+        found += self._section("Might enjoy a letter", hellos, HELLO_SHOWN, "more friends you could write to")
+        return found or [Option(Text("Nothing left over. A quiet week.", style="italic"), disabled=True)]
+
+    def _section(self, title: str, pairs: list[tuple[int, AgendaItem]], shown: int, more: str) -> list[Option]:
+        if not pairs:
+            return []
+        found = [Option(Text(title, style="bold"), disabled=True)]
+        found += [Option(Text("  ").append_text(item_text(it, show_date=True)), id=str(i)) for i, it in pairs[:shown]]
+        if len(pairs) > shown:
+            found.append(Option(Text(f"  and {len(pairs) - shown} {more}", style="dim italic"), disabled=True))
+        return found
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an item opens the friend it is about."""
+        if event.option_id and event.option_id.isdigit():
+            self.post_message(FriendChosen(self.items[int(event.option_id)].friend_id))
+
+    def action_shift_week(self, weeks: int) -> None:
+        """Show an earlier or a later week."""
+        self.monday += timedelta(weeks=weeks)
+        self.reload()
+
+    def action_this_week(self) -> None:
+        """Back to the week holding today."""
+        self.monday = monday_of(self.data.today())
+        self.reload()

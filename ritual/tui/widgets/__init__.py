@@ -1,0 +1,1 @@
+"""Reusable widgets: they get data down and post messages up; none of them touches the store."""

@@ -1,0 +1,48 @@
+"""A labelled form field with room for a gentle message right under it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Label, Static
+
+
+class FormField(Vertical):
+    """A label, the input widget beside it, and the field's message (hidden while there is none)."""
+
+    DEFAULT_CSS = """
+    FormField { height: auto; margin: 0 0 0 0; }
+    FormField > Horizontal { height: auto; }
+    FormField .field-label { width: 18; padding: 0 1 0 0; color: $text-muted; }
+    FormField .field-message { display: none; padding: 0 0 0 18; color: $text-warning; }
+    FormField.-invalid .field-message { display: block; }
+    FormField.-invalid .field-label { color: $text-warning; }
+    """
+
+    def __init__(self, label: str, widget: Widget, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.label = label
+        self.widget = widget
+
+    def compose(self) -> ComposeResult:
+        """Label and widget on one line, the message below."""
+        with Horizontal():
+            yield Label(self.label, classes="field-label")
+            yield self.widget
+        yield Static("", classes="field-message")
+
+    def show_message(self, message: str) -> None:
+        """Show what needs changing in this field."""
+        self.query_one(".field-message", Static).update(message)
+        self.add_class("-invalid")
+
+    def clear_message(self) -> None:
+        """The field is fine again."""
+        self.query_one(".field-message", Static).update("")
+        self.remove_class("-invalid")
+
+    @property
+    def message(self) -> str:
+        """The message shown, or an empty string."""
+        return str(self.query_one(".field-message", Static).content) if self.has_class("-invalid") else ""

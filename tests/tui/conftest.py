@@ -1,0 +1,91 @@
+"""A private ritual home with a few fixed friends, a fixed Monday, and the app built on them."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ritual.clock import Clock
+from ritual.context import RitualContext
+from ritual.core.dates import PartialDate
+from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
+from ritual.paths import Paths
+from ritual.store.friends import FriendRepository
+from ritual.tui.app import RitualApp, build_app
+
+MONDAY = date(2026, 3, 9)
+SIZE = (110, 34)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests on a fresh event loop, so Pilot tests need no extra plugin."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True
+
+
+def fixed_friends() -> list[Friend]:
+    """Five friends whose dates fall in and around the week of MONDAY (home country US)."""
+    return [
+        Friend(name="Ana Souza", nickname="Aninha", birthday=PartialDate(3, 14, 1990), tags=("school",),
+               addresses=(Address(("12 Maple Street",), "Portland", "OR", "97205", "US", "home"),),
+               relationship="friend", how_met="shared a flat at university", cadence_days=90,
+               last_sent=date(2026, 1, 20), notes="Loves postcards with old maps."),
+        Friend(name="Ben Carter", birthday=PartialDate(3, 20), tags=("choir",),
+               addresses=(Address(("4 Mill Lane",), "York", "", "YO1 7HH", "GB", "home"),)),
+        Friend(name="Chloé Martin", birthday=PartialDate(2, 29, 1988), tags=("book club", "school"),
+               addresses=(Address(("8 rue des Lilas",), "Lyon", "", "69002", "FR", "home"),),
+               occasions=(Occasion(ANNIVERSARY, PartialDate(6, 20, 2015)),), last_received=date(2025, 12, 1)),
+        Friend(name="Dev Patel", tags=("work",), cadence_days=30, last_sent=date(2026, 1, 2),
+               addresses=(Address(("MG Road 5",), "Bengaluru", "Karnataka", "560001", "IN", "home"),)),
+        Friend(name="Eva Lima", birthday=PartialDate(3, 18), tags=("pen pals",),
+               addresses=(Address(("Rua do Sol 40",), "Recife", "PE", "50030-230", "BR", "home"),)),
+    ]
+
+
+def open_context(home: Path, today: date = MONDAY) -> RitualContext:
+    """A context on `home` with a fixed clock."""
+    return RitualContext(Paths.under(home), Clock(today))
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> Iterator[RitualContext]:
+    """A home holding the fixed friends."""
+    found = open_context(tmp_path / "home")
+    FriendRepository(found.db).add_many(fixed_friends())
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def empty_context(tmp_path: Path) -> Iterator[RitualContext]:
+    """A home with nobody in it yet."""
+    found = open_context(tmp_path / "empty")
+    yield found
+    found.close()
+
+
+@pytest.fixture
+def app(context: RitualContext) -> RitualApp:
+    """The app on the fixed friends; the change check is slowed so tests drive it themselves."""
+    return build_app(context, check_seconds=3600)
+
+
+def friend_id(context: RitualContext, name: str) -> int:
+    """The stored id of a fixed friend."""
+    return FriendRepository(context.db).find(name).id
+
+
+async def settle(pilot) -> None:
+    """Let workers finish and their messages land."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()

@@ -1,0 +1,100 @@
+"""The friend list: search as you type, the circle filter, the three orders, opening a profile."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, Static
+
+from ritual.core.model import Friend
+from ritual.store.friends import FriendRepository
+from ritual.tui.friend_rows import FriendRow, select_rows
+from ritual.tui.screens.friends import FriendsScreen
+from ritual.tui.screens.profile import ProfileScreen
+from ritual.tui.widgets.friend_table import FriendTable
+from tests.tui.conftest import SIZE, settle
+
+
+def names(screen: FriendsScreen) -> list[str]:
+    return [row.name for row in screen.query_one(FriendTable).rows]
+
+
+async def open_friends(app, pilot) -> FriendsScreen:
+    await settle(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+    assert isinstance(app.screen, FriendsScreen)
+    return app.screen
+
+
+async def test_search_filters_as_you_type_by_name_city_and_circle(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        assert names(screen) == ["Ana Souza", "Ben Carter", "Chloé Martin", "Dev Patel", "Eva Lima"]
+        await pilot.press("slash", *"ana")
+        assert screen.query_one("#friend-search", Input).value == "ana"
+        assert names(screen) == ["Ana Souza"]
+        assert str(screen.query_one("#friends-status", Static).content).startswith("1 of 5 friends")
+        await pilot.press("escape")
+        assert len(names(screen)) == 5
+        await pilot.press("slash", *"bengal")
+        assert names(screen) == ["Dev Patel"]
+        screen.query_one("#friend-search", Input).value = "book club"
+        await pilot.pause()
+        assert names(screen) == ["Chloé Martin"]
+
+
+async def test_circle_filter_and_sort_orders(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        screen.query_one("#circle-filter", Select).value = "school"
+        await pilot.pause()
+        assert names(screen) == ["Ana Souza", "Chloé Martin"]
+        screen.query_one("#circle-filter", Select).clear()
+        await pilot.pause()
+        screen.query_one(FriendTable).focus()
+        await pilot.press("s")
+        assert screen.order == "next occasion"
+        assert names(screen)[:3] == ["Ana Souza", "Eva Lima", "Ben Carter"]
+        assert names(screen)[-1] == "Dev Patel"
+        await pilot.press("s")
+        assert screen.order == "longest silence"
+        assert names(screen)[:2] == ["Ben Carter", "Eva Lima"]
+        assert names(screen)[-1] == "Ana Souza"
+
+
+async def test_enter_and_double_click_open_a_profile(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.friend.name == "Ben Carter"
+        await pilot.press("escape")
+        await pilot.double_click(FriendTable, offset=(3, 3))
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.friend.name == "Chloé Martin"
+        assert screen.query_one(FriendTable).cursor == 2
+
+
+async def test_a_friend_added_elsewhere_appears_without_a_restart(app, context, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        from ritual.store.database import open_database
+
+        other = open_database(context.db.path)
+        FriendRepository(other).add(Friend(name="Zoe Elsewhere"))
+        other.close()
+        app.check_for_changes()
+        await settle(pilot)
+        assert "Zoe Elsewhere" in names(screen)
+        generation = app.data_generation
+        app.check_for_changes()
+        assert app.data_generation == generation
+
+
+def test_every_word_must_match_and_case_does_not_matter():
+    rows = [FriendRow(1, "Ana", haystack="ana souza school portland"),
+            FriendRow(2, "Bo", haystack="bo school york")]
+    assert [r.id for r in select_rows(rows, "SCHOOL york")] == [2]
+    assert [r.id for r in select_rows(rows, "school")] == [1, 2]
+    assert select_rows(rows, "", circle="choir") == []

@@ -1,0 +1,80 @@
+"""The week: items on their days, the calm side list, moving between weeks, opening a friend."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import OptionList, Static
+
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE
+from ritual.tui.screens.profile import ProfileScreen
+from ritual.tui.screens.week import WeekScreen
+from tests.tui.conftest import MONDAY, SIZE, friend_id, settle
+
+
+def shown_items(screen: WeekScreen, list_id: str):
+    """The agenda items behind the selectable options of one list."""
+    options = screen.query_one(list_id, OptionList)
+    ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+    return [screen.items[int(i)] for i in ids if i and i.isdigit()]
+
+
+async def test_week_places_each_item_on_its_day(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, WeekScreen)
+        assert "Week 11 · Mon 9 Mar – Sun 15 Mar 2026" in str(screen.query_one("#week-title", Static).content)
+        days = {(i.friend, i.kind, i.date) for i in shown_items(screen, "#week-days")}
+        assert ("Ana Souza", WRITE, date(2026, 3, 10)) in days
+        assert ("Ana Souza", POST, date(2026, 3, 12)) in days
+        assert ("Ana Souza", OCCASION, date(2026, 3, 14)) in days
+        aside = shown_items(screen, "#week-open")
+        assert any(i.friend == "Ben Carter" and i.kind == WRITE and i.overdue for i in aside)
+        assert any(i.friend == "Dev Patel" and i.kind == KEEP_IN_TOUCH for i in aside)
+
+
+async def test_arrows_brackets_and_t_move_between_weeks(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("right")
+        assert screen.monday == date(2026, 3, 16)
+        await pilot.press("]", "]")
+        assert screen.monday == date(2026, 3, 30)
+        await pilot.press("[", "left")
+        await settle(pilot)
+        assert screen.monday == date(2026, 3, 16)
+        assert "Mon 16 Mar – Sun 22 Mar" in str(screen.query_one("#week-title", Static).content)
+        assert {i.friend for i in shown_items(screen, "#week-days")} >= {"Ben Carter"}
+        await pilot.press("t")
+        await settle(pilot)
+        assert screen.monday == MONDAY
+        assert all(MONDAY <= i.date <= date(2026, 3, 15) for i in shown_items(screen, "#week-days"))
+
+
+async def test_enter_on_an_item_opens_the_friend(app, context):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        days = app.screen.query_one("#week-days", OptionList)
+        days.focus()
+        await pilot.press("down", "down")
+        chosen = app.screen.items[int(days.highlighted_option.id)]
+        assert chosen.friend == "Ana Souza"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.friend_id == friend_id(context, "Ana Souza")
+        assert "Ana Souza" in str(app.screen.query_one("#profile-title", Static).content)
+        await pilot.press("escape")
+        assert isinstance(app.screen, WeekScreen)
+
+
+async def test_a_late_card_says_when_it_could_arrive(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        late = [i for i in app.screen.items if i.late]
+        assert late and all(i.earliest_arrival for i in late)
+        aside = app.screen.query_one("#week-open", OptionList)
+        prompts = [str(aside.get_option_at_index(i).prompt) for i in range(aside.option_count)]
+        assert any("Eva Lima" in p and "running late: could arrive" in p for p in prompts)
