@@ -156,10 +156,11 @@ def edit(context: RitualContext, who: str, **opts) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def remove(context: RitualContext, who: str, yes: bool) -> None:
-    """Remove a friend (NAME or ID) and their occasions."""
+    """Remove a friend (NAME or ID) with their occasions, letters and reflections."""
     repo = FriendRepository(context.db)
     found = repo.find(who)
-    if not yes and not click.confirm(f"Remove {found.name} (#{found.id}) and their occasions?", default=False):
+    question = f"Remove {found.name} (#{found.id}) with their occasions, letters and reflections?"
+    if not yes and not click.confirm(question, default=False):
         click.echo("Nothing removed.")
         return
     repo.delete(found.id)

@@ -1,0 +1,151 @@
+"""The letter box: letters both ways, their journey through the post, and the reflections behind them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from ritual.errors import InvalidValue
+
+SENT = "sent"
+RECEIVED = "received"
+DIRECTIONS = (SENT, RECEIVED)
+WRITTEN = "written"
+POSTED = "posted"
+ARRIVED = "arrived"
+ANSWERED = "answered"
+STATUSES = {SENT: (WRITTEN, POSTED, ARRIVED), RECEIVED: (RECEIVED, ANSWERED)}
+MEDIA = ("card", "letter", "postcard", "parcel")
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """One letter or card, sent or received; `day` is when it was written (sent) or received."""
+
+    friend_id: int
+    direction: str
+    day: date
+    status: str = ""
+    posted: date | None = None
+    arrived: date | None = None
+    occasion: str = ""
+    medium: str = "letter"
+    tone: str = ""
+    note: str = ""
+    scan: str = ""
+    id: int | None = None
+    friend: str = ""
+
+    def __post_init__(self) -> None:
+        if self.direction not in DIRECTIONS:
+            raise InvalidValue("direction", self.direction, "must be sent or received")
+        if not self.status:
+            object.__setattr__(self, "status", STATUSES[self.direction][0])
+        if self.status not in STATUSES[self.direction]:
+            allowed = ", ".join(STATUSES[self.direction])
+            raise InvalidValue("status", self.status, f"does not fit a {self.direction} letter ({allowed})")
+        if self.medium not in MEDIA:
+            raise InvalidValue("medium", self.medium, "must be one of " + ", ".join(MEDIA))
+        _check_order("posted", self.posted, self.day, "written")
+        _check_order("arrived", self.arrived, self.posted or self.day, "posted" if self.posted else "written")
+
+    @property
+    def sent(self) -> bool:
+        """True for a letter the user wrote."""
+        return self.direction == SENT
+
+
+def _check_order(field: str, later: date | None, earlier: date, earlier_name: str) -> None:
+    if later is not None and later < earlier:
+        raise InvalidValue(field, later.isoformat(), f"comes before the day it was {earlier_name} ({earlier})")
+
+
+def advance(letter: Letter, status: str, day: date) -> Letter:
+    """The letter moved on: posted or arrived (sent), or answered (received), on `day`."""
+    if status not in STATUSES[letter.direction]:
+        allowed = ", ".join(STATUSES[letter.direction][1:])
+        raise InvalidValue("status", status, f"does not fit a {letter.direction} letter (use {allowed})")
+    if status == POSTED:
+        return replace(letter, status=POSTED, posted=day, arrived=None)
+    if status == ARRIVED:
+        return replace(letter, status=ARRIVED, arrived=day)
+    return replace(letter, status=status)
+
+
+def replies_owed(letters: Iterable[Letter], today: date, after_days: int = 0) -> list[Letter]:
+    """Received letters still waiting for an answer after `after_days`, the longest waiting first."""
+    waiting = [
+        x for x in letters
+        if x.direction == RECEIVED and x.status == RECEIVED and (today - x.day).days >= after_days
+    ]
+    return sorted(waiting, key=lambda x: (x.day, x.id or 0))
+
+
+@dataclass(frozen=True)
+class YearPicture:
+    """How many letters went each way in a year, by month and by friend."""
+
+    year: int
+    sent_by_month: tuple[int, ...]
+    received_by_month: tuple[int, ...]
+    by_friend: tuple[tuple[str, int, int], ...]
+
+    @property
+    def total(self) -> int:
+        """Every letter of the year, both ways."""
+        return sum(self.sent_by_month) + sum(self.received_by_month)
+
+
+def year_picture(letters: Iterable[Letter], year: int) -> YearPicture:
+    """Counts for one year; friends ordered by how many letters went between you, then by name."""
+    sent, received = [0] * 12, [0] * 12
+    friends: Counter[tuple[str, str]] = Counter()
+    for letter in letters:
+        if letter.day.year != year:
+            continue
+        (sent if letter.sent else received)[letter.day.month - 1] += 1
+        friends[(letter.friend, letter.direction)] += 1
+    names = sorted({name for name, _ in friends})
+    rows = [(name, friends[(name, SENT)], friends[(name, RECEIVED)]) for name in names]
+    rows.sort(key=lambda row: (-(row[1] + row[2]), row[0].casefold()))
+    return YearPicture(year, tuple(sent), tuple(received), tuple(rows))
+
+
+@dataclass(frozen=True, slots=True)
+class Reflection:
+    """An answer (or a skip) to one prompt, given while preparing a letter to a friend."""
+
+    friend_id: int
+    prompt_id: str
+    question: str
+    answer: str
+    asked_at: datetime
+    sitting: str
+    occasion: str = ""
+    tone: str = ""
+    skipped: bool = False
+    id: int | None = None
+
+
+def letter_dict(letter: Letter) -> dict:
+    """A letter as `ritual letter list --json` prints it."""
+    iso = lambda d: d.isoformat() if d else None  # noqa: E731
+    return {
+        "id": letter.id,
+        "friend_id": letter.friend_id,
+        "friend": letter.friend,
+        "direction": letter.direction,
+        "date": letter.day.isoformat(),
+        "status": letter.status,
+        "written": iso(letter.day) if letter.sent else None,
+        "posted": iso(letter.posted),
+        "arrived": iso(letter.arrived),
+        "received": None if letter.sent else iso(letter.day),
+        "occasion": letter.occasion or None,
+        "medium": letter.medium,
+        "tone": letter.tone or None,
+        "note": letter.note,
+        "scan": letter.scan or None,
+    }
