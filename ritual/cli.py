@@ -27,8 +27,26 @@ class UserFacingError(click.ClickException):
         click.echo(f"ritual: {self.message}", err=True)
 
 
+# The everyday commands load only their own module; anything else loads every command module.
+FAST_COMMANDS = {"week": "agenda", "upcoming": "agenda", "friend": "friends", "occasion": "occasions"}
+
+
 class RitualGroup(click.Group):
     """The root group: the one place where errors turn into messages and exit codes."""
+
+    def get_command(self, ctx: click.Context, name: str):
+        """Find a command, importing only the module that defines it when it is an everyday one."""
+        if name not in self.commands:
+            if name in FAST_COMMANDS:
+                _load(self, FAST_COMMANDS[name])
+            else:
+                _load_all(self)
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, for --help."""
+        _load_all(self)
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         """Run the command, mapping ritual and database errors to clean messages."""
@@ -76,19 +94,20 @@ def cli(ctx: click.Context, home: str | None, today) -> None:
         show_home(context)
 
 
-def _register() -> None:
-    # Every module in ritual.commands adds its own commands; heavy imports stay inside the commands.
+def _load(group: click.Group, module_name: str) -> None:
+    # Each module in ritual.commands adds its own commands; heavy imports stay inside the commands.
     import importlib
+
+    importlib.import_module(f"ritual.commands.{module_name}").register(group)
+
+
+def _load_all(group: click.Group) -> None:
     import pkgutil
 
     import ritual.commands as package
 
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        module.register(cli)
-
-
-_register()
+        _load(group, info.name)
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from ritual.core.dates import FEB29_POLICIES
 from ritual.core.postal import TransitTable
 from ritual.errors import SettingsError
 from ritual.paths import Paths, shipped_config_dir
+from ritual.services.export_targets_settings import ExportSettings, parse_export_settings
 from ritual.services.scheduler_settings import ReminderSettings, parse_reminder_settings
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -26,12 +27,14 @@ class Settings:
     writing_lead_days: int
     feb29: str
     upcoming_days: int
+    reply_owed_days: int
     transit: TransitTable
     reminder_time: time = time(9, 0)
     caldav_url: str = ""
     caldav_user: str = ""
     caldav_password_command: str = ""
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    exports: ExportSettings = field(default_factory=ExportSettings)
 
 
 def load_settings(paths: Paths) -> Settings:
@@ -53,12 +56,14 @@ def load_settings(paths: Paths) -> Settings:
         writing_lead_days=_non_negative(values["writing_lead_days"], "writing_lead_days", source),
         feb29=_choice(values["feb29"], "feb29", FEB29_POLICIES, source),
         upcoming_days=_non_negative(values["upcoming_days"], "upcoming_days", source),
+        reply_owed_days=_non_negative(values["reply_owed_days"], "reply_owed_days", source),
         transit=_transit(postal, paths.postal_file),
         reminder_time=_time_of_day(values["reminder_time"], "reminder_time", source),
         caldav_url=_text(values["caldav_url"], "caldav_url", source),
         caldav_user=_text(values["caldav_user"], "caldav_user", source),
         caldav_password_command=_text(values["caldav_password_command"], "caldav_password_command", source),
         reminders=parse_reminder_settings(values, source),
+        exports=parse_export_settings(values, source),
     )
 
 

@@ -16,7 +16,8 @@ OCCASION = "occasion"
 WRITE = "write"
 POST = "post"
 KEEP_IN_TOUCH = "keep_in_touch"
-KINDS = (OCCASION, WRITE, POST, KEEP_IN_TOUCH)
+REPLY_OWED = "reply_owed"
+KINDS = (OCCASION, WRITE, POST, KEEP_IN_TOUCH, REPLY_OWED)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class PlanRules:
     mail: MailCalendar
     writing_lead_days: int = 2
     feb29_policy: str = FEB28
+    reply_after_days: int = 14
 
     def horizon_days(self) -> int:
         """Calendar days between the earliest write-by and its occasion, generously bounded."""
@@ -47,6 +49,7 @@ class Subject:
     cadence_days: int | None = None
     last_letter: date | None = None
     occasions: tuple[Occasion, ...] = ()
+    awaiting_reply: date | None = None  # when the oldest unanswered letter from them arrived
 
     @classmethod
     def from_friend(cls, friend: Friend) -> Subject:
@@ -134,6 +137,10 @@ def plan(
                 items.extend(_occasion_items(subject, occasion, occ_date, window, timing))
         if subject.cadence_days:
             item = _keep_in_touch(subject, window)
+            if item is not None:
+                items.append(item)
+        if subject.awaiting_reply:
+            item = _reply_owed(subject, window, rules.reply_after_days)
             if item is not None:
                 items.append(item)
     items.sort(key=AgendaItem.sort_key)
@@ -255,6 +262,26 @@ def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
     return AgendaItem(
         date=due,
         kind=KEEP_IN_TOUCH,
+        friend_id=subject.friend_id,
+        friend=subject.name,
+        occasion=None,
+        occasion_date=None,
+        reason=reason,
+        overdue=placed,
+        country=subject.country,
+    )
+
+
+def _reply_owed(subject: Subject, window: _Window, after_days: int) -> AgendaItem | None:
+    received = subject.awaiting_reply
+    due = received + timedelta(days=after_days)
+    placed = window.placement(due)
+    if placed is None:
+        return None
+    reason = f"{subject.name}'s letter of {short_day(received)} is waiting for your reply"
+    return AgendaItem(
+        date=due,
+        kind=REPLY_OWED,
         friend_id=subject.friend_id,
         friend=subject.name,
         occasion=None,

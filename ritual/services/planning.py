@@ -23,6 +23,7 @@ def plan_rules(settings: Settings, db: Database, start: date, end: date) -> Plan
         mail=MailCalendar(settings.mail_days, holidays),
         writing_lead_days=settings.writing_lead_days,
         feb29_policy=settings.feb29,
+        reply_after_days=settings.reply_owed_days,
     )
 
 

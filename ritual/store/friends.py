@@ -26,6 +26,9 @@ _INSERT_FRIEND = (
     f"INSERT INTO friends ({', '.join(_FRIEND_COLUMNS)}, created_at, updated_at) "
     f"VALUES ({', '.join(':' + c for c in _FRIEND_COLUMNS)}, :now, :now)"
 )
+# Letters from this friend not answered yet, and the oldest of them.
+_UNANSWERED = "FROM letters l WHERE l.friend_id = f.id AND l.direction = 'received' AND l.status = 'received'"
+_AWAITING_REPLY = f"SELECT min(l.received_on) {_UNANSWERED}"
 _UPDATE_FRIEND = (
     f"UPDATE friends SET {', '.join(f'{c} = :{c}' for c in _FRIEND_COLUMNS)}, updated_at = :now WHERE id = :id"
 )
@@ -147,7 +150,8 @@ class FriendRepository:
         rows = self.db.query(
             "SELECT f.id, f.name, f.feb29, f.cadence_days, f.last_sent, f.last_received, f.birthday_card, "
             "f.birth_month, f.birth_day, f.birth_year, "
-            "(SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1) AS country "
+            "(SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1) AS country, "
+            f"({_AWAITING_REPLY}) AS awaiting_reply "
             f"FROM friends f {where}",
             params,
         )
@@ -236,6 +240,7 @@ def _subject(row: sqlite3.Row, occasions: Iterable[Occasion]) -> Subject:
         cadence_days=row["cadence_days"],
         last_letter=max(letters) if letters else None,
         occasions=with_birthday(birthday, bool(row["birthday_card"]), tuple(occasions)),
+        awaiting_reply=from_iso(row["awaiting_reply"]),
     )
 
 
@@ -258,7 +263,8 @@ def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[s
         "<= :due_by))"
     )
     in_window = f"EXISTS (SELECT 1 FROM occasions o WHERE o.friend_id = f.id AND {matches('o.month', 'o.day')})"
-    return f"WHERE {matches('f.birth_month', 'f.birth_day')} OR {in_window} OR {due}", params
+    waiting = f"EXISTS (SELECT 1 {_UNANSWERED})"
+    return f"WHERE {matches('f.birth_month', 'f.birth_day')} OR {in_window} OR {due} OR {waiting}", params
 
 
 def _mmdd(day: date) -> int:

@@ -102,3 +102,13 @@ def test_locate_and_version(ritual, home):
     out = ritual.ok("locate")
     assert f"database  {home.absolute()}/data/ritual.db" in out
     assert ritual.ok("--version").startswith("ritual, version ")
+
+
+def test_a_letter_waiting_for_a_reply_shows_until_one_goes_back(ritual):
+    ritual.ok("friend", "add", "Ana")
+    ritual.ok("letter", "add", "Ana", "--received", "--date", "2026-11-01")
+    (item,) = ritual.json("week")
+    assert (item["kind"], item["date"], item["overdue"]) == ("reply_owed", "2026-11-15", True)
+    assert "waiting for your reply" in ritual.ok("week")
+    ritual.ok("letter", "add", "Ana", "--sent", "--date", "2026-11-24")
+    assert ritual.json("week") == []

@@ -37,6 +37,12 @@ def repo(tmp_path_factory):
             Friend(name="Once", occasions=(Occasion("move", PartialDate(3, 2, 2027), yearly=False),)),
         ]
     )
+    from ritual.core.letters import Letter
+    from ritual.store.letters import LetterRepository
+
+    letters = LetterRepository(db)
+    for friend_id, day in ((3, date(2026, 10, 30)), (50, date(2027, 2, 20)), (51, date(2025, 12, 28))):
+        letters.add(Letter(friend_id, "received", day))
     yield repo
     db.close()
 
@@ -58,3 +64,10 @@ def test_narrowed_subjects_give_the_same_plan(repo, start, span, today_offset, i
     everyone = plan(repo.subjects(), RULES, start, end, today, include_overdue)
     narrowed = plan(repo.subjects(window, due_by=end), RULES, start, end, today, include_overdue)
     assert narrowed == everyone
+
+
+def test_a_week_loads_only_a_fraction_of_the_friends(repo):
+    start, today = date(2026, 11, 23), date(2026, 11, 25)
+    end = start + timedelta(days=6)
+    window = occasion_window(RULES, start, end, today, True)
+    assert len(repo.subjects(window, due_by=end)) < len(repo.subjects()) / 2

@@ -66,3 +66,10 @@ def test_fast_commands_import_no_heavy_library(args, tmp_path):
     loaded, done = modules_after(args, tmp_path)
     assert done.returncode == 0 or "--help" in args, done.stderr
     assert sorted(m for m in HEAVY if m in loaded) == []
+
+
+def test_the_week_loads_only_its_own_command_module(tmp_path):
+    modules_after(["week"], tmp_path)
+    loaded, done = modules_after(["week"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(m for m in loaded if m.startswith("ritual.commands.")) == ["ritual.commands.agenda"]

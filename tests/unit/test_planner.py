@@ -169,3 +169,14 @@ def test_a_month_only_birthday_is_planned_at_month_start_and_says_so():
     day = next(i for i in items if i.kind == OCCASION)
     assert day.date == date(2026, 12, 1) and day.age is None
     assert "birthday (sometime in December)" in day.reason
+
+
+def test_a_letter_waiting_for_a_reply_is_mentioned_gently_after_the_set_days():
+    waiting = Subject(1, "Ana", awaiting_reply=date(2026, 11, 10))
+    week = plan([waiting], RULES, date(2026, 11, 23), date(2026, 11, 29), TODAY)
+    (item,) = week
+    assert item.kind == "reply_owed" and item.date == date(2026, 11, 24) and not item.overdue
+    assert "letter of Tue 10 Nov is waiting for your reply" in item.reason
+    later = plan([waiting], RULES, date(2026, 12, 7), date(2026, 12, 13), date(2026, 12, 8))
+    assert [(i.kind, i.overdue) for i in later] == [("reply_owed", True)]
+    assert plan([waiting], RULES, date(2026, 11, 16), date(2026, 11, 22), TODAY, include_overdue=False) == []
