@@ -7,14 +7,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from ritual.core.model import Friend
-from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
+from ritual.core.planner import INVITATIONS, KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.text import short_day
 from ritual.output import Styler
 
 WIDTH = 80
 LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "in touch", REPLY_OWED: "reply"}
-# Gentle suggestions rather than deadlines: listed apart from the cards still open.
-_INVITATIONS = (KEEP_IN_TOUCH, REPLY_OWED)
 _LABEL_WIDTH = 8
 HELLO_LIMIT = 12
 
@@ -39,7 +37,7 @@ def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
     """One agenda item as an indented, wrapped line with its flags."""
     label = LABELS.get(item.kind, item.kind)
     text = item.reason
-    if item.overdue and item.kind not in _INVITATIONS:
+    if item.overdue and item.kind not in INVITATIONS:
         text += f" (was due {short_day(item.date)})"
     elif show_date:
         text = f"{short_day(item.date)}: {text}"
@@ -87,9 +85,9 @@ def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styl
 
 def _open_sections(items: list[AgendaItem], style: Styler, show_all: bool) -> list[str]:
     """Cards still open from before, then friends it would be nice to write to, each calmly apart."""
-    cards = [i for i in items if i.overdue and i.kind not in _INVITATIONS]
+    cards = [i for i in items if i.overdue and i.kind not in INVITATIONS]
     # Longest overdue first (items come sorted by date); a short list stays an invitation, not a backlog.
-    hellos = [i for i in items if i.overdue and i.kind in _INVITATIONS]
+    hellos = [i for i in items if i.overdue and i.kind in INVITATIONS]
     shown = hellos if show_all else hellos[:HELLO_LIMIT]
     lines: list[str] = []
     if cards:

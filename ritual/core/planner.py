@@ -18,6 +18,8 @@ POST = "post"
 KEEP_IN_TOUCH = "keep_in_touch"
 REPLY_OWED = "reply_owed"
 KINDS = (OCCASION, WRITE, POST, KEEP_IN_TOUCH, REPLY_OWED)
+# Gentle suggestions rather than deadlines: shown apart from the cards still open.
+INVITATIONS = (KEEP_IN_TOUCH, REPLY_OWED)
 
 
 @dataclass(frozen=True)

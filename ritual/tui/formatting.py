@@ -6,10 +6,10 @@ from datetime import date
 
 from rich.text import Text
 
-from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.text import short_day
 
-KIND_LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello"}
+KIND_LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello", REPLY_OWED: "reply"}
 _LABEL_WIDTH = 8
 
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ritual.core.planner import KEEP_IN_TOUCH, AgendaItem
+from ritual.core.planner import INVITATIONS, AgendaItem
 from ritual.core.text import short_day
 from ritual.tui.formatting import day_heading, item_text
 from ritual.tui.messages import FriendChosen, PlanReady
@@ -101,12 +101,12 @@ class WeekScreen(DataScreen):
         return found
 
     def _in_days(self, item: AgendaItem) -> bool:
-        return not item.overdue and item.kind != KEEP_IN_TOUCH
+        return not item.overdue and item.kind not in INVITATIONS
 
     def _open_options(self) -> list[Option]:
         indexed = list(enumerate(self.items))
-        still_open = [(i, it) for i, it in indexed if it.overdue and it.kind != KEEP_IN_TOUCH]
-        hellos = sorted(((i, it) for i, it in indexed if it.kind == KEEP_IN_TOUCH), key=lambda p: p[1].date)
+        still_open = [(i, it) for i, it in indexed if it.overdue and it.kind not in INVITATIONS]
+        hellos = sorted(((i, it) for i, it in indexed if it.kind in INVITATIONS), key=lambda p: p[1].date)
         found = self._section("Still open from earlier", still_open, OPEN_SHOWN, "more still open")
         found += self._section("Might enjoy a letter", hellos, HELLO_SHOWN, "more friends you could write to")
         return found or [Option(Text("Nothing left over. A quiet week.", style="italic"), disabled=True)]
