@@ -13,7 +13,6 @@ from ritual.errors import StoreError
 from ritual.paths import make_private_dir
 from ritual.store.schema import APPLICATION_ID, MIGRATIONS
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -67,12 +66,13 @@ class Database:
 
 def open_database(path: Path, backups_dir: Path | None = None) -> Database:
     """Open (creating if absent) a ritual database at `path`, migrating it to the current schema."""
-    _refuse_foreign_file(path)
     make_private_dir(path.parent)
     if not path.exists():
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    # Only SQLite itself reads the file: closing any other handle on it would drop this process's
+    # POSIX locks, and another process could then delete the WAL under a connection still open here.
+    connection = sqlite3.connect(path, isolation_level=None, timeout=10.0)
     try:
-        connection = sqlite3.connect(path, isolation_level=None, timeout=10.0)
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA busy_timeout = 10000")
@@ -82,18 +82,18 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
                 _copy_before_migration(connection, path, version, backups_dir or path.parent / "backups")
             _migrate(connection, version)
         connection.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a usable ritual database ({exc}); it was left untouched") from None
+    except BaseException as exc:
+        connection.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _refusal(path, exc) from None
+        raise
     return Database(connection, path)
 
 
-def _refuse_foreign_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise StoreError(f"{path}: is not a SQLite database; ritual will not overwrite it")
+def _refusal(path: Path, exc: sqlite3.DatabaseError) -> StoreError:
+    if "file is not a database" in str(exc):
+        return StoreError(f"{path}: is not a SQLite database; ritual will not overwrite it")
+    return StoreError(f"{path}: not a usable ritual database ({exc}); it was left untouched")
 
 
 def _identify(connection: sqlite3.Connection, path: Path) -> int:

@@ -128,3 +128,22 @@ def test_nested_transactions_commit_or_roll_back_as_one(tmp_path):
         with pytest.raises(sqlite3.IntegrityError):
             repo.add(_blank())  # the inner failure undoes only its own part
     assert [f.name for f in repo.all()] == ["Ana"]
+
+
+def test_opening_again_in_one_process_keeps_the_other_connections_safe(tmp_path):
+    # Reading the file outside SQLite would drop this process's locks; another process closing its
+    # last connection would then delete the WAL under the first connection (a "disk I/O error").
+    import subprocess
+    import sys
+
+    path = tmp_path / "ritual.db"
+    first = open_database(path)
+    FriendRepository(first).add(Friend(name="Ana"))
+    open_database(path).close()
+    child = f"import sqlite3; c = sqlite3.connect({str(path)!r}); c.execute('select count(*) from friends').fetchall(); c.close()"
+    subprocess.run([sys.executable, "-c", child], check=True)
+    FriendRepository(first).add(Friend(name="Bo"))
+    again = open_database(path)
+    assert [f.name for f in FriendRepository(again).all()] == ["Ana", "Bo"]
+    again.close()
+    first.close()
