@@ -7,6 +7,7 @@ from functools import cached_property
 
 from ritual.clock import Clock
 from ritual.paths import Paths
+from ritual.services.rolling_backup import backup_quietly
 from ritual.settings import Settings, load_settings
 from ritual.store.database import Database, open_database
 
@@ -26,8 +27,10 @@ class RitualContext:
 
     @cached_property
     def db(self) -> Database:
-        """The open database, created and migrated if needed."""
-        return open_database(self.paths.database, self.paths.backups_dir)
+        """The open database, created and migrated if needed; the first opening of a day also backs it up."""
+        db = open_database(self.paths.database, self.paths.backups_dir)
+        backup_quietly(db, self.paths, self.settings.backups_keep, self.clock.now())
+        return db
 
     def close(self) -> None:
         """Close the database if it was opened."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from ritual.core.model import Friend
@@ -50,19 +50,25 @@ def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
     return style.attention(wrapped) if item.late else wrapped
 
 
-def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler, show_all: bool = False) -> str:
-    """The week Monday to Sunday, each day with its items, and what is still open from before."""
+def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler, show_all: bool = False,
+                day_lines: Mapping[date, list[str]] | None = None, notes: Sequence[str] = ()) -> str:
+    """The week Monday to Sunday, each day with its items, and what is still open from before.
+
+    `day_lines` adds ready lines under a day (writing sessions); `notes` come first (supplies, letters to fit).
+    """
     sunday = monday + timedelta(days=6)
     week_no = monday.isocalendar().week
     lines = [style.heading(f"Week {week_no} · {short_day(monday)} – {short_day(sunday)} {sunday.year}")]
+    lines += list(notes)
     lines += _open_sections(items, style, show_all)
     for offset in range(7):
         day = monday + timedelta(days=offset)
         todays = [i for i in items if i.date == day and not i.overdue]
+        extra = (day_lines or {}).get(day, [])
         heading = short_day(day) + ("  · today" if day == today else "")
-        if todays:
+        if todays or extra:
             lines += ["", style.heading(heading)]
-            lines += [item_line(i, style) for i in todays]
+            lines += [item_line(i, style) for i in todays] + extra
         else:
             lines += ["", style.heading(heading) + style.muted("  nothing planned")]
     return "\n".join(lines)

@@ -10,9 +10,11 @@ from typing import Any
 
 from ritual.core.dates import FEB29_POLICIES
 from ritual.core.postal import TransitTable
-from ritual.errors import SettingsError
+from ritual.core.sessions import SessionSlot, parse_slot
+from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths, shipped_config_dir
 from ritual.services.export_targets_settings import ExportSettings, parse_export_settings
+from ritual.services.rolling_backup import DEFAULT_KEEP, parse_backups_keep
 from ritual.services.scheduler_settings import ReminderSettings, parse_reminder_settings
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -35,6 +37,10 @@ class Settings:
     caldav_password_command: str = ""
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     exports: ExportSettings = field(default_factory=ExportSettings)
+    writing_sessions: tuple[SessionSlot, ...] = ()
+    minutes_per_letter: int = 20
+    return_address: tuple[str, ...] = ()
+    backups_keep: int = DEFAULT_KEEP
 
 
 def load_settings(paths: Paths) -> Settings:
@@ -64,6 +70,10 @@ def load_settings(paths: Paths) -> Settings:
         caldav_password_command=_text(values["caldav_password_command"], "caldav_password_command", source),
         reminders=parse_reminder_settings(values, source),
         exports=parse_export_settings(values, source),
+        writing_sessions=_slots(values["writing_sessions"], source),
+        minutes_per_letter=_positive(values["minutes_per_letter"], "minutes_per_letter", source),
+        return_address=_lines(values["return_address"], "return_address", source),
+        backups_keep=parse_backups_keep(values.get("backups_keep", DEFAULT_KEEP), source),
     )
 
 
@@ -118,6 +128,27 @@ def _time_of_day(value: Any, key: str, source: Path) -> time:
         return time(int(hours), int(minutes))
     except ValueError:
         raise SettingsError(f"{source}: {key} {value!r} must be a 24-hour time such as \"09:00\"") from None
+
+
+def _slots(value: Any, source: Path) -> tuple[SessionSlot, ...]:
+    if not isinstance(value, list):
+        raise SettingsError(f"{source}: writing_sessions must be a list such as [\"sun 10:00 60\"]")
+    try:
+        return tuple(parse_slot(text) for text in value)
+    except RitualError as exc:
+        raise SettingsError(f"{source}: {exc.message}") from None
+
+
+def _positive(value: Any, key: str, source: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise SettingsError(f"{source}: {key} {value!r} must be a whole number, 1 or more")
+    return value
+
+
+def _lines(value: Any, key: str, source: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(line, str) for line in value):
+        raise SettingsError(f"{source}: {key} must be a list of lines in quotes")
+    return tuple(line.strip() for line in value if line.strip())
 
 
 def _text(value: Any, key: str, source: Path) -> str:

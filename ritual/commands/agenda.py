@@ -13,6 +13,7 @@ from ritual.core.planner import AgendaItem
 from ritual.output import Styler
 from ritual.render import render_upcoming, render_week
 from ritual.services.planning import agenda
+from ritual.services.week_extras import WeekExtras, merged_json, plan_through, week_extras
 from ritual.store.friends import FriendRepository
 
 EMPTY_HINT = """No friends yet. Add the first one, for example:
@@ -27,20 +28,30 @@ def print_json(items: list[AgendaItem]) -> None:
     click.echo(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
 
 
-def week_items(context: RitualContext, day: date) -> tuple[date, list[AgendaItem]]:
-    """The Monday of the week holding `day`, and the items of that week with what is still open."""
-    monday = day - timedelta(days=day.weekday())
-    items = agenda(context.settings, context.db, monday, monday + timedelta(days=6), context.clock.today())
-    return monday, items
-
-
 def show_home(context: RitualContext) -> None:
     """What bare `ritual` shows: this week, or how to begin on an empty database."""
     if FriendRepository(context.db).count() == 0:
         click.echo(EMPTY_HINT)
         return
-    monday, items = week_items(context, context.clock.today())
-    click.echo(render_week(items, monday, context.clock.today(), Styler(context.color)), color=context.color)
+    monday, items, extras = planned_week(context, context.clock.today())
+    click.echo(week_text(context, items, monday, extras, False), color=context.color)
+
+
+def planned_week(context: RitualContext, day: date) -> tuple[date, list[AgendaItem], WeekExtras]:
+    """The week holding `day`: its Monday, its items with what is still open, and its sessions and notes."""
+    monday = day - timedelta(days=day.weekday())
+    sunday, today = monday + timedelta(days=6), context.clock.today()
+    # One plan reaches as far as this week's sessions look ahead, so their letters cost no second plan.
+    through = plan_through(context.settings, context.db, monday, today)
+    items = agenda(context.settings, context.db, monday, through, today)
+    extras = week_extras(context.settings, context.db, items, monday, today, through)
+    return monday, [i for i in items if i.date <= sunday], extras
+
+
+def week_text(context: RitualContext, items: list[AgendaItem], monday: date, extras: WeekExtras, show_all: bool) -> str:
+    """The week as text, with its writing sessions and any calm notes about fitting letters and supplies."""
+    style = Styler(context.color)
+    return render_week(items, monday, context.clock.today(), style, show_all, extras.day_lines(style), extras.notes(style))
 
 
 @click.command()
@@ -51,14 +62,13 @@ def show_home(context: RitualContext) -> None:
 def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool) -> None:
     """The week, Monday to Sunday: what to write, what to post, the days themselves."""
     target = parse_day(day, "--date") if day else context.clock.today()
-    monday, items = week_items(context, target)
+    monday, items, extras = planned_week(context, target)
     if as_json:
-        print_json(items)
+        click.echo(json.dumps(merged_json(items, extras), ensure_ascii=False, indent=2))
     elif FriendRepository(context.db).count() == 0:
         click.echo(EMPTY_HINT)
     else:
-        text = render_week(items, monday, context.clock.today(), Styler(context.color), show_all)
-        click.echo(text, color=context.color)
+        click.echo(week_text(context, items, monday, extras, show_all), color=context.color)
 
 
 @click.command()

@@ -1,8 +1,9 @@
-"""`ritual export ics`, `ritual import ics` and `ritual sync caldav`: ritual in the calendars people use."""
+"""`ritual export ics|status|refresh`, `ritual import ics` and `ritual sync caldav`: ritual in people's calendars."""
 
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -72,8 +73,49 @@ def sync_caldav(context: RitualContext, url: str | None, user: str | None, creat
     click.echo(result.render())
 
 
+@click.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of targets.")
+@click.pass_obj
+def export_status(context: RitualContext, as_json: bool) -> None:
+    """Show the calendars kept up to date by themselves: last refresh, last change, last error."""
+    from ritual.services.export_targets import export_targets
+    from ritual.services.export_targets_render import describe_status
+    from ritual.store.export_targets import ExportTargetLog
+
+    records = ExportTargetLog(context.db).all()
+    targets = export_targets(context.settings)
+    click.echo(describe_status(targets, records, _display_zone(context), context.paths.config_file, as_json))
+
+
+@click.command("refresh")
+@click.option("--force", is_flag=True, help="Build and compare even when nothing changed since the last refresh.")
+@click.pass_obj
+def export_refresh(context: RitualContext, force: bool) -> None:
+    """Bring the kept-current calendars up to date now (the timer, the daemon and the app do it by themselves)."""
+    from ritual.services.export_targets import FAILED, refresh_exports
+    from ritual.services.export_targets_render import NO_TARGETS, result_line
+
+    now = context.clock.now()
+    results = refresh_exports(context.settings, context.db.path, now, context.clock.today(), force)
+    if not results:
+        click.echo(NO_TARGETS.format(config=context.paths.config_file))
+    for result in results:
+        click.echo(result_line(result), err=result.outcome == FAILED)
+    if any(r.outcome == FAILED for r in results):
+        sys.exit(1)
+
+
+def _display_zone(context: RitualContext):
+    from zoneinfo import ZoneInfo
+
+    name = context.settings.reminders.timezone
+    return ZoneInfo(name) if name else datetime.now().astimezone().tzinfo
+
+
 def register(group: click.Group) -> None:
     """Add `ics` under export and import, and the `sync` group to the root."""
     export_group.add_command(export_ics)
+    export_group.add_command(export_status)
+    export_group.add_command(export_refresh)
     import_group.add_command(import_ics)
     group.add_command(sync_group)

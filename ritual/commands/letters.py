@@ -17,6 +17,7 @@ from ritual.core.text import MONTHS, plural, short_day
 from ritual.errors import InvalidValue
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
+from ritual.store.supplies import use_stamp_for
 
 ARROWS = {SENT: "to  ", RECEIVED: "from"}
 STATUS_WORDS = {WRITTEN: "written", POSTED: "in the post", ARRIVED: "arrived", RECEIVED: "awaiting your reply",
@@ -101,7 +102,8 @@ def add(context: RitualContext, who: str, direction: str | None, day: str | None
                  occasion.strip(), medium, tone.strip(), note, str(Path(scan).resolve()) if scan else "")
     stored = LetterRepository(context.db).add(new)
     way = f"to {friend.name}" if stored.sent else f"from {friend.name}"
-    click.echo(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).")
+    stamp = use_stamp_for(context.db, friend.country, context.settings.home_country) if stored.posted else ""
+    click.echo(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).{stamp}")
 
 
 @letter.command("list")
@@ -143,8 +145,14 @@ def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
 @click.pass_obj
 def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -> None:
     """Move a letter on: posted or arrived (yours), answered (theirs)."""
-    moved = LetterRepository(context.db).mark(letter_id, status, _day(day, "--date", context.clock.today()))
-    click.echo(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now {STATUS_WORDS[moved.status]}.")
+    letters = LetterRepository(context.db)
+    was_posted = letters.get(letter_id).posted is not None
+    moved = letters.mark(letter_id, status, _day(day, "--date", context.clock.today()))
+    stamp = ""
+    if moved.posted and not was_posted:
+        country = FriendRepository(context.db).get(moved.friend_id).country
+        stamp = use_stamp_for(context.db, country, context.settings.home_country)
+    click.echo(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now {STATUS_WORDS[moved.status]}.{stamp}")
 
 
 @letter.command("rm")

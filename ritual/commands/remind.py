@@ -59,7 +59,7 @@ def _log_to_stderr(level: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_context
 def remind(ctx: click.Context, catch_up: bool, status: bool, now_text: str | None, dry_run: bool, as_json: bool):
-    """Reminders: catch up on what is due, see what is coming, mute a friend, install a timer."""
+    """Reminders: catch up on what is due (and refresh kept calendars), see what is coming, mute a friend."""
     if ctx.invoked_subcommand is not None:
         return
     context: RitualContext = ctx.obj
@@ -83,9 +83,27 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
     outcomes = engine.deliver_due()
     if as_json:
         _echo(describe_outcomes(outcomes))
-    if any(o.notifier is None for o in outcomes):
+    undelivered = any(o.notifier is None for o in outcomes)
+    if undelivered:
         click.echo("ritual: some reminders could not be delivered; they will be tried again", err=True)
+    if _refresh_exports(context, engine) or undelivered:
         sys.exit(1)
+
+
+def _refresh_exports(context: RitualContext, engine) -> bool:
+    """Keep the kept-current calendars current too; True when one failed (said once per new error)."""
+    if not context.settings.exports.any:
+        return False
+    from ritual.services.export_targets import FAILED
+    from ritual.services.export_targets_render import display_location
+    from ritual.services.scheduler_exports import refresh_exports_now
+
+    failed = [r for r in refresh_exports_now(engine) if r.outcome == FAILED]
+    for result in failed:
+        if result.new_error:
+            # Repeats stay quiet, so cron mails a broken calendar once; `ritual export status` keeps showing it.
+            click.echo(f"ritual: could not refresh {display_location(result.target)}: {result.detail}", err=True)
+    return bool(failed)
 
 
 def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None:
@@ -162,25 +180,59 @@ def _set_mute(context: RitualContext, name: str, muted: bool) -> None:
     click.echo(f"Reminders about {friend.name} are {'muted' if muted else 'on again'}.")
 
 
+def _kind_options(command):
+    command = click.option("--dir", "target", type=click.Path(file_okay=False, path_type=Path),
+                           help="Use this folder instead of the user's systemd or launchd folder.")(command)
+    command = click.option("--launchd", "kind", flag_value="launchd", help="A launchd agent (macOS).")(command)
+    return click.option("--systemd", "kind", flag_value="systemd", help="systemd user units (Linux).")(command)
+
+
 @remind.command("install")
-@click.option("--systemd", "kind", flag_value="systemd", help="systemd user units (Linux).")
-@click.option("--launchd", "kind", flag_value="launchd", help="A launchd agent (macOS).")
-@click.option("--dir", "target", type=click.Path(file_okay=False, path_type=Path), help="Write the files here instead.")
-@click.option("--remove", is_flag=True, help="Remove the files written before.")
+@_kind_options
+@click.option("--remove", is_flag=True, help="Remove the files written before (as `ritual uninstall-timer`).")
 @click.pass_obj
 def install(context: RitualContext, kind: str | None, target: Path | None, remove: bool) -> None:
     """Write (or --remove) a timer that runs `ritual remind --catch-up` every quarter of an hour."""
+    if remove:
+        _uninstall_timer(kind, target)
+    else:
+        _install_timer(context, kind, target)
+
+
+@click.command("install-timer")
+@_kind_options
+@click.pass_obj
+def install_timer(context: RitualContext, kind: str | None, target: Path | None) -> None:
+    """Write the systemd timer (or launchd agent) that delivers reminders and refreshes exports, no root needed."""
+    _install_timer(context, kind, target)
+
+
+@click.command("uninstall-timer")
+@_kind_options
+def uninstall_timer(kind: str | None, target: Path | None) -> None:
+    """Stop and remove the timer (or agent) that `ritual install-timer` wrote."""
+    _uninstall_timer(kind, target)
+
+
+def _install_timer(context: RitualContext, kind: str | None, target: Path | None) -> None:
     from ritual.services import scheduler_install as units
 
-    kind = kind or ("launchd" if sys.platform == "darwin" else "systemd")
-    folder = target or (units.launchd_dir() if kind == "launchd" else units.systemd_dir())
-    if remove:
-        removed = units.uninstall(kind, folder)
-        click.echo("\n".join(f"Removed {p}" for p in removed) or f"Nothing of ritual's in {folder}.")
-        return
-    done = units.install(kind, units.ritual_command(context.paths), folder)
+    kind = units.default_kind(kind)
+    done = units.install(kind, units.ritual_command(context.paths), target or units.user_dir(kind))
     click.echo("\n".join(f"Wrote {p}" for p in done.files))
     click.echo(f"To start it:\n  {done.next_step}")
+
+
+def _uninstall_timer(kind: str | None, target: Path | None) -> None:
+    from ritual.services import scheduler_install as units
+
+    kind = units.default_kind(kind)
+    folder = target or units.user_dir(kind)
+    # Only units in the user's own folder are the ones systemd or launchd know; a --dir copy is just files.
+    stopped = units.deactivate(kind, folder) if target is None else []
+    removed = units.uninstall(kind, folder)
+    lines = [f"Ran {command}" for command in stopped] + [f"Removed {p}" for p in removed]
+    click.echo("\n".join(lines) or f"Nothing of ritual's in {folder}.")
 
 
 @click.command()
@@ -192,10 +244,21 @@ def daemon(context: RitualContext, heartbeat: float) -> None:
     from ritual.services.scheduler_logging import log_to_state
 
     log_to_state(context.paths.state_dir)
-    run_daemon(_engine(context, None), heartbeat)
+    run_daemon(_engine(context, None), heartbeat, _export_command(context))
+
+
+def _export_command(context: RitualContext) -> list[str]:
+    """`ritual export refresh` for this home and clock, run by this same interpreter."""
+    from ritual.services.scheduler_install import ritual_command
+
+    fixed = context.clock.fixed_today
+    return [*ritual_command(context.paths, this_interpreter=True), *(["--today", fixed.isoformat()] if fixed else []),
+            "export", "refresh"]
 
 
 def register(group: click.Group) -> None:
     """Add this module's commands to the root group."""
     group.add_command(remind)
     group.add_command(daemon)
+    group.add_command(install_timer)
+    group.add_command(uninstall_timer)

@@ -6,12 +6,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.text import short_day
 
 DIGEST = "digest"
-REMINDER_KINDS = (WRITE, POST, OCCASION, KEEP_IN_TOUCH, DIGEST)
-_DIGEST_KINDS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello"}
+REMINDER_KINDS = (WRITE, POST, OCCASION, KEEP_IN_TOUCH, REPLY_OWED, DIGEST)
+_DIGEST_KINDS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello", REPLY_OWED: "reply"}
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,9 @@ def derive(items: Iterable[AgendaItem], rules: ReminderRules, zone: tzinfo, firs
         if item.kind == KEEP_IN_TOUCH:
             found.extend(_keep_in_touch(item, rules, zone, first, last))
         elif first <= item.date <= last:
-            found.append(_for_item(item, item.date, item.occasion_date, rules, zone))
+            # A reply owed has no occasion: its day (the letter's arrival plus the waiting days) names it, once.
+            key_day = item.date if item.kind == REPLY_OWED else item.occasion_date
+            found.append(_for_item(item, item.date, key_day, rules, zone))
     found.extend(_digests(kept, rules, zone, first, last))
     found.sort(key=lambda r: (r.due, r.key))
     return found
@@ -179,4 +181,6 @@ def _words(item: AgendaItem) -> tuple[str, str]:
         return f"{name}'s card goes in the post today", item.reason + "."
     if item.kind == OCCASION:
         return f"Today is {name}'s day", item.reason + " is today."
+    if item.kind == REPLY_OWED:
+        return f"{name}'s letter is waiting for your reply", item.reason + ". No hurry; whenever you are ready."
     return f"{name} might enjoy a letter", item.reason + "."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,9 +88,9 @@ class Installed:
     next_step: str
 
 
-def ritual_command(paths: Paths) -> list[str]:
+def ritual_command(paths: Paths, this_interpreter: bool = False) -> list[str]:
     """The absolute command that runs this ritual, with --home when this home is not the standard one."""
-    found = shutil.which("ritual")
+    found = None if this_interpreter else shutil.which("ritual")
     command = [str(Path(found).resolve())] if found else [sys.executable, "-m", "ritual"]
     if paths != Paths.for_user():
         command += ["--home", str(paths.config_dir.parent)]
@@ -111,6 +112,16 @@ def systemd_dir() -> Path:
 def launchd_dir() -> Path:
     """The user's launchd agents folder."""
     return Path.home() / "Library" / "LaunchAgents"
+
+
+def default_kind(kind: str | None) -> str:
+    """The kind asked for, or this platform's own."""
+    return kind or ("launchd" if sys.platform == "darwin" else "systemd")
+
+
+def user_dir(kind: str) -> Path:
+    """Where the user's units of `kind` live."""
+    return launchd_dir() if kind == "launchd" else systemd_dir()
 
 
 def install(kind: str, command: list[str], target: Path) -> Installed:
@@ -140,3 +151,21 @@ def uninstall(kind: str, target: Path) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+def deactivate(kind: str, target: Path) -> list[str]:
+    """Stop and disable ritual's units in `target` before their files go; returns the commands run."""
+    if kind == "systemd":
+        present = [name for name in ("ritual-remind.timer", "ritual-daemon.service") if (target / name).exists()]
+        commands = [["systemctl", "--user", "disable", "--now", *present]] if present else []
+    else:
+        agent = target / "org.ritual.remind.plist"
+        commands = [["launchctl", "unload", "-w", str(agent)]] if agent.exists() else []
+    ran = []
+    for command in commands:
+        if shutil.which(command[0]) is None:
+            continue
+        # Best effort: a unit never enabled, or no user session, is no reason to keep the files.
+        subprocess.run(command, capture_output=True, check=False, timeout=60)
+        ran.append(shlex.join(command))
+    return ran

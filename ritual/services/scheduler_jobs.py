@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from ritual.services.notify import Toast
 from ritual.services.notify_setup import build_notifiers
 from ritual.services.scheduler import Now, ReminderEngine, system_now
+from ritual.services.scheduler_exports import ChildRefresh, add_export_job, export_soon
 from ritual.settings import Settings
 from ritual.store.database import open_database
 
@@ -25,8 +27,9 @@ _PREFIX = "reminder:"
 JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
 
 
-def add_reminder_jobs(scheduler, engine: ReminderEngine, heartbeat_seconds: float = HEARTBEAT_SECONDS) -> None:
-    """The heartbeat (first run right away: the catch-up), the rebuild after midnight, and today's exact jobs."""
+def add_reminder_jobs(scheduler, engine: ReminderEngine, heartbeat_seconds: float = HEARTBEAT_SECONDS,
+                      export_runner: Callable[[], None] | None = None) -> None:
+    """The heartbeat (first run right away: the catch-up), the rebuild after midnight, today's exact jobs, exports."""
     from apscheduler.triggers.cron import CronTrigger
     from apscheduler.triggers.interval import IntervalTrigger
 
@@ -36,6 +39,7 @@ def add_reminder_jobs(scheduler, engine: ReminderEngine, heartbeat_seconds: floa
     scheduler.add_job(schedule_exact_jobs, CronTrigger(hour=0, minute=1, timezone=engine.zone()),
                       args=(scheduler, engine), id="rebuild", replace_existing=True)
     schedule_exact_jobs(scheduler, engine)
+    add_export_job(scheduler, engine, runner=export_runner)
 
 
 def schedule_exact_jobs(scheduler, engine: ReminderEngine) -> int:
@@ -75,8 +79,9 @@ class ReminderService:
     scheduler: object
 
     def refresh(self) -> None:
-        """Rebuild the exact jobs from the data (after the user changed friends or occasions)."""
+        """Rebuild the exact jobs from the data (after the user changed friends or occasions), and soon the exports."""
         schedule_exact_jobs(self.scheduler, self.engine)
+        export_soon(self.scheduler)
 
     def stop(self) -> None:
         """Stop the scheduler without waiting for a running delivery."""
@@ -102,10 +107,11 @@ def _on_sigterm(signum, frame) -> None:
     raise _Stopped
 
 
-def run_daemon(engine: ReminderEngine, heartbeat_seconds: float = HEARTBEAT_SECONDS) -> None:
-    """Run in the foreground until Ctrl-C or SIGTERM, then stop cleanly."""
+def run_daemon(engine: ReminderEngine, heartbeat_seconds: float = HEARTBEAT_SECONDS,
+               export_command: list[str] | None = None) -> None:
+    """Run in the foreground until Ctrl-C or SIGTERM, then stop cleanly; exports are built by `export_command`."""
     scheduler = new_scheduler("blocking", engine)
-    add_reminder_jobs(scheduler, engine, heartbeat_seconds)
+    add_reminder_jobs(scheduler, engine, heartbeat_seconds, ChildRefresh(export_command) if export_command else None)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     log.info("ritual daemon started")
     try:

@@ -13,7 +13,7 @@ from ritual.errors import SettingsError
 NOTIFIERS = ("desktop", "notify-send", "toast", "email", "command", "terminal")
 SMTP_SECURITY = ("starttls", "tls", "none")
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_KINDS = ("write", "post", "occasion", "keep_in_touch")
+_KINDS = ("write", "post", "occasion", "keep_in_touch", "reply_owed")
 
 
 @dataclass(frozen=True)

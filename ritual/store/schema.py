@@ -151,4 +151,57 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reflections_friend ON reflections (friend_id, asked_at);
     CREATE INDEX reflections_sitting ON reflections (sitting);
     """,
+    # 5: calendars kept current by themselves (`export_ics_files`, `export_caldav_urls`). One row per target:
+    # the fingerprint of what its last good refresh was made from (so an unchanged store costs no export), when it
+    # last refreshed and last changed, and the last error. No row until a target is first refreshed.
+    """
+    CREATE TABLE export_targets (
+        target TEXT PRIMARY KEY,
+        fingerprint TEXT,
+        refreshed_at TEXT,
+        changed_at TEXT,
+        events INTEGER,
+        last_error TEXT,
+        failed_at TEXT
+    ) WITHOUT ROWID;
+    """,
+    # 6: writing sessions, supplies and holiday projects. One-off extra sessions and skipped days beside the weekly
+    # sessions kept in settings (a skip without a start skips the whole day); a friend's own minutes per letter;
+    # supplies on hand by kind (stamps of each kind, cards); projects grouping friends for a batch of cards,
+    # with where each card stands.
+    """
+    CREATE TABLE writing_session_days (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('extra', 'skip')),
+        start TEXT,
+        minutes INTEGER CHECK (minutes > 0),
+        CHECK (kind = 'skip' OR (start IS NOT NULL AND minutes IS NOT NULL))
+    );
+    CREATE INDEX writing_session_days_day ON writing_session_days (day);
+    CREATE TABLE writing_minutes (
+        friend_id INTEGER PRIMARY KEY REFERENCES friends (id) ON DELETE CASCADE,
+        minutes INTEGER NOT NULL CHECK (minutes > 0)
+    );
+    CREATE TABLE supplies (
+        kind TEXT PRIMARY KEY CHECK (trim(kind) <> ''),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE projects (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+        occasion TEXT NOT NULL DEFAULT '',
+        due TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE project_members (
+        project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN ('to_write', 'written', 'posted', 'arrived')),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (project_id, friend_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX project_members_friend ON project_members (friend_id);
+    """,
 )

@@ -2,35 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
 
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from ritual.clock import Clock
 from ritual.context import RitualContext
+from ritual.paths import Paths
+from ritual.services.notify import headline
+from ritual.services.rolling_backup import backup_quietly
 from ritual.settings import Settings
 from ritual.store.database import Database
 from ritual.tui.data import RitualData
 from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, FriendDeleted, FriendSaved
+from ritual.tui.messages import LetterBoxChanged, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.calendar import CalendarScreen
+from ritual.tui.screens.export import ExportScreen
 from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.friends import FriendsScreen
 from ritual.tui.screens.help import HelpScreen
+from ritual.tui.screens.import_contacts import ImportScreen
+from ritual.tui.screens.letter_box import LetterBoxScreen
 from ritual.tui.screens.onboarding import OnboardingScreen
 from ritual.tui.screens.profile import ProfileScreen
+from ritual.tui.screens.ritual import RitualScreen
+from ritual.tui.screens.ritual_commands import RitualCommands
 from ritual.tui.screens.week import WeekScreen
+from ritual.tui.transfer_messages import ContactsImported
 
 CHECK_SECONDS = 2.0
+# The daily backup is looked for this often while the app stays open over midnight (one file's date).
+BACKUP_CHECK_SECONDS = 3600
+REMINDER_TOAST_SECONDS = 30
 # Scrolling details of Textual's containers crowd the help; the arrows and page keys are listed anyway.
 HELP_NOISE = {"Scroll Home", "Scroll End", "Page Left", "Page Right", "Copy selected text", "Scroll Up",
               "Scroll Down", "Scroll Left", "Scroll Right", "Page Up", "Page Down"}
 HELP_WORDING = {"palette": "Command palette", "Focus Next": "Next part", "Focus Previous": "Previous part"}
-SCREEN_NAMES = {"week": "The week", "friends": "Friends", "calendar": "Calendar"}
+SCREEN_NAMES = {"week": "The week", "friends": "Friends", "calendar": "Calendar", "box": "Letter box"}
 
 
 class RitualApp(App[None]):
@@ -38,22 +52,31 @@ class RitualApp(App[None]):
 
     TITLE = "ritual"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {RitualCommands}
     BINDINGS = [
         Binding("w", "show('week')", "Week"),
         Binding("f", "show('friends')", "Friends"),
         Binding("c", "show('calendar')", "Calendar"),
+        Binding("b", "show('box')", "Letters"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, settings: Settings, db: Database, clock: Clock, check_seconds: float = CHECK_SECONDS) -> None:
+    def __init__(self, settings: Settings, db: Database, clock: Clock, check_seconds: float = CHECK_SECONDS,
+                 paths: Paths | None = None, *, heartbeat_seconds: float | None = None,
+                 reminder_now: Callable[[], datetime] | None = None) -> None:
         super().__init__()
+        self.heartbeat_seconds = heartbeat_seconds
+        self.reminder_now = reminder_now
+        self.reminders = None
+        self.paths = paths  # where the user's own prompt decks live
         self.data = RitualData(settings, db, clock)
         self.data_generation = 0
         self.check_seconds = check_seconds
         self.add_mode("week", partial(WeekScreen, self.data))
         self.add_mode("friends", partial(FriendsScreen, self.data))
         self.add_mode("calendar", partial(CalendarScreen, self.data))
+        self.add_mode("box", partial(LetterBoxScreen, self.data))
 
     def on_mount(self) -> None:
         """Open the week, or the welcome when there is nobody yet; start the light change check."""
@@ -62,6 +85,44 @@ class RitualApp(App[None]):
             self.push_screen(OnboardingScreen(self.data))
         self.data.note_own_change()
         self.set_interval(self.check_seconds, self.check_for_changes)
+        self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
+        # Building the reminder jobs reads the plan: after the first frame, so the app shows at once.
+        self.call_after_refresh(self.start_reminders)
+
+    def start_reminders(self) -> None:
+        """Deliver reminders while the app is open, on the same clock as the screens when it is fixed."""
+        # The scheduler and the notifiers load here, not at import, to keep the first frame quick.
+        from ritual.services.scheduler import system_now
+        from ritual.services.scheduler_jobs import HEARTBEAT_SECONDS, start_app_reminders
+
+        clock = self.data.clock
+        now = self.reminder_now or (clock.now if clock.fixed_today else system_now)
+        self.reminders = start_app_reminders(self.data.settings, self.data.db.path, toast=self.show_reminder,
+                                             now=now, heartbeat_seconds=self.heartbeat_seconds or HEARTBEAT_SECONDS)
+
+    def show_reminder(self, reminder, late: bool) -> None:
+        """*thread*: a due reminder as a toast that stays a while."""
+        self.call_from_thread(self.notify, reminder.body, title=headline(reminder, late),
+                              timeout=REMINDER_TOAST_SECONDS)
+
+    def on_unmount(self) -> None:
+        """Stop the reminder engine with the app."""
+        if self.reminders is not None:
+            self.reminders.stop()
+
+    @work(thread=True, exclusive=True, group="reminders")
+    def refresh_reminders(self) -> None:
+        """*worker*: rebuild the reminder jobs from the changed data."""
+        if self.reminders is not None:
+            self.reminders.refresh()
+
+    @work(thread=True, exclusive=True, group="daily-backup")
+    def keep_daily_backup(self) -> None:
+        """*worker*: the day's rolling backup, when the app stayed open past midnight."""
+        if self.paths is None:
+            return
+        with self.data.writer() as db:
+            backup_quietly(db, self.paths, self.data.settings.backups_keep, self.data.clock.now())
 
     def action_show(self, mode: str) -> None:
         """Go to the week, the friends or the calendar."""
@@ -70,6 +131,21 @@ class RitualApp(App[None]):
     def action_add_friend(self) -> None:
         """Open the form for a new friend."""
         self.push_screen(FriendFormScreen(self.data))
+
+    def action_export(self) -> None:
+        """Export the calendar as an .ics file (and to CalDAV when set)."""
+        if not isinstance(self.screen, ExportScreen):
+            self.push_screen(ExportScreen(self.data))
+
+    def action_import(self) -> None:
+        """Import contacts or birthdays from a file."""
+        if not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen(self.data))
+
+    def on_contacts_imported(self, message: ContactsImported) -> None:
+        """Friends came in from a file: say so, and refresh what shows them."""
+        self.notify(message.report.headline(), title="Import done")
+        self.data_changed()
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
@@ -111,12 +187,23 @@ class RitualApp(App[None]):
         self.notify(f"Added {message.count} demo friends. Have a look around.")
         self.data_changed()
 
+    def on_ritual_requested(self, message: RitualRequested) -> None:
+        """Sit down to write to a friend."""
+        self.push_screen(RitualScreen(self.data, message.friend_id, message.occasion, paths=self.paths))
+
+    def on_letter_box_changed(self, message: LetterBoxChanged) -> None:
+        """Letters or answers were saved here: say so when there is something to say, and refresh."""
+        if message.note:
+            self.notify(message.note)
+        self.data_changed()
+
     def data_changed(self, elsewhere: bool = False) -> None:
         """Mark every screen stale and reload the one showing."""
         if not elsewhere:
             self.data.note_own_change()
         self.data_generation += 1
         self.call_after_refresh(self._refresh_showing)
+        self.refresh_reminders()
 
     def _refresh_showing(self) -> None:
         if isinstance(self.screen, DataScreen):
@@ -141,6 +228,8 @@ class RitualApp(App[None]):
                 yield SystemCommand(binding.description, f"key: {self.get_key_display(binding)}",
                                     partial(self._run_from_palette, active.node, binding.action))
         yield SystemCommand("Add a friend", "open the form for someone new", self.action_add_friend)
+        yield SystemCommand("Export the calendar", "an .ics file, and CalDAV when set", self.action_export)
+        yield SystemCommand("Import contacts or birthdays", "from vCard, CSV or .ics files", self.action_import)
         yield from super().get_system_commands(screen)
 
     async def _run_from_palette(self, node, action: str) -> None:
@@ -149,4 +238,4 @@ class RitualApp(App[None]):
 
 def build_app(context: RitualContext, check_seconds: float = CHECK_SECONDS) -> RitualApp:
     """The one factory used by the CLI and the tests."""
-    return RitualApp(context.settings, context.db, context.clock, check_seconds)
+    return RitualApp(context.settings, context.db, context.clock, check_seconds, paths=context.paths)

@@ -49,6 +49,12 @@ class RitualData:
         finally:
             db.close()
 
+    @contextmanager
+    def writer(self) -> Iterator[Database]:
+        """*worker*: a connection of the worker's own for imports and backups, closed afterwards."""
+        with self._reader() as db:
+            yield db
+
     def plan_range(self, start: date, end: date, include_overdue: bool = True) -> list[AgendaItem]:
         """*worker*: the agenda for [start, end] from the one planner."""
         with self._reader() as db:

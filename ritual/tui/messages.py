@@ -72,3 +72,20 @@ class NextOccasionsFound(Message):
     def __init__(self, found: dict[int, NextOccasion]) -> None:
         super().__init__()
         self.found = found
+
+
+class RitualRequested(Message):
+    """The user wants to sit down to write to a friend, perhaps for a particular occasion."""
+
+    def __init__(self, friend_id: int, occasion: str | None = None) -> None:
+        super().__init__()
+        self.friend_id = friend_id
+        self.occasion = occasion
+
+
+class LetterBoxChanged(Message):
+    """Letters or reflections were written to the store; `note` is a word for the user, if any."""
+
+    def __init__(self, note: str = "") -> None:
+        super().__init__()
+        self.note = note

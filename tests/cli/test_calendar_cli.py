@@ -71,3 +71,50 @@ def test_help_for_the_calendar_commands_imports_no_calendar_library(home):
     env = {**os.environ, "RITUAL_HOME": str(home)}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     assert "HEAVY []" in done.stdout
+
+
+def keep_file(home, target, extra=""):
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.toml").write_text(f'export_ics_files = ["{target}"]\n{extra}')
+
+
+def test_export_status_says_how_to_name_targets_when_there_are_none(ritual, home):
+    out = ritual.ok("export", "status")
+    assert "export_ics_files" in out and str(home / "config" / "config.toml") in out
+    assert ritual.json("export", "status") == []
+
+
+def test_export_refresh_then_status_show_the_kept_file(ritual, home):
+    with_friends(ritual)
+    target = home.parent / "Sync" / "ritual.ics"
+    keep_file(home, target)
+    assert ritual.json("export", "status")[0]["refreshed_at"] is None
+    assert "not refreshed yet" in ritual.ok("export", "status")
+    assert "wrote" in ritual.ok("export", "refresh")
+    assert target.read_bytes() == ritual("export", "ics").stdout_bytes
+    assert "up to date" in ritual.ok("export", "refresh")
+    assert "(nothing written)" in ritual.ok("export", "refresh", "--force")
+    [row] = ritual.json("export", "status")
+    assert row["location"] == str(target) and row["events"] > 2 and row["last_error"] is None
+    assert "refreshed 2026-11-25" in ritual.ok("export", "status")
+
+
+def test_a_failing_target_exits_1_and_status_shows_the_error(ritual, home):
+    blocker = home.parent / "not-a-folder"
+    blocker.write_text("")
+    keep_file(home, blocker / "ritual.ics")
+    result = ritual("export", "refresh")
+    assert result.exit_code == 1 and "failed:" in result.stderr
+    status = ritual.ok("export", "status")
+    assert "failing since" in status and "not-a-folder" in status
+
+
+def test_export_status_imports_no_calendar_or_scheduler_library(home):
+    script = (
+        "import sys\nfrom ritual.cli import cli\n"
+        "try:\n    cli(['export', 'status'], prog_name='ritual')\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY', [m for m in ('icalendar', 'caldav', 'apscheduler', 'vobject') if m in sys.modules])\n"
+    )
+    env = {**os.environ, "RITUAL_HOME": str(home)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert "HEAVY []" in done.stdout

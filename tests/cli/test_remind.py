@@ -118,3 +118,51 @@ def test_the_daemon_delivers_through_the_hook_and_stops_cleanly_on_sigterm(tmp_p
     lines = received.read_text().splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["friend"] == "Cy"
     assert "ritual daemon stopped" in err and (home / "state" / "daemon.log").exists()
+
+
+def test_catch_up_keeps_the_export_file_current_and_writes_it_only_on_change(friends, home):
+    target = home.parent / "phone" / "ritual.ics"
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.toml").write_text(f'export_ics_files = ["{target}"]\n')
+    friends.ok(*CATCH_UP)
+    first = target.read_bytes()
+    assert b"Ana's birthday" in first
+    written = target.stat().st_mtime_ns, target.stat().st_ino
+    friends.ok("remind", "--catch-up", "--now", "2026-11-25T10:15")
+    assert (target.stat().st_mtime_ns, target.stat().st_ino) == written
+    friends.ok("friend", "add", "Cy", "--birthday", "1980-01-05")
+    friends.ok("remind", "--catch-up", "--now", "2026-11-25T10:30")
+    assert b"Cy's birthday" in target.read_bytes()
+    assert friends.json("export", "status")[0]["changed_at"].startswith("2026-11-25T")
+
+
+def test_catch_up_says_a_broken_export_once_and_exits_1(friends, home):
+    blocker = home.parent / "blocker"
+    blocker.write_text("")
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.toml").write_text(f'export_ics_files = ["{blocker}/r.ics"]\n')
+    first = friends(*CATCH_UP)
+    assert first.exit_code == 1 and "could not refresh" in first.stderr and "Ana's card" in first.stdout
+    again = friends("remind", "--catch-up", "--now", "2026-11-25T10:15")
+    assert again.exit_code == 1 and "could not refresh" not in again.stderr
+
+
+def test_install_timer_and_uninstall_timer_are_the_same_units(friends, tmp_path, home):
+    target = tmp_path / "timer-units"
+    out = friends.ok("install-timer", "--systemd", "--dir", str(target))
+    assert "Wrote" in out and "enable --now ritual-remind.timer" in out
+    assert f"--home {home.absolute()} remind --catch-up" in (target / "ritual-remind.service").read_text()
+    assert sorted(p.name for p in target.iterdir()) == sorted(units.SYSTEMD_FILES)
+    out = friends.ok("uninstall-timer", "--systemd", "--dir", str(target))
+    assert out.count("Removed") == 3 and "Ran" not in out and list(target.iterdir()) == []
+    assert "Nothing of ritual's" in friends.ok("uninstall-timer", "--systemd", "--dir", str(target))
+
+
+def test_a_letter_left_unanswered_is_reminded_once(ritual):
+    ritual.ok("friend", "add", "Di", "--birthday", "1990-06-01")
+    ritual.ok("letter", "add", "Di", "--received", "--date", "2026-11-05")
+    out = ritual.ok("remind", "--catch-up", "--now", "2026-11-25T10:00")
+    assert "Di's letter is waiting for your reply" in out
+    assert "waiting for your reply" not in ritual.ok("remind", "--catch-up", "--now", "2026-11-25T10:05")
+    listed = ritual.json("remind", "list", "--now", "2026-11-25T10:10", "--days", "60")
+    assert not any(r["kind"] == "reply_owed" for r in listed)

@@ -52,8 +52,17 @@ def fixed_friends() -> list[Friend]:
 
 
 def open_context(home: Path, today: date = MONDAY) -> RitualContext:
-    """A context on `home` with a fixed clock."""
-    return RitualContext(Paths.under(home), Clock(today))
+    """A context on `home` with a fixed clock; reminders may only ever reach the app's own toasts."""
+    paths = Paths.under(home)
+    write_quiet_config(paths.config_file)
+    return RitualContext(paths, Clock(today))
+
+
+def write_quiet_config(config_file: Path) -> None:
+    """Settings that keep a test from showing real desktop notifications, mailing, or running commands."""
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    if not config_file.exists():
+        config_file.write_text('notifiers = ["toast"]\n', encoding="utf-8")
 
 
 @pytest.fixture

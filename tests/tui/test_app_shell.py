@@ -20,7 +20,7 @@ async def test_an_empty_home_opens_on_the_welcome_and_loads_demo_friends(empty_c
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, OnboardingScreen)
-        assert app.screen.query_one("#onboard-import", Button).disabled
+        assert not app.screen.query_one("#onboard-import", Button).disabled
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, WeekScreen)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.conftest import write_quiet_config
+
 RITUAL = str(Path(sys.executable).with_name("ritual"))
 TODAY = "2026-03-09"
 
@@ -62,6 +64,7 @@ def ritual(home: Path, *args: str) -> None:
 @pytest.fixture
 def pane(tmp_path: Path):
     home = tmp_path / "home"
+    write_quiet_config(home / "config" / "config.toml")
     ritual(home, "friend", "add", "Ana Souza", "--birthday", "1990-03-14", "--country", "US", "--city", "Portland")
     ritual(home, "friend", "add", "Ben Carter", "--birthday", "03-20", "--country", "GB", "--tag", "choir")
     found = Pane(home)

@@ -120,3 +120,13 @@ def test_the_digest_comes_on_sunday_evening_with_the_week_ahead():
 
 def test_a_quiet_week_sends_no_digest():
     assert derive([], ReminderRules(), BERLIN, date(2026, 11, 23), date(2026, 11, 29)) == []
+
+
+def test_a_reply_owed_comes_once_on_its_day_keyed_by_that_day():
+    from ritual.core.planner import REPLY_OWED
+
+    owed = AgendaItem(date(2026, 11, 27), REPLY_OWED, 4, "Bo", None, None, "Bo's letter of Fri 13 Nov is waiting")
+    found = derive([owed], NO_DIGEST, BERLIN, date(2026, 11, 20), date(2026, 12, 31))
+    assert [r.key for r in found] == ["reply_owed/4/-/2026-11-27"]
+    assert found[0].title == "Bo's letter is waiting for your reply" and found[0].day == date(2026, 11, 27)
+    assert derive([owed], NO_DIGEST, BERLIN, date(2026, 11, 28), date(2026, 12, 31)) == []

@@ -24,6 +24,7 @@ class FriendsScreen(DataScreen):
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("s", "next_sort", "Sort"),
         Binding("a", "app.add_friend", "Add friend"),
+        Binding("i", "app.import", "Import"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 

@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Static
 
 from ritual.tui.messages import DemoFriendsLoaded
 from ritual.tui.screens.friend_form import FriendFormScreen
+from ritual.tui.screens.import_contacts import ImportScreen
 
 WELCOME = """Welcome to ritual.
 
@@ -18,16 +19,17 @@ ritual remembers the days that matter to the people you write to,
 works out when each card has to be written and posted to arrive on time,
 and keeps your week of letter writing calm.
 
-Start with one person you would like to write to, or look around with
-a few invented friends first."""
+Start with one person you would like to write to, bring in the contacts
+you already keep, or look around with a few invented friends first."""
 
 
 class OnboardingScreen(Screen):
-    """Add a friend, or load demo friends; importing contacts comes later."""
+    """Add a friend, import contacts, or load demo friends."""
 
     BINDINGS = [
         Binding("a", "add_friend", "Add a friend"),
         Binding("d", "load_demo", "Load demo friends"),
+        Binding("i", "import_contacts", "Import contacts"),
     ]
 
     def __init__(self, data) -> None:
@@ -41,13 +43,22 @@ class OnboardingScreen(Screen):
                 yield Static(WELCOME, id="onboarding-text")
                 yield Button("Add a friend (a)", id="onboard-add", variant="primary")
                 yield Button("Load demo friends (d)", id="onboard-demo")
-                yield Button("Import contacts (not available yet)", id="onboard-import", disabled=True)
+                yield Button("Import contacts or birthdays (i)", id="onboard-import")
         yield Footer()
 
     @on(Button.Pressed, "#onboard-add")
     def action_add_friend(self) -> None:
         """Open the friend form; once someone is saved, the week takes over."""
         self.app.push_screen(FriendFormScreen(self.data), self._after_form)
+
+    @on(Button.Pressed, "#onboard-import")
+    def action_import_contacts(self) -> None:
+        """Open the import; once someone came in, the week takes over."""
+        self.app.push_screen(ImportScreen(self.data), self._after_import)
+
+    def _after_import(self, imported: int | None) -> None:
+        if imported:
+            self.dismiss()
 
     def _after_form(self, friend) -> None:
         if friend is not None:

@@ -13,12 +13,15 @@ from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.planner import OCCASION, AgendaItem
 from ritual.errors import NotFound
 from ritual.services.countries import country_name
+from ritual.store.letters import LetterRepository
+from ritual.store.reflections import ReflectionRepository
 from ritual.tui.formatting import short_date, since
-from ritual.tui.messages import FriendDeleted, FriendSaved, PlanReady
+from ritual.tui.messages import FriendDeleted, FriendSaved, PlanReady, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.confirm import ConfirmScreen
 from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.occasion_form import OccasionFormScreen
+from ritual.tui.widgets.letter_timeline import LetterTimeline
 
 
 class ProfileScreen(DataScreen):
@@ -31,6 +34,7 @@ class ProfileScreen(DataScreen):
         Binding("o", "add_occasion", "Add occasion"),
         Binding("x", "remove_occasion", "Remove occasion"),
         Binding("d", "delete", "Delete friend"),
+        Binding("r", "ritual", "Ritual"),
     ]
 
     def __init__(self, data, friend_id: int) -> None:
@@ -44,6 +48,7 @@ class ProfileScreen(DataScreen):
         with Horizontal(id="profile-body"):
             with VerticalScroll(id="profile-facts"):
                 yield Static(id="profile-details")
+                yield LetterTimeline(id="profile-timeline")
             with Vertical(id="profile-plan"):
                 yield Label("Occasions", classes="section-title")
                 yield DataTable(id="occasion-table", cursor_type="row", zebra_stripes=True)
@@ -64,7 +69,13 @@ class ProfileScreen(DataScreen):
             return
         self.query_one("#profile-title", Static).update(self._title(self.friend))
         self.query_one("#profile-details", Static).update(details_text(self.friend, self.data.today()))
+        self._show_timeline()
         self._plan(self.friend)
+
+    def _show_timeline(self) -> None:
+        letters = LetterRepository(self.data.db).list(self.friend_id)
+        answers = ReflectionRepository(self.data.db).answers(self.friend_id)
+        self.query_one(LetterTimeline).show(letters, answers, self.data.today())
 
     @work(thread=True, exclusive=True, group="profile-plan")
     def _plan(self, friend: Friend) -> None:
@@ -130,6 +141,10 @@ class ProfileScreen(DataScreen):
         """Change this friend."""
         if self.friend is not None:
             self.app.push_screen(FriendFormScreen(self.data, self.friend))
+
+    def action_ritual(self) -> None:
+        """Sit down to write to this friend."""
+        self.post_message(RitualRequested(self.friend_id))
 
     def action_add_occasion(self) -> None:
         """Add an anniversary or another date."""

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from ritual.core.planner import INVITATIONS, AgendaItem
 from ritual.core.text import short_day
 from ritual.tui.formatting import day_heading, item_text
-from ritual.tui.messages import FriendChosen, PlanReady
+from ritual.tui.messages import FriendChosen, PlanReady, RitualRequested
 from ritual.tui.screens.base import DataScreen
 
 OPEN_SHOWN = 20
@@ -35,6 +35,8 @@ class WeekScreen(DataScreen):
         Binding("right,]", "shift_week(1)", "Next week", key_display="→ ]"),
         Binding("t", "this_week", "Today"),
         Binding("a", "app.add_friend", "Add friend"),
+        Binding("e", "app.export", "Export calendar"),
+        Binding("r", "ritual", "Ritual"),
     ]
 
     def __init__(self, data) -> None:
@@ -124,6 +126,16 @@ class WeekScreen(DataScreen):
         """Enter on an item opens the friend it is about."""
         if event.option_id and event.option_id.isdigit():
             self.post_message(FriendChosen(self.items[int(event.option_id)].friend_id))
+
+    def action_ritual(self) -> None:
+        """Sit down to write the letter of the highlighted item (for its occasion, when it has one)."""
+        focused = self.focused if isinstance(self.focused, OptionList) else self.query_one("#week-days", OptionList)
+        option = focused.highlighted_option
+        if option is None or not (option.id or "").isdigit():
+            self.notify("Choose someone in the week first, then r.")
+            return
+        item = self.items[int(option.id)]
+        self.post_message(RitualRequested(item.friend_id, item.occasion))
 
     def action_shift_week(self, weeks: int) -> None:
         """Show an earlier or a later week."""

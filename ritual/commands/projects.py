@@ -1,0 +1,127 @@
+"""`ritual project add|list|show|set-status|rm`: a batch of cards and where each person's card stands."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from ritual.context import RitualContext
+from ritual.core.dates import parse_day
+from ritual.core.text import short_day
+from ritual.store.friends import FriendRepository
+from ritual.store.projects import STATUSES, Project, ProjectRepository, check_status
+
+STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived"}
+
+
+def _friend_ids(context: RitualContext, names: tuple[str, ...], tags: tuple[str, ...]) -> list[int]:
+    repo = FriendRepository(context.db)
+    ids = [repo.find(name).id for name in names]
+    for tag in tags:
+        ids += [f.id for f in repo.all(tag=tag)]
+    return list(dict.fromkeys(ids))
+
+
+def project_row(project: Project) -> str:
+    """One line of `ritual project list`."""
+    counts = project.counts()
+    due = f"by {short_day(project.due)} {project.due.year}" if project.due else "no date"
+    done = ", ".join(f"{n} {STATUS_WORDS[s]}" for s, n in counts.items() if n)
+    return f"{project.id:>4}  {project.name[:28]:<28}  {due:<16}  {done or 'nobody yet'}"
+
+
+def project_details(project: Project) -> str:
+    """A project with each person and their card's status."""
+    about = " · ".join(p for p in (project.occasion, f"by {short_day(project.due)} {project.due.year}" if project.due else "") if p)
+    lines = [project.name + (f"  ({about})" if about else "") + f"  #{project.id}"]
+    lines += [f"  {m.friend[:34]:<34}  {STATUS_WORDS[m.status]}" for m in project.members]
+    if not project.members:
+        lines.append(f'  Nobody yet: ritual project add "{project.name}" --tag family (or names)')
+    return "\n".join(lines)
+
+
+@click.group()
+def project() -> None:
+    """Projects: a batch of cards (holiday cards 2026) with where each card stands."""
+
+
+@project.command("add")
+@click.argument("name")
+@click.argument("who", nargs=-1)
+@click.option("--tag", multiple=True, help="Add everyone in this circle; repeat for more.")
+@click.option("--occasion", default="", help="What the cards are for (optional).")
+@click.option("--due", metavar="YYYY-MM-DD", help="The day the cards should be written by.")
+@click.pass_obj
+def add(context: RitualContext, name: str, who: tuple[str, ...], tag: tuple[str, ...], occasion: str, due: str | None) -> None:
+    """Start project NAME (or add to it) with WHO (names or ids) and everyone tagged --tag."""
+    repo = ProjectRepository(context.db)
+    existing = [p for p in repo.all() if p.name.casefold() == name.strip().casefold()]
+    chosen = existing[0] if existing else repo.create(name, occasion, parse_day(due, "--due") if due else None)
+    added = repo.add_members(chosen.id, _friend_ids(context, who, tag))
+    verb = "Added to" if existing else "Started"
+    click.echo(f"{verb} {chosen.name} (#{chosen.id}): {added} new, {len(repo.get(str(chosen.id)).members)} in all.")
+
+
+@project.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of projects.")
+@click.pass_obj
+def list_projects(context: RitualContext, as_json: bool) -> None:
+    """Every project and how far its cards have come."""
+    projects = ProjectRepository(context.db).all()
+    if as_json:
+        click.echo(json.dumps([p.as_dict() for p in projects], ensure_ascii=False, indent=2))
+    elif not projects:
+        click.echo('No projects yet. Start one with: ritual project add "Holiday cards 2026" --tag family --due 2026-12-10')
+    else:
+        click.echo("\n".join(project_row(p) for p in projects))
+
+
+@project.command("show")
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print the project as JSON.")
+@click.pass_obj
+def show(context: RitualContext, name: str, as_json: bool) -> None:
+    """Everyone in project NAME and where their card stands."""
+    found = ProjectRepository(context.db).get(name)
+    click.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2) if as_json else project_details(found))
+
+
+@project.command("set-status")
+@click.argument("name")
+@click.argument("status", metavar="|".join(STATUSES))
+@click.argument("who", nargs=-1)
+@click.option("--all", "everyone", is_flag=True, help="Everyone in the project.")
+@click.pass_obj
+def set_status(context: RitualContext, name: str, status: str, who: tuple[str, ...], everyone: bool) -> None:
+    """Move the cards of WHO (or --all) in project NAME to STATUS."""
+    repo = ProjectRepository(context.db)
+    found = repo.get(name)
+    kept = check_status(status)
+    if not who and not everyone:
+        raise click.UsageError("say whose card moved (names or ids), or --all")
+    ids = [m.friend_id for m in found.members] if everyone else _friend_ids(context, who, ())
+    moved = repo.set_status(found.id, ids, kept)
+    missing = len(ids) - moved
+    note = f" ({missing} not in this project; add them with `ritual project add`)" if missing else ""
+    click.echo(f"{moved} {'card' if moved == 1 else 'cards'} in {found.name} now {STATUS_WORDS[kept]}.{note}")
+
+
+@project.command("rm")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_obj
+def remove(context: RitualContext, name: str, yes: bool) -> None:
+    """Remove project NAME (the friends stay)."""
+    repo = ProjectRepository(context.db)
+    found = repo.get(name)
+    if not yes and not click.confirm(f"Remove {found.name} and its list of {len(found.members)}?", default=False):
+        click.echo("Nothing removed.")
+        return
+    repo.remove(found.id)
+    click.echo(f"Removed {found.name}.")
+
+
+def register(group: click.Group) -> None:
+    """Add this module's commands to the root group."""
+    group.add_command(project)

@@ -1,0 +1,63 @@
+"""Supplies on hand in the database: stamps of each kind and cards."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from ritual.core.supplies import stamp_kind, supply_kind
+from ritual.errors import InvalidValue
+from ritual.store.database import Database
+
+
+class SupplyRepository:
+    """Counts by kind; a kind never set is not tracked, and the plan says nothing about it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def all(self) -> dict[str, int]:
+        """Every tracked kind and how many are on hand."""
+        return {row[0]: row[1] for row in self.db.query("SELECT kind, count FROM supplies ORDER BY kind")}
+
+    def set(self, kind: str, count: int) -> int:
+        """Say how many of `kind` are on hand."""
+        if count < 0:
+            raise InvalidValue("count", count, "must be 0 or more")
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO supplies (kind, count, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (kind) DO UPDATE SET count = excluded.count, updated_at = excluded.updated_at",
+                (supply_kind(kind), count, _now()),
+            )
+        return count
+
+    def add(self, kind: str, delta: int) -> int:
+        """Add (or, with a negative number, take away) some of `kind`; returns the new count."""
+        key = supply_kind(kind)
+        with self.db.transaction():
+            current = self.all().get(key, 0)
+            if current + delta < 0:
+                raise InvalidValue("count", delta, f"would leave fewer than none ({current} {key} on hand)")
+            return self.set(key, current + delta)
+
+    def use_stamp_for(self, friend_country: str, home_country: str) -> str | None:
+        """Take one stamp of the kind a letter to `friend_country` needs; the kind, or None when none is counted."""
+        kind = stamp_kind(friend_country, home_country)
+        with self.db.transaction() as conn:
+            used = conn.execute(
+                "UPDATE supplies SET count = count - 1, updated_at = ? WHERE kind = ? AND count > 0", (_now(), kind)
+            ).rowcount
+        return kind if used else None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def use_stamp_for(db: Database, friend_country: str, home_country: str) -> str:
+    """Take the stamp a posted letter used, and say so in a short sentence ("" when stamps are not counted)."""
+    repo = SupplyRepository(db)
+    kind = repo.use_stamp_for(friend_country, home_country)
+    if kind is None:
+        return ""
+    return f" One {kind} stamp used; {repo.all()[kind]} left."

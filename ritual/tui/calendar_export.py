@@ -1,0 +1,90 @@
+"""The app's calendar export: the .ics file, then the CalDAV calendar when one is set, step by step for a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ritual.core.text import plural
+from ritual.errors import RitualError
+from ritual.settings import Settings
+from ritual.store.database import Database
+
+DEFAULT_FILE = "~/ritual.ics"
+GATHER = "Gathering birthdays, occasions and the days to write and post"
+WRITE = "Writing the file"
+PUBLISH = "Publishing to your CalDAV calendar"
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """Where the file goes, and whether the CalDAV calendar is updated too."""
+
+    file: str
+    caldav: bool = False
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        """The steps this export takes, in order."""
+        return (GATHER, WRITE, PUBLISH) if self.caldav else (GATHER, WRITE)
+
+
+@dataclass
+class ExportResult:
+    """What was done, and what could not be (a CalDAV problem leaves the written file in place)."""
+
+    done: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """Everything to tell, one sentence a line."""
+        return "\n".join(self.done + self.problems)
+
+
+def default_file(settings: Settings) -> str:
+    """The first .ics file the settings keep current, else a file in the home folder."""
+    files = settings.exports.ics_files
+    return _tilde(files[0]) if files else DEFAULT_FILE
+
+
+def _tilde(path: Path) -> str:
+    home = Path.home()
+    return f"~/{path.relative_to(home)}" if path.is_relative_to(home) else str(path)
+
+
+def run_export(settings: Settings, db: Database, today: date, choice: ExportChoice,
+               step: Callable[[str], None]) -> ExportResult:
+    """*worker*: write the .ics file and, when chosen, publish the same events; RitualError when the file fails."""
+    from ritual.services.ics_export import CALENDAR_NAME, ExportRequest, calendar_events
+    from ritual.services.ics_render import render_calendar
+    from ritual.services.private_files import write_private_bytes
+
+    if not choice.file.strip():
+        raise RitualError("Please name a file to write, such as ~/ritual.ics.")
+    step(GATHER)
+    events = calendar_events(settings, db, ExportRequest(today, settings.exports.include, settings.exports.years))
+    step(WRITE)
+    target = Path(choice.file.strip()).expanduser()
+    try:
+        write_private_bytes(target, render_calendar(events, CALENDAR_NAME))
+    except OSError as exc:
+        raise RitualError(f"{choice.file} could not be written ({exc.strerror or exc}).") from None
+    result = ExportResult([f"Wrote {plural(len(events), 'event')} to {choice.file.strip()}."])
+    if choice.caldav:
+        step(PUBLISH)
+        _publish(settings, events, result)
+    return result
+
+
+def _publish(settings: Settings, events: list, result: ExportResult) -> None:
+    from ritual.services.caldav_auth import CalDavTarget
+    from ritual.services.caldav_sync import sync_calendar
+
+    try:
+        synced = sync_calendar(CalDavTarget.from_settings(settings), events)
+    except RitualError as exc:
+        result.problems.append(f"The CalDAV calendar was left as it was: {exc.message}")
+        return
+    result.done.append(synced.render())

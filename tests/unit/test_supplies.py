@@ -1,0 +1,42 @@
+"""Which stamp a letter needs and when the week's letters need more than is on hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ritual.core.planner import AgendaItem
+from ritual.core.supplies import CARDS, DOMESTIC, INTERNATIONAL, Shortfall, needed, shortfalls, stamp_kind, supply_kind
+from ritual.errors import InvalidValue
+
+DAY = date(2026, 11, 25)
+
+
+def item(kind: str, friend_id: int, country: str) -> AgendaItem:
+    return AgendaItem(DAY, kind, friend_id, f"F{friend_id}", "birthday", date(2026, 12, 5), "", country=country)
+
+
+def test_stamp_kind_by_destination():
+    assert stamp_kind("US", "US") == DOMESTIC
+    assert stamp_kind("", "US") == DOMESTIC
+    assert stamp_kind("de", "US") == INTERNATIONAL
+
+
+def test_needed_counts_a_stamp_per_card_to_post_and_a_card_per_letter_to_write():
+    items = [item("post", 1, "US"), item("post", 2, "BR"), item("post", 2, "BR"), item("write", 3, "JP"),
+             item("occasion", 4, "US")]
+    assert needed(items, "US") == {DOMESTIC: 1, INTERNATIONAL: 1, CARDS: 1}
+
+
+def test_only_counted_kinds_that_fall_short_are_mentioned():
+    need = {DOMESTIC: 3, INTERNATIONAL: 2, CARDS: 1}
+    found = shortfalls(need, {INTERNATIONAL: 1, CARDS: 5})
+    assert found == [Shortfall(INTERNATIONAL, 2, 1)]
+    assert found[0].text() == "The letters due need 2 international stamps; 1 on hand, so 1 more would help."
+
+
+def test_kind_names_are_tidied_and_never_empty():
+    assert supply_kind("  Postcard   Stamps ") == "postcard stamps"
+    with pytest.raises(InvalidValue):
+        supply_kind("  ")
