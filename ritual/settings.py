@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from ritual.core.sessions import SessionSlot, parse_slot
 from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths, shipped_config_dir
 from ritual.services.export_targets_settings import ExportSettings, parse_export_settings
-from ritual.services.rolling_backup import DEFAULT_KEEP, parse_backups_keep
+from ritual.services.rolling_backup import parse_backups_keep
 from ritual.services.scheduler_settings import ReminderSettings, parse_reminder_settings
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -31,16 +31,16 @@ class Settings:
     upcoming_days: int
     reply_owed_days: int
     transit: TransitTable
-    reminder_time: time = time(9, 0)
-    caldav_url: str = ""
-    caldav_user: str = ""
-    caldav_password_command: str = ""
-    reminders: ReminderSettings = field(default_factory=ReminderSettings)
-    exports: ExportSettings = field(default_factory=ExportSettings)
-    writing_sessions: tuple[SessionSlot, ...] = ()
-    minutes_per_letter: int = 20
-    return_address: tuple[str, ...] = ()
-    backups_keep: int = DEFAULT_KEEP
+    reminder_time: time
+    caldav_url: str
+    caldav_user: str
+    caldav_password_command: str
+    reminders: ReminderSettings
+    exports: ExportSettings
+    writing_sessions: tuple[SessionSlot, ...]
+    minutes_per_letter: int
+    return_address: tuple[str, ...]
+    backups_keep: int
 
 
 def load_settings(paths: Paths) -> Settings:
@@ -73,7 +73,7 @@ def load_settings(paths: Paths) -> Settings:
         writing_sessions=_slots(values["writing_sessions"], source),
         minutes_per_letter=_positive(values["minutes_per_letter"], "minutes_per_letter", source),
         return_address=_lines(values["return_address"], "return_address", source),
-        backups_keep=parse_backups_keep(values.get("backups_keep", DEFAULT_KEEP), source),
+        backups_keep=parse_backups_keep(values["backups_keep"], source),
     )
 
 

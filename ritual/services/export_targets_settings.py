@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ritual.errors import SettingsError
-from ritual.services.ics_events import DEFAULT_INCLUDE, INCLUDE_CHOICES
+from ritual.services.ics_events import INCLUDE_CHOICES
 
 MAX_YEARS = 50
 
@@ -16,10 +16,10 @@ MAX_YEARS = 50
 class ExportSettings:
     """Files and calendars to keep current, what they hold, and how far ahead dated items go."""
 
-    ics_files: tuple[Path, ...] = ()
-    caldav_urls: tuple[str, ...] = ()
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    years: int = 1
+    ics_files: tuple[Path, ...]
+    caldav_urls: tuple[str, ...]
+    include: tuple[str, ...]
+    years: int
 
     @property
     def any(self) -> bool:
@@ -32,13 +32,13 @@ def parse_export_settings(values: dict[str, Any], source: Path) -> ExportSetting
     return ExportSettings(
         ics_files=tuple(_file(text, source) for text in _texts(values, "export_ics_files", source)),
         caldav_urls=tuple(_url(text, source) for text in _texts(values, "export_caldav_urls", source)),
-        include=_include(values.get("export_include", list(DEFAULT_INCLUDE)), source),
-        years=_years(values.get("export_years", 1), source),
+        include=_include(values["export_include"], source),
+        years=_years(values["export_years"], source),
     )
 
 
 def _texts(values: dict[str, Any], key: str, source: Path) -> list[str]:
-    value = values.get(key, [])
+    value = values[key]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise SettingsError(f"{source}: {key} must be a list of texts in quotes, such as [\"...\"]")
     # The same target named twice would be refreshed twice for nothing.

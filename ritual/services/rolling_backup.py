@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 PREFIX = "ritual-daily-"
 SUFFIX = ".json"
-DEFAULT_KEEP = 7
 
 
 def daily_file(paths: Paths, day_text: str) -> Path:

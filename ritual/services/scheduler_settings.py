@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -20,28 +20,28 @@ _KINDS = ("write", "post", "occasion", "keep_in_touch", "reply_owed")
 class SmtpSettings:
     """Where e-mail reminders go; the password is never stored here."""
 
-    host: str = ""
-    port: int = 587
-    security: str = "starttls"
-    user: str = ""
-    sender: str = ""
-    to: str = ""
-    password_command: str = ""
+    host: str
+    port: int
+    security: str
+    user: str
+    sender: str
+    to: str
+    password_command: str
 
 
 @dataclass(frozen=True)
 class ReminderSettings:
     """Everything the reminder engine reads from the settings files."""
 
-    kind_times: dict[str, time] = field(default_factory=dict)
-    quiet: QuietHours | None = QuietHours(time(22, 0), time(8, 0))
-    digest_weekday: int | None = 6
-    digest_time: time = time(18, 0)
-    catch_up_days: int = 7
-    timezone: str = ""
-    notifiers: tuple[str, ...] = NOTIFIERS
-    command: str = ""
-    smtp: SmtpSettings = SmtpSettings()
+    kind_times: dict[str, time]
+    quiet: QuietHours | None
+    digest_weekday: int | None
+    digest_time: time
+    catch_up_days: int
+    timezone: str
+    notifiers: tuple[str, ...]
+    command: str
+    smtp: SmtpSettings
 
     def rules(self, default_time: time, muted: frozenset[int] = frozenset()) -> ReminderRules:
         """The pure rules the core derives reminders with."""
@@ -57,32 +57,32 @@ class ReminderSettings:
 
 def parse_reminder_settings(values: dict[str, Any], source: Path) -> ReminderSettings:
     """Read the reminder keys of the merged settings, naming the file and key on any mistake."""
-    digest = _digest(values.get("reminder_digest", "sun 18:00"), source)
+    digest = _digest(values["reminder_digest"], source)
     return ReminderSettings(
-        kind_times=_kind_times(values.get("reminder_kind_times", {}), source),
-        quiet=_quiet(values.get("reminder_quiet_hours", ["22:00", "08:00"]), source),
+        kind_times=_kind_times(values["reminder_kind_times"], source),
+        quiet=_quiet(values["reminder_quiet_hours"], source),
         digest_weekday=digest[0],
         digest_time=digest[1],
-        catch_up_days=_whole(values.get("reminder_catch_up_days", 7), "reminder_catch_up_days", source),
-        timezone=_text(values.get("reminder_timezone", ""), "reminder_timezone", source),
-        notifiers=_notifiers(values.get("notifiers", list(NOTIFIERS)), source),
-        command=_text(values.get("notify_command", ""), "notify_command", source),
+        catch_up_days=_whole(values["reminder_catch_up_days"], "reminder_catch_up_days", source),
+        timezone=_text(values["reminder_timezone"], "reminder_timezone", source),
+        notifiers=_notifiers(values["notifiers"], source),
+        command=_text(values["notify_command"], "notify_command", source),
         smtp=_smtp(values, source),
     )
 
 
 def _smtp(values: dict[str, Any], source: Path) -> SmtpSettings:
-    security = values.get("smtp_security", "starttls")
+    security = values["smtp_security"]
     if security not in SMTP_SECURITY:
         raise SettingsError(f"{source}: smtp_security {security!r} must be one of {', '.join(SMTP_SECURITY)}")
     return SmtpSettings(
-        host=_text(values.get("smtp_host", ""), "smtp_host", source),
-        port=_whole(values.get("smtp_port", 587), "smtp_port", source),
+        host=_text(values["smtp_host"], "smtp_host", source),
+        port=_whole(values["smtp_port"], "smtp_port", source),
         security=security,
-        user=_text(values.get("smtp_user", ""), "smtp_user", source),
-        sender=_text(values.get("smtp_from", ""), "smtp_from", source),
-        to=_text(values.get("smtp_to", ""), "smtp_to", source),
-        password_command=_text(values.get("smtp_password_command", ""), "smtp_password_command", source),
+        user=_text(values["smtp_user"], "smtp_user", source),
+        sender=_text(values["smtp_from"], "smtp_from", source),
+        to=_text(values["smtp_to"], "smtp_to", source),
+        password_command=_text(values["smtp_password_command"], "smtp_password_command", source),
     )
 
 

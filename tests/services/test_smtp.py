@@ -7,17 +7,21 @@ import ipaddress
 import socket
 import ssl
 import sys
+from dataclasses import replace
 from email import message_from_bytes
 from email.policy import default
+from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from ritual.core.reminders import Reminder
+from ritual.paths import Paths
 from ritual.services.notify import NotifierChain, NotifyFailed, TerminalNotifier
 from ritual.services.notify_smtp import PASSWORD_ENV, EmailNotifier, smtp_password
 from ritual.services.scheduler_settings import SmtpSettings
+from ritual.settings import load_settings
 
 SECRET = "correct horse battery"
 REMINDER = Reminder(
@@ -60,10 +64,15 @@ def server(request):
     controller.stop()
 
 
+def shipped(**changes) -> SmtpSettings:
+    """The shipped e-mail settings (nothing set up), with some values changed."""
+    return replace(load_settings(Paths.under(Path("/nonexistent-ritual-home"))).reminders.smtp, **changes)
+
+
 def settings(port: int, **changes) -> SmtpSettings:
     base = {"host": "127.0.0.1", "port": port, "security": "none", "sender": "ritual@example.org",
             "to": "me@example.org"}
-    return SmtpSettings(**{**base, **changes})
+    return shipped(**{**base, **changes})
 
 
 def test_the_reminder_arrives_as_a_gentle_plain_text_mail(server):
@@ -94,7 +103,7 @@ def test_the_password_comes_from_a_command(server, monkeypatch, tmp_path):
     script = tmp_path / "secret.py"
     script.write_text(f"print({SECRET!r})\nprint('second line is ignored')\n")
     command = f"{sys.executable} {script}"
-    assert smtp_password(SmtpSettings(password_command=command)) == SECRET
+    assert smtp_password(shipped(password_command=command)) == SECRET
     EmailNotifier(settings(port, user="me", password_command=command)).send(REMINDER, late=False)
     assert len(inbox.messages) == 1
 
@@ -116,7 +125,7 @@ def test_an_unreachable_server_is_a_failure_not_a_crash():
 
 
 def test_without_host_or_recipient_email_says_why():
-    assert EmailNotifier(SmtpSettings()).problem() == "smtp_host and smtp_to are not set"
+    assert EmailNotifier(shipped()).problem() == "smtp_host and smtp_to are not set"
 
 
 def self_signed(tmp_path):

@@ -73,3 +73,37 @@ def test_the_week_loads_only_its_own_command_module(tmp_path):
     loaded, done = modules_after(["week"], tmp_path)
     assert done.returncode == 0, done.stderr
     assert sorted(m for m in loaded if m.startswith("ritual.commands.")) == ["ritual.commands.agenda"]
+
+
+def test_every_default_lives_in_the_shipped_settings_file():
+    # A default written in code as well as in config/settings.toml would drift apart from it.
+    import dataclasses
+
+    from ritual.services.export_targets_settings import ExportSettings
+    from ritual.services.scheduler_settings import ReminderSettings, SmtpSettings
+    from ritual.settings import Settings
+
+    for record in (Settings, ReminderSettings, SmtpSettings, ExportSettings):
+        with_defaults = [
+            f.name for f in dataclasses.fields(record)
+            if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        ]
+        assert with_defaults == [], record.__name__
+
+
+def test_every_key_of_the_shipped_settings_file_is_read(tmp_path, monkeypatch):
+    from ritual import settings as settings_module
+    from ritual.paths import Paths
+
+    read_keys: set[str] = set()
+
+    class Tracking(dict):
+        def __getitem__(self, key):
+            read_keys.add(key)
+            return super().__getitem__(key)
+
+    original = settings_module._read
+    monkeypatch.setattr(settings_module, "_read", lambda path: Tracking(original(path)))
+    settings_module.load_settings(Paths.under(tmp_path))
+    shipped = original(settings_module.shipped_config_dir() / "settings.toml")
+    assert sorted(set(shipped) - read_keys) == []
