@@ -261,17 +261,7 @@ def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
     else:
         silent = (max(due, today) - last).days
         reason = f"{silent} days since your last letter with {subject.name} (every {subject.cadence_days} days)"
-    return AgendaItem(
-        date=due,
-        kind=KEEP_IN_TOUCH,
-        friend_id=subject.friend_id,
-        friend=subject.name,
-        occasion=None,
-        occasion_date=None,
-        reason=reason,
-        overdue=placed,
-        country=subject.country,
-    )
+    return _invitation(subject, KEEP_IN_TOUCH, due, placed, reason)
 
 
 def _reply_owed(subject: Subject, window: _Window, after_days: int) -> AgendaItem | None:
@@ -281,15 +271,20 @@ def _reply_owed(subject: Subject, window: _Window, after_days: int) -> AgendaIte
     if placed is None:
         return None
     reason = f"{subject.name}'s letter of {short_day(received)} is waiting for your reply"
+    return _invitation(subject, REPLY_OWED, due, placed, reason)
+
+
+def _invitation(subject: Subject, kind: str, due: date, overdue: bool, reason: str) -> AgendaItem:
+    """A gentle suggestion about a friend, tied to no occasion."""
     return AgendaItem(
         date=due,
-        kind=REPLY_OWED,
+        kind=kind,
         friend_id=subject.friend_id,
         friend=subject.name,
         occasion=None,
         occasion_date=None,
         reason=reason,
-        overdue=placed,
+        overdue=overdue,
         country=subject.country,
     )
 

@@ -17,3 +17,15 @@ def median_wall(command: Sequence[str], runs: int = 11, env: dict | None = None)
         subprocess.run(command, capture_output=True, env=env, check=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def demo_home(ritual: str, home, count: int, env: dict) -> None:
+    """Fill `home` with `count` demo friends."""
+    subprocess.run([ritual, "--home", str(home), "demo", "--friends", str(count)], env=env, check=True, capture_output=True)
+
+
+def print_medians(rows: list[tuple[str, str, float]], floor: float) -> None:
+    """A table of medians in milliseconds, and each as a multiple of the `python -c pass` floor."""
+    print("\n{:<22} {:>8} {:>12} {:>10}".format("command", "friends", "median (ms)", "x floor"))
+    for name, friends, seconds in rows:
+        print(f"{name:<22} {friends:>8} {seconds * 1000:>12.1f} {seconds / floor:>10.1f}")

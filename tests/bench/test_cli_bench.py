@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.bench.conftest import median_wall
+from tests.bench.conftest import demo_home, median_wall, print_medians
 
 RITUAL = str(Path(sys.executable).with_name("ritual"))
 TARGETS = {"week": 0.150, "upcoming 365": 0.400}  # seconds, median wall, 10,000 friends
@@ -24,14 +23,12 @@ def test_cli_speed(tmp_path):
     results = {}
     for count in (1_000, 10_000):
         home = tmp_path / f"home{count}"
-        subprocess.run([RITUAL, "--home", str(home), "demo", "--friends", str(count)], env=env, check=True)
+        demo_home(RITUAL, home, count, env)
         for label, args in (("week", ["week"]), ("upcoming 365", ["upcoming", "--days", "365"])):
             seconds = median_wall([RITUAL, "--home", str(home), *args], env=env)
             rows.append((f"ritual {label}", f"{count:,}", seconds))
             results[(label, count)] = seconds
         shutil.rmtree(home)
-    print("\n{:<22} {:>8} {:>12} {:>10}".format("command", "friends", "median (ms)", "x floor"))
-    for name, friends, seconds in rows:
-        print(f"{name:<22} {friends:>8} {seconds * 1000:>12.1f} {seconds / floor:>10.1f}")
+    print_medians(rows, floor)
     for label, target in TARGETS.items():
         assert results[(label, 10_000)] < target, f"{label}: {results[(label, 10_000)]:.3f}s > {target}s"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.bench.conftest import median_wall
+from tests.bench.conftest import demo_home, median_wall, print_medians
 
 RITUAL = str(Path(sys.executable).with_name("ritual"))
 TARGET = 3.0  # seconds, median wall, 10,000 friends (issue 6)
@@ -24,12 +23,10 @@ def test_ics_export_speed(tmp_path):
     results = {}
     for count in (1_000, 10_000):
         home = tmp_path / f"home{count}"
-        subprocess.run([RITUAL, "--home", str(home), "demo", "--friends", str(count)], env=env, check=True)
+        demo_home(RITUAL, home, count, env)
         command = [RITUAL, "--home", str(home), "export", "ics", "--out", str(tmp_path / "out.ics")]
         results[count] = median_wall(command, runs=5, env=env)
         rows.append(("ritual export ics", f"{count:,}", results[count]))
         shutil.rmtree(home)
-    print("\n{:<22} {:>8} {:>12} {:>10}".format("command", "friends", "median (ms)", "x floor"))
-    for name, friends, seconds in rows:
-        print(f"{name:<22} {friends:>8} {seconds * 1000:>12.1f} {seconds / floor:>10.1f}")
+    print_medians(rows, floor)
     assert results[10_000] < TARGET, f"export of 10,000 friends took {results[10_000]:.2f}s > {TARGET}s"
