@@ -11,11 +11,7 @@ from ritual.core.dates import MAR1, PartialDate
 from ritual.core.model import BIRTHDAY, Occasion
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem, Subject
 from ritual.core.text import MONTHS, short_day
-
-BIRTHDAYS = "birthdays"
-OCCASIONS = "occasions"
-INCLUDE_CHOICES = (BIRTHDAYS, OCCASIONS, WRITE, POST, KEEP_IN_TOUCH)
-DEFAULT_INCLUDE = (BIRTHDAYS, OCCASIONS, WRITE, POST)
+from ritual.services.ics_kinds import BIRTHDAYS, DEFAULT_INCLUDE, INCLUDE_CHOICES, OCCASIONS  # noqa: F401
 
 # A leap year, so that a year-less 29 February is a real DTSTART (DESIGN.md section 2).
 PLACEHOLDER_YEAR = 2000

@@ -1,0 +1,10 @@
+"""What a calendar export can hold: names shared by settings and the exporter (a light module on purpose)."""
+
+from __future__ import annotations
+
+from ritual.core.planner import KEEP_IN_TOUCH, POST, WRITE
+
+BIRTHDAYS = "birthdays"
+OCCASIONS = "occasions"
+INCLUDE_CHOICES = (BIRTHDAYS, OCCASIONS, WRITE, POST, KEEP_IN_TOUCH)
+DEFAULT_INCLUDE = (BIRTHDAYS, OCCASIONS, WRITE, POST)
