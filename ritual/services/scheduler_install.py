@@ -15,7 +15,7 @@ from ritual.paths import Paths
 
 SYSTEMD_REMIND_SERVICE = """\
 [Unit]
-Description=ritual: deliver the letter and card reminders that are due
+Description=ritual: deliver the reminders that are due and refresh the calendars it keeps
 
 [Service]
 Type=oneshot
@@ -24,7 +24,7 @@ ExecStart={command} remind --catch-up
 
 SYSTEMD_REMIND_TIMER = """\
 [Unit]
-Description=ritual: look for due reminders every quarter of an hour
+Description=ritual: reminders and kept calendars, every quarter of an hour
 
 [Timer]
 OnCalendar=*:0/15
