@@ -11,12 +11,13 @@ import click
 from ritual.commands.transfer import export_group, import_group
 from ritual.context import RitualContext
 
-INCLUDE_HELP = "Comma-separated: birthdays, occasions, write, post, keep_in_touch [birthdays,occasions,write,post]."
+INCLUDE_HELP = ("Comma-separated: birthdays, occasions, write, post, keep_in_touch, sessions "
+                "[birthdays,occasions,write,post,sessions; sessions add nothing until you keep some].")
 
 
 @click.command("ics")
 @click.option("--out", "out", metavar="FILE", default="-", show_default=True, help="Where to write; - for stdout.")
-@click.option("--include", "include", metavar="KINDS", default="birthdays,occasions,write,post", help=INCLUDE_HELP)
+@click.option("--include", "include", metavar="KINDS", default="birthdays,occasions,write,post,sessions", help=INCLUDE_HELP)
 @click.option("--years", type=click.IntRange(1, 50), default=1, show_default=True, help="How far ahead dated items go.")
 @click.pass_obj
 def export_ics(context: RitualContext, out: str, include: str, years: int) -> None:
@@ -40,12 +41,14 @@ def export_ics(context: RitualContext, out: str, include: str, years: int) -> No
 @click.command("ics")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--dry-run", is_flag=True, help="Show what would change, change nothing.")
+@click.option("--for", "for_name", metavar="NAME", help="Whose anniversary it is when an event names nobody "
+                                                        "(\"Our anniversary\"): a friend's name or id.")
 @click.pass_obj
-def import_ics(context: RitualContext, file: str, dry_run: bool) -> None:
+def import_ics(context: RitualContext, file: str, dry_run: bool, for_name: str | None) -> None:
     """Read birthdays and anniversaries from an iCalendar file (Google, Apple, Thunderbird, khal...)."""
     from ritual.services.ics_import import import_calendar, read_source
 
-    summary = import_calendar(context.db, read_source(file), file, dry_run=dry_run)
+    summary = import_calendar(context.db, read_source(file), file, dry_run=dry_run, for_name=for_name)
     click.echo(summary.render(dry_run))
 
 
@@ -58,7 +61,7 @@ def sync_group() -> None:
 @click.option("--url", help="The calendar's URL (default: caldav_url in the settings).")
 @click.option("--user", help="The user name (default: caldav_user in the settings).")
 @click.option("--create", is_flag=True, help="Create the calendar when it does not exist yet.")
-@click.option("--include", "include", metavar="KINDS", default="birthdays,occasions,write,post", help=INCLUDE_HELP)
+@click.option("--include", "include", metavar="KINDS", default="birthdays,occasions,write,post,sessions", help=INCLUDE_HELP)
 @click.option("--years", type=click.IntRange(1, 50), default=1, show_default=True, help="How far ahead dated items go.")
 @click.pass_obj
 def sync_caldav(context: RitualContext, url: str | None, user: str | None, create: bool, include: str, years: int) -> None:

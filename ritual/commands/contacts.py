@@ -20,15 +20,19 @@ _PROGRESS_FROM = 500
 @click.option("--dry-run", is_flag=True, help="Show what would change; save nothing.")
 @click.option("--tag", "tags", multiple=True, help="Put everyone imported into this circle (repeatable).")
 @click.option("--overwrite", is_flag=True, help="Let the file's values replace fields you edited in ritual.")
+@click.option("--verbose", "-v", is_flag=True, help="List every record and what happened to it.")
 @click.pass_obj
 def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool, tags: tuple[str, ...],
-                 overwrite: bool) -> None:
-    """Import friends from vCard files or folders of them (2.1, 3.0, 4.0)."""
+                 overwrite: bool, verbose: bool) -> None:
+    """Import friends from vCard files or folders of them (2.1, 3.0, 4.0).
+
+    A dry run lists what would happen to each contact; --verbose lists it for a real import too.
+    """
     from ritual.services.friend_fields import parse_tags
     from ritual.services.vcard_import import iter_vcard_paths
 
     batches = [(str(path), records) for path, records in iter_vcard_paths(list(paths))]
-    _run_import(context, batches, "vcard", overwrite, dry_run, parse_tags(tags))
+    _run_import(context, batches, "vcard", overwrite, dry_run, parse_tags(tags), verbose)
 
 
 @click.command("csv")
@@ -36,8 +40,10 @@ def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool,
 @click.option("--dry-run", is_flag=True, help="Show what would change; save nothing.")
 @click.option("--tag", "tags", multiple=True, help="Put everyone imported into this circle (repeatable).")
 @click.option("--overwrite", is_flag=True, help="Let the file's values replace fields you edited in ritual.")
+@click.option("--verbose", "-v", is_flag=True, help="List every record and what happened to it.")
 @click.pass_obj
-def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[str, ...], overwrite: bool) -> None:
+def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[str, ...], overwrite: bool,
+               verbose: bool) -> None:
     """Import friends from a Google, Outlook, Thunderbird or simple CSV file.
 
     The simple format is a header row naming any of: name (required), nickname, birthday, anniversary,
@@ -47,11 +53,11 @@ def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[st
     from ritual.services.csv_import import read_csv_file
     from ritual.services.friend_fields import parse_tags
 
-    _run_import(context, [(str(file), read_csv_file(file))], "csv", overwrite, dry_run, parse_tags(tags))
+    _run_import(context, [(str(file), read_csv_file(file))], "csv", overwrite, dry_run, parse_tags(tags), verbose)
 
 
 def _run_import(context: RitualContext, batches: list, source: str, overwrite: bool, dry_run: bool,
-                tags: tuple[str, ...]) -> None:
+                tags: tuple[str, ...], verbose: bool = False) -> None:
     from ritual.services.contacts_import import import_contacts
     from ritual.services.contacts_report import summary_lines
 
@@ -61,7 +67,7 @@ def _run_import(context: RitualContext, batches: list, source: str, overwrite: b
     with bar as progress:
         summary = import_contacts(context.db, batches, source, overwrite, dry_run,
                                   progress.update if show_bar else None, tags)
-    for line in summary_lines(summary, len(batches)):
+    for line in summary_lines(summary, len(batches), verbose):
         click.echo(line)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
+from ritual.core.sessions import SESSION, LetterTask, Session, SessionPlan
 from ritual.core.text import short_day
 
 DIGEST = "digest"
@@ -68,6 +69,8 @@ class Reminder:
     occasion_date: date | None
     title: str
     body: str
+    # When what it announces is over (a session's end): past it, a missed reminder is no longer worth sending.
+    ends: datetime | None = None
 
     def as_dict(self) -> dict:
         """A JSON-ready view (for `--json` and the command hook)."""
@@ -169,6 +172,33 @@ def _digest(day: date, ahead: list[AgendaItem], rules: ReminderRules, zone: tzin
         occasion_date=None,
         title="Your week of letters",
         body="\n".join(["Here is what the coming week holds:", *lines]),
+    )
+
+
+def session_reminders(plan: SessionPlan, rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:
+    """One reminder at the start of each session on days in [first, last]; none for a session in the quiet hours."""
+    return [_session_reminder(s, plan.letters_in(s), zone) for s in plan.sessions
+            if first <= s.day <= last and not (rules.quiet is not None and rules.quiet.holds(s.start))]
+
+
+def _session_reminder(session: Session, letters: list[LetterTask], zone: tzinfo) -> Reminder:
+    # The session's own time, not a reminder time: the user chose when to sit down.
+    due = datetime.combine(session.day, session.start).replace(tzinfo=zone).astimezone(timezone.utc).astimezone(zone)
+    names = ", ".join(task.friend for task in letters)
+    body = (f"{session.minutes} minutes set aside for letters to {names}. Begin whenever you are ready."
+            if names else f"{session.minutes} minutes set aside, and no letter due: a good time for one of your choice.")
+    return Reminder(
+        key=f"{SESSION}/-/-/{session.day.isoformat()}T{session.start:%H:%M}",
+        kind=SESSION,
+        due=due,
+        day=session.day,
+        friend_id=None,
+        friend="",
+        occasion=None,
+        occasion_date=None,
+        title="Your writing session is starting",
+        body=body,
+        ends=due + timedelta(minutes=session.minutes),
     )
 
 

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field, replace
 
 from ritual.core.model import Friend
 from ritual.services.contacts_merge import merge, snapshot
+from ritual.services.contacts_outcome import (
+    CREATED, SKIPPED, UNCHANGED, UPDATED, RecordOutcome, changes_detail, contact_detail, unchanged_detail,
+)
 from ritual.services.contacts_record import Incoming, Skipped
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
@@ -38,11 +41,22 @@ class ImportSummary:
     dry_run: bool = False
     skipped: list[Note] = field(default_factory=list)
     warnings: list[Note] = field(default_factory=list)
+    outcomes: list[RecordOutcome] = field(default_factory=list)
 
     @property
     def skipped_count(self) -> int:
         """How many records were not imported."""
         return len(self.skipped)
+
+    def of(self, status: str) -> list[RecordOutcome]:
+        """The records with this status, in file order."""
+        return [o for o in self.outcomes if o.status == status]
+
+    def record(self, status: str, name: str, file: str, line: int, detail: str) -> None:
+        """Count one record's outcome and keep it for the listing."""
+        if status in (CREATED, UPDATED, UNCHANGED):
+            setattr(self, status, getattr(self, status) + 1)
+        self.outcomes.append(RecordOutcome(status, name, file, line, detail))
 
 
 class _DryRunFinished(Exception):
@@ -106,15 +120,16 @@ class _Importer:
         """Import one record (or note why it was skipped)."""
         if isinstance(record, Skipped):
             self.summary.skipped.append(Note(file_name, record.line, record.reason))
+            self.summary.record(SKIPPED, "", file_name, record.line, record.reason)
             return
         self.summary.warnings += [Note(file_name, line, message) for line, message in record.warnings]
         friend_id = self._match(record)
         if friend_id is None:
             stored = self.repo.add_many([_with_tags(record.friend, self.tags)])[0]
             self._remember(stored, record)
-            self.summary.created += 1
+            self.summary.record(CREATED, stored.name, file_name, record.line, contact_detail(stored))
             return
-        self._update(self.friends[friend_id], record)
+        self._update(self.friends[friend_id], record, file_name)
 
     def _match(self, record: Incoming) -> int | None:
         if record.uid and record.uid in self.by_uid and self.by_uid[record.uid] in self.friends:
@@ -126,16 +141,17 @@ class _Importer:
         candidates = [i for i in self.by_key.get(key, []) if i not in self.claimed]
         return candidates[0] if candidates else None
 
-    def _update(self, current: Friend, record: Incoming) -> None:
+    def _update(self, current: Friend, record: Incoming, file_name: str) -> None:
         last = self.last.get(current.id)
         merged = merge(current, last.imported if last else None, record.friend, self.overwrite)
         self.summary.kept_edits += merged.kept_edits
         friend = _with_tags(merged.friend, self.tags)
         if merged.changed or friend.tags != merged.friend.tags:
-            self.summary.updated += 1
+            detail = changes_detail(current, friend, merged.kept)
+            self.summary.record(UPDATED, friend.name, file_name, record.line, detail)
             current = self.repo.update(friend)
         else:
-            self.summary.unchanged += 1
+            self.summary.record(UNCHANGED, current.name, file_name, record.line, unchanged_detail(merged.kept))
         self._remember(current, record)
 
     def _remember(self, friend: Friend, record: Incoming) -> None:

@@ -13,11 +13,16 @@ WHOLE_FIELDS = ("name", "nickname", "birthday", "notes", "addresses")
 
 @dataclass(frozen=True, slots=True)
 class Merged:
-    """The friend after a re-import, whether anything changed, and how many user edits were kept."""
+    """The friend after a re-import, whether anything changed, and which fields the user edited were kept."""
 
     friend: Friend
     changed: bool
-    kept_edits: int
+    kept: tuple[str, ...] = ()
+
+    @property
+    def kept_edits(self) -> int:
+        """How many fields the user edited were kept."""
+        return len(self.kept)
 
 
 def snapshot(friend: Friend) -> dict:
@@ -36,19 +41,19 @@ def snapshot(friend: Friend) -> dict:
 def merge(current: Friend, last: dict | None, incoming: Friend, overwrite: bool = False) -> Merged:
     """Three-way merge of the stored friend, the values last imported (None if never) and the file's values."""
     now, new = snapshot(current), snapshot(incoming)
-    taken, kept = [], 0
+    taken, kept = [], []
     for key in WHOLE_FIELDS:
         if new[key] == now[key]:
             continue
         if _file_wins(now[key], None if last is None else last.get(key), new[key], last is not None, overwrite):
             taken.append(key)
         elif new[key]:
-            kept += 1
+            kept.append(key)
     changes = {key: getattr(incoming, key) for key in taken}
     changes["tags"] = _merged_tags(current.tags, last, incoming.tags, overwrite)
     changes["occasions"] = _merged_occasions(current.occasions, last, incoming.occasions, overwrite)
     result = replace(current, **changes)
-    return Merged(result, snapshot(result) != now, kept)
+    return Merged(result, snapshot(result) != now, tuple(kept))
 
 
 def _file_wins(now: object, last: object, new: object, known: bool, overwrite: bool) -> bool:

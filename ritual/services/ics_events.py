@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, time, timedelta
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 
 from ritual.core.dates import MAR1, PartialDate
 from ritual.core.model import BIRTHDAY, Occasion
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem, Subject
+from ritual.core.sessions import SESSION, LetterTask, Session
 from ritual.core.text import MONTHS, short_day
-from ritual.services.ics_kinds import BIRTHDAYS, DEFAULT_INCLUDE, INCLUDE_CHOICES, OCCASIONS  # noqa: F401
+from ritual.services.ics_kinds import BIRTHDAYS, DEFAULT_INCLUDE, INCLUDE_CHOICES, OCCASIONS, SESSIONS  # noqa: F401
 
 # A leap year, so that a year-less 29 February is a real DTSTART (DESIGN.md section 2).
 PLACEHOLDER_YEAR = 2000
@@ -24,7 +25,7 @@ YEARLY_RULE = (("FREQ", "YEARLY"),)
 
 @dataclass(frozen=True, slots=True)
 class CalendarEvent:
-    """One all-day event: a yearly occasion, one of its instances, or a dated action."""
+    """One event: all-day (an occasion, an instance, a dated action), or timed at `at` for `minutes` (a session)."""
 
     uid: str
     start: date
@@ -33,11 +34,31 @@ class CalendarEvent:
     category: str
     rule: tuple[tuple[str, object], ...] | None = None
     alarm: timedelta | None = None
+    # Left out of the repr, so all-day events keep the DTSTAMPs they always had (see ics_render.event_stamp).
+    at: time | None = field(default=None, repr=False)
+    minutes: int = field(default=0, repr=False)
 
     @property
-    def end(self) -> date:
-        """All-day events end (exclusively) the next day."""
+    def timed(self) -> bool:
+        """True for an event at a time of day rather than over a whole day."""
+        return self.at is not None
+
+    @property
+    def begins(self) -> date | datetime:
+        """DTSTART: the day, or the local wall-clock moment of a timed event."""
+        return datetime.combine(self.start, self.at) if self.at is not None else self.start
+
+    @property
+    def end(self) -> date | datetime:
+        """All-day events end (exclusively) the next day; timed ones after their minutes."""
+        if self.at is not None:
+            return datetime.combine(self.start, self.at) + timedelta(minutes=self.minutes)
         return self.start + timedelta(days=1)
+
+    @property
+    def transparency(self) -> str:
+        """A session is time set aside (busy); days to remember leave the day free."""
+        return "OPAQUE" if self.timed else "TRANSPARENT"
 
 
 def stable_uid(*parts: object) -> str:
@@ -108,6 +129,23 @@ def action_event(item: AgendaItem, remind_at: time) -> CalendarEvent:
         category=item.kind,
         # All-day alarms count from the event's local midnight, so 09:00 is nine hours after the start.
         alarm=timedelta(hours=remind_at.hour, minutes=remind_at.minute),
+    )
+
+
+def session_event(session: Session, letters: Sequence[LetterTask], about: str) -> CalendarEvent:
+    """A writing session as a timed event in floating local time, naming whom to write, with an alarm at its start."""
+    names = ", ".join(task.friend for task in letters)
+    lines = [about] + [f"{task.friend}: {task.occasion or 'a letter'}, write by {short_day(task.write_by)}"
+                       for task in letters]
+    return CalendarEvent(
+        uid=stable_uid(SESSION, session.day.isoformat(), f"{session.start:%H:%M}"),
+        start=session.day,
+        summary=f"Writing session: {names}" if names else "Writing session",
+        description="\n".join(lines),
+        category=SESSIONS,
+        alarm=timedelta(0),
+        at=session.start,
+        minutes=session.minutes,
     )
 
 

@@ -11,14 +11,17 @@ from ritual.errors import InvalidValue
 from ritual.services.ics_events import (
     DEFAULT_INCLUDE,
     INCLUDE_CHOICES,
+    SESSIONS,
     CalendarEvent,
     action_event,
     instance_event,
     needs_instances,
     occasion_event,
+    session_event,
     wanted_occasion,
 )
 from ritual.services.planning import plan_rules
+from ritual.services.sessions_plan import keeps_sessions, plan_sessions, session_text
 from ritual.settings import Settings
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
@@ -64,7 +67,24 @@ def parse_include(text: str) -> tuple[str, ...]:
 def calendar_events(settings: Settings, db: Database, request: ExportRequest) -> list[CalendarEvent]:
     """Every event the export holds, from the store and the planner."""
     rules = plan_rules(settings, db, request.today, max(request.end, request.instances_end))
-    return build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time)
+    events = build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time)
+    if SESSIONS in request.include:
+        events = sorted(events + session_events(settings, db, request), key=lambda e: (e.start, e.uid))
+    return events
+
+
+def session_events(settings: Settings, db: Database, request: ExportRequest) -> list[CalendarEvent]:
+    """The writing sessions from today to the horizon, each naming the letters placed in it."""
+    if not keeps_sessions(settings, db):
+        return []
+    plan = plan_sessions(settings, db, request.today, request.end)
+    events = {}
+    for session in plan.sessions:
+        if session.day <= request.end:
+            event = session_event(session, plan.letters_in(session), session_text(plan, session))
+            # A one-off session at the very time of a weekly one is the same sitting in a calendar.
+            events.setdefault(event.uid, event)
+    return list(events.values())
 
 
 def build_events(

@@ -11,6 +11,7 @@ from pathlib import Path
 from ritual.core.dates import MAR1, PartialDate
 from ritual.core.model import ANNIVERSARY, BIRTHDAY, Friend, Occasion
 from ritual.errors import RitualError
+from ritual.services.ics_import_feb29 import feb29_note, with_anniversary_policy
 from ritual.services.ics_read import Found, Skipped, read_calendar
 from ritual.services.ics_summary import CREATED, SKIPPED, UNCHANGED, UPDATED, ImportSummary, Outcome
 from ritual.store.database import Database
@@ -27,18 +28,37 @@ def read_source(file: str) -> bytes:
         raise RitualError(f"{file}: cannot be read ({exc.strerror})") from None
 
 
-def import_calendar(db: Database, data: bytes, source: str, dry_run: bool = False) -> ImportSummary:
-    """Apply every date found in the file in one transaction (none when `dry_run`) and say what happened."""
+def import_calendar(db: Database, data: bytes, source: str, dry_run: bool = False,
+                    for_name: str | None = None) -> ImportSummary:
+    """Apply every date found in the file in one transaction (none when `dry_run`) and say what happened.
+
+    Anniversaries that name nobody ("Our anniversary") go to the friend `for_name` names; without it they are skipped.
+    """
     found, skipped = read_calendar(data, source)
+    repo = FriendRepository(db)
+    owner = repo.find(for_name) if for_name else None
+    found, unclaimed = _claimed(found, owner)
     people, conflicts = merge(found)
-    summary = ImportSummary([Outcome(SKIPPED, s.title, f"line {s.line}: {s.reason}") for s in skipped + conflicts])
+    skips = skipped + unclaimed + conflicts
+    summary = ImportSummary([Outcome(SKIPPED, s.title, f"line {s.line}: {s.reason}") for s in skips])
     # Repository writes nest inside this one transaction: the file imports whole or not at all.
     with nullcontext() if dry_run else db.transaction():
-        repo = FriendRepository(db)
         index = _index(repo.all())
+        if owner is not None:
+            index[owner.name.casefold()] = [owner]
         for name, dates in people.items():
             summary.outcomes.append(_apply(repo, index.get(name.casefold(), []), name, dates, dry_run))
     return summary
+
+
+def _claimed(found: list[Found], owner: Friend | None) -> tuple[list[Found], list[Skipped]]:
+    """Dates naming nobody given to `owner`, or skipped with a hint how to give them to someone."""
+    named = [f for f in found if f.name]
+    nameless = [f for f in found if not f.name]
+    if owner is not None:
+        return named + [replace(f, name=owner.name) for f in nameless], []
+    hint = "that names no person; add --for NAME to give it to a friend"
+    return named, [Skipped(f.title, f.line, f"an {f.kind} on {f.date.iso()} {hint}") for f in nameless]
 
 
 def merge(found: list[Found]) -> tuple[dict[str, dict[str, Found]], list[Skipped]]:
@@ -78,6 +98,7 @@ def _apply(repo: FriendRepository, matches: list[Friend], name: str, dates: dict
     changed, problem = _merged(friend, dates)
     if problem:
         return Outcome(SKIPPED, friend.name, problem)
+    what = "; ".join(p for p in (what, feb29_note(friend, changed, dates.get(ANNIVERSARY))) if p)
     if changed == friend:
         return Outcome(UNCHANGED, friend.name, what)
     if not dry_run:
@@ -86,14 +107,10 @@ def _apply(repo: FriendRepository, matches: list[Friend], name: str, dates: dict
 
 
 def _new_friend(name: str, dates: dict[str, Found]) -> Friend:
-    birthday = dates.get(BIRTHDAY)
-    occasions = (Occasion(ANNIVERSARY, dates[ANNIVERSARY].date),) if ANNIVERSARY in dates else ()
-    return Friend(
-        name=name,
-        birthday=birthday.date if birthday else None,
-        feb29=birthday.feb29 if birthday else None,
-        occasions=occasions,
-    )
+    birthday, anniversary = dates.get(BIRTHDAY), dates.get(ANNIVERSARY)
+    occasions = (Occasion(ANNIVERSARY, anniversary.date),) if anniversary else ()
+    feb29 = birthday.feb29 if birthday else anniversary.feb29 if anniversary and anniversary.date.is_feb29 else None
+    return Friend(name=name, birthday=birthday.date if birthday else None, feb29=feb29, occasions=occasions)
 
 
 def _merged(friend: Friend, dates: dict[str, Found]) -> tuple[Friend, str | None]:
@@ -112,6 +129,7 @@ def _merged(friend: Friend, dates: dict[str, Found]) -> tuple[Friend, str | None
         elif same[0].date.year is None and new.year is not None:
             kept = tuple(replace(o, date=new) if o is same[0] else o for o in friend.occasions)
             friend = replace(friend, occasions=kept)
+        friend = with_anniversary_policy(friend, dates[ANNIVERSARY])
     return friend, None
 
 

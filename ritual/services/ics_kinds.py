@@ -6,5 +6,7 @@ from ritual.core.planner import KEEP_IN_TOUCH, POST, WRITE
 
 BIRTHDAYS = "birthdays"
 OCCASIONS = "occasions"
-INCLUDE_CHOICES = (BIRTHDAYS, OCCASIONS, WRITE, POST, KEEP_IN_TOUCH)
-DEFAULT_INCLUDE = (BIRTHDAYS, OCCASIONS, WRITE, POST)
+SESSIONS = "sessions"
+INCLUDE_CHOICES = (BIRTHDAYS, OCCASIONS, WRITE, POST, KEEP_IN_TOUCH, SESSIONS)
+# Sessions are on by default: they add nothing until the user keeps writing sessions.
+DEFAULT_INCLUDE = (BIRTHDAYS, OCCASIONS, WRITE, POST, SESSIONS)

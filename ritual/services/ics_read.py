@@ -20,7 +20,7 @@ _YEARLY_PARTS = {"FREQ", "INTERVAL", "BYMONTH", "BYMONTHDAY", "UNTIL", "COUNT", 
 
 @dataclass(frozen=True)
 class Found:
-    """A yearly date for a person, read from one VEVENT."""
+    """A yearly date for a person, read from one VEVENT; an empty name is an anniversary naming nobody."""
 
     name: str
     kind: str
@@ -28,6 +28,7 @@ class Found:
     line: int
     from_rule: bool
     feb29: str | None = None
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,11 @@ def read_event(vevent, where: EventLines, source: str, birthday_calendar: bool) 
     name, stated_year, month_only = person_and_notes(title, kind, birthday_calendar)
     yearly = _recurs(vevent)
     value = _partial(start, kind, stated_year, month_only, str(vevent.get("DESCRIPTION", "")), yearly)
-    if name is None:
-        article = "an" if kind == ANNIVERSARY else "a"
-        return Skipped(title, where.begin, f"{article} {kind} on {value.iso()} that names no person")
-    return Found(name, kind, value, where.begin, yearly, _feb29_policy(vevent, start) if yearly else None)
+    if name is None and kind != ANNIVERSARY:
+        return Skipped(title, where.begin, f"a {kind} on {value.iso()} that names no person")
+    # Whose anniversary "Our anniversary" is, only the user can say (`--for NAME`); the importer decides.
+    feb29 = _feb29_policy(vevent, start) if yearly else None
+    return Found(name or "", kind, value, where.begin, yearly, feb29, title)
 
 
 def _recurs(vevent) -> bool:
@@ -136,7 +138,7 @@ def _feb29_policy(vevent, start: date) -> str | None:
     rule = vevent["RRULE"]
     if rule.get("BYMONTHDAY") == [-1]:
         return FEB28
-    skip = str(_first(rule.get("SKIP")) or "").upper()
+    skip = _text(_first(rule.get("SKIP"))).upper()
     return {"FORWARD": MAR1, "BACKWARD": FEB28}.get(skip)
 
 
@@ -161,6 +163,13 @@ def _described_year(description: str) -> int | None:
 
 def _categories(vevent) -> list[str]:
     return [str(category).upper() for category in vevent.categories]
+
+
+def _text(value) -> str:
+    # icalendar 7 reads SKIP as an enum whose str() is "vSkip.FORWARD"; its iCalendar form is the word itself.
+    if value is None:
+        return ""
+    return value.to_ical().decode() if hasattr(value, "to_ical") else str(value)
 
 
 def _first(values):

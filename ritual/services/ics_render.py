@@ -22,6 +22,7 @@ CATEGORY_LABELS = {
     "write": "WRITE-BY",
     "post": "POST-BY",
     "keep_in_touch": "KEEP-IN-TOUCH",
+    "sessions": "WRITING-SESSION",
 }
 # DTSTAMPs are spread over twenty years after this instant by a digest of the event (see `event_stamp`).
 _STAMP_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -52,8 +53,7 @@ def render_vevent(event: CalendarEvent) -> bytes:
     lines = [
         "BEGIN:VEVENT",
         "SUMMARY:" + _text(vText, event.summary),
-        "DTSTART;VALUE=DATE:" + _date(event.start),
-        "DTEND;VALUE=DATE:" + _date(event.end),
+        *_span(event),
         "DTSTAMP:" + event_stamp(event).strftime("%Y%m%dT%H%M%SZ"),
         "UID:" + _text(vText, event.uid),
     ]
@@ -62,7 +62,7 @@ def render_vevent(event: CalendarEvent) -> bytes:
     lines += [
         "CATEGORIES:" + CATEGORY_LABELS[event.category],
         "DESCRIPTION:" + _text(vText, event.description),
-        "TRANSP:TRANSPARENT",
+        "TRANSP:" + event.transparency,
     ]
     if event.alarm is not None:
         lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + _text(vText, event.summary)]
@@ -71,9 +71,21 @@ def render_vevent(event: CalendarEvent) -> bytes:
     return "".join(fold(line) + "\r\n" for line in lines).encode()
 
 
+def _span(event: CalendarEvent) -> list[str]:
+    # Timed events are floating local time: a session at 10:00 stays at 10:00 wherever the user is.
+    if event.timed:
+        from icalendar.prop import vDatetime
+
+        return ["DTSTART:" + vDatetime(event.begins).to_ical().decode(), "DTEND:" + vDatetime(event.end).to_ical().decode()]
+    return ["DTSTART;VALUE=DATE:" + _date(event.start), "DTEND;VALUE=DATE:" + _date(event.end)]
+
+
 def event_stamp(event: CalendarEvent) -> datetime:
     """A DTSTAMP that changes exactly when the event does, so unchanged data exports byte-identically."""
-    digest = hashlib.sha256(repr(event).encode()).digest()
+    key = repr(event)
+    if event.timed:
+        key += f" at {event.at:%H:%M} for {event.minutes}"
+    digest = hashlib.sha256(key.encode()).digest()
     return _STAMP_EPOCH + timedelta(seconds=int.from_bytes(digest[:8], "big") % _STAMP_SPAN)
 
 

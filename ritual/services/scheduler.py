@@ -13,9 +13,10 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from ritual.core.planner import KEEP_IN_TOUCH
-from ritual.core.reminders import Reminder, derive
+from ritual.core.reminders import Reminder, derive, session_reminders
 from ritual.services.notify import NotifierChain
 from ritual.services.planning import agenda
+from ritual.services.sessions_plan import keeps_sessions, plan_sessions
 from ritual.settings import Settings
 from ritual.store.database import Database, open_database
 from ritual.store.deliveries import DeliveryLog, Mutes
@@ -84,7 +85,11 @@ class ReminderEngine:
         """Every reminder on days in [first, last], muted friends left out."""
         rules = self.settings.reminders.rules(self.settings.reminder_time, Mutes(db).ids())
         items = agenda(self.settings, db, first, last + _DIGEST_REACH, today, include_overdue=True)
-        return derive(items, rules, self.zone(), first, last)
+        found = derive(items, rules, self.zone(), first, last)
+        if not keeps_sessions(self.settings, db) or last < today:
+            return found
+        plan = plan_sessions(self.settings, db, today, last, items, last + _DIGEST_REACH)
+        return sorted(found + session_reminders(plan, rules, self.zone(), first, last), key=lambda r: (r.due, r.key))
 
     def pending(self, db: Database, now: datetime) -> list[Reminder]:
         """Reminders due by `now` within the catch-up window and not yet delivered, oldest first."""
@@ -92,7 +97,7 @@ class ReminderEngine:
         today = now.astimezone(zone).date()
         window = timedelta(days=self.settings.reminders.catch_up_days)
         found = self.reminders(db, (now - window).astimezone(zone).date(), today, today)
-        due = [r for r in found if now - window <= r.due <= now]
+        due = [r for r in found if now - window <= r.due <= now and (r.ends is None or now < r.ends)]
         done = DeliveryLog(db, self.owner).delivered_keys([r.key for r in due])
         return [r for r in due if r.key not in done]
 

@@ -31,8 +31,10 @@ from ritual.tui.screens.import_contacts import ImportScreen
 from ritual.tui.screens.letter_box import LetterBoxScreen
 from ritual.tui.screens.onboarding import OnboardingScreen
 from ritual.tui.screens.profile import ProfileScreen
+from ritual.tui.screens.projects import ProjectsScreen
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.screens.ritual_commands import RitualCommands
+from ritual.tui.screens.supplies import SuppliesScreen
 from ritual.tui.screens.week import WeekScreen
 from ritual.tui.transfer_messages import ContactsImported
 
@@ -141,6 +143,16 @@ class RitualApp(App[None]):
         """Import contacts or birthdays from a file."""
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen(self.data))
+
+    def action_supplies(self) -> None:
+        """Stamps and cards on hand."""
+        if not isinstance(self.screen, SuppliesScreen):
+            self.push_screen(SuppliesScreen(self.data))
+
+    def action_projects(self) -> None:
+        """Projects and where each card stands."""
+        if not isinstance(self.screen, ProjectsScreen):
+            self.push_screen(ProjectsScreen(self.data))
 
     def on_contacts_imported(self, message: ContactsImported) -> None:
         """Friends came in from a file: say so, and refresh what shows them."""

@@ -6,16 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ritual.core.model import Friend
+from ritual.core.text import plural
 from ritual.errors import RitualError
 from ritual.store.database import Database
 
 VCARD, CSV, ICS = "vCard", "CSV", "iCalendar"
 SUFFIXES = {".vcf": VCARD, ".vcard": VCARD, ".csv": CSV, ".ics": ICS, ".ical": ICS}
 STATUSES = ("created", "updated", "unchanged", "skipped")
-# Shown for each contact read from a vCard or CSV file: the contacts importer counts outcomes, not names.
-CONTACT = "in the file"
 NOTE = "note"
+CALENDAR_CHOICES = "Circles and --overwrite are for contacts files; a calendar's dates only fill gaps."
 
 Progress = Callable[[int, int], None]
 
@@ -71,12 +70,24 @@ def file_kind(path: Path) -> str:
     raise RitualError(f"{path.name} does not look like a vCard, CSV or iCalendar file.")
 
 
-def read_and_import(db: Database, path: Path, dry_run: bool, progress: Progress | None = None) -> ImportReport:
+@dataclass(frozen=True)
+class ImportChoices:
+    """What the user chose beside the file: circles for everyone imported, and whether the file's values win."""
+
+    tags: tuple[str, ...] = ()
+    overwrite: bool = False
+
+
+def read_and_import(db: Database, path: Path, dry_run: bool, progress: Progress | None = None,
+                    choices: ImportChoices = ImportChoices()) -> ImportReport:
     """*worker*: import one file or folder in one transaction (rolled back for a dry run) and report."""
     kind = file_kind(path)
     if kind == ICS:
-        return _calendar(db, path, dry_run)
-    return _contacts(db, path, kind, dry_run, progress)
+        report = _calendar(db, path, dry_run)
+        if choices.tags or choices.overwrite:
+            report.rows.insert(0, ReportRow(NOTE, "circles", CALENDAR_CHOICES))
+        return report
+    return _contacts(db, path, kind, dry_run, progress, choices)
 
 
 def _calendar(db: Database, path: Path, dry_run: bool) -> ImportReport:
@@ -87,9 +98,9 @@ def _calendar(db: Database, path: Path, dry_run: bool) -> ImportReport:
     return ImportReport(ICS, dry_run, {status: summary.count(status) for status in STATUSES}, rows)
 
 
-def _contacts(db: Database, path: Path, kind: str, dry_run: bool, progress: Progress | None) -> ImportReport:
+def _contacts(db: Database, path: Path, kind: str, dry_run: bool, progress: Progress | None,
+              choices: ImportChoices) -> ImportReport:
     from ritual.services.contacts_import import import_contacts
-    from ritual.services.contacts_record import Incoming
 
     batches = _batches(path, kind)
     total = sum(len(records) for _, records in batches)
@@ -100,15 +111,16 @@ def _contacts(db: Database, path: Path, kind: str, dry_run: bool, progress: Prog
         if progress:
             progress(done[0], total)
 
-    summary = import_contacts(db, batches, kind.lower(), dry_run=dry_run, progress=counted)
+    summary = import_contacts(db, batches, kind.lower(), choices.overwrite, dry_run, counted, choices.tags)
     counts = {"created": summary.created, "updated": summary.updated, "unchanged": summary.unchanged,
               "skipped": summary.skipped_count}
-    rows = [ReportRow("skipped", _where(note.file, note.line, len(batches)), note.message) for note in summary.skipped]
-    rows += [ReportRow(NOTE, _where(note.file, note.line, len(batches)), note.message) for note in summary.warnings]
-    rows += [ReportRow(CONTACT, record.friend.name, contact_detail(record.friend))
-             for _, records in batches for record in records if isinstance(record, Incoming)]
+    files = len(batches)
+    rows = [ReportRow(o.status, o.name or _where(o.file, o.line, files), o.detail) for o in summary.outcomes]
+    rows += [ReportRow(NOTE, _where(note.file, note.line, files), note.message) for note in summary.warnings]
     if summary.kept_edits:
-        rows.insert(0, ReportRow(NOTE, "your edits", f"{summary.kept_edits} fields you changed in ritual are kept"))
+        kept = plural(summary.kept_edits, "field")
+        rows.insert(0, ReportRow(NOTE, "your edits", f"{kept} you changed in ritual kept; "
+                                                        "tick “the file's values win” to take the file's"))
     return ImportReport(kind, dry_run, counts, rows)
 
 
@@ -125,11 +137,3 @@ def _batches(path: Path, kind: str) -> list[tuple[str, list]]:
 def _where(file: str, line: int, files: int) -> str:
     return f"{Path(file).name}, line {line}" if files > 1 else f"line {line}"
 
-
-def contact_detail(friend: Friend) -> str:
-    """Birthday and town of a contact, as far as the file tells."""
-    parts = [f"birthday {friend.birthday.iso()}"] if friend.birthday else []
-    if friend.addresses:
-        address = friend.addresses[0]
-        parts.append(", ".join(p for p in (address.city, address.country) if p))
-    return " · ".join(p for p in parts if p) or "no dates or address"

@@ -89,3 +89,11 @@ class LetterBoxChanged(Message):
     def __init__(self, note: str = "") -> None:
         super().__init__()
         self.note = note
+
+
+class WeekPlanned(Message):
+    """A worker planned a week with its writing sessions and notes."""
+
+    def __init__(self, planned) -> None:
+        super().__init__()
+        self.planned = planned

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from ritual.tui.calendar_export import ExportResult
-from ritual.tui.contact_import import ImportReport
+from ritual.tui.contact_import import ImportChoices, ImportReport
 
 
 class TransferStepped(Message):
@@ -35,12 +35,13 @@ class CalendarExported(Message):
 
 
 class ImportRead(Message):
-    """A worker finished a preview (dry run) or an import of one file or folder."""
+    """A worker finished a preview (dry run) or an import of one file or folder, with the choices it ran under."""
 
-    def __init__(self, path: str, report: ImportReport) -> None:
+    def __init__(self, path: str, report: ImportReport, choices: ImportChoices | None = None) -> None:
         super().__init__()
         self.path = path
         self.report = report
+        self.choices = choices
 
 
 class ContactsImported(Message):

@@ -47,6 +47,22 @@ def test_import_dry_run_then_for_real_then_again(ritual, home):
     assert "0 created, 0 updated, 1 unchanged" in ritual.ok("import", "ics", str(calendar))
 
 
+def test_import_for_gives_a_nameless_anniversary_to_a_friend(ritual, home):
+    calendar = home.parent / "ours.ics"
+    calendar.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Our Blissful Anniversary\r\n"
+        b"DTSTART;VALUE=DATE:19971102\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    ritual.ok("friend", "add", "Mia Weber", "--birthday", "1991-05-04")
+    untold = ritual.ok("import", "ics", str(calendar))
+    assert "1 skipped" in untold and "add --for NAME to give it to a friend" in untold
+    told = ritual.ok("import", "ics", str(calendar), "--for", "Mia")
+    assert "Imported: 0 created, 1 updated" in told and "updated   Mia Weber — anniversary 1997-11-02" in told
+    assert "anniversary 1997-11-02 (yearly)" in ritual.ok("friend", "show", "Mia Weber")
+    missing = ritual("import", "ics", str(calendar), "--for", "Nobody")
+    assert missing.exit_code == 1 and "no friend called 'Nobody'" in missing.stderr
+
+
 def test_a_malformed_import_names_the_line_and_changes_nothing(ritual, home):
     broken = home.parent / "broken.ics"
     broken.write_bytes(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Bo's birthday\nDTSTART 20200101\nEND:VEVENT\nEND:VCALENDAR\n")

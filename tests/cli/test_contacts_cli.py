@@ -35,6 +35,16 @@ def test_skips_are_listed_with_file_and_line(ritual, tmp_path):
     assert f"{path}:1: has no name" in out
 
 
+def test_verbose_and_dry_run_list_each_person(ritual):
+    dry = ritual.ok("import", "csv", "--dry-run", str(DATA / "outlook.csv"))
+    assert "outlook.csv:4: has no name" in dry and sum(line.startswith("  created ") for line in dry.splitlines()) == 3
+    quiet = ritual.ok("import", "csv", str(DATA / "outlook.csv"))
+    assert "  created " not in quiet
+    again = ritual.ok("import", "csv", "--verbose", "--tag", "work", str(DATA / "outlook.csv"))
+    updated = [line for line in again.splitlines() if line.startswith("  updated ")]
+    assert len(updated) == 3 and all(line.endswith("— circles + work") for line in updated)
+
+
 def test_a_file_that_is_not_a_vcard_is_refused_with_exit_2(ritual, tmp_path):
     path = tmp_path / "x.vcf"
     path.write_text("hello\n")

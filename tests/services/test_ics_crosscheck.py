@@ -22,6 +22,7 @@ from ritual.services.ics_events import DEFAULT_INCLUDE
 from ritual.services.ics_export import ExportRequest, build_events
 from ritual.services.ics_render import render_calendar
 from ritual.services.planning import agenda
+from ritual.services.sessions_plan import plan_sessions
 from tests.services.ics_homes import TODAY, hard_friends, open_home
 
 YEARS = 10
@@ -173,3 +174,58 @@ def test_lint_catches_what_it_looks_for():
     found = " | ".join(lint(broken))
     for expected in ("no UID", "no DTSTAMP", "mix DATE", "not after", "alarm without TRIGGER"):
         assert expected in found
+
+
+SESSIONS_CONFIG = 'writing_sessions = ["sun 10:00 60", "wed 19:30 45"]\n'
+WITH_SESSIONS = ("birthdays", "occasions", "write", "post", "sessions")
+
+
+def planned_sessions(home, years: int) -> list[tuple]:
+    """(start, end, names) of every session the planner keeps in the horizon."""
+    last = ExportRequest(TODAY, years=years).end
+    plan = plan_sessions(home.settings, home.db, TODAY, last)
+    return sorted((datetime.combine(s.day, s.start), datetime.combine(s.day, s.start) + timedelta(minutes=s.minutes),
+                   tuple(t.friend for t in plan.letters_in(s))) for s in plan.sessions if s.day <= last)
+
+
+def exported_sessions(data: bytes, years: int) -> list[tuple]:
+    """The same, as recurring-ical-events expands the export."""
+    last = ExportRequest(TODAY, years=years).end
+    found = []
+    for event in recurring_ical_events.of(icalendar.Calendar.from_ical(data)).between(TODAY, last + timedelta(days=1)):
+        if event["CATEGORIES"].to_ical() == b"WRITING-SESSION":
+            summary = str(event["SUMMARY"]).removeprefix("Writing session").removeprefix(": ")
+            names = tuple(summary.split(", ")) if summary else ()
+            found.append((event.decoded("DTSTART"), event.decoded("DTEND"), names))
+    return sorted(found)
+
+
+def test_sessions_are_timed_events_at_the_planned_moments_with_their_letters(tmp_path):
+    home = open_home(tmp_path, SESSIONS_CONFIG, hard_friends()[:6])
+    data = home.export(years=1, include=WITH_SESSIONS)
+    exported, planned = exported_sessions(data, 1), planned_sessions(home, 1)
+    assert len(planned) > 100 and exported == planned
+    assert any(names for *_, names in exported)
+    assert all(start.tzinfo is None for start, *_ in exported)
+
+
+def test_vobject_reads_sessions_at_the_same_local_times(tmp_path):
+    home = open_home(tmp_path, SESSIONS_CONFIG, hard_friends()[:6])
+    data = home.export(years=1, include=WITH_SESSIONS)
+    parsed = vobject.readOne(data.decode("utf-8"))
+    sessions = [v for v in parsed.vevent_list if v.categories.value == ["WRITING-SESSION"]]
+    starts = sorted(v.dtstart.value for v in sessions)
+    assert starts == [start for start, *_ in planned_sessions(home, 1)]
+    assert all(v.valarm.trigger.value == timedelta(0) for v in sessions)
+
+
+def test_sessions_leave_the_lint_clean_and_exports_reproducible(tmp_path):
+    home = open_home(tmp_path / "one", SESSIONS_CONFIG, hard_friends())
+    again = open_home(tmp_path / "two", SESSIONS_CONFIG, hard_friends())
+    data = home.export(years=2, include=WITH_SESSIONS)
+    assert lint(data) == [] and again.export(years=2, include=WITH_SESSIONS) == data
+
+
+def test_sessions_add_nothing_to_a_home_without_them(hard_home):
+    assert hard_home.export(include=WITH_SESSIONS) == hard_home.export()
+    assert "sessions" in DEFAULT_INCLUDE

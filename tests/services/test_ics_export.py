@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 import icalendar
 import pytest
@@ -141,12 +141,12 @@ def reference_vevent(event: CalendarEvent) -> bytes:
     """The same event built and rendered by icalendar itself."""
     vevent = icalendar.Event.new(
         uid=event.uid,
-        start=event.start,
+        start=event.begins,
         end=event.end,
         summary=event.summary,
         description=event.description,
         categories=[CATEGORY_LABELS[event.category]],
-        transparency="TRANSPARENT",
+        transparency="OPAQUE" if event.timed else "TRANSPARENT",
         stamp=event_stamp(event),
     )
     if event.rule:
@@ -167,10 +167,29 @@ def reference_vevent(event: CalendarEvent) -> bytes:
     alarm=st.none() | st.integers(0, 23 * 60).map(lambda m: timedelta(minutes=m)),
     rule=st.sampled_from([None, (("FREQ", "YEARLY"),), (("FREQ", "YEARLY"), ("BYMONTH", 2), ("BYMONTHDAY", -1))]),
     category=st.sampled_from(sorted(CATEGORY_LABELS)),
+    at=st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)),
+    minutes=st.integers(1, 24 * 60),
 )
-def test_fast_rendering_is_byte_identical_to_icalendar(summary, description, start, alarm, rule, category):
-    event = CalendarEvent("u-1", start, summary, description, category, rule, alarm)
+def test_fast_rendering_is_byte_identical_to_icalendar(summary, description, start, alarm, rule, category, at, minutes):
+    event = CalendarEvent("u-1", start, summary, description, category, rule, alarm, at, minutes if at else 0)
     assert render_vevent(event) == reference_vevent(event)
+
+
+def test_a_timed_event_is_floating_local_time_and_busy():
+    event = CalendarEvent("u-2", date(2026, 11, 29), "Writing session", "", "sessions", alarm=timedelta(0),
+                          at=time(23, 30), minutes=60)
+    text = render_vevent(event).decode()
+    assert "DTSTART:20261129T233000\r\n" in text and "DTEND:20261130T003000\r\n" in text
+    assert "TZID" not in text and "TRANSP:OPAQUE" in text and "TRIGGER:P0D" in text
+
+
+def test_all_day_stamps_ignore_the_timed_fields_and_timed_stamps_follow_them():
+    day = CalendarEvent("u-3", date(2026, 12, 1), "s", "d", "write")
+    # The stamp this event had before timed events existed: kept calendars do not rewrite every day event.
+    assert event_stamp(day) == datetime(2019, 9, 29, 18, 44, 49, tzinfo=timezone.utc)
+    ten = CalendarEvent("u-4", date(2026, 12, 6), "s", "d", "sessions", at=time(10, 0), minutes=60)
+    assert event_stamp(ten) != event_stamp(CalendarEvent("u-4", date(2026, 12, 6), "s", "d", "sessions",
+                                                         at=time(11, 0), minutes=60))
 
 
 def test_folding_keeps_lines_short_and_escapes_whole():

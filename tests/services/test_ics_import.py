@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from ritual.core.dates import PartialDate
+from ritual.core.dates import PartialDate, occurrence_in_year
 from ritual.core.model import Friend
-from ritual.errors import InvalidValue
+from ritual.errors import InvalidValue, NotFound
 from ritual.services.ics_import import import_calendar
 from ritual.store.friends import FriendRepository
 from tests.corpus import corpus_dir, needs
@@ -156,3 +158,73 @@ def event(summary: str, start: str) -> bytes:
         f"BEGIN:VEVENT\r\nUID:{summary}\r\nSUMMARY:{summary}\r\nDTSTART;VALUE=DATE:{start}\r\n"
         "RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
     ).encode()
+
+
+@pytest.fixture
+def ana(home):
+    return FriendRepository(home.db).add(Friend("Ana Souza", birthday=PartialDate(3, 14, 1990)))
+
+
+def anniversaries(home, name: str) -> list[str]:
+    friend = FriendRepository(home.db).find(name)
+    return [o.date.iso() for o in friend.occasions if o.name == "anniversary"]
+
+
+@needs_corpus
+def test_an_anniversary_naming_nobody_goes_to_the_friend_named_with_for(home, ana):
+    data = corpus("ical4j-rfc5545-yearly-anniversary.ics")
+    untold = {o.name: o.detail for o in run(home, data).of("skipped")}
+    assert untold["Our Blissful Anniversary"] == ("line 23: an anniversary on 1997-11-02 that names no person; "
+                                                  "add --for NAME to give it to a friend")
+    summary = import_calendar(home.db, data, "test.ics", for_name="ana souza")
+    assert [(o.name, o.detail) for o in summary.of("updated")] == [("Ana Souza", "anniversary 1997-11-02")]
+    assert summary.count("skipped") == 3 and anniversaries(home, "Ana Souza") == ["1997-11-02"]
+    again = import_calendar(home.db, data, "test.ics", for_name=str(ana.id))
+    assert again.count("unchanged") == 1 and anniversaries(home, "Ana Souza") == ["1997-11-02"]
+
+
+@needs_corpus
+def test_a_skip_forward_feb29_anniversary_becomes_the_friends_mar1_choice(home, ana):
+    summary = import_calendar(home.db, corpus("icalendar-rfc7529-feb29-skip-forward.ics"), "t.ics", for_name="Ana")
+    assert summary.of("updated")[0].detail == ("anniversary 2012-02-29; on 1 March in common years, as the file's "
+                                               "rule says; now Ana Souza's 29 February choice")
+    stored = FriendRepository(home.db).find("Ana Souza")
+    assert stored.feb29 == "mar1" and anniversaries(home, "Ana Souza") == ["2012-02-29"]
+    assert occurrence_in_year(stored.occasions[0].date, 2027, stored.feb29) == date(2027, 3, 1)
+    assert {o.name for o in summary.of("skipped")} == {"Chinese New Year", "First day of 13th month", "Anniversary"}
+    again = import_calendar(home.db, corpus("icalendar-rfc7529-feb29-skip-forward.ics"), "t.ics", for_name="Ana")
+    assert again.count("unchanged") == 1 and "as Ana Souza's 29 February choice says" in again.of("unchanged")[0].detail
+
+
+@pytest.mark.parametrize(
+    ("friend", "kept", "said"),
+    [
+        (Friend("Bo", feb29="feb28"), "feb28", "Bo's own choice (28 February) decides"),
+        (Friend("Bo", birthday=PartialDate(2, 29, 1992)), None,
+         "Bo's own choice (the one in settings) decides, which their 29 February birthday follows too"),
+    ],
+)
+def test_a_friends_own_feb29_choice_decides_over_the_files_rule(home, friend, kept, said):
+    FriendRepository(home.db).add(friend)
+    summary = import_calendar(home.db, feb29_anniversary(), "t.ics", for_name="Bo")
+    detail = summary.of("updated")[0].detail
+    assert detail.startswith("anniversary 2012-02-29; the file says 1 March in common years;") and said in detail
+    assert FriendRepository(home.db).find("Bo").feb29 == kept
+
+
+def test_for_a_friend_who_is_not_there_changes_nothing(home, ana):
+    with pytest.raises(NotFound):
+        import_calendar(home.db, feb29_anniversary(), "t.ics", for_name="Nobody Known")
+    assert anniversaries(home, "Ana Souza") == []
+
+
+def test_named_dates_keep_their_own_person_beside_for(home, ana):
+    data = feb29_anniversary().replace(b"END:VCALENDAR", event("Cy's birthday", "19800101") + b"END:VCALENDAR")
+    summary = import_calendar(home.db, data, "t.ics", for_name="Ana")
+    assert [o.name for o in summary.of("created")] == ["Cy"] and anniversaries(home, "Ana Souza") == ["2012-02-29"]
+
+
+def feb29_anniversary() -> bytes:
+    return (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20120229\r\n"
+            b"RRULE:RSCALE=GREGORIAN;FREQ=YEARLY;SKIP=FORWARD\r\nSUMMARY:Our anniversary\r\nEND:VEVENT\r\n"
+            b"END:VCALENDAR\r\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Button, DataTable, Input
+from textual.widgets import Button, Checkbox, DataTable, Input
 
 from ritual.store.friends import FriendRepository
 from ritual.tui.app import build_app
@@ -51,8 +51,10 @@ async def test_a_vcard_preview_saves_nothing_then_import_adds_the_new_friends(ap
         rows = await preview(pilot, screen, DATA / "friends.vcf")
         assert names(context) == before
         assert screen.status_text.startswith("This vCard import would give: 2 created, 0 updated, 1 unchanged, 1 skipped.")
-        assert ("skipped", "line 15", "has no name (no FN, N, ORG or NICKNAME)") in rows
-        assert ("in the file", "Farah Nasser", "birthday --06-02 · Toronto, CA") in rows
+        assert rows == [("unchanged", "Ana Souza", "the same as in ritual"),
+                        ("created", "Farah Nasser", "birthday --06-02 · Toronto, CA"),
+                        ("skipped", "line 15", "has no name (no FN, N, ORG or NICKNAME)"),
+                        ("created", "Gus Okoye", "birthday 1979-11-30")]
         run = screen.query_one("#import-run", Button)
         assert not run.disabled
         await pilot.press("ctrl+s")
@@ -136,3 +138,57 @@ async def test_leaving_the_welcome_import_without_importing_keeps_the_welcome(em
         assert isinstance(app.screen, ImportScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, OnboardingScreen)
+
+
+ANA_AND_ZOE = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Souza\nNICKNAME:Ani\nBDAY:1990-03-14\nEND:VCARD\n" \
+              "BEGIN:VCARD\nVERSION:3.0\nFN:Zoe Adler\nEND:VCARD\n"
+
+
+async def test_circles_and_overwrite_are_previewed_per_person_then_saved(app, context, tmp_path):
+    cards = tmp_path / "phone.vcf"
+    cards.write_text(ANA_AND_ZOE, encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_import(pilot)
+        screen.query_one("#import-tags", Input).value = "phone, family"
+        rows = await preview(pilot, screen, cards)
+        assert rows[1:] == [("updated", "Ana Souza", "circles + family, phone; kept your nickname"),
+                            ("created", "Zoe Adler", "no dates or address")]
+        run = screen.query_one("#import-run", Button)
+        assert not run.disabled
+        screen.query_one("#import-overwrite", Checkbox).value = True
+        await pilot.pause()
+        assert run.disabled, "a changed choice needs a new preview"
+        rows = await preview(pilot, screen, cards)
+        assert rows[0] == ("updated", "Ana Souza", "nickname; circles + family, phone")
+        assert FriendRepository(context.db).find("Ana Souza").nickname == "Aninha"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.status_text == "Imported from vCard: 1 created, 1 updated, 0 unchanged, 0 skipped."
+    friends = {f.name: f for f in FriendRepository(context.db).all()}
+    assert friends["Ana Souza"].nickname == "Ani"
+    assert set(friends["Ana Souza"].tags) == {"school", "phone", "family"}
+    assert set(friends["Zoe Adler"].tags) == {"phone", "family"}
+
+
+async def test_edits_are_kept_without_overwrite(app, context, tmp_path):
+    cards = tmp_path / "phone.vcf"
+    cards.write_text(ANA_AND_ZOE, encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_import(pilot)
+        rows = await preview(pilot, screen, cards)
+        assert rows[:2] == [("note", "your edits", "1 field you changed in ritual kept; "
+                                                    "tick “the file's values win” to take the file's"),
+                            ("unchanged", "Ana Souza", "kept your nickname (the file's differs)")]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    assert FriendRepository(context.db).find("Ana Souza").nickname == "Aninha"
+    assert "Zoe Adler" in names(context)
+
+
+async def test_circles_on_a_calendar_import_are_explained(app, context):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_import(pilot)
+        screen.query_one("#import-tags", Input).value = "calendar"
+        rows = await preview(pilot, screen, DATA / "birthdays.ics")
+        assert rows[0][0] == "note" and "contacts files" in rows[0][2]
+        assert ("created", "Hana Ito", "birthday --07-08") in rows

@@ -10,15 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import Button, Checkbox, DataTable, Footer, Input, ProgressBar, Static
 
 from ritual.errors import RitualError
-from ritual.tui.contact_import import ImportReport, read_and_import
+from ritual.services.friend_fields import parse_tags
+from ritual.tui.contact_import import ImportChoices, ImportReport, read_and_import
 from ritual.tui.transfer_messages import ContactsImported, ImportRead, TransferFailed, TransferStepped
 
 INTRO = ("vCard files (.vcf) or folders of them from phones and address books, CSV exports from Google or "
          "Outlook, or an .ics birthday calendar. You see what would change before anything is saved.")
-STATUS_STYLES = {"created": "green", "updated": "cyan", "skipped": "yellow", "note": "dim"}
+STATUS_STYLES = {"created": "green", "updated": "cyan", "unchanged": "dim", "skipped": "yellow", "note": "dim"}
 # Progress is posted about this many times per import, however many contacts the file holds.
 PROGRESS_MESSAGES = 50
 
@@ -37,6 +38,7 @@ class ImportScreen(Screen[int]):
         self.data = data
         self.preview: ImportReport | None = None
         self.previewed_path = ""
+        self.previewed_choices = ImportChoices()
         self.imported = 0
         self.running = False
 
@@ -48,6 +50,9 @@ class ImportScreen(Screen[int]):
             yield Input(placeholder="path to a .vcf, .csv or .ics file, or a folder of cards", id="import-path")
             yield Button("Preview", id="import-preview")
             yield Button("Import (ctrl+s)", id="import-run", variant="primary", disabled=True)
+        with Horizontal(id="import-choices-row"):
+            yield Input(placeholder="circles for everyone imported, comma separated (optional)", id="import-tags")
+            yield Checkbox("the file's values win over your edits", id="import-overwrite")
         yield ProgressBar(id="import-progress", show_eta=False)
         yield Static("Type a path and press enter for a preview.", id="import-status")
         yield DataTable(id="import-table", cursor_type="row", zebra_stripes=True)
@@ -63,12 +68,21 @@ class ImportScreen(Screen[int]):
         """The path as typed."""
         return self.query_one("#import-path", Input).value.strip()
 
+    @property
+    def choices(self) -> ImportChoices:
+        """The circles and the overwrite choice as set now."""
+        tags = parse_tags([self.query_one("#import-tags", Input).value])
+        return ImportChoices(tags, self.query_one("#import-overwrite", Checkbox).value)
+
     @on(Input.Changed, "#import-path")
-    def _path_changed(self) -> None:
-        # Only what was previewed may be imported.
+    @on(Input.Changed, "#import-tags")
+    @on(Checkbox.Changed, "#import-overwrite")
+    def _choice_changed(self) -> None:
+        # Only what was previewed, as it was previewed, may be imported.
         self.query_one("#import-run", Button).disabled = True
 
     @on(Input.Submitted, "#import-path")
+    @on(Input.Submitted, "#import-tags")
     @on(Button.Pressed, "#import-preview")
     def action_preview(self) -> None:
         """Read the file and show what an import would do, saving nothing."""
@@ -80,10 +94,13 @@ class ImportScreen(Screen[int]):
     @on(Button.Pressed, "#import-run")
     def action_run_import(self) -> None:
         """Import what the preview showed."""
-        if self.preview is None or self.previewed_path != self.path_text or not self.preview.changes:
+        if self.preview is None or not self.preview.changes or not self._as_previewed():
             self._say("Preview the file first (enter); then Import saves what the preview shows.", problem=True)
             return
         self._start(self.previewed_path, dry_run=False, status="Importing")
+
+    def _as_previewed(self) -> bool:
+        return self.previewed_path == self.path_text and self.previewed_choices == self.choices
 
     def _start(self, path: str, dry_run: bool, status: str) -> None:
         if self.running:
@@ -95,21 +112,21 @@ class ImportScreen(Screen[int]):
         bar.display = True
         bar.update(total=None, progress=0)
         self._say(f"{status} {path}…")
-        self._read(path, dry_run)
+        self._read(path, dry_run, self.choices)
 
     @work(thread=True, exclusive=True, group="import")
-    def _read(self, path: str, dry_run: bool) -> None:
+    def _read(self, path: str, dry_run: bool, choices: ImportChoices) -> None:
         def progressed(done: int, total: int) -> None:
             if done == total or done % max(1, total // PROGRESS_MESSAGES) == 0:
                 self.post_message(TransferStepped("Reading", done, total))
 
         try:
             with self.data.writer() as db:
-                report = read_and_import(db, Path(path).expanduser(), dry_run, progressed)
+                report = read_and_import(db, Path(path).expanduser(), dry_run, progressed, choices)
         except RitualError as exc:
             self.post_message(TransferFailed(exc.message))
             return
-        self.post_message(ImportRead(path, report))
+        self.post_message(ImportRead(path, report, choices))
 
     def on_transfer_stepped(self, message: TransferStepped) -> None:
         """Move the bar."""
@@ -122,8 +139,8 @@ class ImportScreen(Screen[int]):
         self._fill(report)
         self._say(report.headline())
         if report.dry_run:
-            self.preview, self.previewed_path = report, message.path
-            self.query_one("#import-run", Button).disabled = not report.changes or message.path != self.path_text
+            self.preview, self.previewed_path, self.previewed_choices = report, message.path, message.choices
+            self.query_one("#import-run", Button).disabled = not report.changes or not self._as_previewed()
             return
         self.preview = None
         self.imported += report.changes

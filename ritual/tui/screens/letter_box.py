@@ -13,9 +13,11 @@ from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies
 from ritual.core.text import plural
 from ritual.errors import RitualError
 from ritual.store.letters import LetterRepository
+from ritual.store.supplies import use_stamp_for
 from ritual.tui.formatting import short_date, since
 from ritual.tui.messages import FriendChosen, LetterBoxChanged
 from ritual.tui.screens.base import DataScreen
+from ritual.tui.screens.letter_form import LetterFormScreen
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
 
@@ -35,6 +37,8 @@ class LetterBoxScreen(DataScreen):
         Binding("p", "mark('posted')", "Posted"),
         Binding("a", "mark('arrived')", "Arrived"),
         Binding("n", "mark('answered')", "Answered"),
+        Binding("r", "log_letter('received')", "Log received"),
+        Binding("l", "log_letter('sent')", "Log sent"),
     ]
 
     def __init__(self, data) -> None:
@@ -159,8 +163,22 @@ class LetterBoxScreen(DataScreen):
         except RitualError as exc:
             self.notify(exc.message, title="Not changed")
             return
+        stamp = ""
+        if moved.posted and not letter.posted:
+            country = self.data.friend(moved.friend_id).country
+            stamp = use_stamp_for(self.data.db, country, self.data.settings.home_country)
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
-        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}."))
+        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}.{stamp}"))
+
+    def action_log_letter(self, direction: str) -> None:
+        """Open the form for a letter that came or one sent, for the friend chosen above if any."""
+        self.app.push_screen(LetterFormScreen(self.data, direction, self._friend_filter()), self._logged)
+
+    def _logged(self, letter: Letter | None) -> None:
+        # Show the year the new letter belongs to, so it is there to see.
+        if letter is not None and letter.day.year != self.year:
+            self.year = letter.day.year
+            self.show_letters()
 
     def action_shift_year(self, years: int) -> None:
         """An earlier or a later year."""

@@ -18,6 +18,7 @@ from ritual.errors import RitualError
 from ritual.services.reflect import Sitting, moment_for
 from ritual.store.database import open_database
 from ritual.store.letters import LetterRepository
+from ritual.store.supplies import use_stamp_for
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.screens.ritual_session import Preparation, ResumedSitting, prepare
 from ritual.tui.screens.ritual_text import briefing_text, outline_plain, outline_text, tone_label
@@ -225,7 +226,8 @@ class RitualScreen(Screen):
     def action_log_posted(self) -> None:
         """The letter went into the post today."""
         self.letter = LetterRepository(self.data.db).mark(self.letter.id, POSTED, self.data.today())
-        self._logged("Marked as posted today. May it travel well.")
+        stamp = use_stamp_for(self.data.db, self.friend.country, self.data.settings.home_country)
+        self._logged(f"Marked as posted today. May it travel well.{stamp}")
 
     def _logged(self, note: str) -> None:
         self._show_letter_status()

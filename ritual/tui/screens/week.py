@@ -15,8 +15,11 @@ from textual.widgets.option_list import Option
 from ritual.core.planner import INVITATIONS, AgendaItem
 from ritual.core.text import short_day
 from ritual.tui.formatting import day_heading, item_text
-from ritual.tui.messages import FriendChosen, PlanReady, RitualRequested
+from ritual.tui.messages import FriendChosen, RitualRequested, WeekPlanned
 from ritual.tui.screens.base import DataScreen
+from ritual.tui.screens.session import SessionScreen
+from ritual.tui.week_plan import WeekPlan, plan_week
+from ritual.tui.week_sessions import notes_options, session_options
 
 OPEN_SHOWN = 20
 HELLO_SHOWN = 10
@@ -37,12 +40,16 @@ class WeekScreen(DataScreen):
         Binding("a", "app.add_friend", "Add friend"),
         Binding("e", "app.export", "Export calendar"),
         Binding("r", "ritual", "Ritual"),
+        Binding("s", "start_session", "Start session"),
+        Binding("u", "app.supplies", "Supplies", show=False),
+        Binding("p", "app.projects", "Projects", show=False),
     ]
 
     def __init__(self, data) -> None:
         super().__init__(data)
         self.monday = monday_of(data.today())
         self.items: list[AgendaItem] = []
+        self.planned = WeekPlan(self.monday, [])
 
     def compose(self) -> ComposeResult:
         """Title, the days, and the side list."""
@@ -65,14 +72,14 @@ class WeekScreen(DataScreen):
 
     @work(thread=True, exclusive=True, group="week-plan")
     def _plan(self, monday: date) -> None:
-        sunday = monday + timedelta(days=6)
-        self.post_message(PlanReady(monday, sunday, self.data.plan_range(monday, sunday)))
+        self.post_message(WeekPlanned(plan_week(self.data, monday)))
 
-    def on_plan_ready(self, message: PlanReady) -> None:
+    def on_week_planned(self, message: WeekPlanned) -> None:
         """Show a finished plan, unless the user already moved to another week."""
-        if message.start != self.monday:
+        if message.planned.monday != self.monday:
             return
-        self.items = message.items
+        self.planned = message.planned
+        self.items = message.planned.items
         days = self.query_one("#week-days", OptionList)
         days.loading = False
         self._fill(days, self._day_options())
@@ -93,11 +100,13 @@ class WeekScreen(DataScreen):
         for offset in range(7):
             day = self.monday + timedelta(days=offset)
             todays = [(i, item) for i, item in enumerate(self.items) if item.date == day and self._in_days(item)]
+            sessions = session_options(self.planned.sessions_on(day))
             heading = day_heading(day, today)
-            if not todays:
+            if not todays and not sessions:
                 heading.append("  nothing planned", style="dim")
             found.append(Option(heading, disabled=True, id=f"day-{day.isoformat()}"))
             found += [Option(Text("  ").append_text(item_text(item)), id=str(i)) for i, item in todays]
+            found += sessions
         if not self.data.count():
             found.append(Option(Text("No friends yet: press a to add the first one.", style="italic"), disabled=True))
         return found
@@ -109,7 +118,8 @@ class WeekScreen(DataScreen):
         indexed = list(enumerate(self.items))
         still_open = [(i, it) for i, it in indexed if it.overdue and it.kind not in INVITATIONS]
         hellos = sorted(((i, it) for i, it in indexed if it.kind in INVITATIONS), key=lambda p: p[1].date)
-        found = self._section("Still open from earlier", still_open, OPEN_SHOWN, "more still open")
+        found = notes_options(self.planned.conflicts(), self.planned.extras.shortfalls)
+        found += self._section("Still open from earlier", still_open, OPEN_SHOWN, "more still open")
         found += self._section("Might enjoy a letter", hellos, HELLO_SHOWN, "more friends you could write to")
         return found or [Option(Text("Nothing left over. A quiet week.", style="italic"), disabled=True)]
 
@@ -123,18 +133,56 @@ class WeekScreen(DataScreen):
         return found
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on an item opens the friend it is about."""
+        """Enter on an item opens the friend it is about; on a session, starts it."""
         if event.option_id and event.option_id.isdigit():
             self.post_message(FriendChosen(self.items[int(event.option_id)].friend_id))
+        elif self._session_letter(event.option_id) is not None:
+            self.post_message(FriendChosen(self._session_letter(event.option_id)["friend_id"]))
+        elif self._session_index(event.option_id) is not None:
+            self.action_start_session()
+
+    def on_option_list_option_highlighted(self) -> None:
+        """Start session shows only on a session."""
+        self.refresh_bindings()
+
+    def _highlighted_id(self) -> str:
+        focused = self.focused if isinstance(self.focused, OptionList) else self.query_one("#week-days", OptionList)
+        option = focused.highlighted_option
+        return option.id or "" if option is not None else ""
+
+    def _session_index(self, option_id: str | None) -> int | None:
+        parts = (option_id or "").split("-")
+        return int(parts[1]) if parts[0] == "session" and len(parts) > 1 else None
+
+    def _session_letter(self, option_id: str | None) -> dict | None:
+        parts = (option_id or "").split("-")
+        if parts[0] != "session" or len(parts) != 3:
+            return None
+        return self.planned.session(int(parts[1]))["letters"][int(parts[2])]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Start session is offered only while a session or one of its letters is highlighted."""
+        if action != "start_session":
+            return True
+        return self.is_mounted and self._session_index(self._highlighted_id()) is not None
+
+    def action_start_session(self) -> None:
+        """Walk through the highlighted session's letters one by one, with the ritual for each."""
+        index = self._session_index(self._highlighted_id())
+        if index is not None:
+            self.app.push_screen(SessionScreen(self.data, self.planned.session(index), paths=self.app.paths))
 
     def action_ritual(self) -> None:
         """Sit down to write the letter of the highlighted item (for its occasion, when it has one)."""
-        focused = self.focused if isinstance(self.focused, OptionList) else self.query_one("#week-days", OptionList)
-        option = focused.highlighted_option
-        if option is None or not (option.id or "").isdigit():
+        option_id = self._highlighted_id()
+        letter = self._session_letter(option_id)
+        if letter is not None:
+            self.post_message(RitualRequested(letter["friend_id"], letter["occasion"]))
+            return
+        if not option_id.isdigit():
             self.notify("Choose someone in the week first, then r.")
             return
-        item = self.items[int(option.id)]
+        item = self.items[int(option_id)]
         self.post_message(RitualRequested(item.friend_id, item.occasion))
 
     def action_shift_week(self, weeks: int) -> None:

@@ -1,0 +1,136 @@
+"""Logging a letter that came, or one you sent: friend, day, medium, occasion and a note, each checked in place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static
+
+from ritual.core.dates import parse_day
+from ritual.core.letters import MEDIA, RECEIVED, SENT, Letter
+from ritual.errors import InvalidValue, RitualError
+from ritual.store.friends import FriendRepository
+from ritual.store.letters import LetterRepository
+from ritual.tui.messages import LetterBoxChanged
+from ritual.tui.screens.friend_form import describe
+from ritual.tui.widgets.form_field import FormField
+
+TITLES = {RECEIVED: "A letter that came", SENT: "A letter you sent"}
+DAY_LABELS = {RECEIVED: "Received on", SENT: "Written on"}
+FIELDS = ("friend", "day", "medium", "occasion", "note")
+
+
+class LetterFormScreen(ModalScreen[Letter | None]):
+    """A modal form for one letter, either way; escape logs nothing."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, data, direction: str, friend_id: int | None = None) -> None:
+        super().__init__()
+        self.data = data
+        self.direction = direction
+        self.friend_id = friend_id
+
+    def compose(self) -> ComposeResult:
+        """Friend, day, medium, occasion and note, then Save and Cancel."""
+        friends = sorted(FriendRepository(self.data.db).all(), key=lambda f: f.name.casefold())
+        chosen = self.friend_id if any(f.id == self.friend_id for f in friends) else Select.NULL
+        with Vertical(id="letter-form", classes="dialog form"):
+            yield Static(TITLES[self.direction], classes="dialog-title")
+            yield FormField("Friend", Select([(f.name, f.id) for f in friends], value=chosen, prompt="Choose a friend",
+                                             compact=True, id="field-friend"), id="row-friend")
+            yield FormField(DAY_LABELS[self.direction], Input(self.data.today().isoformat(), placeholder="YYYY-MM-DD",
+                                                              compact=True, id="field-day"), id="row-day")
+            yield FormField("Medium", Select([(m, m) for m in MEDIA], value="letter", allow_blank=False,
+                                             compact=True, id="field-medium"), id="row-medium")
+            yield FormField("Occasion", Input(placeholder="birthday, thank-you, … (optional)", compact=True,
+                                              id="field-occasion"), id="row-occasion")
+            yield FormField("Note", Input(placeholder="anything worth remembering (optional)", compact=True,
+                                          id="field-note"), id="row-note")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="form-save", variant="primary")
+                yield Button("Cancel (esc)", id="form-cancel")
+
+    def on_mount(self) -> None:
+        """Start with the friend, or with the day when the friend is already chosen."""
+        start = "#field-day" if self.friend_id is not None else "#field-friend"
+        self.query_one(start).focus()
+
+    @on(Input.Blurred, "#field-day")
+    def _check_day(self, event: Input.Blurred) -> None:
+        self._show("day", check_day(event.input.value, self.data.today()))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#form-save")
+    def action_save(self) -> None:
+        """Log the letter when every field is right; otherwise show each message beside its field and stay."""
+        letter, problems = build_letter(self.direction, self._values(), self.data.today())
+        for key in FIELDS:
+            self._show(key, problems.get(key, ""))
+        if letter is None:
+            self.query_one(f"#field-{next(iter(problems))}").focus()
+            return
+        try:
+            stored = LetterRepository(self.data.db).add(letter)
+        except RitualError as exc:
+            self.notify(exc.message, title="Not saved")
+            return
+        way = f"to {stored.friend}" if stored.sent else f"from {stored.friend}"
+        self.post_message(LetterBoxChanged(f"Logged a {stored.medium} {way}."))
+        self.dismiss(stored)
+
+    @on(Button.Pressed, "#form-cancel")
+    def action_cancel(self) -> None:
+        """Close without logging anything."""
+        self.dismiss(None)
+
+    def _values(self) -> dict[str, object]:
+        values: dict[str, object] = {key: self.query_one(f"#field-{key}", Input).value
+                                     for key in ("day", "occasion", "note")}
+        values["friend"] = self.query_one("#field-friend", Select).value
+        values["medium"] = self.query_one("#field-medium", Select).value
+        return values
+
+    def _show(self, key: str, message: str) -> None:
+        row = self.query_one(f"#row-{key}", FormField)
+        row.show_message(message) if message else row.clear_message()
+
+    def field_message(self, key: str) -> str:
+        """The message shown next to a field (for tests and screen readers)."""
+        return self.query_one(f"#row-{key}", FormField).message
+
+
+def check_day(text: str, today: date) -> str:
+    """The message for the day's text, or an empty string when it is fine."""
+    try:
+        day = parse_day(text.strip(), "day")
+    except InvalidValue as exc:
+        return describe(exc)
+    if day > today:
+        return f"“{day.isoformat()}” is still to come; a letter is logged once it is written or has come."
+    return ""
+
+
+def build_letter(direction: str, values: dict, today: date) -> tuple[Letter | None, dict[str, str]]:
+    """The letter the form describes, or the message for every field that is not right."""
+    problems = {}
+    if not isinstance(values["friend"], int):
+        problems["friend"] = "Please choose who it is " + ("from." if direction == RECEIVED else "for.")
+    if message := check_day(str(values["day"]), today):
+        problems["day"] = message
+    if values["medium"] not in MEDIA:
+        problems["medium"] = "Please choose one of: " + ", ".join(MEDIA) + "."
+    if problems:
+        return None, problems
+    letter = Letter(values["friend"], direction, parse_day(str(values["day"]).strip(), "day"),
+                    medium=str(values["medium"]), occasion=str(values["occasion"]).strip(),
+                    note=str(values["note"]).strip())
+    return letter, {}
