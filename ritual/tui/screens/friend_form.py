@@ -16,7 +16,7 @@ from ritual.core.model import Address, Friend
 from ritual.errors import InvalidValue, RitualError
 from ritual.services import friend_fields as fields
 from ritual.tui.messages import FriendSaved
-from ritual.tui.widgets.form_field import FormField
+from ritual.tui.widgets.form_field import FieldMessages, FormField
 
 # (field id, label, placeholder); every one is an Input.
 TEXT_FIELDS = (
@@ -43,7 +43,7 @@ ERROR_FIELDS = {"name": "name", "birthday": "birthday", "country": "country", "k
                 "last sent": "last_sent", "last received": "last_received", "feb29": "feb29"}
 
 
-class FriendFormScreen(ModalScreen[Friend | None]):
+class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
     """A modal form for one friend; escape leaves everything as it was."""
 
     BINDINGS = [
@@ -115,14 +115,6 @@ class FriendFormScreen(ModalScreen[Friend | None]):
         values["feb29"] = self.query_one("#field-feb29", Select).value
         values["birthday_card"] = self.query_one("#field-birthday_card", Checkbox).value
         return values
-
-    def _show(self, key: str, message: str) -> None:
-        row = self.query_one(f"#row-{key}", FormField)
-        row.show_message(message) if message else row.clear_message()
-
-    def field_message(self, key: str) -> str:
-        """The message shown next to a field (for tests and screen readers)."""
-        return self.query_one(f"#row-{key}", FormField).message
 
 
 PARSERS: dict[str, Callable[[str], object]] = {

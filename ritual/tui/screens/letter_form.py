@@ -18,14 +18,14 @@ from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.screens.friend_form import describe
-from ritual.tui.widgets.form_field import FormField
+from ritual.tui.widgets.form_field import FieldMessages, FormField
 
 TITLES = {RECEIVED: "A letter that came", SENT: "A letter you sent"}
 DAY_LABELS = {RECEIVED: "Received on", SENT: "Written on"}
 FIELDS = ("friend", "day", "medium", "occasion", "note")
 
 
-class LetterFormScreen(ModalScreen[Letter | None]):
+class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
     """A modal form for one letter, either way; escape logs nothing."""
 
     BINDINGS = [
@@ -98,14 +98,6 @@ class LetterFormScreen(ModalScreen[Letter | None]):
         values["friend"] = self.query_one("#field-friend", Select).value
         values["medium"] = self.query_one("#field-medium", Select).value
         return values
-
-    def _show(self, key: str, message: str) -> None:
-        row = self.query_one(f"#row-{key}", FormField)
-        row.show_message(message) if message else row.clear_message()
-
-    def field_message(self, key: str) -> str:
-        """The message shown next to a field (for tests and screen readers)."""
-        return self.query_one(f"#row-{key}", FormField).message
 
 
 def check_day(text: str, today: date) -> str:

@@ -14,12 +14,12 @@ from ritual.core.model import Occasion
 from ritual.errors import InvalidValue, RitualError
 from ritual.tui.messages import FriendSaved
 from ritual.tui.screens.friend_form import describe
-from ritual.tui.widgets.form_field import FormField
+from ritual.tui.widgets.form_field import FieldMessages, FormField
 
 ERROR_FIELDS = {"occasion name": "name", "occasion date": "date"}
 
 
-class OccasionFormScreen(ModalScreen[bool]):
+class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
     """A modal form for one occasion of one friend."""
 
     BINDINGS = [
@@ -89,7 +89,3 @@ class OccasionFormScreen(ModalScreen[bool]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(False)
-
-    def field_message(self, key: str) -> str:
-        """The message shown next to a field."""
-        return self.query_one(f"#row-{key}", FormField).message

@@ -46,3 +46,15 @@ class FormField(Vertical):
     def message(self) -> str:
         """The message shown, or an empty string."""
         return str(self.query_one(".field-message", Static).content) if self.has_class("-invalid") else ""
+
+
+class FieldMessages:
+    """For form screens: show or clear the message under a field row (`#row-KEY`), and read it back."""
+
+    def _show(self, key: str, message: str) -> None:
+        row = self.query_one(f"#row-{key}", FormField)
+        row.show_message(message) if message else row.clear_message()
+
+    def field_message(self, key: str) -> str:
+        """The message shown next to a field (for tests and screen readers)."""
+        return self.query_one(f"#row-{key}", FormField).message
