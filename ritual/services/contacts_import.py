@@ -139,7 +139,23 @@ class _Importer:
         if earlier in self.friends and earlier not in self.claimed:
             return earlier
         candidates = [i for i in self.by_key.get(key, []) if i not in self.claimed]
-        return candidates[0] if candidates else None
+        if candidates:
+            return candidates[0]
+        return self._same_day_match(record.friend)
+
+    def _same_day_match(self, incoming: Friend) -> int | None:
+        """The one friend of that name whose birthday is the same day, one of the two years being unknown."""
+        born = incoming.birthday
+        if born is None or born.day is None:
+            return None
+        name = _key(incoming)[0]
+        found = [
+            f.id for f in self.friends.values()
+            if f.id not in self.claimed and _key(f)[0] == name and f.birthday is not None
+            and (f.birthday.month, f.birthday.day) == (born.month, born.day)
+            and None in (f.birthday.year, born.year)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _update(self, current: Friend, record: Incoming, file_name: str) -> None:
         last = self.last.get(current.id)

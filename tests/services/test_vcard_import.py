@@ -149,3 +149,24 @@ def test_an_interrupted_import_leaves_the_database_as_it_was(db):
         import_contacts(db, [("feb29.vcf", records)], "vcard", progress=interrupt)
     assert list(by_name(db)) == ["Already Here"]
     assert db.query("SELECT count(*) FROM friend_sources")[0][0] == 1
+
+
+def test_a_card_that_adds_the_birth_year_updates_the_friend_instead_of_adding_another(tmp_path):
+    from click.testing import CliRunner
+
+    from ritual.cli import cli
+    from ritual.store.database import open_database
+    from ritual.store.friends import FriendRepository
+
+    first = tmp_path / "a.vcf"
+    first.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nBDAY:--0320\r\nEND:VCARD\r\n")
+    later = tmp_path / "b.vcf"
+    later.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souza\r\nBDAY:1985-03-20\r\nEND:VCARD\r\n")
+    home = tmp_path / "home"
+    for path in (first, later):
+        result = CliRunner().invoke(cli, ["--home", str(home), "import", "vcard", str(path)])
+        assert result.exit_code == 0, result.output
+    db = open_database(home / "data" / "ritual.db")
+    friends = FriendRepository(db).all()
+    db.close()
+    assert [(f.name, f.birthday.iso()) for f in friends] == [("Ana Souza", "1985-03-20")]
