@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from ritual.core.dates import MAR1, PartialDate
 from ritual.core.model import BIRTHDAY, Occasion
-from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem, Subject
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, WRITE, AgendaItem, Subject
 from ritual.core.sessions import SESSION, LetterTask, Session
 from ritual.core.text import MONTHS, short_day
 from ritual.services.ics_kinds import BIRTHDAYS, DEFAULT_INCLUDE, INCLUDE_CHOICES, OCCASIONS, SESSIONS  # noqa: F401
