@@ -40,3 +40,11 @@ class Styler:
     def accent(self, text: str) -> str:
         """The day itself."""
         return self._style(text, fg="cyan")
+
+
+def removal_confirmed(question: str, yes: bool) -> bool:
+    """Ask before removing anything (unless --yes); say so calmly when the answer is no."""
+    if yes or click.confirm(question, default=False):
+        return True
+    click.echo("Nothing removed.")
+    return False

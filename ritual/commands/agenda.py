@@ -13,7 +13,12 @@ from ritual.core.planner import AgendaItem
 from ritual.output import Styler
 from ritual.render import render_upcoming, render_week
 from ritual.services.planning import agenda
-from ritual.services.week_extras import WeekExtras, merged_json, plan_through, week_extras
+from ritual.services.week_extras import (
+    WeekExtras,
+    merged_json,
+    plan_through,
+    week_extras,
+)
 from ritual.store.friends import FriendRepository
 
 EMPTY_HINT = """No friends yet. Add the first one, for example:

@@ -22,9 +22,14 @@ INCLUDE_HELP = ("Comma-separated: birthdays, occasions, write, post, keep_in_tou
 @click.pass_obj
 def export_ics(context: RitualContext, out: str, include: str, years: int) -> None:
     """Write birthdays, occasions and write-by / post-by days as an iCalendar file."""
-    from ritual.services.ics_export import CALENDAR_NAME, ExportRequest, calendar_events, parse_include
-    from ritual.services.private_files import write_private_bytes
+    from ritual.services.ics_export import (
+        CALENDAR_NAME,
+        ExportRequest,
+        calendar_events,
+        parse_include,
+    )
     from ritual.services.ics_render import render_calendar
+    from ritual.services.private_files import write_private_bytes
 
     request = ExportRequest(context.clock.today(), parse_include(include), years)
     events = calendar_events(context.settings, context.db, request)

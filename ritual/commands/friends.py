@@ -10,7 +10,7 @@ import click
 
 from ritual.context import RitualContext
 from ritual.core.model import Friend
-from ritual.output import Styler
+from ritual.output import Styler, removal_confirmed
 from ritual.render import render_friend, render_friend_row
 from ritual.services import friend_fields as fields
 from ritual.services.planning import agenda
@@ -160,8 +160,7 @@ def remove(context: RitualContext, who: str, yes: bool) -> None:
     repo = FriendRepository(context.db)
     found = repo.find(who)
     question = f"Remove {found.name} (#{found.id}) with their occasions, letters and reflections?"
-    if not yes and not click.confirm(question, default=False):
-        click.echo("Nothing removed.")
+    if not removal_confirmed(question, yes):
         return
     repo.delete(found.id)
     click.echo(f"Removed {found.name}.")

@@ -11,10 +11,21 @@ import click
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.letters import (
-    ANSWERED, ARRIVED, MEDIA, POSTED, RECEIVED, SENT, WRITTEN, Letter, letter_dict, replies_owed, year_picture,
+    ANSWERED,
+    ARRIVED,
+    MEDIA,
+    POSTED,
+    RECEIVED,
+    SENT,
+    WRITTEN,
+    Letter,
+    letter_dict,
+    replies_owed,
+    year_picture,
 )
 from ritual.core.text import MONTHS, plural, short_day
 from ritual.errors import InvalidValue
+from ritual.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.store.supplies import use_stamp_for
@@ -163,8 +174,7 @@ def remove(context: RitualContext, letter_id: int, yes: bool) -> None:
     """Remove a letter logged by mistake."""
     repo = LetterRepository(context.db)
     found = repo.get(letter_id)
-    if not yes and not click.confirm(f"Remove letter #{found.id} ({letter_row(found).strip()})?", default=False):
-        click.echo("Nothing removed.")
+    if not removal_confirmed(f"Remove letter #{found.id} ({letter_row(found).strip()})?", yes):
         return
     repo.delete(letter_id)
     click.echo(f"Removed letter #{found.id}.")

@@ -9,6 +9,7 @@ import click
 from ritual.context import RitualContext
 from ritual.core.dates import PartialDate
 from ritual.core.model import Occasion
+from ritual.output import removal_confirmed
 from ritual.services.serialize import occasion_dict
 from ritual.store.friends import FriendRepository
 
@@ -64,8 +65,7 @@ def remove(context: RitualContext, occasion_id: int, yes: bool) -> None:
     repo = FriendRepository(context.db)
     owner = repo.get(repo.occasion_owner(occasion_id))
     target = next(o for o in owner.occasions if o.id == occasion_id)
-    if not yes and not click.confirm(f"Remove {owner.name}'s {target.name} ({target.date.iso()})?", default=False):
-        click.echo("Nothing removed.")
+    if not removal_confirmed(f"Remove {owner.name}'s {target.name} ({target.date.iso()})?", yes):
         return
     repo.remove_occasion(occasion_id)
     click.echo(f"Removed {owner.name}'s {target.name}.")

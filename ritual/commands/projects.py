@@ -9,6 +9,7 @@ import click
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.text import short_day
+from ritual.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.projects import STATUSES, Project, ProjectRepository, check_status
 
@@ -115,8 +116,7 @@ def remove(context: RitualContext, name: str, yes: bool) -> None:
     """Remove project NAME (the friends stay)."""
     repo = ProjectRepository(context.db)
     found = repo.get(name)
-    if not yes and not click.confirm(f"Remove {found.name} and its list of {len(found.members)}?", default=False):
-        click.echo("Nothing removed.")
+    if not removal_confirmed(f"Remove {found.name} and its list of {len(found.members)}?", yes):
         return
     repo.remove(found.id)
     click.echo(f"Removed {found.name}.")

@@ -18,18 +18,9 @@ from ritual.services.scheduler import ReminderEngine, local_zone
 from ritual.settings import load_settings
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
+from tests.services.clocks import Moment
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-class Moment:
-    """A clock the test moves by hand."""
-
-    def __init__(self, start: datetime) -> None:
-        self.value = start
-
-    def __call__(self) -> datetime:
-        return self.value
 
 
 @pytest.fixture

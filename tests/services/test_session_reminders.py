@@ -10,7 +10,7 @@ import pytest
 
 from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
-from ritual.core.reminders import ReminderRules, QuietHours, session_reminders
+from ritual.core.reminders import QuietHours, ReminderRules, session_reminders
 from ritual.core.sessions import SESSION, LetterTask, Session, SessionPlan
 from ritual.paths import Paths
 from ritual.services.notify import NotifierChain, ToastNotifier
@@ -20,20 +20,11 @@ from ritual.settings import load_settings
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 from ritual.store.sessions import SessionDays
+from tests.services.clocks import Moment
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SUNDAY = date(2026, 11, 29)
 START = datetime(2026, 11, 29, 10, 0, tzinfo=BERLIN)
-
-
-class Moment:
-    """A clock the test moves by hand."""
-
-    def __init__(self, start: datetime) -> None:
-        self.value = start
-
-    def __call__(self) -> datetime:
-        return self.value
 
 
 @pytest.fixture
