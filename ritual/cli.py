@@ -11,7 +11,7 @@ from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.errors import RitualError
-from ritual.output import use_color
+from ritual.text.output import use_color
 from ritual.paths import Paths
 
 

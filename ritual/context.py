@@ -7,8 +7,8 @@ from functools import cached_property
 
 from ritual.clock import Clock
 from ritual.paths import Paths
-from ritual.services.rolling_backup import backup_quietly
-from ritual.settings import Settings, load_settings
+from ritual.services.backup.rolling import backup_quietly
+from ritual.settings.load import Settings, load_settings
 from ritual.store.database import Database, open_database
 
 

@@ -10,10 +10,10 @@ import click
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.planner import AgendaItem
-from ritual.output import Styler
-from ritual.render import render_upcoming, render_week
-from ritual.services.planning import agenda
-from ritual.services.week_extras import (
+from ritual.text.output import Styler
+from ritual.text.render import render_upcoming, render_week
+from ritual.services.planning.agenda import agenda
+from ritual.services.planning.week_extras import (
     WeekExtras,
     merged_json,
     plan_through,

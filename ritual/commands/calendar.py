@@ -22,14 +22,14 @@ INCLUDE_HELP = ("Comma-separated: birthdays, occasions, write, post, keep_in_tou
 @click.pass_obj
 def export_ics(context: RitualContext, out: str, include: str, years: int) -> None:
     """Write birthdays, occasions and write-by / post-by days as an iCalendar file."""
-    from ritual.services.ics_export import (
+    from ritual.services.calendar.export import (
         CALENDAR_NAME,
         ExportRequest,
         calendar_events,
         parse_include,
     )
-    from ritual.services.ics_render import render_calendar
-    from ritual.services.private_files import write_private_bytes
+    from ritual.services.calendar.render import render_calendar
+    from ritual.private_files import write_private_bytes
 
     request = ExportRequest(context.clock.today(), parse_include(include), years)
     events = calendar_events(context.settings, context.db, request)
@@ -51,7 +51,7 @@ def export_ics(context: RitualContext, out: str, include: str, years: int) -> No
 @click.pass_obj
 def import_ics(context: RitualContext, file: str, dry_run: bool, for_name: str | None) -> None:
     """Read birthdays and anniversaries from an iCalendar file (Google, Apple, Thunderbird, khal...)."""
-    from ritual.services.ics_import import import_calendar, read_source
+    from ritual.services.calendar.importer import import_calendar, read_source
 
     summary = import_calendar(context.db, read_source(file), file, dry_run=dry_run, for_name=for_name)
     click.echo(summary.render(dry_run))
@@ -71,9 +71,9 @@ def sync_group() -> None:
 @click.pass_obj
 def sync_caldav(context: RitualContext, url: str | None, user: str | None, create: bool, include: str, years: int) -> None:
     """Create, update and delete events on a CalDAV calendar so it matches ritual's export."""
-    from ritual.services.caldav_auth import CalDavTarget
-    from ritual.services.caldav_sync import sync_calendar
-    from ritual.services.ics_export import ExportRequest, calendar_events, parse_include
+    from ritual.services.calendar.caldav_auth import CalDavTarget
+    from ritual.services.calendar.caldav_sync import sync_calendar
+    from ritual.services.calendar.export import ExportRequest, calendar_events, parse_include
 
     target = CalDavTarget.from_settings(context.settings, url, user)
     request = ExportRequest(context.clock.today(), parse_include(include), years)
@@ -86,8 +86,8 @@ def sync_caldav(context: RitualContext, url: str | None, user: str | None, creat
 @click.pass_obj
 def export_status(context: RitualContext, as_json: bool) -> None:
     """Show the calendars kept up to date by themselves: last refresh, last change, last error."""
-    from ritual.services.export_targets import export_targets
-    from ritual.services.export_targets_render import describe_status
+    from ritual.services.calendar.kept import export_targets
+    from ritual.text.kept_calendars import describe_status
     from ritual.store.export_targets import ExportTargetLog
 
     records = ExportTargetLog(context.db).all()
@@ -100,8 +100,8 @@ def export_status(context: RitualContext, as_json: bool) -> None:
 @click.pass_obj
 def export_refresh(context: RitualContext, force: bool) -> None:
     """Bring the kept-current calendars up to date now (the timer, the daemon and the app do it by themselves)."""
-    from ritual.services.export_targets import FAILED, refresh_exports
-    from ritual.services.export_targets_render import NO_TARGETS, result_line
+    from ritual.services.calendar.kept import FAILED, refresh_exports
+    from ritual.text.kept_calendars import NO_TARGETS, result_line
 
     now = context.clock.now()
     results = refresh_exports(context.settings, context.db.path, now, context.clock.today(), force)

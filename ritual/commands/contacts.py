@@ -28,8 +28,8 @@ def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool,
 
     A dry run lists what would happen to each contact; --verbose lists it for a real import too.
     """
-    from ritual.services.friend_fields import parse_tags
-    from ritual.services.vcard_import import iter_vcard_paths
+    from ritual.services.contacts.friend_fields import parse_tags
+    from ritual.services.contacts.vcard_import import iter_vcard_paths
 
     batches = [(str(path), records) for path, records in iter_vcard_paths(list(paths))]
     _run_import(context, batches, "vcard", overwrite, dry_run, parse_tags(tags), verbose)
@@ -50,16 +50,16 @@ def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[st
     street, city, region, postal_code, country, tags, notes. Dates are YYYY-MM-DD, MM-DD (year unknown)
     or --MM (month only); tags are separated by commas.
     """
-    from ritual.services.csv_import import read_csv_file
-    from ritual.services.friend_fields import parse_tags
+    from ritual.services.contacts.csv_import import read_csv_file
+    from ritual.services.contacts.friend_fields import parse_tags
 
     _run_import(context, [(str(file), read_csv_file(file))], "csv", overwrite, dry_run, parse_tags(tags), verbose)
 
 
 def _run_import(context: RitualContext, batches: list, source: str, overwrite: bool, dry_run: bool,
                 tags: tuple[str, ...], verbose: bool = False) -> None:
-    from ritual.services.contacts_import import import_contacts
-    from ritual.services.contacts_report import summary_lines
+    from ritual.services.contacts.importer import import_contacts
+    from ritual.text.contacts_report import summary_lines
 
     total = sum(len(records) for _, records in batches)
     show_bar = total >= _PROGRESS_FROM and sys.stderr.isatty()
@@ -79,7 +79,7 @@ def _run_import(context: RitualContext, batches: list, source: str, overwrite: b
 @click.pass_obj
 def export_vcard(context: RitualContext, out: Path | None, version: str) -> None:
     """Write every friend as vCards other address books read."""
-    from ritual.services.vcard_export import export_friends
+    from ritual.services.contacts.vcard_export import export_friends
     from ritual.store.friends import FriendRepository
     from ritual.store.sources import SourceStore
 
@@ -97,7 +97,7 @@ def export_vcard(context: RitualContext, out: Path | None, version: str) -> None
 @click.pass_obj
 def backup(context: RitualContext, out: Path | None) -> None:
     """Write everything ritual keeps to one JSON file that `ritual restore` reads back."""
-    from ritual.services.backup import write_backup
+    from ritual.services.backup.write import write_backup
 
     written = write_backup(context.db, context.paths, out, context.clock.now())
     click.echo(f"Backed up to {written}.")
@@ -108,7 +108,7 @@ def backup(context: RitualContext, out: Path | None) -> None:
 @click.pass_obj
 def restore(context: RitualContext, file: Path) -> None:
     """Load a backup written by `ritual backup` into this (empty) home."""
-    from ritual.services.backup_restore import restore_backup
+    from ritual.services.backup.restore import restore_backup
 
     counts = restore_backup(context.db, context.paths, file)
     click.echo(f"Restored {counts.get('friends', 0)} friends and {sum(counts.values())} rows from {file}.")

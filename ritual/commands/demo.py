@@ -6,7 +6,7 @@ import click
 
 from ritual.context import RitualContext
 from ritual.errors import RitualError
-from ritual.services.demo import demo_friends
+from ritual.services.demo.build import demo_friends
 from ritual.store.friends import FriendRepository
 
 

@@ -20,7 +20,7 @@ class AddressesIncomplete(RitualError):
 
 
 def _formatted(context: RitualContext, friends: list[Friend], anyway: bool) -> list:
-    from ritual.services.address_format import format_friend
+    from ritual.services.post.address_format import format_friend
 
     done = [format_friend(f, context.settings.home_country) for f in friends]
     for address in (a for a in done if a.problems and a.printable):
@@ -58,7 +58,7 @@ def envelope(context: RitualContext, who: str, size: str, pdf_path: str | None, 
     if pdf_path is None:
         click.echo("\n".join(address.lines))
         return
-    from ritual.services.envelopes import envelope_pdf
+    from ritual.services.post.envelopes import envelope_pdf
 
     written = envelope_pdf(address, context.settings.return_address, size.upper(), Path(pdf_path))
     note = "" if context.settings.return_address else " (no return address: set return_address in config.toml)"
@@ -83,7 +83,7 @@ def labels(context: RitualContext, who: tuple[str, ...], tag: str | None, projec
     if not friends:
         raise AddressesIncomplete("nobody to print labels for")
     addresses = _formatted(context, friends, anyway)
-    from ritual.services.labels import labels_pdf
+    from ritual.services.post.labels import labels_pdf
 
     written = labels_pdf(addresses, sheet.upper(), Path(pdf_path))
     click.echo(f"Wrote {len(addresses)} {'label' if len(addresses) == 1 else 'labels'} ({sheet.upper()}) in {written}.")

@@ -10,11 +10,11 @@ import click
 
 from ritual.context import RitualContext
 from ritual.core.model import Friend
-from ritual.output import Styler, removal_confirmed
-from ritual.render import render_friend, render_friend_row
-from ritual.services import friend_fields as fields
-from ritual.services.planning import agenda
-from ritual.services.serialize import friend_dict
+from ritual.text.output import Styler, removal_confirmed
+from ritual.text.render import render_friend, render_friend_row
+from ritual.services.contacts import friend_fields as fields
+from ritual.services.planning.agenda import agenda
+from ritual.services.planning.serialize import friend_dict
 from ritual.store.friends import FriendRepository
 
 _ADDRESS_OPTIONS = {"address": "lines", "city": "city", "region": "region", "postal_code": "postal_code",

@@ -100,7 +100,7 @@ def journal(context: RitualContext, who: str, as_markdown: bool, out: Path | Non
     if out is None:
         click.echo(text, nl=False)
         return
-    from ritual.services.private_files import write_private_text
+    from ritual.private_files import write_private_text
 
     write_private_text(out, text)
     click.echo(f"Wrote the journal with {friend.name} to {out} ({len(entries)} entries).")

@@ -25,7 +25,7 @@ from ritual.core.letters import (
 )
 from ritual.core.text import MONTHS, plural, short_day
 from ritual.errors import InvalidValue
-from ritual.output import removal_confirmed
+from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.store.supplies import use_stamp_for

@@ -9,8 +9,8 @@ import click
 from ritual.context import RitualContext
 from ritual.core.dates import PartialDate
 from ritual.core.model import Occasion
-from ritual.output import removal_confirmed
-from ritual.services.serialize import occasion_dict
+from ritual.text.output import removal_confirmed
+from ritual.services.planning.serialize import occasion_dict
 from ritual.store.friends import FriendRepository
 
 

@@ -9,7 +9,7 @@ import click
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.text import short_day
-from ritual.output import removal_confirmed
+from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.projects import STATUSES, Project, ProjectRepository, check_status
 

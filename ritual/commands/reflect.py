@@ -31,7 +31,7 @@ def choose_tone(given: str | None, interactive: bool) -> str | None:
     """The tone from --tone, or asked for on a terminal; none is a fine answer."""
     from ritual.core.prompts import TONE_NAMES
     from ritual.errors import InvalidValue
-    from ritual.services.reflect_render import render_tones
+    from ritual.text.reflect import render_tones
 
     if given is not None:
         tone = given.strip().lower()
@@ -55,8 +55,8 @@ def choose_tone(given: str | None, interactive: bool) -> str | None:
 
 def ask_questions(context: RitualContext, sitting, interactive: bool) -> None:
     """Put each question, read the answer, save it at once; an empty answer skips to another question."""
-    from ritual.output import Styler
-    from ritual.services.reflect_render import render_question
+    from ritual.text.output import Styler
+    from ritual.text.reflect import render_question
 
     style = Styler(context.color)
     stream = sys.stdin  # the same stream click.prompt reads, so no input is lost between them
@@ -104,10 +104,10 @@ def reflect(context: RitualContext, who: str, occasion: str | None, tone: str | 
     On a terminal each answer may run over several lines (an empty line ends it). From a script, each
     line of input answers the next question and an empty line skips it. ritual never writes the letter.
     """
-    from ritual.output import Styler
-    from ritual.services.prompt_decks import load_prompts
-    from ritual.services.reflect import Sitting, build_briefing, moment_for
-    from ritual.services.reflect_render import render_briefing, render_outline
+    from ritual.text.output import Styler
+    from ritual.services.letters.decks import load_prompts
+    from ritual.services.letters.reflect import Sitting, build_briefing, moment_for
+    from ritual.text.reflect import render_briefing, render_outline
     from ritual.store.friends import FriendRepository
 
     interactive = sys.stdin.isatty()

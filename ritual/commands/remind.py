@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ritual.context import RitualContext
-from ritual.services.scheduler_render import (
+from ritual.text.reminders import (
     describe_outcomes,
     describe_pending,
     describe_status,
@@ -22,8 +22,8 @@ from ritual.services.scheduler_render import (
 
 def _engine(context: RitualContext, now_text: str | None, stream=None):
     # The scheduler and its notifiers load only for the commands that use them.
-    from ritual.services.notify_setup import build_notifiers
-    from ritual.services.scheduler import ReminderEngine
+    from ritual.services.reminders.notify_setup import build_notifiers
+    from ritual.services.reminders.engine import ReminderEngine
 
     # Opening context.db first creates and migrates the file before the engine opens its own connections.
     engine = ReminderEngine(context.settings, context.db.path, build_notifiers(context.settings, stream=stream))
@@ -94,9 +94,9 @@ def _refresh_exports(context: RitualContext, engine) -> bool:
     """Keep the kept-current calendars current too; True when one failed (said once per new error)."""
     if not context.settings.exports.any:
         return False
-    from ritual.services.export_targets import FAILED
-    from ritual.services.export_targets_render import display_location
-    from ritual.services.scheduler_exports import refresh_exports_now
+    from ritual.services.calendar.kept import FAILED
+    from ritual.text.kept_calendars import display_location
+    from ritual.services.reminders.kept_calendars import refresh_exports_now
 
     failed = [r for r in refresh_exports_now(engine) if r.outcome == FAILED]
     for result in failed:
@@ -142,7 +142,7 @@ def list_(context: RitualContext, days: int, now_text: str | None, as_json: bool
 @click.pass_obj
 def test(context: RitualContext) -> None:
     """Send a sample reminder through the notifiers, to see which one works here."""
-    from ritual.services.notify_setup import build_notifiers
+    from ritual.services.reminders.notify_setup import build_notifiers
 
     _log_to_stderr(logging.WARNING)
     chain = build_notifiers(context.settings)
@@ -215,7 +215,7 @@ def uninstall_timer(kind: str | None, target: Path | None) -> None:
 
 
 def _install_timer(context: RitualContext, kind: str | None, target: Path | None) -> None:
-    from ritual.services import scheduler_install as units
+    from ritual.services.reminders import install as units
 
     kind = units.default_kind(kind)
     done = units.install(kind, units.ritual_command(context.paths), target or units.user_dir(kind))
@@ -224,7 +224,7 @@ def _install_timer(context: RitualContext, kind: str | None, target: Path | None
 
 
 def _uninstall_timer(kind: str | None, target: Path | None) -> None:
-    from ritual.services import scheduler_install as units
+    from ritual.services.reminders import install as units
 
     kind = units.default_kind(kind)
     folder = target or units.user_dir(kind)
@@ -240,8 +240,8 @@ def _uninstall_timer(kind: str | None, target: Path | None) -> None:
 @click.pass_obj
 def daemon(context: RitualContext, heartbeat: float) -> None:
     """Deliver reminders as they fall due, in the foreground (systemd and launchd keep it running)."""
-    from ritual.services.scheduler_jobs import run_daemon
-    from ritual.services.scheduler_logging import log_to_state
+    from ritual.services.reminders.jobs import run_daemon
+    from ritual.services.reminders.log import log_to_state
 
     log_to_state(context.paths.state_dir)
     run_daemon(_engine(context, None), heartbeat, _export_command(context))
@@ -249,7 +249,7 @@ def daemon(context: RitualContext, heartbeat: float) -> None:
 
 def _export_command(context: RitualContext) -> list[str]:
     """`ritual export refresh` for this home and clock, run by this same interpreter."""
-    from ritual.services.scheduler_install import ritual_command
+    from ritual.services.reminders.install import ritual_command
 
     fixed = context.clock.fixed_today
     return [*ritual_command(context.paths, this_interpreter=True), *(["--today", fixed.isoformat()] if fixed else []),

@@ -11,7 +11,7 @@ from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.sessions import SessionPlan, parse_minutes, parse_start
 from ritual.core.text import short_day
-from ritual.services.sessions_plan import (
+from ritual.services.planning.sessions import (
     conflict_dict,
     conflict_text,
     plan_sessions,

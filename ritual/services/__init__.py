@@ -1,1 +1,1 @@
-"""Side effects around the pure core: holidays, planning from the store, demo data, exports."""
+"""Use cases and side effects around the pure core, one package per capability."""

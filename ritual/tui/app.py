@@ -14,9 +14,9 @@ from textual.screen import Screen
 from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.paths import Paths
-from ritual.services.notify import headline
-from ritual.services.rolling_backup import backup_quietly
-from ritual.settings import Settings
+from ritual.services.reminders.notifiers import headline
+from ritual.services.backup.rolling import backup_quietly
+from ritual.settings.load import Settings
 from ritual.store.database import Database
 from ritual.tui.data import RitualData
 from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, FriendDeleted, FriendSaved
@@ -33,7 +33,7 @@ from ritual.tui.screens.onboarding import OnboardingScreen
 from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.screens.projects import ProjectsScreen
 from ritual.tui.screens.ritual import RitualScreen
-from ritual.tui.screens.ritual_commands import RitualCommands
+from ritual.tui.palette import RitualCommands
 from ritual.tui.screens.supplies import SuppliesScreen
 from ritual.tui.screens.week import WeekScreen
 from ritual.tui.transfer_messages import ContactsImported
@@ -94,8 +94,8 @@ class RitualApp(App[None]):
     def start_reminders(self) -> None:
         """Deliver reminders while the app is open, on the same clock as the screens when it is fixed."""
         # The scheduler and the notifiers load here, not at import, to keep the first frame quick.
-        from ritual.services.scheduler import system_now
-        from ritual.services.scheduler_jobs import HEARTBEAT_SECONDS, start_app_reminders
+        from ritual.services.reminders.engine import system_now
+        from ritual.services.reminders.jobs import HEARTBEAT_SECONDS, start_app_reminders
 
         clock = self.data.clock
         now = self.reminder_now or (clock.now if clock.fixed_today else system_now)

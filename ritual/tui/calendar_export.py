@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ritual.core.text import plural
 from ritual.errors import RitualError
-from ritual.settings import Settings
+from ritual.settings.load import Settings
 from ritual.store.database import Database
 
 DEFAULT_FILE = "~/ritual.ics"
@@ -57,9 +57,9 @@ def _tilde(path: Path) -> str:
 def run_export(settings: Settings, db: Database, today: date, choice: ExportChoice,
                step: Callable[[str], None]) -> ExportResult:
     """*worker*: write the .ics file and, when chosen, publish the same events; RitualError when the file fails."""
-    from ritual.services.ics_export import CALENDAR_NAME, ExportRequest, calendar_events
-    from ritual.services.ics_render import render_calendar
-    from ritual.services.private_files import write_private_bytes
+    from ritual.services.calendar.export import CALENDAR_NAME, ExportRequest, calendar_events
+    from ritual.services.calendar.render import render_calendar
+    from ritual.private_files import write_private_bytes
 
     if not choice.file.strip():
         raise RitualError("Please name a file to write, such as ~/ritual.ics.")
@@ -79,8 +79,8 @@ def run_export(settings: Settings, db: Database, today: date, choice: ExportChoi
 
 
 def _publish(settings: Settings, events: list, result: ExportResult) -> None:
-    from ritual.services.caldav_auth import CalDavTarget
-    from ritual.services.caldav_sync import sync_calendar
+    from ritual.services.calendar.caldav_auth import CalDavTarget
+    from ritual.services.calendar.caldav_sync import sync_calendar
 
     try:
         synced = sync_calendar(CalDavTarget.from_settings(settings), events)

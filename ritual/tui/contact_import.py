@@ -91,7 +91,7 @@ def read_and_import(db: Database, path: Path, dry_run: bool, progress: Progress 
 
 
 def _calendar(db: Database, path: Path, dry_run: bool) -> ImportReport:
-    from ritual.services.ics_import import import_calendar, read_source
+    from ritual.services.calendar.importer import import_calendar, read_source
 
     summary = import_calendar(db, read_source(str(path)), str(path), dry_run=dry_run)
     rows = [ReportRow(o.status, o.name, o.detail) for o in summary.outcomes]
@@ -100,7 +100,7 @@ def _calendar(db: Database, path: Path, dry_run: bool) -> ImportReport:
 
 def _contacts(db: Database, path: Path, kind: str, dry_run: bool, progress: Progress | None,
               choices: ImportChoices) -> ImportReport:
-    from ritual.services.contacts_import import import_contacts
+    from ritual.services.contacts.importer import import_contacts
 
     batches = _batches(path, kind)
     total = sum(len(records) for _, records in batches)
@@ -126,10 +126,10 @@ def _contacts(db: Database, path: Path, kind: str, dry_run: bool, progress: Prog
 
 def _batches(path: Path, kind: str) -> list[tuple[str, list]]:
     if kind == VCARD:
-        from ritual.services.vcard_import import iter_vcard_paths
+        from ritual.services.contacts.vcard_import import iter_vcard_paths
 
         return [(str(file), records) for file, records in iter_vcard_paths([path])]
-    from ritual.services.csv_import import read_csv_file
+    from ritual.services.contacts.csv_import import read_csv_file
 
     return [(str(path), read_csv_file(path))]
 

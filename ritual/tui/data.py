@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from ritual.clock import Clock
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
-from ritual.services.demo import demo_friends
-from ritual.services.planning import agenda, plan_rules
-from ritual.settings import Settings
+from ritual.services.demo.build import demo_friends
+from ritual.services.planning.agenda import agenda, plan_rules
+from ritual.settings.load import Settings
 from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
 from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ritual.core.planner import AgendaItem
-from ritual.services.planning import agenda
-from ritual.services.week_extras import WeekExtras, plan_through, week_extras
+from ritual.services.planning.agenda import agenda
+from ritual.services.planning.week_extras import WeekExtras, plan_through, week_extras
 from ritual.store.database import open_database
 
 SESSION = "session"

@@ -63,7 +63,7 @@ def test_week_text_reads_well_in_80_columns(ritual):
 
 
 def test_no_color_is_honoured_on_a_terminal(ritual, monkeypatch):
-    from ritual import output
+    from ritual.text import output
 
     monkeypatch.setattr(output.sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
@@ -88,7 +88,7 @@ def test_demo_refuses_a_home_with_data(ritual):
 
 
 def test_demo_is_reproducible_and_has_the_hard_dates(tmp_path):
-    from ritual.services.demo import demo_friends
+    from ritual.services.demo.build import demo_friends
 
     first = demo_friends(200, 7, date(2026, 11, 25))
     assert first == demo_friends(200, 7, date(2026, 11, 25))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ritual.services import scheduler_install as units
+from ritual.services.reminders import install as units
 
 ROOT = Path(__file__).resolve().parents[2]
 CATCH_UP = ("remind", "--catch-up", "--now", "2026-11-25T10:00")

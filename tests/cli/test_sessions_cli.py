@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from ritual.services.pdf_document import BODY_FONTS, find_font
+from ritual.services.post.pdf_document import BODY_FONTS, find_font
 
 FRIENDS = [
     ("Anna Müller", "1990-12-08", ["--address", "Invalidenstraße 117", "--city", "Berlin", "--postal-code", "10115",

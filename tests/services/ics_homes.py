@@ -9,9 +9,9 @@ from pathlib import Path
 from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
 from ritual.paths import Paths
-from ritual.services.ics_export import ExportRequest, calendar_events
-from ritual.services.ics_render import render_calendar
-from ritual.settings import Settings, load_settings
+from ritual.services.calendar.export import ExportRequest, calendar_events
+from ritual.services.calendar.render import render_calendar
+from ritual.settings.load import Settings, load_settings
 from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
 

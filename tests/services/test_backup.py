@@ -10,11 +10,11 @@ import pytest
 
 from ritual.errors import RitualError
 from ritual.paths import Paths
-from ritual.services.backup import canonical_dump, write_backup
-from ritual.services.backup_restore import restore_backup
-from ritual.services.contacts_import import import_contacts
-from ritual.services.demo import demo_friends
-from ritual.services.vcard_import import read_vcard_text
+from ritual.services.backup.write import canonical_dump, write_backup
+from ritual.services.backup.restore import restore_backup
+from ritual.services.contacts.importer import import_contacts
+from ritual.services.demo.build import demo_friends
+from ritual.services.contacts.vcard_import import read_vcard_text
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 

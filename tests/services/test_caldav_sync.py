@@ -18,9 +18,9 @@ import icalendar  # noqa: E402
 
 from ritual.core.dates import PartialDate  # noqa: E402
 from ritual.errors import RitualError, SettingsError  # noqa: E402
-from ritual.services.caldav_auth import PASSWORD_ENV, CalDavTarget  # noqa: E402
-from ritual.services.caldav_sync import sync_calendar  # noqa: E402
-from ritual.services.ics_export import ExportRequest, calendar_events  # noqa: E402
+from ritual.services.calendar.caldav_auth import PASSWORD_ENV, CalDavTarget  # noqa: E402
+from ritual.services.calendar.caldav_sync import sync_calendar  # noqa: E402
+from ritual.services.calendar.export import ExportRequest, calendar_events  # noqa: E402
 from ritual.store.friends import FriendRepository  # noqa: E402
 from tests.services.ics_homes import TODAY, hard_friends, open_home  # noqa: E402
 

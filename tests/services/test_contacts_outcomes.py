@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from ritual.services.contacts_import import import_contacts
-from ritual.services.contacts_report import record_lines, summary_lines
-from ritual.services.vcard_import import read_vcard_text
+from ritual.services.contacts.importer import import_contacts
+from ritual.text.contacts_report import record_lines, summary_lines
+from ritual.services.contacts.vcard_import import read_vcard_text
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 

@@ -8,8 +8,8 @@ import pytest
 
 from ritual.core.dates import PartialDate
 from ritual.errors import InvalidValue, RitualError
-from ritual.services.contacts_record import Incoming, Skipped
-from ritual.services.csv_import import csv_date, read_csv_file, read_csv_text
+from ritual.services.contacts.record import Incoming, Skipped
+from ritual.services.contacts.csv_import import csv_date, read_csv_file, read_csv_text
 from tests.corpus import corpus_dir, needs
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "contacts"

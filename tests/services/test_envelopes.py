@@ -7,8 +7,8 @@ import stat
 import pytest
 
 from ritual.core.model import Address, Friend
-from ritual.services.address_format import format_address, format_friend
-from ritual.services.pdf_document import BODY_FONTS, CJK_FONTS, find_font
+from ritual.services.post.address_format import format_address, format_friend
+from ritual.services.post.pdf_document import BODY_FONTS, CJK_FONTS, find_font
 
 ADDRESSES = {
     "DE": ("Anna Müller", Address(("Invalidenstraße 117",), "Berlin", "", "10115", "DE"),
@@ -83,7 +83,7 @@ def render_png(path, out):
 @needs_cjk
 @pytest.mark.parametrize("country", sorted(ADDRESSES))
 def test_envelope_pdf_reads_back_in_the_countrys_line_order(country, tmp_path):
-    from ritual.services.envelopes import envelope_pdf
+    from ritual.services.post.envelopes import envelope_pdf
 
     name, address, expected = ADDRESSES[country]
     sender = ("Émilie Lefèvre", "Ελληνικά 3", "Москва 101000")
@@ -95,7 +95,7 @@ def test_envelope_pdf_reads_back_in_the_countrys_line_order(country, tmp_path):
 @needs_font
 @pytest.mark.parametrize("size", ["DL", "C6", "C5", "US10"])
 def test_envelope_sizes_render_to_an_image_of_that_shape(size, tmp_path):
-    from ritual.services.envelopes import ENVELOPE_SIZES, envelope_pdf
+    from ritual.services.post.envelopes import ENVELOPE_SIZES, envelope_pdf
 
     name, address, _ = ADDRESSES["FR"]
     path = envelope_pdf(format_address(name, address, "GB"), (), size, tmp_path / "e.pdf")
@@ -109,7 +109,7 @@ def test_envelope_sizes_render_to_an_image_of_that_shape(size, tmp_path):
 @needs_cjk
 @pytest.mark.parametrize("sheet", ["A4-21", "LETTER-30"])
 def test_labels_fill_sheets_in_order_and_open(sheet, tmp_path):
-    from ritual.services.labels import SHEETS, labels_pdf
+    from ritual.services.post.labels import SHEETS, labels_pdf
 
     formatted = [format_address(*ADDRESSES[c][:2], "GB") for c in sorted(ADDRESSES)]
     batch = formatted * 7  # 35 labels: more than one sheet of either kind
@@ -122,7 +122,7 @@ def test_labels_fill_sheets_in_order_and_open(sheet, tmp_path):
 
 
 def test_every_label_box_stays_on_its_page():
-    from ritual.services.labels import SHEETS
+    from ritual.services.post.labels import SHEETS
 
     for sheet in SHEETS.values():
         for index in range(sheet.per_page):

@@ -11,9 +11,9 @@ import pytest
 from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.errors import SettingsError
-from ritual.services.export_targets import CURRENT, FAILED, UNCHANGED, UPDATED, canonical, refresh_exports
-from ritual.services.ics_export import CALENDAR_NAME, ExportRequest, calendar_events
-from ritual.services.ics_render import render_calendar
+from ritual.services.calendar.kept import CURRENT, FAILED, UNCHANGED, UPDATED, canonical, refresh_exports
+from ritual.services.calendar.export import CALENDAR_NAME, ExportRequest, calendar_events
+from ritual.services.calendar.render import render_calendar
 from ritual.store.database import open_database
 from ritual.store.export_targets import ExportTargetLog
 from ritual.store.friends import FriendRepository
@@ -134,8 +134,8 @@ def test_urls_and_home_relative_files_are_read_as_meant(tmp_path, monkeypatch):
 
 
 def test_the_app_scheduler_keeps_the_file_current_and_an_edit_brings_the_check_forward(kept):
-    from ritual.services.scheduler_exports import EXPORT_JOB, add_export_job
-    from ritual.services.scheduler_jobs import start_app_reminders
+    from ritual.services.reminders.kept_calendars import EXPORT_JOB, add_export_job
+    from ritual.services.reminders.jobs import start_app_reminders
 
     home, target = kept
     quiet = dataclasses.replace(home.settings.reminders, notifiers=("toast",), digest_weekday=None)
@@ -163,9 +163,9 @@ def test_the_app_scheduler_keeps_the_file_current_and_an_edit_brings_the_check_f
 def test_no_targets_means_no_export_job_and_no_extra_wake_ups(tmp_path):
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    from ritual.services.notify import NotifierChain
-    from ritual.services.scheduler import ReminderEngine
-    from ritual.services.scheduler_exports import add_export_job
+    from ritual.services.reminders.notifiers import NotifierChain
+    from ritual.services.reminders.engine import ReminderEngine
+    from ritual.services.reminders.kept_calendars import add_export_job
 
     home = open_home(tmp_path / "home")
     engine = ReminderEngine(home.settings, home.db.path, NotifierChain([]), now=lambda: NOW)
@@ -176,9 +176,9 @@ def test_no_targets_means_no_export_job_and_no_extra_wake_ups(tmp_path):
 def test_the_daemon_builds_in_a_child_process_and_only_when_something_is_stale(kept):
     import sys
 
-    from ritual.services.notify import NotifierChain
-    from ritual.services.scheduler import ReminderEngine
-    from ritual.services.scheduler_exports import ChildRefresh, export_job
+    from ritual.services.reminders.notifiers import NotifierChain
+    from ritual.services.reminders.engine import ReminderEngine
+    from ritual.services.reminders.kept_calendars import ChildRefresh, export_job
 
     home, target = kept
     # As in the daemon, no connection stays open while the child works: a second open_database in a process that

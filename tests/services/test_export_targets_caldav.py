@@ -10,9 +10,9 @@ import pytest
 pytest.importorskip("caldav", reason="the caldav extra is not installed")
 pytest.importorskip("radicale", reason="radicale is not installed")
 
-from ritual.services.caldav_auth import PASSWORD_ENV, CalDavTarget  # noqa: E402
-from ritual.services.caldav_sync import sync_calendar  # noqa: E402
-from ritual.services.export_targets import CURRENT, FAILED, UNCHANGED, UPDATED, refresh_exports  # noqa: E402
+from ritual.services.calendar.caldav_auth import PASSWORD_ENV, CalDavTarget  # noqa: E402
+from ritual.services.calendar.caldav_sync import sync_calendar  # noqa: E402
+from ritual.services.calendar.kept import CURRENT, FAILED, UNCHANGED, UPDATED, refresh_exports  # noqa: E402
 from ritual.store.export_targets import ExportTargetLog  # noqa: E402
 from ritual.store.friends import FriendRepository  # noqa: E402
 from tests.services.ics_homes import TODAY, hard_friends, open_home  # noqa: E402

@@ -17,12 +17,12 @@ from ritual.core.dates import PartialDate
 from ritual.core.model import BIRTHDAY, Occasion
 from ritual.core.planner import OCCASION, POST, WRITE, PlanRules, Subject, plan
 from ritual.core.postal import MailCalendar, TransitTable
-from ritual.services.demo import demo_friends
-from ritual.services.ics_events import DEFAULT_INCLUDE
-from ritual.services.ics_export import ExportRequest, build_events
-from ritual.services.ics_render import render_calendar
-from ritual.services.planning import agenda
-from ritual.services.sessions_plan import plan_sessions
+from ritual.services.demo.build import demo_friends
+from ritual.services.calendar.events import DEFAULT_INCLUDE
+from ritual.services.calendar.export import ExportRequest, build_events
+from ritual.services.calendar.render import render_calendar
+from ritual.services.planning.agenda import agenda
+from ritual.services.planning.sessions import plan_sessions
 from tests.services.ics_homes import TODAY, hard_friends, open_home
 
 YEARS = 10

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.errors import InvalidValue
-from ritual.services.ics_events import CalendarEvent
-from ritual.services.ics_export import parse_include
-from ritual.services.ics_render import CATEGORY_LABELS, event_stamp, fold, render_vevent
-from ritual.services.private_files import write_private_bytes
+from ritual.services.calendar.events import CalendarEvent
+from ritual.services.calendar.export import parse_include
+from ritual.services.calendar.render import CATEGORY_LABELS, event_stamp, fold, render_vevent
+from ritual.private_files import write_private_bytes
 from ritual.store.friends import FriendRepository
 from tests.services.ics_homes import TRICKY_NAME, hard_friends, open_home
 

@@ -9,7 +9,7 @@ import pytest
 from ritual.core.dates import PartialDate, occurrence_in_year
 from ritual.core.model import Friend
 from ritual.errors import InvalidValue, NotFound
-from ritual.services.ics_import import import_calendar
+from ritual.services.calendar.importer import import_calendar
 from ritual.store.friends import FriendRepository
 from tests.corpus import corpus_dir, needs
 from tests.services.ics_homes import hard_friends, open_home

@@ -10,15 +10,15 @@ from datetime import date, datetime, timezone
 
 from ritual.core.reminders import Reminder
 from ritual.paths import Paths
-from ritual.services.notify import (
+from ritual.services.reminders.notifiers import (
     CommandNotifier,
     NotifierChain,
     TerminalNotifier,
     ToastNotifier,
 )
-from ritual.services.notify_desktop import DesktopNotifier, NotifySendNotifier
-from ritual.services.notify_setup import build_notifiers
-from ritual.settings import load_settings
+from ritual.services.reminders.notify_desktop import DesktopNotifier, NotifySendNotifier
+from ritual.services.reminders.notify_setup import build_notifiers
+from ritual.settings.load import load_settings
 
 REMINDER = Reminder(
     key="post/2/birthday/2026-11-27", kind="post", due=datetime(2026, 11, 24, 8, tzinfo=timezone.utc),

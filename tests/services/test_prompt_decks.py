@@ -10,7 +10,7 @@ import pytest
 from ritual.core.model import RELATIONSHIPS
 from ritual.core.prompts import OCCASIONS, TONE_NAMES, Moment, fitting, relationship_key, select
 from ritual.paths import Paths, shipped_config_dir
-from ritual.services.prompt_decks import DeckError, load_prompts, parse_deck
+from ritual.services.letters.decks import DeckError, load_prompts, parse_deck
 
 THEMES = ("memory", "admiration", "gratitude", "change", "hope", "unsaid", "play")
 MAIN_RELATIONSHIPS = ("friend", "family", "partner", "mentor", "pen pal")

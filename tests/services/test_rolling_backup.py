@@ -12,9 +12,9 @@ from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.errors import SettingsError
 from ritual.paths import Paths
-from ritual.services import rolling_backup
-from ritual.services.backup import canonical_dump, read_backup
-from ritual.services.rolling_backup import daily_backup, daily_file, prune, rolling_files
+from ritual.services.backup import rolling as rolling_backup
+from ritual.services.backup.write import canonical_dump, read_backup
+from ritual.services.backup.rolling import daily_backup, daily_file, prune, rolling_files
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 
@@ -77,7 +77,7 @@ def test_zero_turns_them_off_and_an_empty_home_has_nothing_to_keep(home, tmp_pat
 def test_a_day_already_backed_up_costs_one_look_at_one_file(home, monkeypatch):
     paths, db = home
     daily_backup(db, paths, 7, NOW)
-    monkeypatch.setattr("ritual.services.backup.write_backup", _never)
+    monkeypatch.setattr("ritual.services.backup.write.write_backup", _never)
     monkeypatch.setattr(rolling_backup, "_has_friends", _never)
     assert daily_backup(db, paths, 7, NOW) is None
 

@@ -13,9 +13,9 @@ import pytest
 from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.paths import Paths
-from ritual.services.notify import CommandNotifier, NotifierChain, ToastNotifier
-from ritual.services.scheduler import ReminderEngine, local_zone
-from ritual.settings import load_settings
+from ritual.services.reminders.notifiers import CommandNotifier, NotifierChain, ToastNotifier
+from ritual.services.reminders.engine import ReminderEngine, local_zone
+from ritual.settings.load import load_settings
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 from tests.services.clocks import Moment
@@ -122,7 +122,7 @@ def test_the_machines_time_zone_is_read_afresh(monkeypatch):
 
 
 def test_the_app_scheduler_delivers_through_the_toast_and_stops(home):
-    from ritual.services.scheduler_jobs import start_app_reminders
+    from ritual.services.reminders.jobs import start_app_reminders
 
     paths, settings = home
     clock = Moment(datetime(2026, 11, 20, 7, 0, tzinfo=BERLIN))

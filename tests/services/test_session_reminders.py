@@ -13,10 +13,10 @@ from ritual.core.model import Friend
 from ritual.core.reminders import QuietHours, ReminderRules, session_reminders
 from ritual.core.sessions import SESSION, LetterTask, Session, SessionPlan
 from ritual.paths import Paths
-from ritual.services.notify import NotifierChain, ToastNotifier
-from ritual.services.scheduler import ReminderEngine
-from ritual.services.scheduler_jobs import schedule_exact_jobs
-from ritual.settings import load_settings
+from ritual.services.reminders.notifiers import NotifierChain, ToastNotifier
+from ritual.services.reminders.engine import ReminderEngine
+from ritual.services.reminders.jobs import schedule_exact_jobs
+from ritual.settings.load import load_settings
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 from ritual.store.sessions import SessionDays

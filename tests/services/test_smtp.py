@@ -18,10 +18,10 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from ritual.core.reminders import Reminder
 from ritual.paths import Paths
-from ritual.services.notify import NotifierChain, NotifyFailed, TerminalNotifier
-from ritual.services.notify_smtp import PASSWORD_ENV, EmailNotifier, smtp_password
-from ritual.services.scheduler_settings import SmtpSettings
-from ritual.settings import load_settings
+from ritual.services.reminders.notifiers import NotifierChain, NotifyFailed, TerminalNotifier
+from ritual.services.reminders.notify_smtp import PASSWORD_ENV, EmailNotifier, smtp_password
+from ritual.settings.reminders import SmtpSettings
+from ritual.settings.load import load_settings
 
 SECRET = "correct horse battery"
 REMINDER = Reminder(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ritual.services.contacts_record import Incoming, Skipped
-from ritual.services.vcard_import import read_vcard_file
+from ritual.services.contacts.record import Incoming, Skipped
+from ritual.services.contacts.vcard_import import read_vcard_file
 from tests.corpus import corpus_dir, needs
 
 CORPUS = corpus_dir("vcard")

@@ -10,9 +10,9 @@ import vobject
 
 from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
-from ritual.services.demo import demo_friends
-from ritual.services.vcard_export import export_friends, friend_vcard
-from ritual.services.vcard_import import read_vcard_file, read_vcard_text
+from ritual.services.demo.build import demo_friends
+from ritual.services.contacts.vcard_export import export_friends, friend_vcard
+from ritual.services.contacts.vcard_import import read_vcard_file, read_vcard_text
 
 ANA = Friend(
     id=7, name="Ana Souza", nickname="Aninha", birthday=PartialDate(2, 29), tags=("pen pals", "a,b"),

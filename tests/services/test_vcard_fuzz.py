@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ritual.errors import RitualError
-from ritual.services.contacts_record import Incoming, Skipped
-from ritual.services.csv_import import read_csv_text
-from ritual.services.vcard_import import read_vcard_text
-from ritual.services.vcard_text import decode_bytes
+from ritual.services.contacts.record import Incoming, Skipped
+from ritual.services.contacts.csv_import import read_csv_text
+from ritual.services.contacts.vcard_import import read_vcard_text
+from ritual.services.contacts.vcard_text import decode_bytes
 from tests.corpus import corpus_dir
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "contacts"

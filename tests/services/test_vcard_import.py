@@ -9,9 +9,9 @@ import pytest
 
 from ritual.core.dates import PartialDate
 from ritual.errors import RitualError
-from ritual.services.contacts_import import import_contacts
-from ritual.services.contacts_record import Incoming, Skipped
-from ritual.services.vcard_import import read_vcard_file, read_vcard_text
+from ritual.services.contacts.importer import import_contacts
+from ritual.services.contacts.record import Incoming, Skipped
+from ritual.services.contacts.vcard_import import read_vcard_file, read_vcard_text
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 
@@ -170,3 +170,10 @@ def test_a_card_that_adds_the_birth_year_updates_the_friend_instead_of_adding_an
     friends = FriendRepository(db).all()
     db.close()
     assert [(f.name, f.birthday.iso()) for f in friends] == [("Ana Souza", "1985-03-20")]
+
+
+def test_a_charset_name_with_a_nul_byte_falls_back_to_utf8():
+    """A damaged CHARSET parameter must not crash the reader; the name still reads as UTF-8."""
+    from ritual.services.contacts.vcard_text import decode_text_bytes
+
+    assert decode_text_bytes("Ñ Ñ".encode(), "\x00TF-8") == "Ñ Ñ"

@@ -12,7 +12,7 @@ from ritual.core.dates import PartialDate
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import PlanRules, occasion_window, plan
 from ritual.core.postal import MailCalendar, TransitTable
-from ritual.services.demo import demo_friends
+from ritual.services.demo.build import demo_friends
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 

@@ -105,8 +105,8 @@ async def test_an_unreachable_caldav_server_leaves_the_file_written_and_says_why
 async def test_publishing_to_a_real_caldav_server_creates_every_event(context, tmp_path, monkeypatch):
     caldav = pytest.importorskip("caldav", reason="the caldav extra is not installed")
     pytest.importorskip("radicale", reason="radicale is not installed")
-    from ritual.services.caldav_auth import PASSWORD_ENV, CalDavTarget
-    from ritual.services.caldav_sync import sync_calendar
+    from ritual.services.calendar.caldav_auth import PASSWORD_ENV, CalDavTarget
+    from ritual.services.calendar.caldav_sync import sync_calendar
     from tests.services.test_caldav_sync import start_radicale
 
     monkeypatch.setenv(PASSWORD_ENV, "any")

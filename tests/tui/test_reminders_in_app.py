@@ -6,8 +6,8 @@ import dataclasses
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ritual.services.notify import NotifierChain, headline
-from ritual.services.scheduler import LATE_AFTER, ReminderEngine
+from ritual.services.reminders.notifiers import NotifierChain, headline
+from ritual.services.reminders.engine import LATE_AFTER, ReminderEngine
 from ritual.store.friends import FriendRepository
 from ritual.tui.app import RitualApp
 from tests.tui.conftest import SIZE, settle
@@ -92,7 +92,7 @@ async def test_a_friend_added_in_the_app_gets_reminder_jobs_at_once(context):
 
 
 async def test_the_open_app_keeps_the_daily_backup_when_the_day_turns(app, context):
-    from ritual.services.rolling_backup import daily_file
+    from ritual.services.backup.rolling import daily_file
 
     backup = daily_file(context.paths, "2026-03-09")
     assert not backup.exists()  # the store was opened before the fixed friends were added

@@ -79,9 +79,9 @@ def test_every_default_lives_in_the_shipped_settings_file():
     # A default written in code as well as in config/settings.toml would drift apart from it.
     import dataclasses
 
-    from ritual.services.export_targets_settings import ExportSettings
-    from ritual.services.scheduler_settings import ReminderSettings, SmtpSettings
-    from ritual.settings import Settings
+    from ritual.settings.calendars import ExportSettings
+    from ritual.settings.reminders import ReminderSettings, SmtpSettings
+    from ritual.settings.load import Settings
 
     for record in (Settings, ReminderSettings, SmtpSettings, ExportSettings):
         with_defaults = [
@@ -92,7 +92,7 @@ def test_every_default_lives_in_the_shipped_settings_file():
 
 
 def test_every_key_of_the_shipped_settings_file_is_read(tmp_path, monkeypatch):
-    from ritual import settings as settings_module
+    from ritual.settings import load as settings_module
     from ritual.paths import Paths
 
     read_keys: set[str] = set()
@@ -107,3 +107,33 @@ def test_every_key_of_the_shipped_settings_file_is_read(tmp_path, monkeypatch):
     settings_module.load_settings(Paths.under(tmp_path))
     shipped = original(settings_module.shipped_config_dir() / "settings.toml")
     assert sorted(set(shipped) - read_keys) == []
+
+
+def test_services_are_grouped_by_capability():
+    # A flat room of modules hides the shape of the house: every service lives in its capability's package.
+    services = ROOT / "ritual" / "services"
+    assert sorted(p.name for p in services.glob("*.py")) == ["__init__.py"]
+
+
+def test_every_package_says_its_job_in_one_line():
+    for init in (ROOT / "ritual").rglob("__init__.py"):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert doc and "\n" not in doc.strip(), init
+
+
+def test_textual_is_imported_only_by_the_app():
+    outside = [
+        str(path.relative_to(ROOT)) for path in (ROOT / "ritual").rglob("*.py")
+        if "textual" in imported_roots(path) and "tui" not in path.relative_to(ROOT).parts
+    ]
+    assert outside == []
+
+
+def test_screens_folder_holds_screen_modules_only():
+    for path in (ROOT / "ritual" / "tui" / "screens").glob("*.py"):
+        if path.name == "__init__.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        classes = [n for n in tree.body if isinstance(n, ast.ClassDef)]
+        assert any(c.name.endswith(("Screen", "Modal", "Dialog")) or
+                   any("Screen" in ast.unparse(b) for b in c.bases) for c in classes), path

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from ritual.core.model import Address, Friend
 from ritual.errors import InvalidValue, RitualError
-from ritual.services import friend_fields as fields
+from ritual.services.contacts import friend_fields as fields
 from ritual.tui.messages import FriendSaved
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, DataTable, Footer, Input, ProgressBar, Static
 
 from ritual.errors import RitualError
-from ritual.services.friend_fields import parse_tags
+from ritual.services.contacts.friend_fields import parse_tags
 from ritual.tui.contact_import import ImportChoices, ImportReport, read_and_import
 from ritual.tui.transfer_messages import ContactsImported, ImportRead, TransferFailed, TransferStepped
 

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.planner import OCCASION, AgendaItem
 from ritual.errors import NotFound
-from ritual.services.countries import country_name
+from ritual.services.contacts.countries import country_name
 from ritual.store.letters import LetterRepository
 from ritual.store.reflections import ReflectionRepository
 from ritual.tui.formatting import short_date, since

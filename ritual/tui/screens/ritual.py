@@ -15,13 +15,13 @@ from textual.widgets.option_list import Option
 from ritual.core.letters import POSTED, SENT, Letter
 from ritual.core.prompts import DEFAULT_QUESTIONS, TONE_NAMES, Prompt
 from ritual.errors import RitualError
-from ritual.services.reflect import Sitting, moment_for
+from ritual.services.letters.reflect import Sitting, moment_for
 from ritual.store.database import open_database
 from ritual.store.letters import LetterRepository
 from ritual.store.supplies import use_stamp_for
 from ritual.tui.messages import LetterBoxChanged
-from ritual.tui.screens.ritual_session import Preparation, ResumedSitting, prepare
-from ritual.tui.screens.ritual_text import briefing_text, outline_plain, outline_text, tone_label
+from ritual.tui.ritual_session import Preparation, ResumedSitting, prepare
+from ritual.tui.ritual_text import briefing_text, outline_plain, outline_text, tone_label
 from ritual.tui.widgets.focus_timer import FocusTimer
 
 NO_TONE = "no-tone"

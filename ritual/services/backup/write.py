@@ -1,0 +1,99 @@
+"""A lossless backup: every table of the database and the user's settings files in one JSON document.
+
+Tables are read generically from the schema, so tables added by later features are included unchanged.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import datetime
+from pathlib import Path
+
+from ritual import __version__
+from ritual.errors import RitualError
+from ritual.paths import Paths
+from ritual.private_files import write_private_text
+from ritual.store.database import Database
+
+FORMAT = "ritual-backup"
+FORMAT_VERSION = 1
+_BLOB = "$base64"
+
+
+def table_names(db: Database) -> list[str]:
+    """Every table ritual created, in name order (SQLite's own tables left out)."""
+    rows = db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    return sorted(row[0] for row in rows)
+
+
+def canonical_dump(db: Database) -> dict[str, dict]:
+    """Every table's columns and rows in a fixed order: equal dumps mean equal databases."""
+    dump = {}
+    for table in table_names(db):
+        columns = [row[1] for row in db.query(f"PRAGMA table_info({quoted_name(table)})")]
+        order = ", ".join(str(i) for i in range(1, len(columns) + 1))
+        rows = db.query(f"SELECT * FROM {quoted_name(table)} ORDER BY {order}")
+        dump[table] = {"columns": columns, "rows": [[_to_json(v) for v in row] for row in rows]}
+    return dump
+
+
+def backup_document(db: Database, paths: Paths, now: datetime) -> dict:
+    """The whole backup as a JSON-ready dict."""
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "ritual_version": __version__,
+        "schema_version": db.query("PRAGMA user_version")[0][0],
+        "created": now.isoformat(timespec="seconds"),
+        "tables": canonical_dump(db),
+        "settings": _settings_files(paths.config_dir),
+    }
+
+
+def write_backup(db: Database, paths: Paths, out: Path | None, now: datetime) -> Path:
+    """Write the backup (owner-only, atomically) to `out` or a dated file in the backups folder."""
+    target = out or paths.backups_dir / f"ritual-backup-{now.strftime('%Y%m%dT%H%M%S')}.json"
+    text = json.dumps(backup_document(db, paths, now), ensure_ascii=False, indent=1, sort_keys=True)
+    return write_private_text(target, text + "\n")
+
+
+def read_backup(file: Path) -> dict:
+    """A backup document, checked to be one ritual can read."""
+    try:
+        document = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RitualError(f"{file}: is not a readable ritual backup ({exc})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise RitualError(f"{file}: is not a ritual backup (no \"format\": \"{FORMAT}\")")
+    if document.get("format_version") != FORMAT_VERSION:
+        raise RitualError(f"{file}: backup format {document.get('format_version')!r} is not one this ritual reads")
+    return document
+
+
+def _settings_files(config_dir: Path) -> dict[str, str]:
+    if not config_dir.is_dir():
+        return {}
+    return {
+        path.relative_to(config_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(config_dir.rglob("*"))
+        if path.is_file()
+    }
+
+
+def _to_json(value: object) -> object:
+    if isinstance(value, bytes):
+        return {_BLOB: base64.b64encode(value).decode("ascii")}
+    return value
+
+
+def from_json(value: object) -> object:
+    """A cell value from the backup back to what SQLite stored."""
+    if isinstance(value, dict) and set(value) == {_BLOB}:
+        return base64.b64decode(value[_BLOB])
+    return value
+
+
+def quoted_name(name: str) -> str:
+    """A table or column name quoted for SQL."""
+    return '"' + name.replace('"', '""') + '"'

@@ -1,0 +1,130 @@
+"""The `.ics` export: the planner's items and the yearly occasions, rendered by icalendar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, time, timedelta
+
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem, PlanRules, Subject, plan
+from ritual.errors import InvalidValue
+from ritual.services.calendar.events import (
+    DEFAULT_INCLUDE,
+    INCLUDE_CHOICES,
+    SESSIONS,
+    CalendarEvent,
+    action_event,
+    instance_event,
+    needs_instances,
+    occasion_event,
+    session_event,
+    wanted_occasion,
+)
+from ritual.services.planning.agenda import plan_rules
+from ritual.services.planning.sessions import keeps_sessions, plan_sessions, session_text
+from ritual.settings.load import Settings
+from ritual.store.database import Database
+from ritual.store.friends import FriendRepository
+
+CALENDAR_NAME = "ritual: letters and cards"
+INSTANCE_YEARS = 10
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to put in the calendar and for how long ahead."""
+
+    today: date
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    years: int = 1
+
+    @property
+    def end(self) -> date:
+        """The last day of the horizon for dated items (write-by, post-by, keep in touch)."""
+        return _years_after(self.today, self.years)
+
+    @property
+    def instances_end(self) -> date:
+        """The last day of Mar-1 instances: at least ten years, so a one-off export stays right for long."""
+        return _years_after(self.today, max(self.years, INSTANCE_YEARS))
+
+
+def _years_after(day: date, years: int) -> date:
+    return day + timedelta(days=round(365.25 * years) - 1)
+
+
+def parse_include(text: str) -> tuple[str, ...]:
+    """Read `birthdays,write,...`, naming the unknown part when there is one."""
+    parts = tuple(dict.fromkeys(p.strip().lower().replace("-", "_") for p in text.split(",") if p.strip()))
+    for part in parts:
+        if part not in INCLUDE_CHOICES:
+            raise InvalidValue("--include", part, "is not one of " + ", ".join(INCLUDE_CHOICES))
+    if not parts:
+        raise InvalidValue("--include", text, "names nothing to export")
+    return parts
+
+
+def calendar_events(settings: Settings, db: Database, request: ExportRequest) -> list[CalendarEvent]:
+    """Every event the export holds, from the store and the planner."""
+    rules = plan_rules(settings, db, request.today, max(request.end, request.instances_end))
+    events = build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time)
+    if SESSIONS in request.include:
+        events = sorted(events + session_events(settings, db, request), key=lambda e: (e.start, e.uid))
+    return events
+
+
+def session_events(settings: Settings, db: Database, request: ExportRequest) -> list[CalendarEvent]:
+    """The writing sessions from today to the horizon, each naming the letters placed in it."""
+    if not keeps_sessions(settings, db):
+        return []
+    plan = plan_sessions(settings, db, request.today, request.end)
+    events = {}
+    for session in plan.sessions:
+        if session.day <= request.end:
+            event = session_event(session, plan.letters_in(session), session_text(plan, session))
+            # A one-off session at the very time of a weekly one is the same sitting in a calendar.
+            events.setdefault(event.uid, event)
+    return list(events.values())
+
+
+def build_events(
+    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time
+) -> list[CalendarEvent]:
+    """Recurring occasions, their Mar-1 instances, and the dated actions, sorted and unique by UID."""
+    events: dict[str, CalendarEvent] = {}
+    with_instances = []
+    for subject in subjects:
+        policy = subject.feb29 or rules.feb29_policy
+        for occasion in subject.occasions:
+            if wanted_occasion(occasion, request.include):
+                event = occasion_event(subject, occasion, policy)
+                events.setdefault(event.uid, event)
+                if needs_instances(occasion, policy):
+                    # Only this occasion: the subject's other occasions are already yearly rules.
+                    with_instances.append(replace(subject, occasions=(occasion,)))
+    for event in _dated_events(subjects, with_instances, rules, request, remind_at):
+        events.setdefault(event.uid, event)
+    return sorted(events.values(), key=lambda e: (e.start, e.uid))
+
+
+def _dated_events(
+    subjects: Sequence[Subject], with_instances: list[Subject], rules: PlanRules, request: ExportRequest, remind_at: time
+) -> Iterable[CalendarEvent]:
+    actions = {WRITE, POST, KEEP_IN_TOUCH} & set(request.include)
+    if actions:
+        for item in _items(subjects, rules, request.today, request.end):
+            if item.kind in actions:
+                yield action_event(item, remind_at)
+    if with_instances:
+        for item in _items(with_instances, rules, request.today, request.instances_end):
+            if item.kind == OCCASION:
+                event = instance_event(item, request.include)
+                if event is not None:
+                    yield event
+
+
+def _items(subjects: Sequence[Subject], rules: PlanRules, start: date, end: date) -> list[AgendaItem]:
+    # Only what falls inside the horizon: a calendar shows days, not what is overdue today.
+    items = plan(subjects, rules, start, end, start, include_overdue=False)
+    return [i for i in items if start <= i.date <= end]
+

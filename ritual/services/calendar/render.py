@@ -1,0 +1,134 @@
+"""VEVENT text for many events at once: icalendar's value types, assembled without its per-event overhead.
+
+Building one icalendar `Event` per item costs about 0.3 ms, which makes 10,000 friends' calendar take
+ten seconds. Here icalendar still writes every value (escaping text, dates, rules, durations); this module
+only puts the lines in icalendar's order and folds them as icalendar does. A test holds the output
+byte-identical to icalendar's own rendering of the same event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+
+from ritual.services.calendar.events import CalendarEvent, stable_uid
+
+PRODID = "-//ritual//ritual-letters//EN"
+CATEGORY_LABELS = {
+    "birthdays": "BIRTHDAY",
+    "occasions": "OCCASION",
+    "write": "WRITE-BY",
+    "post": "POST-BY",
+    "keep_in_touch": "KEEP-IN-TOUCH",
+    "sessions": "WRITING-SESSION",
+}
+# DTSTAMPs are spread over twenty years after this instant by a digest of the event (see `event_stamp`).
+_STAMP_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_STAMP_SPAN = 20 * 365 * 86400
+_FOLD_LIMIT = 75
+
+
+def render_calendar(events: Iterable[CalendarEvent], name: str) -> bytes:
+    """A whole VCALENDAR: the envelope from icalendar's `Calendar.new`, then every event."""
+    from icalendar import Calendar
+
+    envelope = Calendar.new(name=name, prodid=PRODID, uid=stable_uid("calendar", name)).to_ical()
+    closing = b"END:VCALENDAR\r\n"
+    body = b"".join(render_vevent(event) for event in events)
+    return envelope[: -len(closing)] + body + closing
+
+
+def render_single(event: CalendarEvent) -> bytes:
+    """One event in a calendar of its own, as a CalDAV server stores it."""
+    head = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{PRODID}\r\n".encode()
+    return head + render_vevent(event) + b"END:VCALENDAR\r\n"
+
+
+def render_vevent(event: CalendarEvent) -> bytes:
+    """BEGIN:VEVENT ... END:VEVENT with CRLF line ends and RFC 5545 folding."""
+    from icalendar.prop import vText
+
+    lines = [
+        "BEGIN:VEVENT",
+        "SUMMARY:" + _text(vText, event.summary),
+        *_span(event),
+        "DTSTAMP:" + event_stamp(event).strftime("%Y%m%dT%H%M%SZ"),
+        "UID:" + _text(vText, event.uid),
+    ]
+    if event.rule:
+        lines.append("RRULE:" + _rule(event.rule))
+    lines += [
+        "CATEGORIES:" + CATEGORY_LABELS[event.category],
+        "DESCRIPTION:" + _text(vText, event.description),
+        "TRANSP:" + event.transparency,
+    ]
+    if event.alarm is not None:
+        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + _text(vText, event.summary)]
+        lines += ["TRIGGER:" + _duration(event.alarm), "END:VALARM"]
+    lines.append("END:VEVENT")
+    return "".join(fold(line) + "\r\n" for line in lines).encode()
+
+
+def _span(event: CalendarEvent) -> list[str]:
+    # Timed events are floating local time: a session at 10:00 stays at 10:00 wherever the user is.
+    if event.timed:
+        from icalendar.prop import vDatetime
+
+        return ["DTSTART:" + vDatetime(event.begins).to_ical().decode(), "DTEND:" + vDatetime(event.end).to_ical().decode()]
+    return ["DTSTART;VALUE=DATE:" + _date(event.start), "DTEND;VALUE=DATE:" + _date(event.end)]
+
+
+def event_stamp(event: CalendarEvent) -> datetime:
+    """A DTSTAMP that changes exactly when the event does, so unchanged data exports byte-identically."""
+    key = repr(event)
+    if event.timed:
+        key += f" at {event.at:%H:%M} for {event.minutes}"
+    digest = hashlib.sha256(key.encode()).digest()
+    return _STAMP_EPOCH + timedelta(seconds=int.from_bytes(digest[:8], "big") % _STAMP_SPAN)
+
+
+def fold(line: str) -> str:
+    """Fold a content line exactly as icalendar does (lines under 75 octets, escapes kept whole)."""
+    if len(line) < _FOLD_LIMIT // 4 or len(line.encode()) < _FOLD_LIMIT:
+        return line
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for char in line:
+        width = len(char.encode())
+        if current and size + width >= _FOLD_LIMIT:
+            # Never end a piece on a backslash: the escape and its character travel together.
+            carried = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
+            pieces.append("".join(current))
+            current, size = carried, sum(len(c.encode()) for c in carried)
+        current.append(char)
+        size += width
+    pieces.append("".join(current))
+    return "\r\n ".join(pieces)
+
+
+def _text(vtext, value: str) -> str:
+    return vtext(value).to_ical().decode()
+
+
+@lru_cache(maxsize=4096)
+def _date(value: date) -> str:
+    from icalendar.prop import vDate
+
+    return vDate(value).to_ical().decode()
+
+
+@lru_cache(maxsize=64)
+def _rule(rule: tuple[tuple[str, object], ...]) -> str:
+    from icalendar.prop import vRecur
+
+    return vRecur(dict(rule)).to_ical().decode()
+
+
+@lru_cache(maxsize=64)
+def _duration(value: timedelta) -> str:
+    from icalendar.prop import vDuration
+
+    return vDuration(value).to_ical().decode()

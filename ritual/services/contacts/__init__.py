@@ -1,0 +1,1 @@
+"""Contacts: vCard and CSV import, matching and merge, outcomes, vCard export, countries."""

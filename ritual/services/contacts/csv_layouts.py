@@ -1,0 +1,90 @@
+"""Where each contacts CSV layout keeps addresses, dates and groups (column names compared case-blind)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ritual.services.contacts.address import AddressParts, label_from
+
+# Thunderbird, Outlook and the simple format: one set of columns per kind of address.
+_FIXED_ADDRESSES = (
+    ("home", ("home address", "home street"), ("home address 2", "home street 2", "home street 3"),
+     "home po box", "home city", "home state", ("home zipcode", "home postal code"),
+     ("home country", "home country/region")),
+    ("work", ("work address", "business street"), ("work address 2", "business street 2", "business street 3"),
+     "business po box", ("work city", "business city"), ("work state", "business state"),
+     ("work zipcode", "business postal code"), ("work country", "business country/region", "business country")),
+    ("other", ("other street",), ("other street 2", "other street 3"), "other po box", "other city", "other state",
+     ("other postal code",), ("other country/region", "other country")),
+    ("", ("street", "address"), (), "po box", "city", "region", ("postal_code", "postal code"), ("country",)),
+)
+_GROUP_COLUMNS = (("group membership", " ::: "), ("labels", " ::: "), ("categories", ";"), ("tags", ","))
+
+
+class Row:
+    """One CSV record, looked up by lower-case column name."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = values
+
+    def get(self, *names: str) -> str:
+        """The first non-empty value among these columns, trimmed ("" when none)."""
+        for name in names:
+            value = self.values.get(name)
+            if value and value.strip():
+                return value.strip()
+        return ""
+
+    def numbered(self, prefix: str) -> Iterator[str]:
+        """`Address 1 - `, `Address 2 - `, ... for as long as the header has them."""
+        number = 1
+        while any(key.startswith(f"{prefix} {number} - ") for key in self.values):
+            yield f"{prefix} {number} - "
+            number += 1
+
+
+def address_groups(row: Row) -> Iterator[AddressParts]:
+    """Every address of the row, whichever layout holds it."""
+    for p in row.numbered("address"):
+        street = row.get(p + "street")
+        formatted = "" if street or row.get(p + "city") else row.get(p + "formatted")
+        yield AddressParts(
+            street=street or formatted, extended=row.get(p + "extended address"), po_box=row.get(p + "po box"),
+            city=row.get(p + "city"), region=row.get(p + "region"), postal_code=row.get(p + "postal code"),
+            country="" if formatted else row.get(p + "country"), label=_label(row.get(p + "type", p + "label")),
+        )
+    for label, streets, more, po_box, city, region, postal, country in _FIXED_ADDRESSES:
+        lines = [row.get(*_names(streets))] + [row.get(name) for name in more]
+        yield AddressParts(
+            street="\n".join(line for line in lines if line), po_box=row.get(*_names(po_box)),
+            city=row.get(*_names(city)), region=row.get(*_names(region)),
+            postal_code=row.get(*_names(postal)), country=row.get(*_names(country)), label=label,
+        )
+
+
+def event_columns(row: Row) -> Iterator[tuple[str, str]]:
+    """(label, date text) of every dated event besides the birthday."""
+    for p in row.numbered("event"):
+        value = row.get(p + "value")
+        if value:
+            yield _label(row.get(p + "type", p + "label")), value
+    anniversary = row.get("anniversary")
+    if anniversary:
+        yield "anniversary", anniversary
+
+
+def group_values(row: Row) -> list[str]:
+    """Group, label or category names from whichever column the layout uses."""
+    found: list[str] = []
+    for column, separator in _GROUP_COLUMNS:
+        found += [part.strip() for part in row.get(column).split(separator) if part.strip()]
+    return found
+
+
+def _label(text: str) -> str:
+    cleaned = text.lstrip("* ").strip()
+    return label_from({cleaned.casefold()}, cleaned)
+
+
+def _names(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else value

@@ -1,0 +1,1 @@
+"""Demo friends for trying ritual out and for benchmarks."""

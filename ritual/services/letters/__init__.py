@@ -1,0 +1,1 @@
+"""The ritual before writing: prompt decks, briefing, questions and reflections."""

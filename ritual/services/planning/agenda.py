@@ -1,0 +1,37 @@
+"""Ask the planner a question with the user's data: the store and settings in, agenda items out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ritual.core.planner import AgendaItem, PlanRules, occasion_window, plan
+from ritual.core.postal import MailCalendar
+from ritual.services.planning.holidays import compute_holidays, library_version
+from ritual.settings.load import Settings
+from ritual.store.database import Database
+from ritual.store.friends import FriendRepository
+from ritual.store.holidays import HolidayCache
+
+
+def plan_rules(settings: Settings, db: Database, start: date, end: date) -> PlanRules:
+    """The rules for planning [start, end], with the home country's holidays for every year touched."""
+    years = range(start.year - 1, end.year + 2)
+    holidays = HolidayCache(db).days(settings.home_country, years, library_version(), compute_holidays)
+    return PlanRules(
+        home_country=settings.home_country,
+        transit=settings.transit,
+        mail=MailCalendar(settings.mail_days, holidays),
+        writing_lead_days=settings.writing_lead_days,
+        feb29_policy=settings.feb29,
+        reply_after_days=settings.reply_owed_days,
+    )
+
+
+def agenda(
+    settings: Settings, db: Database, start: date, end: date, today: date, include_overdue: bool = True
+) -> list[AgendaItem]:
+    """Everything due between `start` and `end`, plus what is still open from before when asked."""
+    rules = plan_rules(settings, db, min(start, today), end)
+    window = occasion_window(rules, start, end, today, include_overdue)
+    subjects = FriendRepository(db).subjects(window, due_by=end)
+    return plan(subjects, rules, start, end, today, include_overdue)

@@ -1,0 +1,1 @@
+"""The post: addresses laid out by country, envelopes and label sheets as PDF."""

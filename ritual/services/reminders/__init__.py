@@ -1,0 +1,1 @@
+"""Reminders: the engine, its APScheduler jobs, timer units, and the notifiers that deliver."""

@@ -1,0 +1,125 @@
+"""APScheduler around the reminder engine: the same jobs for the open app and for `ritual daemon`."""
+
+from __future__ import annotations
+
+import logging
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from ritual.services.reminders.notifiers import Toast
+from ritual.services.reminders.notify_setup import build_notifiers
+from ritual.services.reminders.engine import Now, ReminderEngine, system_now
+from ritual.services.reminders.kept_calendars import ChildRefresh, add_export_job, export_soon
+from ritual.settings.load import Settings
+from ritual.store.database import open_database
+
+log = logging.getLogger("ritual.reminders")
+
+HEARTBEAT_SECONDS = 60
+# Exact-time jobs are kept for this far ahead; the daily rebuild and the heartbeat cover the rest.
+LOOKAHEAD = timedelta(hours=36)
+_PREFIX = "reminder:"
+# A missed run is never dropped (the library's default grace of 1 s would lose reminders slept through),
+# and a backlog of missed runs collapses into one.
+JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
+
+
+def add_reminder_jobs(scheduler, engine: ReminderEngine, heartbeat_seconds: float = HEARTBEAT_SECONDS,
+                      export_runner: Callable[[], None] | None = None) -> None:
+    """The heartbeat (first run right away: the catch-up), the rebuild after midnight, today's exact jobs, exports."""
+    from apscheduler.triggers.cron import CronTrigger
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    # Timers do not count time spent suspended; the heartbeat re-checks what is due after a wake.
+    scheduler.add_job(engine.deliver_due, IntervalTrigger(seconds=heartbeat_seconds), id="heartbeat",
+                      next_run_time=datetime.now(timezone.utc), replace_existing=True)
+    scheduler.add_job(schedule_exact_jobs, CronTrigger(hour=0, minute=1, timezone=engine.zone()),
+                      args=(scheduler, engine), id="rebuild", replace_existing=True)
+    schedule_exact_jobs(scheduler, engine)
+    add_export_job(scheduler, engine, runner=export_runner)
+
+
+def schedule_exact_jobs(scheduler, engine: ReminderEngine) -> int:
+    """Replace the one-off jobs with one per reminder due in the look-ahead; returns how many."""
+    from apscheduler.triggers.date import DateTrigger
+
+    for job in scheduler.get_jobs():
+        if job.id.startswith(_PREFIX):
+            job.remove()
+    now = engine.now()
+    db = open_database(engine.db_path)
+    try:
+        coming = [r for r in engine.upcoming(db, now, LOOKAHEAD.days + 1) if r.due <= now + LOOKAHEAD]
+    finally:
+        db.close()
+    for reminder in coming:
+        scheduler.add_job(engine.deliver_due, DateTrigger(reminder.due), id=_PREFIX + reminder.key,
+                          replace_existing=True)
+    log.info("reminders rebuilt: %d due in the next %d hours", len(coming), LOOKAHEAD.total_seconds() // 3600)
+    return len(coming)
+
+
+def new_scheduler(kind: str, engine: ReminderEngine):
+    """A blocking (daemon) or asyncio (app) scheduler with the job defaults reminders need."""
+    if kind == "blocking":
+        from apscheduler.schedulers.blocking import BlockingScheduler as Scheduler
+    else:
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler as Scheduler
+    return Scheduler(job_defaults=JOB_DEFAULTS, timezone=engine.zone())
+
+
+@dataclass
+class ReminderService:
+    """A running engine inside the app: refresh it after edits, stop it on unmount."""
+
+    engine: ReminderEngine
+    scheduler: object
+
+    def refresh(self) -> None:
+        """Rebuild the exact jobs from the data (after the user changed friends or occasions), and soon the exports."""
+        schedule_exact_jobs(self.scheduler, self.engine)
+        export_soon(self.scheduler)
+
+    def stop(self) -> None:
+        """Stop the scheduler without waiting for a running delivery."""
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+
+def start_app_reminders(settings: Settings, db_path: Path, toast: Toast, now: Now = system_now,
+                        heartbeat_seconds: float = HEARTBEAT_SECONDS) -> ReminderService:
+    """Start reminders in a running asyncio loop (call from the app's on_mount); `toast` runs in a worker thread."""
+    engine = ReminderEngine(settings, db_path, build_notifiers(settings, toast=toast), now)
+    scheduler = new_scheduler("asyncio", engine)
+    add_reminder_jobs(scheduler, engine, heartbeat_seconds)
+    scheduler.start()
+    return ReminderService(engine, scheduler)
+
+
+class _Stopped(Exception):
+    """SIGTERM arrived."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise _Stopped
+
+
+def run_daemon(engine: ReminderEngine, heartbeat_seconds: float = HEARTBEAT_SECONDS,
+               export_command: list[str] | None = None) -> None:
+    """Run in the foreground until Ctrl-C or SIGTERM, then stop cleanly; exports are built by `export_command`."""
+    scheduler = new_scheduler("blocking", engine)
+    add_reminder_jobs(scheduler, engine, heartbeat_seconds, ChildRefresh(export_command) if export_command else None)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    log.info("ritual daemon started")
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, _Stopped):
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+        log.info("ritual daemon stopped")

@@ -1,0 +1,63 @@
+"""Reminders as text and JSON for `ritual remind`: what is coming, what would go out, what went out."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, tzinfo
+
+from ritual.core.reminders import Reminder
+from ritual.core.text import short_day
+
+
+def reminder_line(reminder: Reminder, zone: tzinfo, late: bool = False) -> str:
+    """`Sun 29 Nov 09:00  A good day to write to Ana`."""
+    local = reminder.due.astimezone(zone)
+    mark = "  (late)" if late else ""
+    return f"{short_day(local.date())} {local:%H:%M}  {reminder.title}{mark}"
+
+
+def describe_pending(pending: list[Reminder], now: datetime, zone: tzinfo, as_json: bool) -> str:
+    """What a catch-up would deliver right now."""
+    from ritual.services.reminders.engine import LATE_AFTER
+
+    if as_json:
+        rows = [{**r.as_dict(), "late": now - r.due > LATE_AFTER} for r in pending]
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if not pending:
+        return "Nothing is waiting to be delivered."
+    lines = [reminder_line(r, zone, now - r.due > LATE_AFTER) for r in pending]
+    return "Would deliver:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def describe_outcomes(outcomes) -> str:
+    """The result of a catch-up as JSON: each reminder, whether it was late, and who delivered it."""
+    rows = [{**o.reminder.as_dict(), "late": o.late, "notifier": o.notifier} for o in outcomes]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def describe_status(coming: list[Reminder], recent, notifiers, zone: tzinfo, as_json: bool) -> str:
+    """The next reminders, the last delivered, and each notifier's state here."""
+    if as_json:
+        return json.dumps({
+            "next": [r.as_dict() for r in coming],
+            "delivered": [{"key": d.key, "delivered_at": d.delivered_at.isoformat(), "notifier": d.notifier,
+                           "late": d.late} for d in recent],
+            "notifiers": [{"name": name, "works": reason is None, "reason": reason} for name, reason in notifiers],
+        }, ensure_ascii=False, indent=2)
+    lines = ["Next reminders:"]
+    lines += [f"  {reminder_line(r, zone)}" for r in coming] or ["  none in the next two weeks"]
+    lines.append("Last delivered:")
+    lines += [f"  {d.delivered_at.astimezone(zone):%Y-%m-%d %H:%M}  {d.key}  by {d.notifier}"
+              + ("  (late)" if d.late else "") for d in recent] or ["  nothing yet"]
+    lines.append("Notifiers, in order:")
+    lines += [f"  {name}: {'works here' if reason is None else reason}" for name, reason in notifiers]
+    return "\n".join(lines)
+
+
+def sample_reminder(now: datetime) -> Reminder:
+    """A harmless reminder for `ritual remind test`."""
+    return Reminder(
+        key="test/-/-/-", kind="test", due=now, day=now.date(), friend_id=None, friend="", occasion=None,
+        occasion_date=None, title="ritual can reach you here",
+        body="This is how your reminders to write and post will arrive.",
+    )

@@ -1,0 +1,145 @@
+"""Plain-text renderings of agenda items and friends, readable in 80 columns."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+
+from ritual.core.model import Friend
+from ritual.core.planner import INVITATIONS, KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
+from ritual.core.text import short_day
+from ritual.text.output import Styler
+
+WIDTH = 80
+LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "in touch", REPLY_OWED: "reply"}
+_LABEL_WIDTH = 8
+HELLO_LIMIT = 12
+
+
+def wrap(text: str, prefix: str, width: int = WIDTH) -> str:
+    """Greedy word wrap under a hanging prefix (textwrap is too slow for thousands of lines)."""
+    room = width - len(prefix)
+    lead, lines = prefix, []
+    while len(text) > room:
+        cut = text.rfind(" ", 0, room + 1)
+        if cut <= 0:
+            cut = text.find(" ", room)
+            if cut == -1:
+                break
+        lines.append(lead + text[:cut])
+        text, lead = text[cut + 1 :], " " * len(prefix)
+    lines.append(lead + text)
+    return "\n".join(lines)
+
+
+def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
+    """One agenda item as an indented, wrapped line with its flags."""
+    label = LABELS.get(item.kind, item.kind)
+    text = item.reason
+    if item.overdue and item.kind not in INVITATIONS:
+        text += f" (was due {short_day(item.date)})"
+    elif show_date:
+        text = f"{short_day(item.date)}: {text}"
+    if item.late and item.earliest_arrival:
+        text += f" — late: arrives {short_day(item.earliest_arrival)} at the earliest"
+    prefix = f"  {label:<{_LABEL_WIDTH}} "
+    wrapped = wrap(text, prefix)
+    styled_label = style.accent(label) if item.kind == OCCASION else style.heading(label)
+    wrapped = wrapped.replace(label, styled_label, 1)
+    return style.attention(wrapped) if item.late else wrapped
+
+
+def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler, show_all: bool = False,
+                day_lines: Mapping[date, list[str]] | None = None, notes: Sequence[str] = ()) -> str:
+    """The week Monday to Sunday, each day with its items, and what is still open from before.
+
+    `day_lines` adds ready lines under a day (writing sessions); `notes` come first (supplies, letters to fit).
+    """
+    sunday = monday + timedelta(days=6)
+    week_no = monday.isocalendar().week
+    lines = [style.heading(f"Week {week_no} · {short_day(monday)} – {short_day(sunday)} {sunday.year}")]
+    lines += list(notes)
+    lines += _open_sections(items, style, show_all)
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        todays = [i for i in items if i.date == day and not i.overdue]
+        extra = (day_lines or {}).get(day, [])
+        heading = short_day(day) + ("  · today" if day == today else "")
+        if todays or extra:
+            lines += ["", style.heading(heading)]
+            lines += [item_line(i, style) for i in todays] + extra
+        else:
+            lines += ["", style.heading(heading) + style.muted("  nothing planned")]
+    return "\n".join(lines)
+
+
+def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styler, show_all: bool = False) -> str:
+    """Items grouped by day from `start` to `end`, open items from before first."""
+    lines = [style.heading(f"Upcoming · {short_day(start)} {start.year} – {short_day(end)} {end.year}")]
+    lines += _open_sections(items, style, show_all)
+    current: date | None = None
+    for item in (i for i in items if not i.overdue):
+        if item.date != current:
+            current = item.date
+            lines += ["", style.heading(f"{short_day(current)} {current.year}")]
+        lines.append(item_line(item, style))
+    if len(lines) == 1:
+        lines += ["", style.muted("Nothing planned in these days.")]
+    return "\n".join(lines)
+
+
+def _open_sections(items: list[AgendaItem], style: Styler, show_all: bool) -> list[str]:
+    """Cards still open from before, then friends it would be nice to write to, each calmly apart."""
+    cards = [i for i in items if i.overdue and i.kind not in INVITATIONS]
+    # Longest overdue first (items come sorted by date); a short list stays an invitation, not a backlog.
+    hellos = [i for i in items if i.overdue and i.kind in INVITATIONS]
+    shown = hellos if show_all else hellos[:HELLO_LIMIT]
+    lines: list[str] = []
+    if cards:
+        lines += ["", style.heading("Still open from earlier")] + [item_line(i, style) for i in cards]
+    if hellos:
+        lines += ["", style.heading("Might enjoy a letter")] + [item_line(i, style) for i in shown]
+    if len(shown) < len(hellos):
+        lines.append(style.muted(f"  and {len(hellos) - len(shown)} more who have not heard from you in a while (--all)"))
+    return lines
+
+
+def render_friend_row(friend: Friend) -> str:
+    """One line of `ritual friend list`."""
+    birthday = friend.birthday.iso() if friend.birthday else "—"
+    where = friend.country or "—"
+    tags = ", ".join(friend.tags)
+    return f"{friend.id:>5}  {friend.name[:30]:<30}  {birthday:<10}  {where:<2}  {tags}"[:WIDTH].rstrip()
+
+
+def render_friend(friend: Friend, upcoming: Iterable[AgendaItem], style: Styler) -> str:
+    """Everything about one friend, for `ritual friend show`."""
+    lines = [style.heading(friend.name) + (f"  ({friend.nickname})" if friend.nickname else "") + style.muted(f"  #{friend.id}")]
+    facts = [
+        ("birthday", friend.birthday.iso() if friend.birthday else ""),
+        ("feb 29", friend.feb29 or ""),
+        ("relationship", friend.relationship),
+        ("circles", ", ".join(friend.tags)),
+        ("how we met", friend.how_met),
+        ("keep in touch", f"every {friend.cadence_days} days" if friend.cadence_days else ""),
+        ("last sent", friend.last_sent.isoformat() if friend.last_sent else ""),
+        ("last received", friend.last_received.isoformat() if friend.last_received else ""),
+    ]
+    lines += [wrap(v, f"  {k:<14}") for k, v in facts if v]
+    if not friend.birthday_card and friend.birthday:
+        lines.append("  " + style.muted("no birthday card wanted"))
+    for address in friend.addresses:
+        title = f"address ({address.label})" if address.label else "address"
+        lines.append(wrap(address.one_line(), f"  {title:<14}"))
+    for occasion in friend.occasions:
+        kind = "yearly" if occasion.yearly else "once"
+        card = "" if occasion.card else ", no card"
+        lines.append(wrap(f"{occasion.name} {occasion.date.iso()} ({kind}{card}) #{occasion.id}", f"  {'occasion':<14}"))
+    if friend.notes:
+        lines += ["", textwrap.indent(textwrap.fill(friend.notes, WIDTH - 2), "  ")]
+    plan = list(upcoming)
+    if plan:
+        lines += ["", style.heading("Coming up")]
+        lines += [item_line(i, style, show_date=True) for i in plan]
+    return "\n".join(lines)
