@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import date
 
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import Subject, with_birthday

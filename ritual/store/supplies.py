@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from ritual.core.supplies import stamp_kind, supply_kind
 from ritual.errors import InvalidValue
