@@ -173,7 +173,12 @@ def _digests(items: list[AgendaItem], rules: ReminderRules, zone: tzinfo, first:
 
 
 def _digest(day: date, ahead: list[AgendaItem], rules: ReminderRules, zone: tzinfo) -> Reminder:
-    lines = [f"{short_day(i.date)}  {_DIGEST_KINDS.get(i.kind, i.kind)}: {i.reason}" for i in ahead]
+    # A friend who might enjoy a letter is named once, in the digest of the week they become due, not listed daily.
+    lines = [f"{short_day(i.date)}  {_DIGEST_KINDS.get(i.kind, i.kind)}: {i.reason}"
+             for i in ahead if i.kind != KEEP_IN_TOUCH]
+    hellos = sorted({i.friend for i in ahead if i.kind == KEEP_IN_TOUCH}, key=str.casefold)
+    if hellos:
+        lines.append(f"Might enjoy a letter: {', '.join(hellos)}.")
     return Reminder(
         key=reminder_key(DIGEST, None, None, day),
         kind=DIGEST,

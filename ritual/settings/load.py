@@ -88,7 +88,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _merge_postal(base: dict[str, Any], user: dict[str, Any]) -> None:
-    for table in ("transit", "regions", "overrides"):
+    for table in ("transit", "regions", "overrides", "domestic", "region_transit"):
         base.setdefault(table, {}).update(user.get(table, {}))
 
 
@@ -165,10 +165,15 @@ def _transit(postal: dict[str, Any], source: Path) -> TransitTable:
             same_region=_non_negative(transit["same_region"], "transit.same_region", source),
             world=_non_negative(transit["world"], "transit.world", source),
             regions={name: frozenset(c.upper() for c in codes) for name, codes in postal.get("regions", {}).items()},
-            overrides={
-                code.upper(): _non_negative(days, f"overrides.{code}", source)
-                for code, days in postal.get("overrides", {}).items()
-            },
+            overrides=_days_table(postal, "overrides", source, upper=True),
+            domestic_by_country=_days_table(postal, "domestic", source, upper=True),
+            region_days=_days_table(postal, "region_transit", source, upper=False),
         )
     except KeyError as exc:
         raise SettingsError(f"{source}: transit table lacks {exc.args[0]!r}") from None
+
+
+def _days_table(postal: dict[str, Any], table: str, source: Path, upper: bool) -> dict[str, int]:
+    """A table of names to transit days (country codes upper-cased)."""
+    return {(name.upper() if upper else name): _non_negative(days, f"{table}.{name}", source)
+            for name, days in postal.get(table, {}).items()}

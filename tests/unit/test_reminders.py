@@ -152,3 +152,12 @@ def test_a_reply_owed_comes_once_on_its_day_keyed_by_that_day():
     assert [r.key for r in found] == ["reply_owed/4/-/2026-11-27"]
     assert found[0].title == "Bo's letter is waiting for your reply" and found[0].day == date(2026, 11, 27)
     assert derive([owed], NO_DIGEST, BERLIN, date(2026, 11, 28), date(2026, 12, 31)) == []
+
+
+def test_the_digest_names_who_might_enjoy_a_letter_once_in_the_week_they_become_due():
+    items = [item(WRITE, date(2026, 11, 30)), item(KEEP_IN_TOUCH, date(2026, 12, 2), friend_id=2, name="Liam")]
+    found = [r for r in derive(items, ReminderRules(), BERLIN, date(2026, 11, 23), date(2026, 12, 13))
+             if r.kind == DIGEST]
+    assert [r.day for r in found] == [date(2026, 11, 29)]
+    assert found[0].body.splitlines()[-1] == "Might enjoy a letter: Liam."
+    assert found[0].body.count("Liam") == 1
