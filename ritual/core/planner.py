@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import date, timedelta
 
+from ritual.core.cards import OPEN, PLANNED, POSTED, WRITTEN, Card, CardKey, state_words
 from ritual.core.dates import FEB28, PartialDate, age_turned, occurrences_between
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
@@ -92,6 +93,8 @@ class AgendaItem(NamedTuple):
     post_by: date | None = None
     transit_days: int | None = None
     country: str = ""
+    card_id: int | None = None
+    card_status: str | None = None  # None: no card is planned for it (an invitation, an occasion without a card)
 
     def sort_key(self) -> tuple:
         """Date, then kind, then the friend's name."""
@@ -116,6 +119,8 @@ class AgendaItem(NamedTuple):
             "post_by": iso(self.post_by),
             "transit_days": self.transit_days,
             "country": self.country or None,
+            "card_id": self.card_id,
+            "card_status": self.card_status,
         }
 
 
@@ -126,13 +131,17 @@ def plan(
     end: date,
     today: date,
     include_overdue: bool = True,
+    cards: Mapping[CardKey, Card] | None = None,
 ) -> list[AgendaItem]:
-    """Agenda items dated in [start, end]; with `include_overdue`, also what is still open from before."""
+    """Agenda items dated in [start, end]; with `include_overdue`, also what is still open from before.
+
+    `cards` holds the cards that moved past planned, by key: their done steps are no longer asked for.
+    """
     # Overdue means dated before both the range and today, yet still worth doing.
     window = _Window(start, end, today, min(start, today) if include_overdue else date.min)
     occ_from, occ_to = occasion_window(rules, start, end, today, include_overdue)
     items: list[AgendaItem] = []
-    timing = _Timing(rules, today)
+    timing = _Timing(rules, today, cards or {})
     for subject in subjects:
         for occasion in subject.occasions:
             for occ_date in _occurrences(occasion, subject, rules, occ_from, occ_to):
@@ -158,9 +167,10 @@ def occasion_window(rules: PlanRules, start: date, end: date, today: date, inclu
 class _Timing:
     """Transit, post-by, write-by and arrival for one plan, each computed once per distinct input."""
 
-    def __init__(self, rules: PlanRules, today: date) -> None:
+    def __init__(self, rules: PlanRules, today: date, cards: Mapping[CardKey, Card]) -> None:
         self.rules = rules
         self.today = today
+        self.cards = cards
         self._transit: dict[str, int] = {}
         self._deadlines: dict[tuple[date, int], tuple[date, date]] = {}
         self._arrival: dict[int, date] = {}
@@ -184,6 +194,10 @@ class _Timing:
         if transit not in self._arrival:
             self._arrival[transit] = earliest_arrival(self.today, transit, self.rules.mail)
         return self._arrival[transit]
+
+    def posted_arrival(self, posted: date, transit: int) -> date:
+        """When a card posted on `posted` should arrive."""
+        return earliest_arrival(posted, transit, self.rules.mail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,28 +232,47 @@ def _occasion_items(
 ) -> list[AgendaItem]:
     today = window.today
     country = subject.country or timing.rules.home_country
-    transit = timing.transit(country) if occasion.card else None
-    posted, written = timing.deadlines(occ_date, transit) if occasion.card else (None, None)
+    card = timing.cards.get(CardKey(subject.friend_id, occasion.name, occ_date))
+    planned = occasion.card or card is not None
+    transit = timing.transit(country) if planned else None
+    posted, written = timing.deadlines(occ_date, transit) if planned else (None, None)
+    status = card.status if card is not None else PLANNED if planned else None
     shown = [(OCCASION, occ_date, False)] if window.placement(occ_date) is False else []
-    if occasion.card:
-        for kind, day in ((WRITE, written), (POST, posted)):
-            placed = window.placement(day)
-            if placed is False or (placed and occ_date >= today):
-                shown.append((kind, day, placed))
+    for kind, day in _steps_left(status, written, posted):
+        placed = window.placement(day)
+        if placed is False or (placed and occ_date >= today):
+            shown.append((kind, day, placed))
     if not shown:
         return []
-    late = occasion.card and posted < today <= occ_date
-    arrival = timing.arrival(transit) if late else None
+    late = status in OPEN and posted < today <= occ_date
+    arrival = timing.arrival(transit) if late else _late_arrival(card, posted, transit, timing)
     age = _age(occasion.date, occ_date) if occasion.yearly else None
     label = _occasion_label(occasion, age)
+    card_id = card.id if card is not None else None
     return [
         AgendaItem(
             day, kind, subject.friend_id, subject.name, occasion.name, occ_date,
-            _reason(kind, subject.name, label, occ_date, transit),
-            late, placed, arrival, age, written, posted, transit, country,
+            _reason(kind, subject.name, label, occ_date, transit, card),
+            late, placed, arrival, age, written, posted, transit, country, card_id, status,
         )
         for kind, day, placed in shown
     ]
+
+
+def _steps_left(status: str | None, written: date | None, posted: date | None) -> list[tuple[str, date]]:
+    """The write and post steps a card still asks for: none once it is done, only posting once written."""
+    if status == PLANNED:
+        return [(WRITE, written), (POST, posted)]
+    if status == WRITTEN:
+        return [(POST, posted)]
+    return []
+
+
+def _late_arrival(card: Card | None, posted: date | None, transit: int | None, timing: _Timing) -> date | None:
+    """A card that went into the post after its post-by: when it should arrive."""
+    if card is None or card.status != POSTED or posted is None or card.posted_on <= posted:
+        return None
+    return timing.posted_arrival(card.posted_on, transit)
 
 
 def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
@@ -302,9 +335,10 @@ def _occasion_label(occasion: Occasion, age: int | None) -> str:
     return f"{occasion.name} ({age} years)"
 
 
-def _reason(kind: str, name: str, label: str, occ_date: date, transit: int | None) -> str:
+def _reason(kind: str, name: str, label: str, occ_date: date, transit: int | None, card: Card | None) -> str:
     if kind == OCCASION:
-        return f"{name}'s {label}"
+        state = state_words(card) if card is not None else ""
+        return f"{name}'s {label}" + (f" — {state}" if state else "")
     when = short_day(occ_date)
     if kind == WRITE:
         return f"Write to {name} — {label} {when}"

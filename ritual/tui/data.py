@@ -14,6 +14,7 @@ from ritual.services.demo.build import demo_friends
 from ritual.services.planning.agenda import agenda, plan_rules
 from ritual.services.planning.week import WeekPlan, week
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
 from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows
@@ -22,7 +23,8 @@ DEMO_COUNT = 24
 YEAR = timedelta(days=366)
 _SIGNATURE_SQL = (
     "SELECT (SELECT count(*) FROM friends), (SELECT max(updated_at) FROM friends), (SELECT max(id) FROM friends), "
-    "(SELECT count(*) FROM occasions), (SELECT max(id) FROM occasions)"
+    "(SELECT count(*) FROM occasions), (SELECT max(id) FROM occasions), "
+    "(SELECT count(*) FROM cards), (SELECT max(updated_at) FROM cards)"
 )
 
 
@@ -81,7 +83,8 @@ class RitualData:
         today = self.today()
         with self._reader() as db:
             rules = plan_rules(self.settings, db, today, today + YEAR)
-        return plan([Subject.from_friend(friend)], rules, today, today + YEAR, today, include_overdue=False)
+            cards = CardRepository(db).between(today, today + YEAR + timedelta(days=rules.horizon_days()))
+        return plan([Subject.from_friend(friend)], rules, today, today + YEAR, today, include_overdue=False, cards=cards)
 
     def count(self) -> int:
         """How many friends are stored."""
