@@ -25,6 +25,8 @@ class Settings:
     """Every user-tunable value ritual reads, after defaults and the user's files are merged."""
 
     home_country: str
+    # False until the user says where they post from (`ritual setup`, the app's welcome, or config.toml).
+    home_country_chosen: bool
     mail_days: frozenset[int]
     writing_lead_days: int
     feb29: str
@@ -58,6 +60,7 @@ def load_settings(paths: Paths) -> Settings:
         _merge_postal(postal, _read(paths.postal_file))
     return Settings(
         home_country=_country(values["home_country"], source),
+        home_country_chosen="home_country" in user_values,
         mail_days=_weekdays(values["mail_days"], source),
         writing_lead_days=_non_negative(values["writing_lead_days"], "writing_lead_days", source),
         feb29=_choice(values["feb29"], "feb29", FEB29_POLICIES, source),
