@@ -11,7 +11,7 @@ from ritual.core.cards import OPEN, PLANNED, POSTED, WRITTEN, Card, CardKey, sta
 from ritual.core.dates import FEB28, PartialDate, age_turned, occurrences_between
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
-from ritual.core.text import MONTH_NAMES, short_day
+from ritual.core.text import MONTH_NAMES, MONTHS, short_day
 
 OCCASION = "occasion"
 WRITE = "write"
@@ -291,12 +291,18 @@ def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
     placed = window.placement(due)
     if placed is None:
         return None
+    # Warm words, never a count of silent days: an invitation, not a debt.
     if last is None:
-        reason = f"No letter with {subject.name} recorded yet (every {subject.cadence_days} days)"
+        reason = f"{subject.name} might enjoy a first letter (no letter recorded yet)"
     else:
-        silent = (max(due, today) - last).days
-        reason = f"{silent} days since your last letter with {subject.name} (every {subject.cadence_days} days)"
+        reason = f"It has been a while since you wrote to {subject.name} (last letter {_day_month(last, today)})"
     return _invitation(subject, KEEP_IN_TOUCH, due, placed, reason)
+
+
+def _day_month(day: date, today: date) -> str:
+    """`17 Feb`, with the year when it is not this year's."""
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
 
 
 def _reply_owed(subject: Subject, window: _Window, after_days: int) -> AgendaItem | None:

@@ -84,7 +84,7 @@ class RitualApp(App[None]):
         """Open the week, or the welcome when there is nobody yet; start the light change check."""
         self.switch_mode("week")
         if self.data.count() == 0:
-            self.push_screen(OnboardingScreen(self.data))
+            self.push_screen(OnboardingScreen(self.data, self.paths))
         self.data.note_own_change()
         self.set_interval(self.check_seconds, self.check_for_changes)
         self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
