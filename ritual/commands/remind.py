@@ -39,6 +39,13 @@ def _now_function(engine, context: RitualContext, now_text: str | None):
     except ValueError:
         raise click.BadParameter(f"{now_text!r} is not a date and time such as 2026-11-25T09:30",
                                  param_hint="--now") from None
+    from ritual.core.ranges import check_day
+    from ritual.errors import InvalidValue
+
+    try:
+        check_day(moment.date(), "--now")
+    except InvalidValue as exc:
+        raise click.BadParameter(exc.problem, param_hint="--now") from None
     fixed = moment if moment.tzinfo else moment.replace(tzinfo=engine.zone())
     return lambda: fixed
 
