@@ -77,3 +77,11 @@ def test_values_stored_before_the_ranges_are_brought_inside_them(ritual, home):
         row = conn.execute("SELECT cadence_days, last_sent FROM friends").fetchone()
         assert row == (36500, None)
         assert conn.execute("SELECT written_on FROM letters").fetchone() == ("2200-12-31",)
+
+
+def test_a_week_far_ahead_fills_only_the_holiday_years_it_touches(ritual, home):
+    ritual.ok("friend", "add", "Ana", "--birthday", "1990-05-01", "--country", "DE")
+    ritual.ok("week", "--date", "2200-12-31")
+    with sqlite3.connect(home / "data" / "ritual.db") as conn:
+        years = [row[0] for row in conn.execute("SELECT DISTINCT year FROM holiday_years ORDER BY year")]
+    assert len(years) <= 12 and 2100 not in years and 2200 in years
