@@ -12,6 +12,7 @@ import click
 
 from ritual.context import RitualContext
 from ritual.text.reminders import (
+    ReminderStatus,
     describe_outcomes,
     describe_pending,
     describe_status,
@@ -119,8 +120,10 @@ def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None
     engine = _engine(context, now_text)
     now = engine.now()
     coming = engine.upcoming(context.db, now, 14)[:5]
-    recent = DeliveryLog(context.db, engine.owner).recent(5)
-    _echo(describe_status(coming, recent, engine.notifiers.status(), engine.zone(), as_json))
+    record = DeliveryLog(context.db, engine.owner)
+    record.settle_interrupted(now)
+    status = ReminderStatus(coming, record.recent(5), record.uncertain(), engine.notifiers.status())
+    _echo(describe_status(status, engine.zone(), as_json))
 
 
 def _echo(text: str) -> None:

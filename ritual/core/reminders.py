@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
@@ -173,6 +173,13 @@ def _digest(day: date, ahead: list[AgendaItem], rules: ReminderRules, zone: tzin
         title="Your week of letters",
         body="\n".join(["Here is what the coming week holds:", *lines]),
     )
+
+
+def with_uncertain(digest: Reminder, interrupted: list[tuple[str, datetime]]) -> Reminder:
+    """The digest with the reminders whose delivery was interrupted, so nothing is lost or sent twice."""
+    lines = [f"  {due:%a %d %b %H:%M}  {key}" for key, due in interrupted]
+    note = "These reminders were being sent when ritual was stopped; they may not have reached you:"
+    return replace(digest, body="\n".join([digest.body, "", note, *lines]))
 
 
 def session_reminders(plan: SessionPlan, rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:

@@ -220,4 +220,32 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE letters SET arrived_on = max('1800-01-01', min('2200-12-31', arrived_on)) WHERE arrived_on IS NOT NULL;
     UPDATE letters SET received_on = max('1800-01-01', min('2200-12-31', received_on)) WHERE received_on IS NOT NULL;
     """,
+    # 8: a reminder whose delivery was interrupted (the process died while a notifier ran) is 'uncertain': it is
+    # not sent again blindly, but shown in `remind --status` and, once, in the next weekly digest (`reported_at`).
+    """
+    CREATE TABLE reminder_deliveries_new (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        friend_id INTEGER,
+        due_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'delivered', 'failed', 'uncertain')),
+        claimed_by TEXT NOT NULL DEFAULT '',
+        claimed_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        delivered_at TEXT,
+        notifier TEXT,
+        late INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        reported_at TEXT
+    ) WITHOUT ROWID;
+    INSERT INTO reminder_deliveries_new (key, kind, friend_id, due_at, state, claimed_by, claimed_at, attempts,
+                                         delivered_at, notifier, late, last_error)
+        SELECT key, kind, friend_id, due_at, state, claimed_by, claimed_at, attempts, delivered_at, notifier, late,
+               last_error FROM reminder_deliveries;
+    DROP TABLE reminder_deliveries;
+    ALTER TABLE reminder_deliveries_new RENAME TO reminder_deliveries;
+    CREATE INDEX reminder_deliveries_friend ON reminder_deliveries (friend_id, kind, delivered_at);
+    CREATE INDEX reminder_deliveries_delivered ON reminder_deliveries (delivered_at);
+    CREATE INDEX reminder_deliveries_state ON reminder_deliveries (state);
+    """,
 )

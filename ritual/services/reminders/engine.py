@@ -13,13 +13,13 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from ritual.core.planner import KEEP_IN_TOUCH
-from ritual.core.reminders import Reminder, derive, session_reminders
+from ritual.core.reminders import DIGEST, Reminder, derive, session_reminders, with_uncertain
 from ritual.services.reminders.notifiers import NotifierChain
 from ritual.services.planning.agenda import agenda
 from ritual.services.planning.sessions import keeps_sessions, plan_sessions
 from ritual.settings.load import Settings
 from ritual.store.database import Database, open_database
-from ritual.store.deliveries import DeliveryLog, Mutes
+from ritual.store.deliveries import INTERRUPTED, DeliveryLog, Mutes
 
 log = logging.getLogger("ritual.reminders")
 
@@ -120,9 +120,18 @@ class ReminderEngine:
                 return []
             db = open_database(self.db_path)
             try:
+                self._settle_interrupted(db, now)
                 return [o for r in self.pending(db, now) if (o := self._deliver(db, r, now)) is not None]
             finally:
                 db.close()
+
+    def _settle_interrupted(self, db: Database, now: datetime) -> None:
+        """Claims left by a process killed mid-delivery become uncertain, said once in the log."""
+        record = DeliveryLog(db, self.owner)
+        if record.settle_interrupted(now):
+            for gone in record.uncertain(unreported_only=True):
+                log.warning("reminder %s: %s; it is not sent again (see `ritual remind --status`)", gone.key,
+                            INTERRUPTED)
 
     def _deliver(self, db: Database, reminder: Reminder, now: datetime) -> Outcome | None:
         record = DeliveryLog(db, self.owner)
@@ -131,11 +140,15 @@ class ReminderEngine:
         late = now - reminder.due > LATE_AFTER
         if not record.claim(reminder.key, reminder.kind, reminder.friend_id, reminder.due, now, late):
             return None
+        told = record.uncertain(unreported_only=True) if reminder.kind == DIGEST else []
+        if told:
+            reminder = with_uncertain(reminder, [(u.key, u.due_at.astimezone(self.zone())) for u in told])
         notifier = self.notifiers.deliver(reminder, late)
         if notifier is None:
             record.mark_failed(reminder.key, "no notifier could deliver it")
         else:
             record.mark_delivered(reminder.key, notifier, now)
+            record.mark_reported([u.key for u in told], now)
             log.info("reminder %s delivered by %s%s", reminder.key, notifier, " (late)" if late else "")
         return Outcome(reminder, late, notifier)
 
