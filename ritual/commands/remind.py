@@ -108,9 +108,12 @@ def _refresh_exports(context: RitualContext, engine) -> bool:
 
     failed = [r for r in refresh_exports_now(engine) if r.outcome == FAILED]
     for result in failed:
+        where = display_location(result.target)
         if result.new_error:
-            # Repeats stay quiet, so cron mails a broken calendar once; `ritual export status` keeps showing it.
-            click.echo(f"ritual: could not refresh {display_location(result.target)}: {result.detail}", err=True)
+            click.echo(f"ritual: could not refresh {where}: {result.detail}", err=True)
+        else:
+            # A repeat is one short line (the exit code is 1 either way, and should never come without words).
+            click.echo(f"ritual: {where} still cannot be refreshed; `ritual export status` has the details", err=True)
     return bool(failed)
 
 
