@@ -46,7 +46,7 @@ class Occasion:
             raise InvalidValue("occasion name", self.name, "must not be empty")
         if not self.yearly and (self.date.year is None or self.date.day is None):
             raise InvalidValue("occasion date", self.date.iso(), "needs a year for a one-off occasion")
-        ranges.check_year(self.date.year, "occasion date", self.date.iso())
+        ranges.check_year(self.date.year, "occasion date", self.date.iso(), ranges.FIRST_OCCASION_YEAR)
 
 
 @dataclass(frozen=True, slots=True)

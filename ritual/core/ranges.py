@@ -5,8 +5,10 @@ a birthday in 9999 would overflow the year after it, a cadence of a billion days
 
 | value                                   | range                      |
 |-----------------------------------------|----------------------------|
-| dates (birthdays, occasions, letters,   | 1800-01-01 .. 2200-12-31   |
-| last sent/received, --date, --today...) |                            |
+| dates (birthdays, letters, last sent    | 1800-01-01 .. 2200-12-31   |
+| and received, --date, --today, --now)   |                            |
+| other occasions' years (a wedding, an   | 1000 .. 2200               |
+| "other" date such as 1776-07-04)        |                            |
 | keep-in-touch cadence                   | 1 .. 36,500 days           |
 | minutes (sessions, per friend)          | 1 .. 1,440                 |
 | days to look ahead (upcoming)           | 1 .. 3,660                 |
@@ -23,6 +25,8 @@ from ritual.errors import InvalidValue
 
 FIRST_YEAR = 1800
 LAST_YEAR = 2200
+# Occasions other than birthdays may be historical (an address book's "other" date of 1776-07-04).
+FIRST_OCCASION_YEAR = 1000
 FIRST_DAY = date(FIRST_YEAR, 1, 1)
 LAST_DAY = date(LAST_YEAR, 12, 31)
 
@@ -63,10 +67,15 @@ ID = Range(1, 2**63 - 1, "(an id)")
 YEAR = Range(FIRST_YEAR, LAST_YEAR, "(a year)")
 
 
-def check_year(year: int | None, field: str, shown: str) -> None:
+def check_year(year: int | None, field: str, shown: str, first: int = FIRST_YEAR) -> None:
     """Refuse a known year outside the range; `shown` is the whole value for the message."""
-    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidValue(field, shown, f"has a year outside {FIRST_YEAR}-{LAST_YEAR}")
+    if year is not None and not first <= year <= LAST_YEAR:
+        raise InvalidValue(field, shown, f"has a year outside {first}-{LAST_YEAR}")
+
+
+def year_in_range(year: int, first: int = FIRST_YEAR) -> bool:
+    """True for a year a stored date may have (imports treat any other year as unknown)."""
+    return first <= year <= LAST_YEAR
 
 
 def check_day(day: date | None, field: str) -> date | None:

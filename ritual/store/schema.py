@@ -205,7 +205,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX project_members_friend ON project_members (friend_id);
     """,
     # 7: every stored value inside its range (ritual/core/ranges.py), so rows kept before the ranges existed
-    # still load. A year outside 1800-2200 is forgotten (the birthday keeps its day), a cadence is capped at
+    # still load. A year outside 1800-2200 (1000-2200 for occasions) is forgotten (the birthday keeps its day), a cadence is capped at
     # 36,500 days, letter days are brought to the nearest end of the range (their order kept), and a one-off
     # occasion outside the range, which could never be planned, is dropped.
     """
@@ -213,8 +213,8 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE friends SET cadence_days = 36500 WHERE cadence_days > 36500;
     UPDATE friends SET last_sent = NULL WHERE last_sent NOT BETWEEN '1800-01-01' AND '2200-12-31';
     UPDATE friends SET last_received = NULL WHERE last_received NOT BETWEEN '1800-01-01' AND '2200-12-31';
-    DELETE FROM occasions WHERE yearly = 0 AND year NOT BETWEEN 1800 AND 2200;
-    UPDATE occasions SET year = NULL WHERE year NOT BETWEEN 1800 AND 2200;
+    DELETE FROM occasions WHERE yearly = 0 AND year NOT BETWEEN 1000 AND 2200;
+    UPDATE occasions SET year = NULL WHERE year NOT BETWEEN 1000 AND 2200;
     UPDATE letters SET written_on = max('1800-01-01', min('2200-12-31', written_on)) WHERE written_on IS NOT NULL;
     UPDATE letters SET posted_on = max('1800-01-01', min('2200-12-31', posted_on)) WHERE posted_on IS NOT NULL;
     UPDATE letters SET arrived_on = max('1800-01-01', min('2200-12-31', arrived_on)) WHERE arrived_on IS NOT NULL;

@@ -19,6 +19,7 @@ BIG = str(2**63)
         (["friend", "add", "Ana", "--last-sent", "9999-12-31"], "--last-sent"),
         (["friend", "add", "Ana", "--last-received", "0001-01-01"], "--last-received"),
         (["occasion", "add", "Someone", "anniversary", "2201-01-01"], "occasion date"),
+        (["occasion", "add", "Someone", "anniversary", "0999-01-01"], "occasion date"),
         (["letter", "add", "Someone", "--sent", "--date", "9999-12-31"], "--date"),
         (["week", "--date", "9999-12-31"], "--date"),
         (["week", "--date", "0001-01-01"], "--date"),

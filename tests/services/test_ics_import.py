@@ -241,3 +241,13 @@ def test_a_zone_name_too_long_for_zoneinfo_falls_back_to_floating_time(home, tzi
     ).encode()
     run(home, data)
     assert birthdays(home) == {"Ana": "--05-01", "Bo": "--06-01"}
+
+
+def test_a_stated_birth_year_outside_the_range_is_forgotten_and_the_day_kept(home):
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20200101T000000Z\r\nSUMMARY:Ana's birthday\r\nDESCRIPTION:born 1750\r\n"
+        "DTSTART;VALUE=DATE:19900501\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    run(home, data)
+    assert birthdays(home) == {"Ana": "--05-01"}

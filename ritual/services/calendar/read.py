@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ritual.core import ranges
 from ritual.core.dates import FEB28, MAR1, PartialDate
 from ritual.core.model import ANNIVERSARY
 from ritual.errors import InvalidValue
@@ -151,7 +152,8 @@ def _partial(start: date, kind: str, stated: int | None, month_only: bool, descr
     year = stated or _described_year(description)
     if year is None and kind == ANNIVERSARY and yearly and "year unknown" not in description.lower():
         year = start.year
-    if year in PLACEHOLDER_YEARS:
+    first = ranges.FIRST_OCCASION_YEAR if kind == ANNIVERSARY else ranges.FIRST_YEAR
+    if year in PLACEHOLDER_YEARS or (year is not None and not ranges.year_in_range(year, first)):
         year = None
     try:
         return PartialDate(start.month, start.day, year)
