@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import click
 
+from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.planner import AgendaItem
@@ -67,7 +68,7 @@ def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool)
 
 @click.command()
 @click.option("--from", "start", metavar="YYYY-MM-DD", help="First day (default: today).")
-@click.option("--days", type=int, help="How many days to look ahead (default from settings: 30).")
+@click.option("--days", type=click.IntRange(*ranges.DAYS_AHEAD.bounds), help="How many days to look ahead (default from settings: 30).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of agenda items.")
 @click.option("--all", "show_all", is_flag=True, help="List every friend who might enjoy a letter, not a few.")
 @click.pass_obj
