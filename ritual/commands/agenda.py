@@ -20,6 +20,7 @@ from ritual.services.planning.week_extras import (
     week_extras,
 )
 from ritual.store.friends import FriendRepository
+from ritual.text.safe import say
 
 EMPTY_HINT = """No friends yet. Add the first one, for example:
 
@@ -30,16 +31,16 @@ or fill this home with demo friends to look around:  ritual demo"""
 
 def print_json(items: list[AgendaItem]) -> None:
     """The agenda contract: a JSON array sorted by date then kind."""
-    click.echo(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
+    say(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
 
 
 def show_home(context: RitualContext) -> None:
     """What bare `ritual` shows: this week, or how to begin on an empty database."""
     if FriendRepository(context.db).count() == 0:
-        click.echo(EMPTY_HINT)
+        say(EMPTY_HINT)
         return
     monday, items, extras = planned_week(context, context.clock.today())
-    click.echo(week_text(context, items, monday, extras, False), color=context.color)
+    say(week_text(context, items, monday, extras, False), color=context.color)
 
 
 def planned_week(context: RitualContext, day: date) -> tuple[date, list[AgendaItem], WeekExtras]:
@@ -69,11 +70,11 @@ def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool)
     target = parse_day(day, "--date") if day else context.clock.today()
     monday, items, extras = planned_week(context, target)
     if as_json:
-        click.echo(json.dumps(merged_json(items, extras), ensure_ascii=False, indent=2))
+        say(json.dumps(merged_json(items, extras), ensure_ascii=False, indent=2))
     elif FriendRepository(context.db).count() == 0:
-        click.echo(EMPTY_HINT)
+        say(EMPTY_HINT)
     else:
-        click.echo(week_text(context, items, monday, extras, show_all), color=context.color)
+        say(week_text(context, items, monday, extras, show_all), color=context.color)
 
 
 @click.command()
@@ -94,7 +95,7 @@ def upcoming(context: RitualContext, start: str | None, days: int | None, as_jso
     if as_json:
         print_json(items)
     else:
-        click.echo(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
+        say(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
 
 
 def register(group: click.Group) -> None:

@@ -10,6 +10,7 @@ import click
 
 from ritual.commands.transfer import export_group, import_group
 from ritual.context import RitualContext
+from ritual.text.safe import say
 
 INCLUDE_HELP = ("Comma-separated: birthdays, occasions, write, post, keep_in_touch, sessions "
                 "[birthdays,occasions,write,post,sessions; sessions add nothing until you keep some].")
@@ -40,7 +41,7 @@ def export_ics(context: RitualContext, out: str, include: str, years: int) -> No
         sys.stdout.buffer.flush()
         return
     write_private_bytes(Path(out).expanduser(), data)
-    click.echo(f"Wrote {len(events)} events to {out}.", err=True)
+    say(f"Wrote {len(events)} events to {out}.", err=True)
 
 
 @click.command("ics")
@@ -54,7 +55,7 @@ def import_ics(context: RitualContext, file: str, dry_run: bool, for_name: str |
     from ritual.services.calendar.importer import import_calendar, read_source
 
     summary = import_calendar(context.db, read_source(file), file, dry_run=dry_run, for_name=for_name)
-    click.echo(summary.render(dry_run))
+    say(summary.render(dry_run))
 
 
 @click.group("sync")
@@ -78,7 +79,7 @@ def sync_caldav(context: RitualContext, url: str | None, user: str | None, creat
     target = CalDavTarget.from_settings(context.settings, url, user)
     request = ExportRequest(context.clock.today(), parse_include(include), years)
     result = sync_calendar(target, calendar_events(context.settings, context.db, request), create=create)
-    click.echo(result.render())
+    say(result.render())
 
 
 @click.command("status")
@@ -92,7 +93,7 @@ def export_status(context: RitualContext, as_json: bool) -> None:
 
     records = ExportTargetLog(context.db).all()
     targets = export_targets(context.settings)
-    click.echo(describe_status(targets, records, _display_zone(context), context.paths.config_file, as_json))
+    say(describe_status(targets, records, _display_zone(context), context.paths.config_file, as_json))
 
 
 @click.command("refresh")
@@ -106,9 +107,9 @@ def export_refresh(context: RitualContext, force: bool) -> None:
     now = context.clock.now()
     results = refresh_exports(context.settings, context.db.path, now, context.clock.today(), force)
     if not results:
-        click.echo(NO_TARGETS.format(config=context.paths.config_file))
+        say(NO_TARGETS.format(config=context.paths.config_file))
     for result in results:
-        click.echo(result_line(result), err=result.outcome == FAILED)
+        say(result_line(result), err=result.outcome == FAILED)
     if any(r.outcome == FAILED for r in results):
         sys.exit(1)
 

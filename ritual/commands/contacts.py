@@ -10,6 +10,7 @@ import click
 
 from ritual.commands.transfer import export_group, import_group
 from ritual.context import RitualContext
+from ritual.text.safe import say, say_document
 
 # Below this many records an import is over before a bar would be worth drawing.
 _PROGRESS_FROM = 500
@@ -68,7 +69,7 @@ def _run_import(context: RitualContext, batches: list, source: str, overwrite: b
         summary = import_contacts(context.db, batches, source, overwrite, dry_run,
                                   progress.update if show_bar else None, tags)
     for line in summary_lines(summary, len(batches), verbose):
-        click.echo(line)
+        say(line)
 
 
 @click.command("vcard")
@@ -86,9 +87,9 @@ def export_vcard(context: RitualContext, out: Path | None, version: str) -> None
     friends = FriendRepository(context.db).all()
     written = export_friends(friends, out, version, SourceStore(context.db.connection).external_ids())
     if out is not None:
-        click.echo(f"Wrote {len(friends)} friends to {written}.")
+        say(f"Wrote {len(friends)} friends to {written}.")
     else:
-        click.echo(written, nl=False)
+        say_document(written)
 
 
 @click.command("backup")
@@ -100,7 +101,7 @@ def backup(context: RitualContext, out: Path | None) -> None:
     from ritual.services.backup.write import write_backup
 
     written = write_backup(context.db, context.paths, out, context.clock.now())
-    click.echo(f"Backed up to {written}.")
+    say(f"Backed up to {written}.")
 
 
 @click.command("restore")
@@ -111,7 +112,7 @@ def restore(context: RitualContext, file: Path) -> None:
     from ritual.services.backup.restore import restore_backup
 
     counts = restore_backup(context.db, context.paths, file)
-    click.echo(f"Restored {counts.get('friends', 0)} friends and {sum(counts.values())} rows from {file}.")
+    say(f"Restored {counts.get('friends', 0)} friends and {sum(counts.values())} rows from {file}.")
 
 
 def register(group: click.Group) -> None:

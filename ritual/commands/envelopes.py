@@ -11,6 +11,7 @@ from ritual.core.model import Friend
 from ritual.errors import RitualError
 from ritual.store.friends import FriendRepository
 from ritual.store.projects import ProjectRepository, check_status
+from ritual.text.safe import say
 
 
 class AddressesIncomplete(RitualError):
@@ -24,7 +25,7 @@ def _formatted(context: RitualContext, friends: list[Friend], anyway: bool) -> l
 
     done = [format_friend(f, context.settings.home_country) for f in friends]
     for address in (a for a in done if a.problems and a.printable):
-        click.echo(f"note: {address.problem_text()}", err=True)
+        say(f"note: {address.problem_text()}", err=True)
     stuck = [a for a in done if not a.printable]
     if stuck and not anyway:
         listing = "\n".join(f"  {a.problem_text()}" for a in stuck)
@@ -56,13 +57,13 @@ def envelope(context: RitualContext, who: str, size: str, pdf_path: str | None, 
     friend = FriendRepository(context.db).find(who)
     address = _formatted(context, [friend], anyway or pdf_path is None)[0]
     if pdf_path is None:
-        click.echo("\n".join(address.lines))
+        say("\n".join(address.lines))
         return
     from ritual.services.post.envelopes import envelope_pdf
 
     written = envelope_pdf(address, context.settings.return_address, size.upper(), Path(pdf_path))
     note = "" if context.settings.return_address else " (no return address: set return_address in config.toml)"
-    click.echo(f"Wrote a {size.upper()} envelope to {friend.name} in {written}.{note}")
+    say(f"Wrote a {size.upper()} envelope to {friend.name} in {written}.{note}")
 
 
 @click.command()
@@ -86,7 +87,7 @@ def labels(context: RitualContext, who: tuple[str, ...], tag: str | None, projec
     from ritual.services.post.labels import labels_pdf
 
     written = labels_pdf(addresses, sheet.upper(), Path(pdf_path))
-    click.echo(f"Wrote {len(addresses)} {'label' if len(addresses) == 1 else 'labels'} ({sheet.upper()}) in {written}.")
+    say(f"Wrote {len(addresses)} {'label' if len(addresses) == 1 else 'labels'} ({sheet.upper()}) in {written}.")
 
 
 def register(group: click.Group) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ritual.context import RitualContext
+from ritual.text.safe import say
 
 # Characters that would turn the user's own words into Markdown headings, quotes or lists.
 _MARKDOWN_START = re.compile(r"^(\s*)([#>*+\-=|]|\d+[.)])")
@@ -98,12 +99,12 @@ def journal(context: RitualContext, who: str, as_markdown: bool, out: Path | Non
     entries += [sitting_entry(answers) for answers in by_sitting.values()]
     text = markdown(friend.name, entries)
     if out is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     from ritual.private_files import write_private_text
 
     write_private_text(out, text)
-    click.echo(f"Wrote the journal with {friend.name} to {out} ({len(entries)} entries).")
+    say(f"Wrote the journal with {friend.name} to {out} ({len(entries)} entries).")
 
 
 def register(group: click.Group) -> None:

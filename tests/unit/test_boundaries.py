@@ -137,3 +137,16 @@ def test_screens_folder_holds_screen_modules_only():
         classes = [n for n in tree.body if isinstance(n, ast.ClassDef)]
         assert any(c.name.endswith(("Screen", "Modal", "Dialog")) or
                    any("Screen" in ast.unparse(b) for b in c.bases) for c in classes), path
+
+
+def test_commands_print_only_through_the_safe_door():
+    """Every command writes text through `ritual.text.safe`, so no control character from data slips past."""
+    offenders = []
+    for path in [*(ROOT / "ritual" / "commands").glob("*.py"), ROOT / "ritual" / "cli.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in ("echo", "secho") and getattr(node.func.value, "id", "") == "click":
+                    offenders.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print":
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []
