@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
+from datetime import datetime
 
 import click
 
-from ritual.commands.transfer import export_group, import_group
+from ritual.commands.transfer import OUTPUT_PATH, export_group, import_group
 from ritual.context import RitualContext
 from ritual.text.safe import say
 
@@ -17,11 +17,11 @@ INCLUDE_HELP = ("Comma-separated: birthdays, occasions, write, post, keep_in_tou
 
 
 @click.command("ics")
-@click.option("--out", "out", metavar="FILE", default="-", show_default=True, help="Where to write; - for stdout.")
+@click.option("--out", "out", metavar="FILE", type=OUTPUT_PATH, default="-", show_default=True, help="Where to write; - for stdout.")
 @click.option("--include", "include", metavar="KINDS", default="birthdays,occasions,write,post,sessions", help=INCLUDE_HELP)
 @click.option("--years", type=click.IntRange(1, 50), default=1, show_default=True, help="How far ahead dated items go.")
 @click.pass_obj
-def export_ics(context: RitualContext, out: str, include: str, years: int) -> None:
+def export_ics(context: RitualContext, out: Path, include: str, years: int) -> None:
     """Write birthdays, occasions and write-by / post-by days as an iCalendar file."""
     from ritual.services.calendar.export import (
         CALENDAR_NAME,
@@ -30,18 +30,14 @@ def export_ics(context: RitualContext, out: str, include: str, years: int) -> No
         parse_include,
     )
     from ritual.services.calendar.render import render_calendar
-    from ritual.private_files import write_private_bytes
+    from ritual.private_files import is_stdout, write_private_bytes
 
     request = ExportRequest(context.clock.today(), parse_include(include), years)
     events = calendar_events(context.settings, context.db, request)
     data = render_calendar(events, CALENDAR_NAME)
-    if out == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    write_private_bytes(Path(out).expanduser(), data)
-    say(f"Wrote {len(events)} events to {out}.", err=True)
+    write_private_bytes(out, data)
+    if not is_stdout(out):
+        say(f"Wrote {len(events)} events to {out}.", err=True)
 
 
 @click.command("ics")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from ritual.commands.transfer import OUTPUT_PATH
 from ritual.context import RitualContext
 from ritual.text.safe import say
 
@@ -83,7 +84,7 @@ def _escape(line: str) -> str:
 @click.command()
 @click.argument("who")
 @click.option("--markdown", "as_markdown", is_flag=True, default=True, help="Write Markdown (the default).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (private) instead.")
+@click.option("--out", type=OUTPUT_PATH, help="Write to FILE (private) instead; - for standard output.")
 @click.pass_obj
 def journal(context: RitualContext, who: str, as_markdown: bool, out: Path | None) -> None:
     """A journal of everything between you and WHO: letters both ways and your answers before writing."""
@@ -98,7 +99,7 @@ def journal(context: RitualContext, who: str, as_markdown: bool, out: Path | Non
         by_sitting.setdefault(reflection.sitting, []).append(reflection)
     entries += [sitting_entry(answers) for answers in by_sitting.values()]
     text = markdown(friend.name, entries)
-    if out is None:
+    if out is None or str(out) == "-":
         say(text, nl=False)
         return
     from ritual.private_files import write_private_text

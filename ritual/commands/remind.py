@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ritual.commands.transfer import OUTPUT_PATH
 from ritual.context import RitualContext
 from ritual.text.safe import say
 from ritual.text.reminders import (
@@ -182,7 +183,7 @@ def _set_mute(context: RitualContext, name: str, muted: bool) -> None:
 
 
 def _kind_options(command):
-    command = click.option("--dir", "target", type=click.Path(file_okay=False, path_type=Path),
+    command = click.option("--dir", "target", type=OUTPUT_PATH,
                            help="Use this folder instead of the user's systemd or launchd folder.")(command)
     command = click.option("--launchd", "kind", flag_value="launchd", help="A launchd agent (macOS).")(command)
     return click.option("--systemd", "kind", flag_value="systemd", help="systemd user units (Linux).")(command)
