@@ -115,7 +115,11 @@ def restore(context: RitualContext, file: Path) -> None:
     """Load a backup written by `ritual backup` into this (empty) home."""
     from ritual.services.backup.restore import restore_backup
 
-    counts = restore_backup(context.db, context.paths, file)
+    db = context.db
+    if context.finished_restore:
+        say("Finished the restore that was stopped before: its settings files are written now.")
+        return
+    counts = restore_backup(db, context.paths, file)
     say(f"Restored {counts.get('friends', 0)} friends and {sum(counts.values())} rows from {file}.")
 
 

@@ -11,6 +11,8 @@ from ritual.errors import InvalidValue
 from ritual.services.contacts.countries import country_code
 
 CLEAR_WORDS = ("", "none", "off", "-")
+# A hundred years: a longer cadence would overflow the calendar when the next letter is planned.
+MAX_CADENCE_DAYS = 36_500
 
 
 def parse_birthday(text: str | None, field: str = "birthday") -> PartialDate | None:
@@ -37,6 +39,8 @@ def parse_cadence(text: str | int | None, field: str = "keep-in-touch") -> int |
         raise InvalidValue(field, text, "must be a whole number of days") from None
     if days <= 0:
         raise InvalidValue(field, text, "must be a positive number of days")
+    if days > MAX_CADENCE_DAYS:
+        raise InvalidValue(field, text, f"must be at most {MAX_CADENCE_DAYS:,} days")
     return days
 
 
