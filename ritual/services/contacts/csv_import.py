@@ -123,7 +123,8 @@ def _name(row: Row) -> str:
         return shown
     parts = [row.get(c) for c in ("given name", "first name", "additional name", "middle name",
                                   "family name", "last name")]
-    return one_line(" ".join(p for p in parts if p)) or one_line(row.get("organization name", "company"))
+    return one_line(" ".join(p for p in parts if p)) or one_line(
+        row.get("organization name", "organization 1 - name", "organization", "company"))
 
 
 def _birthday(row: Row) -> PartialDate | None:
