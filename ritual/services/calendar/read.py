@@ -9,8 +9,9 @@ from datetime import date, datetime
 from ritual.core.dates import FEB28, MAR1, PartialDate
 from ritual.core.model import ANNIVERSARY
 from ritual.errors import InvalidValue
+from ritual.services.calendar.library_notes import library_notes
 from ritual.services.calendar.lint import EventLines, check_structure, decode
-from ritual.services.calendar.names import kind_of, person_and_notes
+from ritual.services.calendar.names import holiday_reason, kind_of, person_and_notes
 
 # Years calendar and address-book programs write when the real year is unknown.
 PLACEHOLDER_YEARS = {1, 1600, 1604, 1900}
@@ -40,29 +41,40 @@ class Skipped:
     reason: str
 
 
-def read_calendar(data: bytes, source: str) -> tuple[list[Found], list[Skipped]]:
-    """Every VEVENT of the file, read as a date for someone or skipped with a reason."""
-    from icalendar import Calendar
+def read_calendar(data: bytes, source: str, notes: list[str] | None = None) -> tuple[list[Found], list[Skipped]]:
+    """Every VEVENT of the file, read as a date for someone or skipped with a reason.
 
+    What the iCalendar library would have warned about goes into `notes`, in ritual's words.
+    """
     text = decode(data, source)
     lines = check_structure(text, source)
-    try:
-        calendar = Calendar.from_ical(text)
-    except ValueError as exc:
-        raise InvalidValue(source, str(exc)[:80], "could not be read as iCalendar") from None
-    birthday_calendar = "birthday" in str(calendar.get("X-WR-CALNAME", "")).lower()
-    found, skipped = [], []
-    for vevent, where in zip(calendar.walk("VEVENT"), lines):
-        result = read_event(vevent, where, source, birthday_calendar)
-        (found if isinstance(result, Found) else skipped).append(result)
+    with library_notes() as caught:
+        calendar = _parsed(text, source)
+        calendar_name = " ".join(str(calendar.get("X-WR-CALNAME", "")).split())
+        found, skipped = [], []
+        for vevent, where in zip(calendar.walk("VEVENT"), lines):
+            result = read_event(vevent, where, source, calendar_name)
+            (found if isinstance(result, Found) else skipped).append(result)
+    if notes is not None:
+        notes += caught
     return found, skipped
 
 
-def read_event(vevent, where: EventLines, source: str, birthday_calendar: bool) -> Found | Skipped:
+def _parsed(text: str, source: str):
+    from icalendar import Calendar
+
+    try:
+        return Calendar.from_ical(text)
+    except ValueError as exc:
+        raise InvalidValue(source, str(exc)[:80], "could not be read as iCalendar") from None
+
+
+def read_event(vevent, where: EventLines, source: str, calendar_name: str = "") -> Found | Skipped:
     """One VEVENT as a Found date or a Skipped note."""
-    title = str(vevent.get("SUMMARY", "")).strip() or "(no title)"
+    title = " ".join(str(vevent.get("SUMMARY", "")).split()) or "(no title)"
+    birthday_calendar = "birthday" in calendar_name.lower()
     start = _start(vevent, where, source)
-    reason = _not_a_yearly_day(vevent, start)
+    reason = _not_a_yearly_day(vevent, start) or _not_a_person(vevent, title, calendar_name)
     kind = kind_of(title, _categories(vevent), birthday_calendar)
     if reason is None and kind is None:
         reason = "not a birthday or anniversary (the title does not say so)"
@@ -76,6 +88,13 @@ def read_event(vevent, where: EventLines, source: str, birthday_calendar: bool) 
     # Whose anniversary "Our anniversary" is, only the user can say (`--for NAME`); the importer decides.
     feb29 = _feb29_policy(vevent, start) if yearly else None
     return Found(name or "", kind, value, where.begin, yearly, feb29, title)
+
+
+def _not_a_person(vevent, title: str, calendar_name: str) -> str | None:
+    """A public holiday, or an event that only repeats the calendar's own title."""
+    if calendar_name and title.casefold() == calendar_name.casefold():
+        return "the calendar's own title, not a person"
+    return holiday_reason(title, str(vevent.get("DESCRIPTION", "")), _categories(vevent), calendar_name)
 
 
 def _recurs(vevent) -> bool:
