@@ -204,4 +204,14 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX project_members_friend ON project_members (friend_id);
     """,
+    # 7: each exported calendar event's revision, so SEQUENCE and LAST-MODIFIED only ever grow, and only when
+    # the event's content (its digest) changed; an unchanged event keeps them and exports byte for byte the same.
+    """
+    CREATE TABLE calendar_revisions (
+        uid TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        sequence INTEGER NOT NULL CHECK (sequence >= 0),
+        modified TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )

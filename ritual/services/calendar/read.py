@@ -81,7 +81,8 @@ def read_event(vevent, where: EventLines, source: str, calendar_name: str = "") 
     if reason is not None:
         return Skipped(title, where.begin, reason)
     name, stated_year, month_only = person_and_notes(title, kind, birthday_calendar)
-    yearly = _recurs(vevent)
+    # ritual's Mar-1 rules for a Feb-29 date read like single Mar-1 days: they stand in for common years.
+    yearly = _recurs(vevent) and not _mar1_stand_in(vevent["RRULE"], start)
     value = _partial(start, kind, stated_year, month_only, str(vevent.get("DESCRIPTION", "")), yearly)
     if name is None and kind != ANNIVERSARY:
         return Skipped(title, where.begin, f"a {kind} on {value.iso()} that names no person")
@@ -143,12 +144,20 @@ def _rule_problem(rule, start: date) -> str | None:
     until = _first(rule.get("UNTIL"))
     if until is not None and _day(until) < start:
         return "its rule ends before it begins, so it never repeats"
+    if _mar1_stand_in(rule, start):
+        return None
     if int(_first(rule.get("INTERVAL")) or 1) != 1 or set(rule) - _YEARLY_PARTS:
         return "repeats by a rule other than once a year on the same day"
     months, days = rule.get("BYMONTH", [start.month]), rule.get("BYMONTHDAY", [start.day])
     if [int(m) for m in months] != [start.month] or [int(d) for d in days] not in ([start.day], [-1]):
         return "repeats on another day than it starts"
     return None
+
+
+def _mar1_stand_in(rule, start: date) -> bool:
+    """`FREQ=YEARLY;INTERVAL=4` from 1 March: how ritual keeps a Feb-29 date on Mar 1 in common years."""
+    return ((start.month, start.day) == (3, 1) and set(rule) == {"FREQ", "INTERVAL"}
+            and int(_first(rule.get("INTERVAL"))) == 4)
 
 
 def _feb29_policy(vevent, start: date) -> str | None:
