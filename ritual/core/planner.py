@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import date, timedelta
 
-from ritual.core.dates import FEB28, PartialDate, age_turned, occurrence_in_year
+from ritual.core.dates import FEB28, PartialDate, age_turned, occurrences_between
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
 from ritual.core.text import MONTH_NAMES, short_day
@@ -206,14 +206,7 @@ def _occurrences(occasion: Occasion, subject: Subject, rules: PlanRules, lo: dat
     if not occasion.yearly:
         day = occasion.date.as_date()
         return [day] if lo <= day <= hi else []
-    policy = subject.feb29 or rules.feb29_policy
-    first = lo.year if occasion.date.year is None else max(lo.year, occasion.date.year)
-    found = []
-    for year in range(first, hi.year + 1):
-        day = occurrence_in_year(occasion.date, year, policy)
-        if lo <= day <= hi:
-            found.append(day)
-    return found
+    return occurrences_between(occasion.date, lo, hi, subject.feb29 or rules.feb29_policy)
 
 
 def _occasion_items(

@@ -12,6 +12,7 @@ from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
 from ritual.services.demo.build import demo_friends
 from ritual.services.planning.agenda import agenda, plan_rules
+from ritual.services.planning.week import WeekPlan, week
 from ritual.settings.load import Settings
 from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
@@ -59,6 +60,11 @@ class RitualData:
         """*worker*: the agenda for [start, end] from the one planner."""
         with self._reader() as db:
             return agenda(self.settings, db, start, end, self.today(), include_overdue)
+
+    def week(self, monday: date) -> WeekPlan:
+        """*worker*: the week holding `monday`, planned as `ritual week` plans it, on the worker's own connection."""
+        with self._reader() as db:
+            return week(self.settings, db, monday, self.today())
 
     def friend_rows(self) -> list[FriendRow]:
         """*worker*: every friend as a light row."""

@@ -22,7 +22,8 @@ from ritual.services.calendar.events import (
 )
 from ritual.services.calendar.revisions import with_revisions
 from ritual.services.planning.agenda import plan_rules
-from ritual.services.planning.sessions import keeps_sessions, plan_sessions, session_text
+from ritual.services.planning.sessions import keeps_sessions, plan_sessions
+from ritual.text.sessions import session_text
 from ritual.settings.load import Settings
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
