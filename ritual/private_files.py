@@ -36,3 +36,30 @@ def write_private_bytes(path: Path, data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_output(target: str, data: bytes) -> str:
+    """Write to `-` (standard output), through a symlink to its target, into a FIFO or device as a stream,
+    or atomically and privately to a regular file; returns where it went."""
+    import stat
+    import sys
+
+    if target == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return "standard output"
+    path = Path(target).expanduser()
+    try:
+        mode = path.stat().st_mode if path.exists() else 0
+        if path.exists() and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            # A FIFO or a device is written as a stream: replacing it with a file would break what reads it.
+            with path.open("wb") as stream:
+                stream.write(data)
+            return str(path)
+    except OSError as exc:
+        raise RitualError(f"{path}: cannot be written ({exc.strerror})") from None
+    if path.is_dir():
+        raise RitualError(f"{path}: is a folder; give a file name")
+    # A symlink is followed, so the file it points to is updated and the link stays.
+    return str(write_private_bytes(path.resolve() if path.is_symlink() else path, data))

@@ -41,7 +41,7 @@ class Row:
         for name in names:
             value = self.values.get(name)
             if value and value.strip():
-                return value.strip()
+                return _unguarded(value.strip())
         return ""
 
     def numbered(self, prefix: str) -> Iterator[str]:
@@ -87,6 +87,13 @@ def group_values(row: Row) -> list[str]:
     for column, separator in _GROUP_COLUMNS:
         found += [part.strip() for part in row.get(column).split(separator) if part.strip()]
     return found
+
+
+def _unguarded(value: str) -> str:
+    """A cell as written before `ritual export csv` guarded it against formulas ("'--07-07" is "--07-07")."""
+    if value.startswith("'") and value[1:2] in ("=", "+", "-", "@"):
+        return value[1:]
+    return value
 
 
 def _label(text: str) -> str:
