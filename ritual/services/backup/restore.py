@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ritual.errors import RitualError
 from ritual.paths import Paths
+from ritual.services.backup.schema_check import check_backup_document
 from ritual.services.backup.write import quoted_name, from_json, read_backup, table_names
 from ritual.private_files import write_private_text
 from ritual.store.database import Database
@@ -20,6 +21,7 @@ class HomeNotEmpty(RitualError):
 def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
     """Load the backup in one transaction; returns the rows restored per table."""
     document = read_backup(file)
+    check_backup_document(document, file)
     _check_schema(db, document, file)
     settings = {_inside(paths.config_dir, name, file): text for name, text in document.get("settings", {}).items()}
     _check_empty(db, settings)
