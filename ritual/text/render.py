@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
+from ritual.core.cards import POSTED
 from ritual.core.model import Friend
 from ritual.core.planner import INVITATIONS, KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.text import short_day
@@ -43,6 +44,8 @@ def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
         text = f"{short_day(item.date)}: {text}"
     if item.late and item.earliest_arrival:
         text += f" — late: arrives {short_day(item.earliest_arrival)} at the earliest"
+    elif item.card_status == POSTED and item.earliest_arrival:
+        text += f", should arrive {short_day(item.earliest_arrival)}"
     wrapped = labelled(label, text, style.accent if item.kind == OCCASION else style.heading)
     return style.attention(wrapped) if item.late else wrapped
 

@@ -190,3 +190,24 @@ def test_without_fn_the_name_from_n_keeps_the_additional_name():
     (record,) = read_vcard_text(text, "t.vcf")
     assert record.friend.name == "Alexandra Petrovna Ivanova"
 
+
+def test_a_year_outside_the_range_is_forgotten_and_the_day_kept(db):
+    text = (card("FN:Old Year", "BDAY:1750-05-01", "ANNIVERSARY:0999-06-01")
+            + card("FN:Far Year", "BDAY:9999-12-31", "X-ANNIVERSARY:1776-07-04"))
+    summary = run(db, text)
+    assert summary.created == 2 and summary.skipped_count == 0
+    friends = by_name(db)
+    assert friends["Old Year"].birthday == PartialDate(5, 1)
+    assert [(o.name, o.date) for o in friends["Old Year"].occasions] == [("anniversary", PartialDate(6, 1))]
+    assert friends["Far Year"].birthday == PartialDate(12, 31)
+    assert [o.date for o in friends["Far Year"].occasions] == [PartialDate(7, 4, 1776)]
+
+
+def test_a_10_mb_photo_is_passed_over_quickly_and_the_card_kept():
+    import time
+
+    body = "\r\n ".join(["QUFB" * 18] * 140_000)
+    started = time.perf_counter()
+    found = read_vcard_text(card("FN:Ana Photo", f"PHOTO;ENCODING=b;TYPE=JPEG:{body}", "BDAY:1990-05-01"), "p.vcf")
+    assert time.perf_counter() - started < 10
+    assert [r.friend.birthday for r in found] == [PartialDate(5, 1, 1990)]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from ritual.core.cards import Card, CardKey
 from ritual.core.planner import KEEP_IN_TOUCH, POST, WRITE, AgendaItem, PlanRules, Subject, plan
 from ritual.errors import InvalidValue
 from ritual.services.calendar.events import (
@@ -25,6 +26,7 @@ from ritual.services.planning.agenda import plan_rules
 from ritual.services.planning.sessions import keeps_sessions, plan_sessions
 from ritual.text.sessions import session_text
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 
@@ -63,7 +65,9 @@ def parse_include(text: str) -> tuple[str, ...]:
 def calendar_events(settings: Settings, db: Database, request: ExportRequest) -> list[CalendarEvent]:
     """Every event the export holds, from the store and the planner."""
     rules = plan_rules(settings, db, request.today, request.end)
-    events = build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time)
+    # Cards that moved on drop their done steps: a kept calendar loses those events on its next refresh.
+    cards = CardRepository(db).between(request.today - timedelta(days=rules.horizon_days()), request.end)
+    events = build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time, cards)
     if SESSIONS in request.include:
         events = sorted(events + session_events(settings, db, request), key=lambda e: (e.start, e.uid))
     return with_revisions(db, events, request.today)
@@ -84,7 +88,8 @@ def session_events(settings: Settings, db: Database, request: ExportRequest) -> 
 
 
 def build_events(
-    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time
+    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time,
+    cards: Mapping[CardKey, Card] | None = None,
 ) -> list[CalendarEvent]:
     """Recurring occasions (with the Mar-1 rules of Feb-29 ones kept on Mar 1) and the dated actions, by UID."""
     events: dict[str, CalendarEvent] = {}
@@ -95,23 +100,25 @@ def build_events(
                 more = mar1_events(subject, occasion) if needs_mar1_rules(occasion, policy) else []
                 for event in (occasion_event(subject, occasion, policy), *more):
                     events.setdefault(event.uid, event)
-    for event in _action_events(subjects, rules, request, remind_at):
+    for event in _action_events(subjects, rules, request, remind_at, cards or {}):
         events.setdefault(event.uid, event)
     return sorted(events.values(), key=lambda e: (e.start, e.uid))
 
 
 def _action_events(
-    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time
+    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time,
+    cards: Mapping[CardKey, Card],
 ) -> Iterable[CalendarEvent]:
     actions = {WRITE, POST, KEEP_IN_TOUCH} & set(request.include)
     if actions:
-        for item in _items(subjects, rules, request.today, request.end):
+        for item in _items(subjects, rules, request.today, request.end, cards):
             if item.kind in actions:
                 yield action_event(item, remind_at)
 
 
-def _items(subjects: Sequence[Subject], rules: PlanRules, start: date, end: date) -> list[AgendaItem]:
+def _items(subjects: Sequence[Subject], rules: PlanRules, start: date, end: date,
+           cards: Mapping[CardKey, Card]) -> list[AgendaItem]:
     # Only what falls inside the horizon: a calendar shows days, not what is overdue today.
-    items = plan(subjects, rules, start, end, start, include_overdue=False)
+    items = plan(subjects, rules, start, end, start, include_overdue=False, cards=cards)
     return [i for i in items if start <= i.date <= end]
 
