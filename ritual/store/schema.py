@@ -284,4 +284,14 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reminder_deliveries_delivered ON reminder_deliveries (delivered_at);
     CREATE INDEX reminder_deliveries_state ON reminder_deliveries (state);
     """,
+    # 10: each exported calendar event's revision, so SEQUENCE and LAST-MODIFIED only ever grow, and only when
+    # the event's content (its digest) changed; an unchanged event keeps them and exports byte for byte the same.
+    """
+    CREATE TABLE IF NOT EXISTS calendar_revisions (
+        uid TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        sequence INTEGER NOT NULL CHECK (sequence >= 0),
+        modified TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 )

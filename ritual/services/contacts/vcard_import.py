@@ -82,10 +82,8 @@ def _names(card: RawCard) -> tuple[str, str]:
     n = components(card.first("N").value) if card.first("N") else []
     family, given, additional = (one_line(p) for p in (n + ["", "", ""])[:3])
     nickname = _nickname(card)
-    formal = " ".join(p for p in (given, family) if p)
-    if fn and formal and " " not in fn and given and family and fn != given and family not in fn:
-        # Windows Address Book puts the nickname in FN ("Maxl"); the formal name is in N.
-        return formal, nickname or fn
+    # FN is what the person is called in the address book, even a single word ("Maxl"): it always wins
+    # over N, so a name the user chose is never replaced by the formal parts.
     if not fn:
         fn = " ".join(p for p in (given, additional, family) if p)
     if not fn and card.first("ORG"):
