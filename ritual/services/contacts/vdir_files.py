@@ -1,0 +1,85 @@
+"""A vdir on disk: one .vcf per contact, found by content hash, written atomically inside the folder."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ritual.errors import RitualError
+
+CARD_SUFFIX = ".vcf"
+
+
+@dataclass(frozen=True, slots=True)
+class CardFile:
+    """One card file's name inside the folder, its bytes and their SHA-256."""
+
+    href: str
+    data: bytes
+    hash: str
+
+
+def content_hash(data: bytes) -> str:
+    """The SHA-256 of a card's bytes: the only thing that says whether it changed (mtimes lie)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_folder(folder: Path) -> dict[str, CardFile]:
+    """Every card file of the folder (not its subfolders, as vdir keeps one level) by file name."""
+    if not folder.is_dir():
+        raise RitualError(f"{folder}: the contacts folder does not exist (vdirsyncer makes it with "
+                          "`vdirsyncer discover`); nothing was synced")
+    cards: dict[str, CardFile] = {}
+    for entry in os.scandir(folder):
+        if entry.name.startswith(".") or not entry.name.lower().endswith(CARD_SUFFIX):
+            continue
+        try:
+            data = Path(entry.path).read_bytes()
+        except (IsADirectoryError, FileNotFoundError):
+            continue
+        except OSError as exc:
+            raise RitualError(f"{entry.path}: cannot be read ({exc.strerror})") from None
+        cards[entry.name] = CardFile(entry.name, data, content_hash(data))
+    return cards
+
+
+def write_card(folder: Path, href: str, data: bytes) -> str:
+    """Replace (or create) one card atomically: a hidden temp file in the same folder, then a rename."""
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".ritual-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        target = folder / href
+        _keep_mode(target, temp)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return content_hash(data)
+
+
+def remove_card(folder: Path, href: str) -> None:
+    """Delete one card file; one already gone is fine."""
+    (folder / href).unlink(missing_ok=True)
+
+
+def free_href(folder: Path, stem: str, taken: set[str]) -> str:
+    """A file name for a new card that no card in the folder has."""
+    href, number = f"{stem}{CARD_SUFFIX}", 1
+    while href in taken or (folder / href).exists():
+        number += 1
+        href = f"{stem}-{number}{CARD_SUFFIX}"
+    return href
+
+
+def _keep_mode(target: Path, temp: str) -> None:
+    # mkstemp makes 0600 files; a replaced card keeps the permissions it had, a new one stays private.
+    try:
+        os.chmod(temp, target.stat().st_mode & 0o777)
+    except FileNotFoundError:
+        pass

@@ -1,0 +1,281 @@
+"""Two-way sync of the friends with a vdir folder: links, three-way merges, new and removed on either side.
+
+A card is read only when its bytes changed since the last sync (content hash, never mtime). Each linked pair
+is merged field by field against the values both sides agreed on last time (see `vdir_merge`); a card is
+rewritten atomically and only in ritual's own properties (see `vcard_patch`). Removing more than a tenth of
+the cards at once (and more than one) is refused without `force`, so an emptied or unmounted folder cannot
+empty ritual. A dry run does all the work in a transaction that is rolled back and writes no file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from ritual.errors import RitualError
+from ritual.services.contacts.importer import Note, import_contacts
+from ritual.services.contacts.vdir_cards import BadCard, ReadCard, card_from_text, href_stem, new_card, new_uid, read_card
+from ritual.services.contacts.vdir_files import CardFile, free_href, read_folder, remove_card, write_card
+from ritual.services.contacts.vdir_merge import merge_values, synced_values, with_values
+from ritual.services.contacts.vcard_export import friend_uid
+from ritual.services.contacts.vcard_patch import patch_card
+from ritual.settings.contacts import ContactSyncSettings
+from ritual.store.database import Database
+from ritual.store.friends import FriendRepository
+from ritual.store.sources import SourceStore
+from ritual.store.vdir_state import CardState, Conflict, VdirState
+
+# More than this share of the known cards removed in one sync needs --force.
+MAX_REMOVED_SHARE = 0.10
+
+
+class TooManyRemovals(RitualError):
+    """A sync would remove more cards or friends than is safe without --force."""
+
+    exit_code = 1
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What one folder's sync did (or, in a dry run, would do), by name."""
+
+    folder: str
+    dry_run: bool = False
+    friends_created: list[str] = field(default_factory=list)
+    friends_updated: list[str] = field(default_factory=list)
+    friends_removed: list[str] = field(default_factory=list)
+    cards_created: list[str] = field(default_factory=list)
+    cards_updated: list[str] = field(default_factory=list)
+    cards_removed: list[str] = field(default_factory=list)
+    conflicts: list[tuple[str, Conflict]] = field(default_factory=list)
+    skipped: list[Note] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """True when anything was (or would be) written on either side."""
+        return any((self.friends_created, self.friends_updated, self.friends_removed, self.cards_created,
+                    self.cards_updated, self.cards_removed))
+
+
+class _DryRunFinished(Exception):
+    """Raised inside the transaction so a dry run rolls everything back."""
+
+
+def sync_folder(db: Database, folder: Path, options: ContactSyncSettings, now: datetime, *, dry_run: bool = False,
+                force: bool = False, receives_new: bool = True) -> SyncReport:
+    """Sync one vdir folder with the friends; `receives_new` gives it a card for each friend linked nowhere."""
+    report = SyncReport(str(folder), dry_run)
+    files = read_folder(folder)
+    try:
+        with db.transaction():
+            _FolderSync(db, folder, options, now, report, dry_run).run(files, force, receives_new)
+            if dry_run:
+                raise _DryRunFinished
+    except _DryRunFinished:
+        pass
+    return report
+
+
+class _FolderSync:
+    """One pass over one folder inside one transaction."""
+
+    def __init__(self, db: Database, folder: Path, options: ContactSyncSettings, now: datetime,
+                 report: SyncReport, dry_run: bool) -> None:
+        self.db, self.folder, self.notes, self.now = db, folder, options.notes, now
+        self.report, self.dry_run = report, dry_run
+        self.key = str(folder)
+        self.state = VdirState(db)
+        self.repo = FriendRepository(db)
+        self.friends = {f.id: f for f in self.repo.all()}
+        self.known = self.state.cards(self.key)
+        self.uids = {s.uid for s in self.known.values() if s.uid}
+        self.conflicted = {c.href for c in self.state.conflicts(self.key)}
+        # Cards that cannot be read this time: left as they are on both sides, never taken as removed.
+        self.bad: set[str] = set()
+
+    def run(self, files: dict[str, CardFile], force: bool, receives_new: bool) -> None:
+        """Classify every card, check the removals, then apply each side's changes."""
+        changed, new = self._read_changed(files)
+        self._follow_renames(files, changed, new)
+        lost_cards = [s for h, s in self.known.items() if h not in files]
+        lost_friends = [s for h, s in self.known.items()
+                        if h in files and h not in self.bad and s.friend_id not in self.friends]
+        self._check_removals(lost_cards, lost_friends, changed, force)
+        for state in lost_cards:
+            self._card_removed(state)
+        for state in lost_friends:
+            self._friend_removed(state, changed.pop(state.href, None), files[state.href])
+        for href, state in list(self.known.items()):
+            if href in files and href not in self.bad and state.friend_id in self.friends:
+                self._pair(state, changed.get(href), files[href])
+        self._link(new, files)
+        if receives_new:
+            self._cards_for_unlinked()
+
+    def _read_changed(self, files: dict[str, CardFile]) -> tuple[dict[str, ReadCard], dict[str, ReadCard]]:
+        changed, new = {}, {}
+        for href, file in sorted(files.items()):
+            state = self.known.get(href)
+            if state is not None and state.hash == file.hash:
+                continue
+            card = read_card(file.data, self.notes)
+            if isinstance(card, BadCard):
+                self.report.skipped.append(Note(str(self.folder / href), card.line, card.reason))
+                self.bad.add(href)
+                continue
+            (changed if state is not None else new)[href] = card
+        return changed, new
+
+    def _follow_renames(self, files: dict[str, CardFile], changed: dict, new: dict) -> None:
+        """A card whose file was renamed (same UID, old file gone) stays linked instead of removed and re-added."""
+        gone = {s.uid: s for h, s in self.known.items() if h not in files and s.uid}
+        for href, card in list(new.items()):
+            old = gone.pop(card.uid, None) if card.uid else None
+            if old is not None:
+                del self.known[old.href]
+                self.state.forget(self.key, old.href)
+                self.known[href] = replace(old, href=href, hash="")
+                changed[href] = new.pop(href)
+
+    def _check_removals(self, lost_cards: list, lost_friends: list, changed: dict, force: bool) -> None:
+        count = len(lost_cards) + len([s for s in lost_friends if s.href not in changed])
+        limit = max(1, int(len(self.known) * MAX_REMOVED_SHARE))
+        if count > limit and not force:
+            raise TooManyRemovals(
+                f"{self.folder}: this sync would remove {count} of {len(self.known)} contacts "
+                f"({len(lost_cards)} cards gone from the folder, {count - len(lost_cards)} friends removed in "
+                "ritual); nothing was changed. If that is what you meant, run `ritual sync contacts --force`")
+
+    def _card_removed(self, state: CardState) -> None:
+        friend = self.friends.get(state.friend_id)
+        if friend is not None and synced_values(friend, self.notes) != _known(state.base, self.notes):
+            # Edited in ritual since: the edit wins over the removal and the card comes back.
+            self._create_card(friend, state.uid)
+        elif friend is not None:
+            self.repo.delete(friend.id)
+            del self.friends[friend.id]
+            self.report.friends_removed.append(friend.name)
+        self.state.forget(self.key, state.href)
+
+    def _friend_removed(self, state: CardState, card: ReadCard | None, file: CardFile) -> None:
+        self.state.forget(self.key, state.href)
+        if card is not None:
+            # Edited in the address book since: the edit wins and the friend comes back.
+            self._link({state.href: card}, {state.href: file})
+            return
+        if not self.dry_run:
+            remove_card(self.folder, state.href)
+        self.report.cards_removed.append(card_name(file, self.notes))
+
+    def _pair(self, state: CardState, card: ReadCard | None, file: CardFile) -> None:
+        friend = self.friends[state.friend_id]
+        values = card.values if card is not None else state.base
+        merged = merge_values(state.base, synced_values(friend, self.notes), values)
+        if merged.to_ritual:
+            friend = self._update_friend(with_values(friend, merged.to_ritual))
+        found = [Conflict(self.key, state.href, friend.id, k, mine, theirs)
+                 for k, (mine, theirs) in merged.conflicts.items()]
+        digest = file.hash
+        if merged.to_card:
+            text = card.text if card is not None else card_from_text_bytes(file.data)
+            digest, agreed, friend = self._rewrite(state.href, text, merged.to_card, merged.agreed, friend)
+            merged.agreed.update(agreed)
+        elif not merged.to_ritual and not found:
+            self.report.unchanged += 1
+        # With a conflict standing the card no longer says what the base says: read it again next time.
+        saved = replace(state, uid=card.uid if card else state.uid, hash="" if found else digest, base=merged.agreed)
+        if saved != state:
+            self.state.save(saved, self.now)
+        if found or state.href in self.conflicted:
+            self.state.set_conflicts(self.key, state.href, found, self.now)
+        self.report.conflicts += [(friend.name, c) for c in found]
+
+    def _rewrite(self, href: str, text: str, values: dict, agreed: dict, friend):
+        new_text = patch_card(text, values)
+        reread = card_from_text(new_text, self.notes)
+        data = new_text.encode("utf-8")
+        digest = write_card(self.folder, href, data) if not self.dry_run else ""
+        self.report.cards_updated.append(friend.name)
+        settled = dict(agreed)
+        if isinstance(reread, ReadCard):
+            # Whatever the card now says (a country written out and read back) is what both sides agree on.
+            drift = {k: v for k, v in reread.values.items() if k in values and v != values[k]}
+            if drift:
+                friend = self._update_friend(with_values(friend, drift), report=False)
+            settled.update({k: reread.values[k] for k in values})
+        return digest, settled, friend
+
+    def _update_friend(self, friend, report: bool = True):
+        stored = self.repo.update(friend)
+        self.friends[stored.id] = stored
+        if report and stored.name not in self.report.friends_updated:
+            self.report.friends_updated.append(stored.name)
+        return stored
+
+    def _link(self, new: dict[str, ReadCard], files: dict[str, CardFile]) -> None:
+        """Cards never seen: matched to a friend as an import would (UID, then name and birthday), or added."""
+        fresh = [(h, c) for h, c in sorted(new.items()) if not self._duplicate_uid(h, c)]
+        if not fresh:
+            return
+        linked = frozenset(self.state.linked_friends())
+        summary = import_contacts(self.db, [(self.key, [c.incoming for _, c in fresh])], "vcard", exclude=linked)
+        for (href, card), friend_id, outcome in zip(fresh, summary.friend_ids, summary.outcomes):
+            friend = self.repo.get(friend_id)
+            self.friends[friend_id] = friend
+            if outcome.status == "created":
+                self.report.friends_created.append(friend.name)
+            elif outcome.status == "updated":
+                self.report.friends_updated.append(friend.name)
+            self.uids.add(card.uid)
+            state = CardState(self.key, href, card.uid, friend_id, "", card.values)
+            self._pair(state, card, files[href])
+
+    def _duplicate_uid(self, href: str, card: ReadCard) -> bool:
+        if card.uid and card.uid in self.uids:
+            self.report.skipped.append(Note(str(self.folder / href), card.incoming.line,
+                                            f"has the UID {card.uid!r} of another card in the folder; skipped"))
+            return True
+        return False
+
+    def _cards_for_unlinked(self) -> None:
+        linked = self.state.linked_friends()
+        uids = SourceStore(self.db.connection).external_ids()
+        for friend in list(self.friends.values()):
+            if friend.id not in linked:
+                self._create_card(friend, friend_uid(friend, uids))
+
+    def _create_card(self, friend, wanted_uid: str) -> None:
+        uid = new_uid(wanted_uid, self.uids)
+        self.uids.add(uid)
+        text = new_card(friend, uid, self.notes)
+        href = free_href(self.folder, href_stem(uid), set(self.known))
+        data = text.encode("utf-8")
+        digest = "" if self.dry_run else write_card(self.folder, href, data)
+        reread = card_from_text(text, self.notes)
+        base = reread.values if isinstance(reread, ReadCard) else synced_values(friend, self.notes)
+        drift = {k: v for k, v in base.items() if synced_values(friend, self.notes).get(k) != v}
+        if drift:
+            self._update_friend(with_values(friend, drift), report=False)
+        state = CardState(self.key, href, uid, friend.id, digest, base)
+        self.known[href] = state
+        self.state.save(state, self.now)
+        self.report.cards_created.append(friend.name)
+
+
+def _known(base: dict, notes: bool) -> dict:
+    return base if notes else {k: v for k, v in base.items() if k != "notes"}
+
+
+def card_from_text_bytes(data: bytes) -> str:
+    """A card file's text, decoded as the reader decodes it."""
+    from ritual.services.contacts.vcard_text import decode_bytes
+
+    return decode_bytes(data)
+
+
+def card_name(file: CardFile, notes: bool) -> str:
+    """The name a card file shows, for reports about it (its file name when it names nobody)."""
+    card = read_card(file.data, notes)
+    return card.incoming.friend.name if isinstance(card, ReadCard) else file.href

@@ -1,0 +1,91 @@
+"""What the contacts sync remembers per vdir card: its link, its content hash, the agreed values, conflicts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from ritual.store.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class CardState:
+    """One card file as it was when last synced, and the friend it belongs to (None once removed in ritual)."""
+
+    vdir: str
+    href: str
+    uid: str
+    friend_id: int | None
+    hash: str
+    base: dict
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One field changed on both sides since the last sync, with both values kept for the user to choose."""
+
+    vdir: str
+    href: str
+    friend_id: int
+    field: str
+    ritual_value: object
+    card_value: object
+
+
+class VdirState:
+    """Reads and writes vdir_cards and vdir_conflicts; writes join the caller's transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def cards(self, vdir: str) -> dict[str, CardState]:
+        """Every card remembered for a folder, by file name."""
+        rows = self.db.query("SELECT * FROM vdir_cards WHERE vdir = ?", (vdir,))
+        return {r["href"]: CardState(vdir, r["href"], r["uid"], r["friend_id"], r["hash"], json.loads(r["base"]))
+                for r in rows}
+
+    def linked_friends(self) -> set[int]:
+        """Every friend linked to a card in any folder."""
+        return {r[0] for r in self.db.query("SELECT DISTINCT friend_id FROM vdir_cards WHERE friend_id IS NOT NULL")}
+
+    def save(self, state: CardState, now: datetime) -> None:
+        """Insert or replace one card's record."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO vdir_cards (vdir, href, uid, friend_id, hash, base, synced_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (state.vdir, state.href, state.uid, state.friend_id, state.hash, _json(state.base), _iso(now)),
+            )
+
+    def forget(self, vdir: str, href: str) -> None:
+        """Drop a card's record and its conflicts (the card is gone from both sides)."""
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM vdir_cards WHERE vdir = ? AND href = ?", (vdir, href))
+            conn.execute("DELETE FROM vdir_conflicts WHERE vdir = ? AND href = ?", (vdir, href))
+
+    def conflicts(self, vdir: str | None = None) -> list[Conflict]:
+        """Standing conflicts, of one folder or all, in a stable order."""
+        where, params = ("WHERE vdir = ?", (vdir,)) if vdir else ("", ())
+        rows = self.db.query(f"SELECT * FROM vdir_conflicts {where} ORDER BY friend_id, field, vdir, href", params)
+        return [Conflict(r["vdir"], r["href"], r["friend_id"], r["field"], json.loads(r["ritual_value"]),
+                         json.loads(r["card_value"])) for r in rows]
+
+    def set_conflicts(self, vdir: str, href: str, found: list[Conflict], now: datetime) -> None:
+        """Replace a card's conflicts with those found in this sync (none clears them)."""
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM vdir_conflicts WHERE vdir = ? AND href = ?", (vdir, href))
+            conn.executemany(
+                "INSERT INTO vdir_conflicts (vdir, href, friend_id, field, ritual_value, card_value, found_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(vdir, href, c.friend_id, c.field, _json(c.ritual_value), _json(c.card_value), _iso(now))
+                 for c in found],
+            )
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
