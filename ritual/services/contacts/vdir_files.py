@@ -13,6 +13,12 @@ from ritual.errors import RitualError
 CARD_SUFFIX = ".vcf"
 
 
+class FolderMissing(RitualError):
+    """The contacts folder is not there (not created yet, or on a disk not mounted): nothing is synced."""
+
+    exit_code = 1
+
+
 @dataclass(frozen=True, slots=True)
 class CardFile:
     """One card file's name inside the folder, its bytes and their SHA-256."""
@@ -30,7 +36,7 @@ def content_hash(data: bytes) -> str:
 def read_folder(folder: Path) -> dict[str, CardFile]:
     """Every card file of the folder (not its subfolders, as vdir keeps one level) by file name."""
     if not folder.is_dir():
-        raise RitualError(f"{folder}: the contacts folder does not exist (vdirsyncer makes it with "
+        raise FolderMissing(f"{folder}: the contacts folder does not exist (vdirsyncer makes it with "
                           "`vdirsyncer discover`); nothing was synced")
     cards: dict[str, CardFile] = {}
     for entry in os.scandir(folder):

@@ -216,7 +216,11 @@ class _FolderSync:
 
     def _link(self, new: dict[str, ReadCard], files: dict[str, CardFile]) -> None:
         """Cards never seen: matched to a friend as an import would (UID, then name and birthday), or added."""
-        fresh = [(h, c) for h, c in sorted(new.items()) if not self._duplicate_uid(h, c)]
+        fresh = []
+        for href, card in sorted(new.items()):
+            if not self._duplicate_uid(href, card):
+                fresh.append((href, card))
+                self.uids.add(card.uid)
         if not fresh:
             return
         linked = frozenset(self.state.linked_friends())
@@ -228,11 +232,11 @@ class _FolderSync:
                 self.report.friends_created.append(friend.name)
             elif outcome.status == "updated":
                 self.report.friends_updated.append(friend.name)
-            self.uids.add(card.uid)
             state = CardState(self.key, href, card.uid, friend_id, "", card.values)
             self._pair(state, card, files[href])
 
     def _duplicate_uid(self, href: str, card: ReadCard) -> bool:
+        # vdirsyncer stops at two cards with one UID: ritual never links (nor writes) a second one.
         if card.uid and card.uid in self.uids:
             self.report.skipped.append(Note(str(self.folder / href), card.incoming.line,
                                             f"has the UID {card.uid!r} of another card in the folder; skipped"))
