@@ -55,7 +55,8 @@ def sync_conflicts(context: RitualContext, friend: str | None, keep: str | None,
         wanted = repo.find(friend).id
         chosen = [c for c in chosen if c.friend_id == wanted]
     if field_name is not None:
-        chosen = [c for c in chosen if c.field == _field(field_name)]
+        wanted_field = _field(field_name)
+        chosen = [c for c in chosen if c.field == wanted_field]
     if keep is None:
         names = {f.id: f.name for f in repo.all()}
         click.echo(describe_conflicts([(names.get(c.friend_id, "?"), c) for c in chosen], as_json))
