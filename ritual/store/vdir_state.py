@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from ritual.store.database import Database
@@ -18,7 +19,16 @@ class CardState:
     uid: str
     friend_id: int | None
     hash: str
-    base: dict
+    base_json: str
+
+    @property
+    def base(self) -> dict:
+        """The values both sides agreed on at the last sync."""
+        return json.loads(self.base_json)
+
+    def with_base(self, base: dict, **changes) -> CardState:
+        """The same record with new agreed values (and any other changes)."""
+        return replace(self, base_json=values_json(base), **changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +52,7 @@ class VdirState:
     def cards(self, vdir: str) -> dict[str, CardState]:
         """Every card remembered for a folder, by file name."""
         rows = self.db.query("SELECT * FROM vdir_cards WHERE vdir = ?", (vdir,))
-        return {r["href"]: CardState(vdir, r["href"], r["uid"], r["friend_id"], r["hash"], json.loads(r["base"]))
-                for r in rows}
+        return {r["href"]: CardState(vdir, r["href"], r["uid"], r["friend_id"], r["hash"], r["base"]) for r in rows}
 
     def linked_friends(self) -> set[int]:
         """Every friend linked to a card in any folder."""
@@ -55,7 +64,7 @@ class VdirState:
             conn.execute(
                 "INSERT OR REPLACE INTO vdir_cards (vdir, href, uid, friend_id, hash, base, synced_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (state.vdir, state.href, state.uid, state.friend_id, state.hash, _json(state.base), _iso(now)),
+                (state.vdir, state.href, state.uid, state.friend_id, state.hash, state.base_json, _iso(now)),
             )
 
     def forget(self, vdir: str, href: str) -> None:
@@ -78,13 +87,33 @@ class VdirState:
             conn.executemany(
                 "INSERT INTO vdir_conflicts (vdir, href, friend_id, field, ritual_value, card_value, found_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(vdir, href, c.friend_id, c.field, _json(c.ritual_value), _json(c.card_value), _iso(now))
+                [(vdir, href, c.friend_id, c.field, values_json(c.ritual_value), values_json(c.card_value), _iso(now))
                  for c in found],
             )
 
 
-def _json(value: object) -> str:
+def values_json(value: object) -> str:
+    """Values as canonical JSON text: equal values give equal text, so unchanged pairs compare as strings."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def synced_facts(db: Database) -> dict[int, tuple]:
+    """Per friend, the stored columns the sync compares, read without building whole friends (a sync of an
+    unchanged address book does nothing else with them).
+
+    Each value is (name, nickname, (month, day, year), notes, address rows, tags, first anniversary row).
+    """
+    addresses, tags, anniversaries = defaultdict(list), defaultdict(list), {}
+    for row in db.query("SELECT friend_id, label, lines, city, region, postal_code, country FROM addresses "
+                        "ORDER BY friend_id, position"):
+        addresses[row[0]].append(tuple(row)[1:])
+    for row in db.query("SELECT friend_id, tag FROM friend_tags"):
+        tags[row[0]].append(row[1])
+    for row in db.query("SELECT friend_id, month, day, year FROM occasions WHERE name = 'anniversary' ORDER BY id"):
+        anniversaries.setdefault(row[0], tuple(row)[1:])
+    rows = db.query("SELECT id, name, nickname, birth_month, birth_day, birth_year, notes FROM friends")
+    return {r[0]: (r[1], r[2], (r[3], r[4], r[5]), r[6], addresses[r[0]], tags[r[0]], anniversaries.get(r[0]))
+            for r in rows}
 
 
 def _iso(moment: datetime) -> str:

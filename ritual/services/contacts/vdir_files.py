@@ -43,7 +43,8 @@ def read_folder(folder: Path) -> dict[str, CardFile]:
         if entry.name.startswith(".") or not entry.name.lower().endswith(CARD_SUFFIX):
             continue
         try:
-            data = Path(entry.path).read_bytes()
+            with open(entry.path, "rb") as handle:
+                data = handle.read()
         except (IsADirectoryError, FileNotFoundError):
             continue
         except OSError as exc:

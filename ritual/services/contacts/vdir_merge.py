@@ -43,6 +43,23 @@ def synced_values(friend: Friend, notes: bool) -> dict:
     return values
 
 
+def values_from_facts(facts: tuple, notes: bool) -> dict:
+    """The same values as `synced_values`, from the stored columns (see `VdirState.synced_facts`)."""
+    name, nickname, (month, day, year), note, addresses, tags, anniversary = facts
+    values = {
+        "name": name,
+        "nickname": nickname,
+        "birthday": PartialDate(month, day, year).iso() if month else None,
+        "anniversary": PartialDate(*anniversary).iso() if anniversary else None,
+        "addresses": [{"label": a[0], "lines": [ln for ln in a[1].split("\n") if ln], "city": a[2], "region": a[3],
+                       "postal_code": a[4], "country": a[5] or None} for a in addresses],
+        "tags": sorted(tags),
+    }
+    if notes:
+        values["notes"] = note
+    return values
+
+
 def merge_values(base: dict, ritual: dict, card: dict) -> FieldMerge:
     """Merge each field of ritual's and the card's values against the base agreed at the last sync."""
     result = FieldMerge(agreed=dict(base))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -51,4 +50,4 @@ def _choose(state: VdirState, conflict: Conflict, keep: str, now: datetime) -> N
         return
     # The base takes the other side's value: the kept side then looks like the only change, and flows over.
     losing = conflict.card_value if keep == "ritual" else conflict.ritual_value
-    state.save(replace(card, base={**card.base, conflict.field: losing}), now)
+    state.save(card.with_base({**card.base, conflict.field: losing}), now)

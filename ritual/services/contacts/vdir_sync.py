@@ -1,30 +1,34 @@
 """Two-way sync of the friends with a vdir folder: links, three-way merges, new and removed on either side.
 
-A card is read only when its bytes changed since the last sync (content hash, never mtime). Each linked pair
-is merged field by field against the values both sides agreed on last time (see `vdir_merge`); a card is
-rewritten atomically and only in ritual's own properties (see `vcard_patch`). Removing more than a tenth of
-the cards at once (and more than one) is refused without `force`, so an emptied or unmounted folder cannot
-empty ritual. A dry run does all the work in a transaction that is rolled back and writes no file.
+A card is read only when its bytes changed since the last sync (content hash, never mtime), and a friend is
+loaded whole only when something about them changed, so an unchanged address book costs a hash per file and
+a string comparison per friend. Each linked pair is merged field by field against the values both sides
+agreed on last time (`vdir_merge`); a card is rewritten atomically and only in ritual's own properties
+(`vcard_patch`). Removing more than a tenth of the cards at once (and more than one) is refused without
+`force`, so an emptied or unmounted folder cannot empty ritual. A dry run does all the work in a transaction
+that is rolled back and writes no file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ritual.core.model import Friend
 from ritual.errors import RitualError
 from ritual.services.contacts.importer import Note, import_contacts
-from ritual.services.contacts.vdir_cards import BadCard, ReadCard, card_from_text, href_stem, new_card, new_uid, read_card
-from ritual.services.contacts.vdir_files import CardFile, free_href, read_folder, remove_card, write_card
-from ritual.services.contacts.vdir_merge import merge_values, synced_values, with_values
 from ritual.services.contacts.vcard_export import friend_uid
 from ritual.services.contacts.vcard_patch import patch_card
+from ritual.services.contacts.vcard_text import decode_bytes
+from ritual.services.contacts.vdir_cards import BadCard, ReadCard, card_from_text, href_stem, new_card, new_uid, read_card
+from ritual.services.contacts.vdir_files import CardFile, free_href, read_folder, remove_card, write_card
+from ritual.services.contacts.vdir_merge import merge_values, synced_values, values_from_facts, with_values
 from ritual.settings.contacts import ContactSyncSettings
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 from ritual.store.sources import SourceStore
-from ritual.store.vdir_state import CardState, Conflict, VdirState
+from ritual.store.vdir_state import CardState, Conflict, VdirState, synced_facts, values_json
 
 # More than this share of the known cards removed in one sync needs --force.
 MAX_REMOVED_SHARE = 0.10
@@ -88,12 +92,21 @@ class _FolderSync:
         self.key = str(folder)
         self.state = VdirState(db)
         self.repo = FriendRepository(db)
-        self.friends = {f.id: f for f in self.repo.all()}
+        self.facts = synced_facts(db)
+        # Values of friends written during this pass, which the facts read at the start no longer show.
+        self.current: dict[int, dict] = {}
         self.known = self.state.cards(self.key)
         self.uids = {s.uid for s in self.known.values() if s.uid}
         self.conflicted = {c.href for c in self.state.conflicts(self.key)}
         # Cards that cannot be read this time: left as they are on both sides, never taken as removed.
         self.bad: set[str] = set()
+        self.updated: set[int] = set()
+
+    def values(self, friend_id: int) -> dict:
+        """A friend's ritual-owned values as they are now."""
+        if friend_id not in self.current:
+            self.current[friend_id] = values_from_facts(self.facts[friend_id], self.notes)
+        return self.current[friend_id]
 
     def run(self, files: dict[str, CardFile], force: bool, receives_new: bool) -> None:
         """Classify every card, check the removals, then apply each side's changes."""
@@ -101,14 +114,14 @@ class _FolderSync:
         self._follow_renames(files, changed, new)
         lost_cards = [s for h, s in self.known.items() if h not in files]
         lost_friends = [s for h, s in self.known.items()
-                        if h in files and h not in self.bad and s.friend_id not in self.friends]
+                        if h in files and h not in self.bad and s.friend_id not in self.facts]
         self._check_removals(lost_cards, lost_friends, changed, force)
         for state in lost_cards:
             self._card_removed(state)
         for state in lost_friends:
             self._friend_removed(state, changed.pop(state.href, None), files[state.href])
         for href, state in list(self.known.items()):
-            if href in files and href not in self.bad and state.friend_id in self.friends:
+            if href in files and href not in self.bad and state.friend_id in self.facts:
                 self._pair(state, changed.get(href), files[href])
         self._link(new, files)
         if receives_new:
@@ -136,7 +149,7 @@ class _FolderSync:
             if old is not None:
                 del self.known[old.href]
                 self.state.forget(self.key, old.href)
-                self.known[href] = replace(old, href=href, hash="")
+                self.known[href] = CardState(self.key, href, old.uid, old.friend_id, "", old.base_json)
                 changed[href] = new.pop(href)
 
     def _check_removals(self, lost_cards: list, lost_friends: list, changed: dict, force: bool) -> None:
@@ -149,15 +162,16 @@ class _FolderSync:
                 "ritual); nothing was changed. If that is what you meant, run `ritual sync contacts --force`")
 
     def _card_removed(self, state: CardState) -> None:
-        friend = self.friends.get(state.friend_id)
-        if friend is not None and synced_values(friend, self.notes) != _known(state.base, self.notes):
-            # Edited in ritual since: the edit wins over the removal and the card comes back.
-            self._create_card(friend, state.uid)
-        elif friend is not None:
-            self.repo.delete(friend.id)
-            del self.friends[friend.id]
-            self.report.friends_removed.append(friend.name)
         self.state.forget(self.key, state.href)
+        if state.friend_id not in self.facts:
+            return
+        if values_json(self.values(state.friend_id)) != values_json(_comparable(state.base, self.notes)):
+            # Edited in ritual since: the edit wins over the removal and the card comes back.
+            self._create_card(self.repo.get(state.friend_id), state.uid)
+            return
+        self.report.friends_removed.append(self.values(state.friend_id)["name"])
+        self.repo.delete(state.friend_id)
+        del self.facts[state.friend_id]
 
     def _friend_removed(self, state: CardState, card: ReadCard | None, file: CardFile) -> None:
         self.state.forget(self.key, state.href)
@@ -170,49 +184,51 @@ class _FolderSync:
         self.report.cards_removed.append(card_name(file, self.notes))
 
     def _pair(self, state: CardState, card: ReadCard | None, file: CardFile) -> None:
-        friend = self.friends[state.friend_id]
-        values = card.values if card is not None else state.base
-        merged = merge_values(state.base, synced_values(friend, self.notes), values)
+        mine = self.values(state.friend_id)
+        if card is None and state.href not in self.conflicted and values_json(mine) == state.base_json:
+            self.report.unchanged += 1
+            return
+        merged = merge_values(state.base, mine, card.values if card is not None else state.base)
         if merged.to_ritual:
-            friend = self._update_friend(with_values(friend, merged.to_ritual))
-        found = [Conflict(self.key, state.href, friend.id, k, mine, theirs)
-                 for k, (mine, theirs) in merged.conflicts.items()]
+            self._update_friend(with_values(self.repo.get(state.friend_id), merged.to_ritual))
+        name = self.values(state.friend_id)["name"]
+        found = [Conflict(self.key, state.href, state.friend_id, k, ours, theirs)
+                 for k, (ours, theirs) in merged.conflicts.items()]
         digest = file.hash
         if merged.to_card:
-            text = card.text if card is not None else card_from_text_bytes(file.data)
-            digest, agreed, friend = self._rewrite(state.href, text, merged.to_card, merged.agreed, friend)
-            merged.agreed.update(agreed)
+            text = card.text if card is not None else decode_bytes(file.data)
+            digest, settled = self._rewrite(state, text, merged.to_card)
+            merged.agreed.update(settled)
         elif not merged.to_ritual and not found:
             self.report.unchanged += 1
         # With a conflict standing the card no longer says what the base says: read it again next time.
-        saved = replace(state, uid=card.uid if card else state.uid, hash="" if found else digest, base=merged.agreed)
+        saved = state.with_base(merged.agreed, uid=card.uid if card else state.uid, hash="" if found else digest)
         if saved != state:
             self.state.save(saved, self.now)
         if found or state.href in self.conflicted:
             self.state.set_conflicts(self.key, state.href, found, self.now)
-        self.report.conflicts += [(friend.name, c) for c in found]
+        self.report.conflicts += [(name, c) for c in found]
 
-    def _rewrite(self, href: str, text: str, values: dict, agreed: dict, friend):
+    def _rewrite(self, state: CardState, text: str, values: dict) -> tuple[str, dict]:
         new_text = patch_card(text, values)
-        reread = card_from_text(new_text, self.notes)
         data = new_text.encode("utf-8")
-        digest = write_card(self.folder, href, data) if not self.dry_run else ""
-        self.report.cards_updated.append(friend.name)
-        settled = dict(agreed)
-        if isinstance(reread, ReadCard):
-            # Whatever the card now says (a country written out and read back) is what both sides agree on.
-            drift = {k: v for k, v in reread.values.items() if k in values and v != values[k]}
-            if drift:
-                friend = self._update_friend(with_values(friend, drift), report=False)
-            settled.update({k: reread.values[k] for k in values})
-        return digest, settled, friend
+        digest = "" if self.dry_run else write_card(self.folder, state.href, data)
+        self.report.cards_updated.append(self.values(state.friend_id)["name"])
+        reread = card_from_text(new_text, self.notes)
+        if not isinstance(reread, ReadCard):
+            return digest, {}
+        # Whatever the card now says (a country written out and read back) is what both sides agree on.
+        drift = {k: v for k, v in reread.values.items() if k in values and v != values[k]}
+        if drift:
+            self._update_friend(with_values(self.repo.get(state.friend_id), drift), report=False)
+        return digest, {k: reread.values[k] for k in values}
 
-    def _update_friend(self, friend, report: bool = True):
+    def _update_friend(self, friend: Friend, report: bool = True) -> None:
         stored = self.repo.update(friend)
-        self.friends[stored.id] = stored
-        if report and stored.name not in self.report.friends_updated:
+        self.current[stored.id] = synced_values(stored, self.notes)
+        if report and stored.id not in self.updated:
+            self.updated.add(stored.id)
             self.report.friends_updated.append(stored.name)
-        return stored
 
     def _link(self, new: dict[str, ReadCard], files: dict[str, CardFile]) -> None:
         """Cards never seen: matched to a friend as an import would (UID, then name and birthday), or added."""
@@ -227,12 +243,14 @@ class _FolderSync:
         summary = import_contacts(self.db, [(self.key, [c.incoming for _, c in fresh])], "vcard", exclude=linked)
         for (href, card), friend_id, outcome in zip(fresh, summary.friend_ids, summary.outcomes):
             friend = self.repo.get(friend_id)
-            self.friends[friend_id] = friend
+            self.facts.setdefault(friend_id, ())
+            self.current[friend_id] = synced_values(friend, self.notes)
             if outcome.status == "created":
                 self.report.friends_created.append(friend.name)
-            elif outcome.status == "updated":
+            elif outcome.status == "updated" and friend_id not in self.updated:
+                self.updated.add(friend_id)
                 self.report.friends_updated.append(friend.name)
-            state = CardState(self.key, href, card.uid, friend_id, "", card.values)
+            state = CardState(self.key, href, card.uid, friend_id, "", values_json(card.values))
             self._pair(state, card, files[href])
 
     def _duplicate_uid(self, href: str, card: ReadCard) -> bool:
@@ -245,38 +263,36 @@ class _FolderSync:
 
     def _cards_for_unlinked(self) -> None:
         linked = self.state.linked_friends()
+        unlinked = [friend_id for friend_id in self.facts if friend_id not in linked]
+        if not unlinked:
+            return
         uids = SourceStore(self.db.connection).external_ids()
-        for friend in list(self.friends.values()):
-            if friend.id not in linked:
-                self._create_card(friend, friend_uid(friend, uids))
+        for friend_id in unlinked:
+            friend = self.repo.get(friend_id)
+            self._create_card(friend, friend_uid(friend, uids))
 
-    def _create_card(self, friend, wanted_uid: str) -> None:
+    def _create_card(self, friend: Friend, wanted_uid: str) -> None:
         uid = new_uid(wanted_uid, self.uids)
         self.uids.add(uid)
         text = new_card(friend, uid, self.notes)
         href = free_href(self.folder, href_stem(uid), set(self.known))
-        data = text.encode("utf-8")
-        digest = "" if self.dry_run else write_card(self.folder, href, data)
+        digest = "" if self.dry_run else write_card(self.folder, href, text.encode("utf-8"))
         reread = card_from_text(text, self.notes)
-        base = reread.values if isinstance(reread, ReadCard) else synced_values(friend, self.notes)
-        drift = {k: v for k, v in base.items() if synced_values(friend, self.notes).get(k) != v}
+        mine = synced_values(friend, self.notes)
+        base = reread.values if isinstance(reread, ReadCard) else mine
+        drift = {k: v for k, v in base.items() if mine.get(k) != v}
         if drift:
             self._update_friend(with_values(friend, drift), report=False)
-        state = CardState(self.key, href, uid, friend.id, digest, base)
+        else:
+            self.current[friend.id] = mine
+        state = CardState(self.key, href, uid, friend.id, digest, values_json(base))
         self.known[href] = state
         self.state.save(state, self.now)
         self.report.cards_created.append(friend.name)
 
 
-def _known(base: dict, notes: bool) -> dict:
+def _comparable(base: dict, notes: bool) -> dict:
     return base if notes else {k: v for k, v in base.items() if k != "notes"}
-
-
-def card_from_text_bytes(data: bytes) -> str:
-    """A card file's text, decoded as the reader decodes it."""
-    from ritual.services.contacts.vcard_text import decode_bytes
-
-    return decode_bytes(data)
 
 
 def card_name(file: CardFile, notes: bool) -> str:
