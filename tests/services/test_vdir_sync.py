@@ -250,3 +250,31 @@ def test_a_4_0_card_stays_4_0_and_a_2_1_card_keeps_its_quoted_printable_lines(bo
     written = book.text("old.vcf")
     assert written.startswith(old[: old.index("END:VCARD")]) and "NICKNAME;CHARSET=UTF-8:Jürgi\r\nEND:VCARD" in written
     assert not book.sync().changed
+
+
+def test_with_two_folders_cards_link_first_and_only_the_first_folder_receives_new_friends(tmp_path):
+    from ritual.services.contacts.vdir_run import sync_all
+
+    book = open_book(tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "dee.vcf").write_bytes(card("UID:dee", "FN:Dee Work", "BDAY:1980-02-02").encode())
+    book.add(Friend("Dee Work", birthday=PartialDate(2, 2, 1980)), Friend("Ben Lima"))
+    reports = sync_all(book.db, ContactSyncSettings((book.folder, work), False), NOW)
+    assert [r.folder for r in reports] == [str(book.folder), str(work)]
+    assert reports[0].cards_created == ["Ben Lima"] and not reports[1].cards_created
+    assert sorted(book.friends()) == ["Ben Lima", "Dee Work"] and len(list(work.iterdir())) == 1
+    book.db.close()
+
+
+def test_removing_many_friends_in_ritual_is_refused_too(book):
+    from ritual.store.friends import FriendRepository
+
+    for number in range(10):
+        book.write(f"c{number}.vcf", card(f"UID:c{number}", f"FN:Person {number}"))
+    book.sync()
+    for name in ("Person 1", "Person 2"):
+        FriendRepository(book.db).delete(book.friends()[name].id)
+    with pytest.raises(TooManyRemovals, match="0 cards gone from the folder, 2 friends removed in ritual"):
+        book.sync()
+    assert len(book.files()) == 10

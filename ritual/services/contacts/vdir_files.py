@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def remove_card(folder: Path, href: str) -> None:
     (folder / href).unlink(missing_ok=True)
 
 
-def free_href(folder: Path, stem: str, taken: set[str]) -> str:
+def free_href(folder: Path, stem: str, taken: Container[str]) -> str:
     """A file name for a new card that no card in the folder has."""
     href, number = f"{stem}{CARD_SUFFIX}", 1
     while href in taken or (folder / href).exists():

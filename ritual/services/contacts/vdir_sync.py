@@ -275,7 +275,7 @@ class _FolderSync:
         uid = new_uid(wanted_uid, self.uids)
         self.uids.add(uid)
         text = new_card(friend, uid, self.notes)
-        href = free_href(self.folder, href_stem(uid), set(self.known))
+        href = free_href(self.folder, href_stem(uid), self.known)
         digest = "" if self.dry_run else write_card(self.folder, href, text.encode("utf-8"))
         reread = card_from_text(text, self.notes)
         mine = synced_values(friend, self.notes)
