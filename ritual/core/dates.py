@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from ritual.core.ranges import check_day
 from ritual.errors import InvalidValue
 
 FEB28 = "feb28"
@@ -98,7 +99,7 @@ def parse_day(text: str, field: str = "date") -> date:
     value = PartialDate.parse(text, field)
     if value.year is None or value.day is None:
         raise InvalidValue(field, text, "needs a full date (YYYY-MM-DD)")
-    return value.as_date()
+    return check_day(value.as_date(), field)
 
 
 def check_policy(policy: str, field: str = "feb29") -> str:
@@ -137,6 +138,11 @@ def occurrences_between(value: PartialDate, start: date, end: date, policy: str 
         if start <= day <= end:
             found.append(day)
     return found
+
+
+def monday_of(day: date) -> date:
+    """The Monday of the week holding `day` (weeks run Monday to Sunday, as ISO 8601 has them)."""
+    return day - timedelta(days=day.weekday())
 
 
 def age_on(birthday: PartialDate, on: date, policy: str = FEB28) -> int | None:
