@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
+from ritual.clock import utc_now
 from ritual.errors import RitualError
 from ritual.services.reminders.engine import ReminderEngine
 from ritual.store.database import open_database
@@ -59,11 +60,11 @@ def add_contacts_job(scheduler, engine: ReminderEngine, every_seconds: float = C
     if not engine.settings.contacts.any:
         return False
     scheduler.add_job(ContactsPass(engine), IntervalTrigger(seconds=every_seconds), id=CONTACTS_JOB,
-                      next_run_time=datetime.now(timezone.utc) + first_delay, replace_existing=True)
+                      next_run_time=utc_now() + first_delay, replace_existing=True)
     return True
 
 
 def contacts_soon(scheduler) -> None:
     """Bring the next pass forward after an edit in ritual; a burst of edits costs one pass."""
     if scheduler.get_job(CONTACTS_JOB) is not None:
-        scheduler.modify_job(CONTACTS_JOB, next_run_time=datetime.now(timezone.utc) + CONTACTS_AFTER_EDIT)
+        scheduler.modify_job(CONTACTS_JOB, next_run_time=utc_now() + CONTACTS_AFTER_EDIT)
