@@ -13,7 +13,7 @@ from ritual.context import RitualContext
 FIELDS_HELP = "name, nickname, birthday, anniversary, addresses, tags or notes"
 
 
-@sync_group.command("contacts")
+@click.command("contacts")
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Show what would change on either side; change nothing.")
 @click.option("--force", is_flag=True, help="Allow removing more than a tenth of the contacts in one sync.")
@@ -34,7 +34,7 @@ def sync_contacts(context: RitualContext, folder: Path | None, dry_run: bool, fo
         sys.exit(1)
 
 
-@sync_group.command("conflicts")
+@click.command("conflicts")
 @click.argument("friend", required=False)
 @click.option("--keep", type=click.Choice(["ritual", "card"]), help="Settle the conflicts by keeping this side.")
 @click.option("--field", "field_name", metavar="FIELD", help=f"Only this field: {FIELDS_HELP}.")
@@ -68,6 +68,7 @@ def sync_conflicts(context: RitualContext, friend: str | None, keep: str | None,
 
 
 def _field(text: str) -> str:
+    """The field a user named (circles, address and note accepted too)."""
     from ritual.errors import InvalidValue
     from ritual.services.contacts.vdir_merge import FIELDS
 
@@ -78,4 +79,6 @@ def _field(text: str) -> str:
 
 
 def register(group: click.Group) -> None:
-    """The commands join the `sync` group when this module is imported; nothing more to add."""
+    """Add `contacts` and `conflicts` to the `sync` group (the calendar module adds the group to the root)."""
+    sync_group.add_command(sync_contacts)
+    sync_group.add_command(sync_conflicts)

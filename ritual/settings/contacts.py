@@ -31,6 +31,7 @@ def parse_contact_settings(values: dict[str, Any], source: Path) -> ContactSyncS
 
 
 def _texts(value: Any, source: Path) -> list[str]:
+    """One folder or a list of them, blanks and repeats dropped."""
     texts = [value] if isinstance(value, str) else value
     if not isinstance(texts, list) or not all(isinstance(v, str) for v in texts):
         raise SettingsError(f"{source}: contacts_vdir must be a folder in quotes or a list of them, such as [\"...\"]")
@@ -39,6 +40,7 @@ def _texts(value: Any, source: Path) -> list[str]:
 
 
 def _folder(text: str, source: Path) -> Path:
+    """A full path (`~` expanded)."""
     path = Path(text).expanduser()
     if not path.is_absolute():
         raise SettingsError(f"{source}: contacts_vdir has {text!r}; give a full path (it may start with ~/)")

@@ -47,6 +47,7 @@ class VdirState:
     """Reads and writes vdir_cards and vdir_conflicts; writes join the caller's transaction."""
 
     def __init__(self, db: Database) -> None:
+        """Work on this database."""
         self.db = db
 
     def cards(self, vdir: str) -> dict[str, CardState]:
@@ -117,4 +118,5 @@ def synced_facts(db: Database) -> dict[int, tuple]:
 
 
 def _iso(moment: datetime) -> str:
+    """A moment as UTC ISO text."""
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")

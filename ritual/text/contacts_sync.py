@@ -70,6 +70,7 @@ def report_lines(report: SyncReport) -> list[str]:
 
 
 def _names(names: list[str]) -> str:
+    """The first names of a list, and how many more."""
     listed = ", ".join(shown(n) for n in names[:_LISTED])
     return listed + (f" and {len(names) - _LISTED} more" if len(names) > _LISTED else "")
 

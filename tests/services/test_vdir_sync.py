@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from ritual.core.dates import PartialDate
-from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
+from ritual.core.model import ANNIVERSARY, Address, Friend
 from ritual.services.contacts.importer import import_contacts
 from ritual.services.contacts.vcard_import import read_vcard_text
 from ritual.services.contacts.vdir_run import resolve_conflicts

@@ -86,6 +86,7 @@ def free_href(folder: Path, stem: str, taken: Container[str]) -> str:
 
 
 def _keep_mode(target: Path, temp: str) -> None:
+    """Give the temp file the replaced card's permissions."""
     # mkstemp makes 0600 files; a replaced card keeps the permissions it had, a new one stays private.
     try:
         os.chmod(temp, target.stat().st_mode & 0o777)

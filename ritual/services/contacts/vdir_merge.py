@@ -85,6 +85,7 @@ def merge_values(base: dict, ritual: dict, card: dict) -> FieldMerge:
 
 
 def _take(result: FieldMerge, key: str, value: object, mine: object, theirs: object) -> None:
+    """Settle a field on one value and note which sides must change to hold it."""
     result.agreed[key] = value
     if value != mine:
         result.to_ritual[key] = value
@@ -120,11 +121,13 @@ def address_from_dict(value: dict) -> Address:
 
 
 def _anniversary(friend: Friend) -> str | None:
+    """The date of the friend's first anniversary occasion, as text."""
     found = next((o for o in friend.occasions if o.name == ANNIVERSARY), None)
     return found.date.iso() if found else None
 
 
 def _with_anniversary(occasions: tuple[Occasion, ...], value: str | None) -> tuple[Occasion, ...]:
+    """The occasions with the first anniversary set, added or removed."""
     index = next((i for i, o in enumerate(occasions) if o.name == ANNIVERSARY), None)
     if value is None:
         return occasions if index is None else occasions[:index] + occasions[index + 1:]

@@ -45,6 +45,7 @@ def resolve_conflicts(db: Database, options: ContactSyncSettings, now: datetime,
 
 
 def _choose(state: VdirState, conflict: Conflict, keep: str, now: datetime) -> None:
+    """Move the card's base so the kept side's value is the one that flows."""
     card = state.cards(conflict.vdir).get(conflict.href)
     if card is None:
         return

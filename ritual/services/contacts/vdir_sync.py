@@ -11,12 +11,10 @@ that is rolled back and writes no file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from ritual.core.model import Friend
-from ritual.errors import RitualError
 from ritual.services.contacts.importer import Note, import_contacts
 from ritual.services.contacts.vcard_export import friend_uid
 from ritual.services.contacts.vcard_patch import patch_card
@@ -24,44 +22,12 @@ from ritual.services.contacts.vcard_text import decode_bytes
 from ritual.services.contacts.vdir_cards import BadCard, ReadCard, card_from_text, href_stem, new_card, new_uid, read_card
 from ritual.services.contacts.vdir_files import CardFile, free_href, read_folder, remove_card, write_card
 from ritual.services.contacts.vdir_merge import merge_values, synced_values, values_from_facts, with_values
+from ritual.services.contacts.vdir_report import MAX_REMOVED_SHARE, SyncReport, TooManyRemovals, card_name
 from ritual.settings.contacts import ContactSyncSettings
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 from ritual.store.sources import SourceStore
 from ritual.store.vdir_state import CardState, Conflict, VdirState, synced_facts, values_json
-
-# More than this share of the known cards removed in one sync needs --force.
-MAX_REMOVED_SHARE = 0.10
-
-
-class TooManyRemovals(RitualError):
-    """A sync would remove more cards or friends than is safe without --force."""
-
-    exit_code = 1
-
-
-@dataclass(slots=True)
-class SyncReport:
-    """What one folder's sync did (or, in a dry run, would do), by name."""
-
-    folder: str
-    dry_run: bool = False
-    friends_created: list[str] = field(default_factory=list)
-    friends_updated: list[str] = field(default_factory=list)
-    friends_removed: list[str] = field(default_factory=list)
-    cards_created: list[str] = field(default_factory=list)
-    cards_updated: list[str] = field(default_factory=list)
-    cards_removed: list[str] = field(default_factory=list)
-    conflicts: list[tuple[str, Conflict]] = field(default_factory=list)
-    skipped: list[Note] = field(default_factory=list)
-    unchanged: int = 0
-
-    @property
-    def changed(self) -> bool:
-        """True when anything was (or would be) written on either side."""
-        return any((self.friends_created, self.friends_updated, self.friends_removed, self.cards_created,
-                    self.cards_updated, self.cards_removed))
-
 
 class _DryRunFinished(Exception):
     """Raised inside the transaction so a dry run rolls everything back."""
@@ -87,6 +53,7 @@ class _FolderSync:
 
     def __init__(self, db: Database, folder: Path, options: ContactSyncSettings, now: datetime,
                  report: SyncReport, dry_run: bool) -> None:
+        """Load what the pass compares: stored values, remembered cards, their UIDs and conflicts."""
         self.db, self.folder, self.notes, self.now = db, folder, options.notes, now
         self.report, self.dry_run = report, dry_run
         self.key = str(folder)
@@ -128,6 +95,7 @@ class _FolderSync:
             self._cards_for_unlinked()
 
     def _read_changed(self, files: dict[str, CardFile]) -> tuple[dict[str, ReadCard], dict[str, ReadCard]]:
+        """Parse the cards whose bytes changed: those already linked, and those never seen."""
         changed, new = {}, {}
         for href, file in sorted(files.items()):
             state = self.known.get(href)
@@ -153,6 +121,7 @@ class _FolderSync:
                 changed[href] = new.pop(href)
 
     def _check_removals(self, lost_cards: list, lost_friends: list, changed: dict, force: bool) -> None:
+        """Refuse the whole pass when it would remove too many contacts without --force."""
         count = len(lost_cards) + len([s for s in lost_friends if s.href not in changed])
         limit = max(1, int(len(self.known) * MAX_REMOVED_SHARE))
         if count > limit and not force:
@@ -162,6 +131,7 @@ class _FolderSync:
                 "ritual); nothing was changed. If that is what you meant, run `ritual sync contacts --force`")
 
     def _card_removed(self, state: CardState) -> None:
+        """A card gone from the folder: its friend goes too, unless edited in ritual since."""
         self.state.forget(self.key, state.href)
         if state.friend_id not in self.facts:
             return
@@ -174,6 +144,7 @@ class _FolderSync:
         del self.facts[state.friend_id]
 
     def _friend_removed(self, state: CardState, card: ReadCard | None, file: CardFile) -> None:
+        """A friend removed in ritual: their card goes too, unless edited in the address book since."""
         self.state.forget(self.key, state.href)
         if card is not None:
             # Edited in the address book since: the edit wins and the friend comes back.
@@ -184,6 +155,7 @@ class _FolderSync:
         self.report.cards_removed.append(card_name(file, self.notes))
 
     def _pair(self, state: CardState, card: ReadCard | None, file: CardFile) -> None:
+        """Three-way merge of one linked card and friend; writes each side only what it lacks."""
         mine = self.values(state.friend_id)
         if card is None and state.href not in self.conflicted and values_json(mine) == state.base_json:
             self.report.unchanged += 1
@@ -210,6 +182,7 @@ class _FolderSync:
         self.report.conflicts += [(name, c) for c in found]
 
     def _rewrite(self, state: CardState, text: str, values: dict) -> tuple[str, dict]:
+        """Rewrite a card's owned fields and agree on what it reads back as."""
         new_text = patch_card(text, values)
         data = new_text.encode("utf-8")
         digest = "" if self.dry_run else write_card(self.folder, state.href, data)
@@ -224,6 +197,7 @@ class _FolderSync:
         return digest, {k: reread.values[k] for k in values}
 
     def _update_friend(self, friend: Friend, report: bool = True) -> None:
+        """Store a changed friend and remember their values for the rest of the pass."""
         stored = self.repo.update(friend)
         self.current[stored.id] = synced_values(stored, self.notes)
         if report and stored.id not in self.updated:
@@ -254,6 +228,7 @@ class _FolderSync:
             self._pair(state, card, files[href])
 
     def _duplicate_uid(self, href: str, card: ReadCard) -> bool:
+        """True (and reported) when another card in the folder already has this card's UID."""
         # vdirsyncer stops at two cards with one UID: ritual never links (nor writes) a second one.
         if card.uid and card.uid in self.uids:
             self.report.skipped.append(Note(str(self.folder / href), card.incoming.line,
@@ -262,6 +237,7 @@ class _FolderSync:
         return False
 
     def _cards_for_unlinked(self) -> None:
+        """A card for every friend linked to no card in any folder."""
         linked = self.state.linked_friends()
         unlinked = [friend_id for friend_id in self.facts if friend_id not in linked]
         if not unlinked:
@@ -272,6 +248,7 @@ class _FolderSync:
             self._create_card(friend, friend_uid(friend, uids))
 
     def _create_card(self, friend: Friend, wanted_uid: str) -> None:
+        """Write a new card for a friend and link it."""
         uid = new_uid(wanted_uid, self.uids)
         self.uids.add(uid)
         text = new_card(friend, uid, self.notes)
@@ -292,10 +269,6 @@ class _FolderSync:
 
 
 def _comparable(base: dict, notes: bool) -> dict:
+    """The base without notes when notes are not synced."""
     return base if notes else {k: v for k, v in base.items() if k != "notes"}
 
-
-def card_name(file: CardFile, notes: bool) -> str:
-    """The name a card file shows, for reports about it (its file name when it names nobody)."""
-    card = read_card(file.data, notes)
-    return card.incoming.friend.name if isinstance(card, ReadCard) else file.href
