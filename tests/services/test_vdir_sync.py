@@ -278,3 +278,18 @@ def test_removing_many_friends_in_ritual_is_refused_too(book):
     with pytest.raises(TooManyRemovals, match="0 cards gone from the folder, 2 friends removed in ritual"):
         book.sync()
     assert len(book.files()) == 10
+
+
+def test_a_card_changed_by_another_program_after_it_was_read_is_never_overwritten(book):
+    from ritual.services.contacts.vdir_files import ChangedMeanwhile, content_hash, remove_card, write_card
+
+    path = book.write("ana.vcf", APPLE)
+    read = content_hash(path.read_bytes())
+    path.write_bytes(APPLE.replace("Aninha", "Nina").encode())  # khard saved in between
+    with pytest.raises(ChangedMeanwhile):
+        write_card(book.folder, "ana.vcf", b"ritual's version", read)
+    with pytest.raises(ChangedMeanwhile):
+        remove_card(book.folder, "ana.vcf", read)
+    with pytest.raises(ChangedMeanwhile):
+        write_card(book.folder, "ana.vcf", b"a new card", None)
+    assert "NICKNAME:Nina" in book.text("ana.vcf") and sorted(os.listdir(book.folder)) == ["ana.vcf"]

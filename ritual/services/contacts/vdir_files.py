@@ -14,6 +14,10 @@ from ritual.errors import RitualError
 CARD_SUFFIX = ".vcf"
 
 
+class ChangedMeanwhile(Exception):
+    """A card file changed (or appeared) after the sync read the folder: it is left for the next sync."""
+
+
 class FolderMissing(RitualError):
     """The contacts folder is not there (not created yet, or on a disk not mounted): nothing is synced."""
 
@@ -54,8 +58,12 @@ def read_folder(folder: Path) -> dict[str, CardFile]:
     return cards
 
 
-def write_card(folder: Path, href: str, data: bytes) -> str:
-    """Replace (or create) one card atomically: a hidden temp file in the same folder, then a rename."""
+def write_card(folder: Path, href: str, data: bytes, expected: str | None) -> str:
+    """Replace (or create) one card atomically: a hidden temp file in the same folder, then a rename.
+
+    `expected` is the hash the sync read (None: the file must not exist yet); a card another program wrote
+    since is never overwritten: ChangedMeanwhile is raised instead, and the temp file removed.
+    """
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".ritual-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -63,6 +71,7 @@ def write_card(folder: Path, href: str, data: bytes) -> str:
             out.flush()
             os.fsync(out.fileno())
         target = folder / href
+        _check_unchanged(target, expected)
         _keep_mode(target, temp)
         os.replace(temp, target)
     except BaseException:
@@ -71,9 +80,23 @@ def write_card(folder: Path, href: str, data: bytes) -> str:
     return content_hash(data)
 
 
-def remove_card(folder: Path, href: str) -> None:
-    """Delete one card file; one already gone is fine."""
-    (folder / href).unlink(missing_ok=True)
+def remove_card(folder: Path, href: str, expected: str) -> None:
+    """Delete one card file, unless another program changed it since it was read; one already gone is fine."""
+    target = folder / href
+    _check_unchanged(target, expected, missing_ok=True)
+    target.unlink(missing_ok=True)
+
+
+def _check_unchanged(target: Path, expected: str | None, missing_ok: bool = False) -> None:
+    """Raise ChangedMeanwhile when the file's bytes are no longer the ones read (or it appeared)."""
+    try:
+        current = content_hash(target.read_bytes())
+    except FileNotFoundError:
+        if expected is None or missing_ok:
+            return
+        raise ChangedMeanwhile(str(target)) from None
+    if current != expected:
+        raise ChangedMeanwhile(str(target))
 
 
 def free_href(folder: Path, stem: str, taken: Container[str]) -> str:

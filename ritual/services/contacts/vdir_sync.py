@@ -20,7 +20,7 @@ from ritual.services.contacts.vcard_export import friend_uid
 from ritual.services.contacts.vcard_patch import patch_card
 from ritual.services.contacts.vcard_text import decode_bytes
 from ritual.services.contacts.vdir_cards import BadCard, ReadCard, card_from_text, href_stem, new_card, new_uid, read_card
-from ritual.services.contacts.vdir_files import CardFile, free_href, read_folder, remove_card, write_card
+from ritual.services.contacts.vdir_files import ChangedMeanwhile, CardFile, free_href, read_folder, remove_card, write_card
 from ritual.services.contacts.vdir_merge import merge_values, synced_values, values_from_facts, with_values
 from ritual.services.contacts.vdir_report import MAX_REMOVED_SHARE, SyncReport, TooManyRemovals, card_name
 from ritual.settings.contacts import ContactSyncSettings
@@ -37,9 +37,10 @@ def sync_folder(db: Database, folder: Path, options: ContactSyncSettings, now: d
                 force: bool = False, receives_new: bool = True) -> SyncReport:
     """Sync one vdir folder with the friends; `receives_new` gives it a card for each friend linked nowhere."""
     report = SyncReport(str(folder), dry_run)
-    files = read_folder(folder)
     try:
         with db.transaction():
+            # Read inside the transaction: a second ritual syncing the same folder waits, then sees these writes.
+            files = read_folder(folder)
             _FolderSync(db, folder, options, now, report, dry_run).run(files, force, receives_new)
             if dry_run:
                 raise _DryRunFinished
@@ -77,6 +78,7 @@ class _FolderSync:
 
     def run(self, files: dict[str, CardFile], force: bool, receives_new: bool) -> None:
         """Classify every card, check the removals, then apply each side's changes."""
+        self.read_hashes = {href: file.hash for href, file in files.items()}
         changed, new = self._read_changed(files)
         self._follow_renames(files, changed, new)
         lost_cards = [s for h, s in self.known.items() if h not in files]
@@ -86,13 +88,23 @@ class _FolderSync:
         for state in lost_cards:
             self._card_removed(state)
         for state in lost_friends:
-            self._friend_removed(state, changed.pop(state.href, None), files[state.href])
+            self._guarded(self._friend_removed, state, changed.pop(state.href, None), files[state.href])
         for href, state in list(self.known.items()):
             if href in files and href not in self.bad and state.friend_id in self.facts:
-                self._pair(state, changed.get(href), files[href])
+                self._guarded(self._pair, state, changed.get(href), files[href])
         self._link(new, files)
         if receives_new:
             self._cards_for_unlinked()
+
+    def _guarded(self, step, state: CardState, *args) -> bool:
+        """Run one card's step in a savepoint; a card changed by another program meanwhile undoes it, for next time."""
+        try:
+            with self.db.transaction():
+                step(state, *args)
+        except ChangedMeanwhile as exc:
+            self.report.skipped.append(Note(str(exc), 1, "changed while ritual was syncing it; left for the next sync"))
+            return False
+        return True
 
     def _read_changed(self, files: dict[str, CardFile]) -> tuple[dict[str, ReadCard], dict[str, ReadCard]]:
         """Parse the cards whose bytes changed: those already linked, and those never seen."""
@@ -137,7 +149,7 @@ class _FolderSync:
             return
         if values_json(self.values(state.friend_id)) != values_json(_comparable(state.base, self.notes)):
             # Edited in ritual since: the edit wins over the removal and the card comes back.
-            self._create_card(self.repo.get(state.friend_id), state.uid)
+            self._guarded(lambda _state: self._create_card(self.repo.get(state.friend_id), state.uid), state)
             return
         self.report.friends_removed.append(self.values(state.friend_id)["name"])
         self.repo.delete(state.friend_id)
@@ -151,7 +163,7 @@ class _FolderSync:
             self._link({state.href: card}, {state.href: file})
             return
         if not self.dry_run:
-            remove_card(self.folder, state.href)
+            remove_card(self.folder, state.href, file.hash)
         self.report.cards_removed.append(card_name(file, self.notes))
 
     def _pair(self, state: CardState, card: ReadCard | None, file: CardFile) -> None:
@@ -185,7 +197,7 @@ class _FolderSync:
         """Rewrite a card's owned fields and agree on what it reads back as."""
         new_text = patch_card(text, values)
         data = new_text.encode("utf-8")
-        digest = "" if self.dry_run else write_card(self.folder, state.href, data)
+        digest = "" if self.dry_run else write_card(self.folder, state.href, data, self.read_hashes[state.href])
         self.report.cards_updated.append(self.values(state.friend_id)["name"])
         reread = card_from_text(new_text, self.notes)
         if not isinstance(reread, ReadCard):
@@ -225,7 +237,9 @@ class _FolderSync:
                 self.updated.add(friend_id)
                 self.report.friends_updated.append(friend.name)
             state = CardState(self.key, href, card.uid, friend_id, "", values_json(card.values))
-            self._pair(state, card, files[href])
+            if not self._guarded(self._pair, state, card, files[href]):
+                # Still linked (an empty hash makes the next sync read the card again), so no duplicate is made.
+                self.state.save(state, self.now)
 
     def _duplicate_uid(self, href: str, card: ReadCard) -> bool:
         """True (and reported) when another card in the folder already has this card's UID."""
@@ -245,7 +259,7 @@ class _FolderSync:
         uids = SourceStore(self.db.connection).external_ids()
         for friend_id in unlinked:
             friend = self.repo.get(friend_id)
-            self._create_card(friend, friend_uid(friend, uids))
+            self._guarded(lambda _state, f=friend: self._create_card(f, friend_uid(f, uids)), None)
 
     def _create_card(self, friend: Friend, wanted_uid: str) -> None:
         """Write a new card for a friend and link it."""
@@ -253,7 +267,7 @@ class _FolderSync:
         self.uids.add(uid)
         text = new_card(friend, uid, self.notes)
         href = free_href(self.folder, href_stem(uid), self.known)
-        digest = "" if self.dry_run else write_card(self.folder, href, text.encode("utf-8"))
+        digest = "" if self.dry_run else write_card(self.folder, href, text.encode("utf-8"), None)
         reread = card_from_text(text, self.notes)
         mine = synced_values(friend, self.notes)
         base = reread.values if isinstance(reread, ReadCard) else mine
