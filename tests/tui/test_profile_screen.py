@@ -74,3 +74,18 @@ async def test_removing_an_occasion_after_confirming(app, context):
         await settle(pilot)
         assert repo.get(chloe).occasions == ()
         assert screen.query_one("#occasion-table", DataTable).row_count == 1
+
+
+async def test_an_address_book_conflict_shows_both_values_in_the_profile(app, context):
+    from datetime import datetime, timezone
+
+    from ritual.store.vdir_state import Conflict, VdirState
+
+    ana = friend_id(context, "Ana Souza")
+    found = [Conflict("/books/friends", "ana.vcf", ana, "birthday", "1990-03-14", "1990-03-15")]
+    VdirState(context.db).set_conflicts("/books/friends", "ana.vcf", found, datetime.now(timezone.utc))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profile(app, pilot, ana)
+        details = str(screen.query_one("#profile-details").content)
+        assert "Address book conflict: birthday is 1990-03-14 here, 1990-03-15 on the card" in details
+        assert "ritual sync conflicts" in details

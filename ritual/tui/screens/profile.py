@@ -72,7 +72,8 @@ class ProfileScreen(CardActions, DataScreen):
             self.dismiss()
             return
         self.query_one("#profile-title", Static).update(self._title(self.friend))
-        self.query_one("#profile-details", Static).update(details_text(self.friend, self.data.today()))
+        conflicts = self.data.sync_conflicts(self.friend_id)
+        self.query_one("#profile-details", Static).update(details_text(self.friend, self.data.today(), conflicts))
         self._show_timeline()
         self._plan(self.friend)
 
@@ -195,8 +196,8 @@ class ProfileScreen(CardActions, DataScreen):
         self.dismiss()
 
 
-def details_text(friend: Friend, today) -> Text:
-    """The facts, addresses and notes of a friend as one block of text."""
+def details_text(friend: Friend, today, conflicts: list | tuple = ()) -> Text:
+    """The facts, addresses and notes of a friend as one block of text, address-book conflicts first."""
     facts = [
         ("Birthday", friend.birthday.iso() if friend.birthday else ""),
         ("29 February", friend.feb29 or ""),
@@ -205,7 +206,7 @@ def details_text(friend: Friend, today) -> Text:
         ("Keep in touch", f"every {friend.cadence_days} days" if friend.cadence_days else ""),
         ("Last letter", since(friend.last_letter, today) if friend.last_letter else ""),
     ]
-    text = Text()
+    text = conflicts_text(conflicts)
     for label, value in facts:
         if value:
             text.append(f"{label:<15}", style="dim").append(f"{value}\n")
@@ -222,3 +223,17 @@ def details_text(friend: Friend, today) -> Text:
         text.append("\nNotes\n", style="bold").append(friend.notes)
     return text
 
+
+
+def conflicts_text(conflicts: list | tuple) -> Text:
+    """One line per field changed both here and in the address book, with both values."""
+    from ritual.text.contacts_sync import FIELD_LABELS, value_text
+
+    text = Text()
+    for conflict in conflicts:
+        text.append("Address book conflict", style="bold yellow").append(
+            f": {FIELD_LABELS[conflict.field]} is {value_text(conflict.field, conflict.ritual_value)} here, "
+            f"{value_text(conflict.field, conflict.card_value)} on the card\n")
+    if conflicts:
+        text.append("Keep one with `ritual sync conflicts NAME --keep ritual` or `--keep card`\n\n", style="dim")
+    return text
