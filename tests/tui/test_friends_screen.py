@@ -98,3 +98,37 @@ def test_every_word_must_match_and_case_does_not_matter():
     assert [r.id for r in select_rows(rows, "SCHOOL york")] == [2]
     assert [r.id for r in select_rows(rows, "school")] == [1, 2]
     assert select_rows(rows, "", circle="choir") == []
+
+
+async def test_letters_typed_on_the_list_search_and_never_fire_an_action(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        await pilot.press(*"graduation")
+        assert app.screen is screen
+        assert screen.query_one("#friend-search", Input).value == "graduation"
+        assert names(screen) == []
+        await pilot.press("escape")
+        await pilot.press(*"lyon")
+        assert names(screen) == ["Chloé Martin"]
+
+
+async def test_edit_add_occasion_and_delete_work_on_the_highlighted_friend(app, context):
+    from ritual.tui.screens.confirm import ConfirmScreen
+    from ritual.tui.screens.friend_form import FriendFormScreen
+    from ritual.tui.screens.occasion_form import OccasionFormScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        shown = {key for key, b in screen.active_bindings.items() if b.binding.show}
+        assert {"e", "o", "d"} <= shown
+        await pilot.press("down", "e")
+        assert isinstance(app.screen, FriendFormScreen) and app.screen.friend.name == "Ben Carter"
+        await pilot.press("escape", "o")
+        assert isinstance(app.screen, OccasionFormScreen) and app.screen.friend_id == screen.rows[1].id
+        await pilot.press("escape", "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "Remove Ben Carter, with their birthday, from ritual? This cannot be undone."
+        await pilot.press("y")
+        await settle(pilot)
+        assert "Ben Carter" not in names(screen)
+        assert FriendRepository(context.db).count() == 4

@@ -52,7 +52,7 @@ async def test_delete_with_yes_removes_and_goes_back(app, context):
         await settle(pilot)
         await open_profile(app, pilot, chloe)
         await pilot.press("d")
-        assert "and their 1 occasion" in app.screen.question
+        assert "with their birthday and 1 other occasion," in app.screen.question
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, FriendsScreen)

@@ -54,8 +54,11 @@ async def test_a_due_reminder_shows_as_a_toast_exactly_once_and_is_recorded(cont
             await pilot.pause(HEARTBEAT)
         toasts = [(n.title, n.message) for n in app._notifications]
         assert app.reminders is not None and app.reminders.scheduler.running
-    assert toasts.count((headline(write_ana, False), write_ana.body)) == 1
-    assert sorted(title for title, _ in toasts) == sorted(headline(r, TUESDAY_MORNING - r.due > LATE_AFTER) for r in due)
+    # Several at once are told as one calm summary naming the first few; each is delivered exactly once.
+    titles = [headline(r, TUESDAY_MORNING - r.due > LATE_AFTER) for r in due]
+    assert len(due) > 2 and [title for title, _ in toasts] == [f"{len(due)} reminders"]
+    assert set(toasts[0][1].splitlines()[:3]) <= set(titles)
+    assert write_ana in due
     assert delivered(context) == sorted((r.key, "delivered", "toast") for r in due)
     assert not app.reminders.scheduler.running
 

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from ritual.tui.messages import DemoFriendsLoaded
 from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.import_contacts import ImportScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
 WELCOME = """Welcome to ritual.
 
@@ -44,7 +45,7 @@ class OnboardingScreen(Screen):
                 yield Button("Add a friend (a)", id="onboard-add", variant="primary")
                 yield Button("Load demo friends (d)", id="onboard-demo")
                 yield Button("Import contacts or birthdays (i)", id="onboard-import")
-        yield Footer()
+        yield FittingFooter()
 
     @on(Button.Pressed, "#onboard-add")
     def action_add_friend(self) -> None:

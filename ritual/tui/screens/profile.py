@@ -7,7 +7,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.planner import OCCASION, AgendaItem
@@ -16,11 +16,12 @@ from ritual.services.contacts.countries import country_name
 from ritual.store.letters import LetterRepository
 from ritual.store.reflections import ReflectionRepository
 from ritual.tui.formatting import short_date, since
-from ritual.tui.messages import FriendDeleted, FriendSaved, PlanReady, RitualRequested
+from ritual.tui.friend_actions import add_occasion, delete_friend, edit_friend
+from ritual.tui.messages import FriendSaved, PlanReady, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.confirm import ConfirmScreen
-from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.occasion_form import OccasionFormScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.letter_timeline import LetterTimeline
 
 
@@ -53,7 +54,7 @@ class ProfileScreen(DataScreen):
                 yield Label("Occasions", classes="section-title")
                 yield DataTable(id="occasion-table", cursor_type="row", zebra_stripes=True)
                 yield Static("enter: change the occasion · o: add one", id="occasion-hint")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Set up the occasion columns."""
@@ -140,7 +141,7 @@ class ProfileScreen(DataScreen):
     def action_edit(self) -> None:
         """Change this friend."""
         if self.friend is not None:
-            self.app.push_screen(FriendFormScreen(self.data, self.friend))
+            edit_friend(self, self.data, self.friend)
 
     def action_ritual(self) -> None:
         """Sit down to write to this friend."""
@@ -148,7 +149,7 @@ class ProfileScreen(DataScreen):
 
     def action_add_occasion(self) -> None:
         """Add an anniversary or another date."""
-        self.app.push_screen(OccasionFormScreen(self.data, self.friend_id))
+        add_occasion(self, self.data, self.friend_id)
 
     def action_remove_occasion(self) -> None:
         """Remove the chosen occasion, after asking."""
@@ -165,18 +166,8 @@ class ProfileScreen(DataScreen):
 
     def action_delete(self) -> None:
         """Delete this friend, after asking."""
-        if self.friend is None:
-            return
-        count = len(self.friend.occasions)
-        extra = f" and their {count} occasion{'s' if count != 1 else ''}" if count else ""
-        question = f"Remove {self.friend.name}{extra} from ritual? This cannot be undone."
-        self.app.push_screen(ConfirmScreen(question, "Remove"), lambda yes: yes and self._delete())
-
-    def _delete(self) -> None:
-        friend = self.friend
-        self.data.delete_friend(friend.id)
-        self.post_message(FriendDeleted(friend.id, friend.name))
-        self.dismiss()
+        if self.friend is not None:
+            delete_friend(self, self.data, self.friend, after=self.dismiss)
 
 
 def details_text(friend: Friend, today) -> Text:
