@@ -51,11 +51,15 @@ class DataScreen(Screen):
             return
         now = monotonic()
         typing = now - self._typing_since < TYPING_GAP_SECONDS
-        if typing or event.key not in self.active_bindings:
+        if typing or not self._has_key(event.key):
             self._typing_since = now
             event.stop()
             event.prevent_default()
             self.typed(event.character)
+
+    def _has_key(self, key: str) -> bool:
+        """True when the key means something here, even if it does not fit the moment (a mark already made)."""
+        return any(key in bindings.key_to_bindings for _, bindings in self._modal_binding_chain)
 
     def typed(self, character: str) -> None:
         """A letter typed where it is no command: nothing happens unless the screen has a search."""

@@ -42,7 +42,7 @@ class FriendsScreen(DataScreen):
         """Search and filters above the list."""
         yield Static("Friends", id="friends-title", classes="screen-title")
         with Horizontal(id="friends-filters"):
-            yield Input(placeholder="Search name, nickname, circle or city  (/)", id="friend-search", compact=True,
+            yield Input(placeholder="Search name, circle, city… (/)", id="friend-search", compact=True,
                         select_on_focus=False)
             yield Select([], prompt="All circles", id="circle-filter", allow_blank=True, compact=True)
             yield Label(self._sort_label(), id="sort-label")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -23,6 +26,11 @@ from ritual.tui.screens.confirm import ConfirmScreen
 from ritual.tui.screens.occasion_form import OccasionFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.letter_timeline import LetterTimeline
+
+# Below this many columns the facts go above the occasions, so neither is squeezed into a narrow strip.
+SIDE_BY_SIDE_WIDTH = 110
+NAME_CELL = 22
+FEB29_WORDS = {"feb28": "kept on 28 February", "mar1": "kept on 1 March"}
 
 
 class ProfileScreen(DataScreen):
@@ -48,6 +56,7 @@ class ProfileScreen(DataScreen):
         yield Static(id="profile-title", classes="screen-title")
         with Horizontal(id="profile-body"):
             with VerticalScroll(id="profile-facts"):
+                yield Static(id="profile-fact-grid")
                 yield Static(id="profile-details")
                 yield LetterTimeline(id="profile-timeline")
             with Vertical(id="profile-plan"):
@@ -58,7 +67,15 @@ class ProfileScreen(DataScreen):
 
     def on_mount(self) -> None:
         """Set up the occasion columns."""
-        self.query_one(DataTable).add_columns("Occasion", "Date", "Next", "Write by", "Post by")
+        self.query_one(DataTable).add_columns("Occasion", "Next", "Write by", "Post by")
+        self._fit_width()
+
+    def on_resize(self) -> None:
+        """Facts beside the occasions when there is room; above them on a narrow terminal."""
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        self.set_class(self.size.width < SIDE_BY_SIDE_WIDTH, "-narrow")
 
     def load(self) -> None:
         """Read the friend now and plan their year in the background."""
@@ -69,14 +86,15 @@ class ProfileScreen(DataScreen):
             self.dismiss()
             return
         self.query_one("#profile-title", Static).update(self._title(self.friend))
-        self.query_one("#profile-details", Static).update(details_text(self.friend, self.data.today()))
+        self.query_one("#profile-fact-grid", Static).update(fact_grid(facts(self.friend, self.data.today())))
+        self.query_one("#profile-details", Static).update(details_text(self.friend))
         self._show_timeline()
         self._plan(self.friend)
 
     def _show_timeline(self) -> None:
         letters = LetterRepository(self.data.db).list(self.friend_id)
         answers = ReflectionRepository(self.data.db).answers(self.friend_id)
-        self.query_one(LetterTimeline).show(letters, answers, self.data.today())
+        self.query_one(LetterTimeline).show(letters, answers, self.data.today(), self.friend.last_letter)
 
     @work(thread=True, exclusive=True, group="profile-plan")
     def _plan(self, friend: Friend) -> None:
@@ -107,13 +125,13 @@ class ProfileScreen(DataScreen):
 
     def _cells(self, occasion: Occasion, item: AgendaItem | None) -> tuple:
         today = self.data.today()
-        when = occasion.date.iso() + ("" if occasion.yearly else " (once)")
+        name = occasion.name if len(occasion.name) <= NAME_CELL else occasion.name[: NAME_CELL - 1] + "…"
+        name += "" if occasion.yearly else " · once"
         if item is None:
-            return occasion.name, when, "—", "", ""
+            return name, occasion.date.words(), "", ""
         if not occasion.card:
-            return occasion.name, when, short_date(item.date, today), "no card", ""
-        return (occasion.name, when, short_date(item.date, today),
-                short_date(item.write_by, today), short_date(item.post_by, today))
+            return name, short_date(item.date, today), "no card", ""
+        return name, short_date(item.date, today), short_date(item.write_by, today), short_date(item.post_by, today)
 
     def _title(self, friend: Friend) -> Text:
         text = Text(friend.name, style="bold")
@@ -157,7 +175,7 @@ class ProfileScreen(DataScreen):
         if occasion is None:
             self.app.notify("Choose an occasion in the list first (the birthday is changed with e).")
             return
-        question = f"Remove {self.friend.name}'s {occasion.name} ({occasion.date.iso()})?"
+        question = f"Remove {self.friend.name}'s {occasion.name} ({occasion.date.words()})?"
         self.app.push_screen(ConfirmScreen(question, "Remove"), lambda yes: yes and self._remove(occasion))
 
     def _remove(self, occasion: Occasion) -> None:
@@ -170,22 +188,34 @@ class ProfileScreen(DataScreen):
             delete_friend(self, self.data, self.friend, after=self.dismiss)
 
 
-def details_text(friend: Friend, today) -> Text:
-    """The facts, addresses and notes of a friend as one block of text."""
-    facts = [
-        ("Birthday", friend.birthday.iso() if friend.birthday else ""),
-        ("29 February", friend.feb29 or ""),
+def facts(friend: Friend, today: date) -> list[tuple[str, str]]:
+    """The short facts of a friend as (label, value), only those known."""
+    found = [
+        ("Birthday", friend.birthday.words() if friend.birthday else ""),
+        ("29 February", FEB29_WORDS.get(friend.feb29 or "", "") if friend.birthday and friend.birthday.is_feb29 else ""),
         ("Circles", ", ".join(friend.tags)),
         ("How you met", friend.how_met),
         ("Keep in touch", f"every {friend.cadence_days} days" if friend.cadence_days else ""),
         ("Last letter", since(friend.last_letter, today) if friend.last_letter else ""),
     ]
-    text = Text()
-    for label, value in facts:
-        if value:
-            text.append(f"{label:<15}", style="dim").append(f"{value}\n")
     if friend.birthday and not friend.birthday_card:
-        text.append("No birthday card wanted\n", style="dim italic")
+        found.append(("Card", "no birthday card wanted"))
+    return [(label, value) for label, value in found if value]
+
+
+def fact_grid(rows: list[tuple[str, str]]) -> Table:
+    """Labels in one column and values beside them, so a long value wraps under itself."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        grid.add_row(label, value)
+    return grid
+
+
+def details_text(friend: Friend) -> Text:
+    """The addresses and notes of a friend as one block of text."""
+    text = Text()
     for address in friend.addresses:
         text.append(f"\n{(address.label or 'address').capitalize()}\n", style="bold")
         for line in (*address.lines, " ".join(p for p in (address.postal_code, address.city) if p), address.region):
@@ -196,4 +226,3 @@ def details_text(friend: Friend, today) -> Text:
     if friend.notes:
         text.append("\nNotes\n", style="bold").append(friend.notes)
     return text
-
