@@ -25,6 +25,8 @@ from ritual.core.letters import (
 )
 from ritual.core.text import MONTHS, plural, short_day
 from ritual.errors import InvalidValue
+from ritual.services.cards.steps import log_letter, mark_letter
+from ritual.text.cards import card_note
 from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
@@ -94,13 +96,15 @@ def letter() -> None:
 @click.option("--posted", metavar="YYYY-MM-DD", help="When it went into the post (sent letters).")
 @click.option("--arrived", metavar="YYYY-MM-DD", help="When it arrived, if they told you (sent letters).")
 @click.option("--medium", type=click.Choice(MEDIA), default="letter", show_default=True)
-@click.option("--occasion", default="", help="birthday, thank-you, ... (optional).")
+@click.option("--occasion", default="", help="birthday, thank-you, ... (optional): the card it was written for.")
+@click.option("--occasion-date", metavar="YYYY-MM-DD", help="The occasion's date, when more than one is near.")
 @click.option("--tone", default="", help="The tone it was written in (optional).")
 @click.option("--note", default="", help="Anything worth remembering about it.")
 @click.option("--scan", type=click.Path(exists=True, dir_okay=False), help="A scan or photo of it.")
 @click.pass_obj
 def add(context: RitualContext, who: str, direction: str | None, day: str | None, posted: str | None,
-        arrived: str | None, medium: str, occasion: str, tone: str, note: str, scan: str | None) -> None:
+        arrived: str | None, medium: str, occasion: str, occasion_date: str | None, tone: str, note: str,
+        scan: str | None) -> None:
     """Log a letter to or from WHO (a name or an id)."""
     if direction is None:
         raise click.UsageError("say which way the letter went: --sent or --received")
@@ -111,10 +115,11 @@ def add(context: RitualContext, who: str, direction: str | None, day: str | None
     status = ARRIVED if arrived_on else POSTED if posted_on else ""
     new = Letter(friend.id, direction, _day(day, "--date", context.clock.today()), status, posted_on, arrived_on,
                  occasion.strip(), medium, tone.strip(), note, str(Path(scan).resolve()) if scan else "")
-    stored = LetterRepository(context.db).add(new)
+    stored, card = log_letter(context.settings, context.db, new, _optional_day(occasion_date, "--occasion-date"))
     way = f"to {friend.name}" if stored.sent else f"from {friend.name}"
     stamp = use_stamp_for(context.db, friend.country, context.settings.home_country) if stored.posted else ""
-    click.echo(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).{stamp}")
+    click.echo(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).{stamp}"
+               + card_note(card))
 
 
 @letter.command("list")
@@ -156,14 +161,14 @@ def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
 @click.pass_obj
 def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -> None:
     """Move a letter on: posted or arrived (yours), answered (theirs)."""
-    letters = LetterRepository(context.db)
-    was_posted = letters.get(letter_id).posted is not None
-    moved = letters.mark(letter_id, status, _day(day, "--date", context.clock.today()))
+    was_posted = LetterRepository(context.db).get(letter_id).posted is not None
+    moved, card = mark_letter(context.db, letter_id, status, _day(day, "--date", context.clock.today()))
     stamp = ""
     if moved.posted and not was_posted:
         country = FriendRepository(context.db).get(moved.friend_id).country
         stamp = use_stamp_for(context.db, country, context.settings.home_country)
-    click.echo(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now {STATUS_WORDS[moved.status]}.{stamp}")
+    click.echo(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now "
+               f"{STATUS_WORDS[moved.status]}.{stamp}" + card_note(card))
 
 
 @letter.command("rm")

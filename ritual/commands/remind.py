@@ -77,7 +77,7 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
     if dry_run:
         now = engine.now()
         pending = [] if engine.quiet_now(now) else engine.pending(context.db, now)
-        _echo(describe_pending(pending, now, engine.zone(), as_json))
+        _echo(describe_pending(pending, engine.lateness(context.db, pending, now), engine.zone(), as_json))
         return
     _log_to_stderr(logging.WARNING)
     outcomes = engine.deliver_due()

@@ -204,4 +204,40 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX project_members_friend ON project_members (friend_id);
     """,
+    # 7: cards. One row per friend, occasion name and occasion date, written when a first step happens (a planned
+    # card needs no row); each step keeps its date, and the status follows from them. Letters and project members
+    # point at their card; a project's card statuses move into cards, the one place a card's state is kept.
+    """
+    CREATE TABLE cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        occasion TEXT NOT NULL CHECK (trim(occasion) <> ''),
+        occasion_date TEXT NOT NULL,
+        written_on TEXT,
+        posted_on TEXT,
+        arrived_on TEXT,
+        ending TEXT NOT NULL DEFAULT '' CHECK (ending IN ('', 'skipped', 'given')),
+        ended_on TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        UNIQUE (friend_id, occasion, occasion_date),
+        CHECK (posted_on IS NULL OR written_on IS NOT NULL),
+        CHECK (arrived_on IS NULL OR posted_on IS NOT NULL),
+        CHECK ((ending = '') = (ended_on IS NULL))
+    );
+    CREATE INDEX cards_day ON cards (occasion_date);
+    ALTER TABLE letters ADD COLUMN card_id INTEGER REFERENCES cards (id) ON DELETE SET NULL;
+    CREATE INDEX letters_card ON letters (card_id);
+    INSERT INTO cards (friend_id, occasion, occasion_date, written_on, posted_on, arrived_on, updated_at)
+        SELECT m.friend_id, CASE WHEN trim(p.occasion) <> '' THEN p.occasion ELSE p.name END,
+               coalesce(p.due, substr(p.created_at, 1, 10)),
+               CASE WHEN m.status <> 'to_write' THEN substr(m.updated_at, 1, 10) END,
+               CASE WHEN m.status IN ('posted', 'arrived') THEN substr(m.updated_at, 1, 10) END,
+               CASE WHEN m.status = 'arrived' THEN substr(m.updated_at, 1, 10) END,
+               m.updated_at
+        FROM project_members m JOIN projects p ON p.id = m.project_id
+        WHERE m.status <> 'to_write'
+        ON CONFLICT DO NOTHING;
+    ALTER TABLE project_members DROP COLUMN status;
+    """,
 )
