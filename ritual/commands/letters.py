@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.letters import (
@@ -124,7 +125,7 @@ def add(context: RitualContext, who: str, direction: str | None, day: str | None
 
 @letter.command("list")
 @click.argument("who", required=False)
-@click.option("--year", type=int, help="Only letters of this year.")
+@click.option("--year", type=click.IntRange(ranges.FIRST_YEAR, ranges.LAST_YEAR), help="Only letters of this year.")
 @click.option("--sent", "direction", flag_value=SENT, help="Only letters you wrote.")
 @click.option("--received", "direction", flag_value=RECEIVED, help="Only letters they wrote.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of letters.")
@@ -142,7 +143,7 @@ def list_letters(context: RitualContext, who: str | None, year: int | None, dire
 
 
 @letter.command("show")
-@click.argument("letter_id", type=int)
+@click.argument("letter_id", type=click.IntRange(1, ranges.ID.high))
 @click.option("--json", "as_json", is_flag=True, help="Print the letter as JSON.")
 @click.pass_obj
 def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
@@ -155,7 +156,7 @@ def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
 
 
 @letter.command("mark")
-@click.argument("letter_id", type=int)
+@click.argument("letter_id", type=click.IntRange(1, ranges.ID.high))
 @click.argument("status", type=click.Choice([POSTED, ARRIVED, ANSWERED, WRITTEN]))
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When it happened (default: today).")
 @click.pass_obj
@@ -172,7 +173,7 @@ def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -
 
 
 @letter.command("rm")
-@click.argument("letter_id", type=int)
+@click.argument("letter_id", type=click.IntRange(1, ranges.ID.high))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def remove(context: RitualContext, letter_id: int, yes: bool) -> None:
@@ -186,7 +187,7 @@ def remove(context: RitualContext, letter_id: int, yes: bool) -> None:
 
 
 @letter.command("owed")
-@click.option("--after", type=click.IntRange(min=0), default=0, help="Only letters waiting at least DAYS days.")
+@click.option("--after", type=click.IntRange(0, ranges.CADENCE_DAYS.high), default=0, help="Only letters waiting at least DAYS days.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of letters.")
 @click.pass_obj
 def owed(context: RitualContext, after: int, as_json: bool) -> None:
@@ -206,7 +207,7 @@ def owed(context: RitualContext, after: int, as_json: bool) -> None:
 
 
 @letter.command("year")
-@click.argument("year", type=int, required=False)
+@click.argument("year", type=click.IntRange(ranges.FIRST_YEAR, ranges.LAST_YEAR), required=False)
 @click.pass_obj
 def year(context: RitualContext, year: int | None) -> None:
     """A picture of a year's letters (this year unless YEAR is given)."""

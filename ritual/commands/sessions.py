@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import click
 
+from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.sessions import SessionPlan, parse_minutes, parse_start
@@ -88,7 +89,7 @@ def skip(context: RitualContext, day: str, start: str | None) -> None:
 
 
 @session.command("rm")
-@click.argument("entry_id", type=int, metavar="ID")
+@click.argument("entry_id", type=click.IntRange(1, ranges.ID.high), metavar="ID")
 @click.pass_obj
 def remove(context: RitualContext, entry_id: int) -> None:
     """Remove a one-off session or a day off by its #id (shown by `ritual session list`)."""

@@ -16,7 +16,6 @@ from ritual.core.letters import POSTED, SENT, Letter
 from ritual.core.prompts import DEFAULT_QUESTIONS, TONE_NAMES, Prompt
 from ritual.errors import RitualError
 from ritual.services.letters.reflect import Sitting, moment_for
-from ritual.store.database import open_database
 from ritual.services.cards.steps import log_letter, mark_letter
 from ritual.text.cards import card_note
 from ritual.store.supplies import use_stamp_for
@@ -100,15 +99,13 @@ class RitualScreen(Screen):
 
     @work(thread=True, exclusive=True, group="ritual-prepare")
     def _prepare(self) -> None:
-        db = open_database(self.data.db.path)  # this thread's own connection
         try:
-            found = prepare(self.data.settings, db, self.paths, self.friend, self.occasion, self.data.today(),
-                            self.count)
+            with self.data.reader() as db:  # this thread's own connection
+                found = prepare(self.data.settings, db, self.paths, self.friend, self.occasion, self.data.today(),
+                                self.count)
             self.post_message(self.Prepared(found))
         except RitualError as exc:
             self.post_message(self.Prepared(None, exc.message))
-        finally:
-            db.close()
 
     def on_ritual_screen_prepared(self, message: Prepared) -> None:
         """Show the briefing and let the ritual begin."""
