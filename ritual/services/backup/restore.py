@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from ritual.errors import RitualError
 from ritual.paths import Paths
-from ritual.services.backup.write import from_json, read_backup
+from ritual.services.backup.write import canonical_dump, from_json, read_backup
 from ritual.private_files import write_private_text
-from ritual.store.database import Database
+from ritual.store.database import Database, finish_migrations, open_database_at_schema
 from ritual.store.tables import defer_links, has_rows, insert_rows, schema_version, table_columns, table_names
 
 
@@ -25,6 +26,8 @@ def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
     settings = {_inside(paths.config_dir, name, file): text for name, text in document.get("settings", {}).items()}
     _check_empty(db, settings)
     tables = document.get("tables", {})
+    if document["schema_version"] < schema_version(db):
+        tables = _migrated(tables, document["schema_version"], file)
     known = set(table_names(db))
     unknown = sorted(set(tables) - known)
     if unknown:
@@ -38,6 +41,23 @@ def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
     for target, text in settings.items():
         write_private_text(target, text)
     return counts
+
+
+def _migrated(tables: dict, version: int, file: Path) -> dict:
+    """An older backup's rows as today's schema holds them: loaded at their own schema, then migrated forward."""
+    with tempfile.TemporaryDirectory(prefix="ritual-restore-") as folder:
+        older = open_database_at_schema(Path(folder) / "older.db", version)
+        try:
+            known = set(table_names(older))
+            with older.transaction() as conn:
+                defer_links(conn)
+                for name in sorted(known & set(tables)):
+                    _insert(conn, name, tables[name], file)
+            finish_migrations(older)
+            # Tables of no migration (a later feature's) pass through as they came.
+            return {**{n: t for n, t in tables.items() if n not in known}, **canonical_dump(older)}
+        finally:
+            older.close()
 
 
 def _insert(conn, table: str, data: dict, file: Path) -> int:
