@@ -145,7 +145,8 @@ def finish_migrations(db: Database) -> None:
     _migrate(db.connection, db.query("PRAGMA user_version")[0][0])
 
 
-def _migrate(connection: sqlite3.Connection, version: int, until: int = SCHEMA_VERSION) -> None:
+def _migrate(connection: sqlite3.Connection, version: int, until: int | None = None) -> None:
+    until = SCHEMA_VERSION if until is None else until
     connection.execute("BEGIN IMMEDIATE")
     try:
         for number in range(version, until):
