@@ -31,4 +31,6 @@ def card_note(card: Card | None) -> str:
     """What logging or moving a letter did to its card, as a short second sentence (nothing without a card)."""
     if card is None:
         return ""
+    if not state_words(card):
+        return f" {clean(card.friend)}'s {clean(card.occasion)} card of {short_day(card.day)}: to write again."
     return f" It is {clean(card.friend)}'s {clean(card.occasion)} card of {short_day(card.day)}: {clean(state_words(card))}."

@@ -175,3 +175,15 @@ def test_a_project_is_a_set_of_cards_with_one_state_wherever_it_changes(ana):
     assert member("Bo") == "skipped" and "1 skipped this year" in ana.ok("project", "list")
     # The project's cards stand beside the birthday card, which nothing here touched.
     assert {"write", "post"} <= _kinds(ana)
+
+
+def test_removing_the_letter_that_moved_a_card_plans_it_again(ana):
+    ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--posted", "2026-11-25")
+    assert _kinds(ana) == {"occasion"}
+    assert "birthday card of Sun 20 Dec: to write again" in ana.ok("letter", "rm", "1", "--yes")
+    assert {"write", "post"} <= _kinds(ana)
+    # A card moved by hand as well keeps its steps when the letter goes.
+    ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday")
+    ana.ok("card", "posted", "Ana", "birthday", "--on", "2026-11-26")
+    assert "planned" not in ana.ok("letter", "rm", "2", "--yes")
+    assert [i["card_status"] for i in _items(ana)] == ["posted"]

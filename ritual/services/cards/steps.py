@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ritual.core.cards import ARRIVED, ENDINGS, LIFE, OPEN, PLANNED, POSTED, WRITTEN, Card, end, move, pick_card, undo
+from ritual.core.cards import (
+    ARRIVED, ENDINGS, LIFE, OPEN, PLANNED, POSTED, WRITTEN, Card, end, move, pick_card, set_status, undo,
+)
 from ritual.core.letters import Letter
 from ritual.services.cards.lookup import candidates, card_named
 from ritual.settings.load import Settings
@@ -81,6 +83,19 @@ def log_letter(settings: Settings, db: Database, letter: Letter, occasion_date: 
             return stored, None
         saved = CardRepository(db).save(follow_letter(card, stored))
         return LetterRepository(db).attach(stored.id, saved.id), saved
+
+
+def remove_letter(db: Database, letter_id: int) -> tuple[Letter, Card | None]:
+    """Remove a letter logged by mistake; a card that only it had moved goes back to planned (returned then)."""
+    letters, cards = LetterRepository(db), CardRepository(db)
+    with db.transaction():
+        gone = letters.delete(letter_id)
+        if gone.card_id is None or letters.of_card(gone.card_id):
+            return gone, None
+        card = cards.get(gone.card_id)
+        if card.ending or (card.written_on, card.posted_on, card.arrived_on) != (gone.day, gone.posted, gone.arrived):
+            return gone, None
+        return gone, cards.save(set_status(card, PLANNED, gone.day))
 
 
 def mark_letter(db: Database, letter_id: int, status: str, day: date) -> tuple[Letter, Card | None]:
