@@ -22,3 +22,8 @@ def short_day(day: date) -> str:
 def plural(count: int, word: str) -> str:
     """`1 day`, `3 days`."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def printable(text: str) -> str:
+    """Text with any control character (an escape sequence, a carriage return) shown as a space."""
+    return "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)

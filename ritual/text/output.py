@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from ritual.core.text import printable
+
 
 def use_color(stream=None) -> bool:
     """Colour for a real terminal, unless NO_COLOR (any value) asks otherwise."""
@@ -52,4 +54,4 @@ def removal_confirmed(question: str, yes: bool) -> bool:
 
 def clean(text: str) -> str:
     """Text from data with any control character (an escape sequence, a carriage return) shown as a space."""
-    return "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)
+    return printable(text)

@@ -162,3 +162,8 @@ def test_a_letter_finds_its_card():
     unwanted = Candidate(Card(1, "name day", date(2026, 12, 10)), None, wanted=False)
     assert pick_card([unwanted], date(2026, 12, 9)) is None
     assert pick_card([unwanted], date(2026, 12, 9), "name day") == unwanted.card
+
+
+def test_a_skip_note_is_kept_on_one_line_without_control_characters():
+    skipped = end(_card(), SKIPPED, TODAY, "  we meet\n\x1b[31mthat day\r ")
+    assert skipped.note == "we meet [31mthat day"
