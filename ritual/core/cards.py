@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from ritual.core.text import printable, short_day
+from ritual.core.fields import check_text
+from ritual.core.text import short_day
 from ritual.errors import InvalidValue
 
 PLANNED, WRITTEN, POSTED, ARRIVED = "planned", "written", "posted", "arrived"
@@ -132,7 +133,7 @@ def end(card: Card, ending: str, on: date, note: str = "") -> Card:
     if not card.is_open:
         raise CardError("card ending", ending, f"the card is already {card.status}")
     # The note comes back in every plan that shows the card: one line, nothing a terminal would act on.
-    return replace(card, ending=ending, ended_on=on, note=" ".join(printable(note).split()))
+    return replace(card, ending=ending, ended_on=on, note=check_text("card note", " ".join(note.split())))
 
 
 def undo(card: Card) -> Card:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from functools import lru_cache
 
@@ -24,6 +25,18 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def printable(text: str) -> str:
-    """Text with any control character (an escape sequence, a carriage return) shown as a space."""
-    return "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)
+def date_words(day: int | None, month: int, year: int | None = None) -> str:
+    """`8 January`, `8 January 1990`, `June` (only the month known): one wording for dates with or without a year."""
+    words = MONTH_NAMES[month - 1] if day is None else f"{day} {MONTH_NAMES[month - 1]}"
+    return f"{words} {year}" if year is not None else words
+
+
+# Letters that Unicode does not split into a base letter and a mark, folded the way people search for them.
+_UNSPLIT = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "æ": "ae",
+                          "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d"})
+
+
+def fold(text: str) -> str:
+    """Text without accents and case, for searching and sorting: `São Paulo` → `sao paulo`, `Łódź` → `lodz`."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNSPLIT))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

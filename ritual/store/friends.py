@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
+from ritual.core.fields import check_friend, check_occasion
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import Subject, with_birthday
 from ritual.errors import Ambiguous, NotFound
@@ -50,6 +51,7 @@ class FriendRepository:
         stored = []
         with self.db.transaction() as conn:
             for friend in friends:
+                check_friend(friend)
                 cursor = conn.execute(_INSERT_FRIEND, {**friend_columns(friend), "now": now})
                 friend_id = cursor.lastrowid
                 self._write_children(conn, friend_id, friend)
@@ -60,6 +62,7 @@ class FriendRepository:
         """Replace a stored friend's fields, addresses, tags and occasions."""
         if friend.id is None:
             raise NotFound("this friend has not been saved yet")
+        check_friend(friend)
         with self.db.transaction() as conn:
             cursor = conn.execute(_UPDATE_FRIEND, {**friend_columns(friend), "now": self.db.clock.stamp(), "id": friend.id})
             if cursor.rowcount == 0:
@@ -118,9 +121,11 @@ class FriendRepository:
 
     def add_occasion(self, friend_id: int, occasion: Occasion) -> Occasion:
         """Attach a new occasion to a friend."""
+        check_occasion(occasion)
         self.get(friend_id)
         with self.db.transaction() as conn:
             new_id = _insert_occasion(conn, friend_id, occasion)
+            _touch(conn, friend_id, self.db.clock.stamp())
         return Occasion(occasion.name, occasion.date, occasion.yearly, occasion.card, new_id)
 
     def occasion_owner(self, occasion_id: int) -> int:
@@ -132,9 +137,10 @@ class FriendRepository:
 
     def remove_occasion(self, occasion_id: int) -> None:
         """Delete one occasion by id."""
+        owner = self.occasion_owner(occasion_id)
         with self.db.transaction() as conn:
-            if conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,)).rowcount == 0:
-                raise NotFound(f"no occasion with id {occasion_id}")
+            conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,))
+            _touch(conn, owner, self.db.clock.stamp())
 
     def subjects(self, occasions_between: tuple[date, date] | None = None, due_by: date | None = None) -> list[Subject]:
         """The light planning view of friends, loaded with two queries.
@@ -289,3 +295,7 @@ def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[s
 def _mmdd(day: date) -> int:
     return day.month * 100 + day.day
 
+
+def _touch(conn: sqlite3.Connection, friend_id: int, now: str) -> None:
+    """Mark the friend changed: an occasion is part of them (calendars take LAST-MODIFIED from this)."""
+    conn.execute("UPDATE friends SET updated_at = ? WHERE id = ?", (now, friend_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ritual.core.cards import Card, state_words
 from ritual.core.text import short_day
-from ritual.text.output import clean
+from ritual.text.safe import one_line as clean
 
 
 def card_row(card: Card) -> str:

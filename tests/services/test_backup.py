@@ -96,7 +96,7 @@ def test_an_older_backup_is_migrated_on_restore_so_project_cards_keep_their_stat
     paths.data_dir.mkdir(parents=True)
     older = open_database_at_schema(paths.database, 6)  # before cards existed
     with older.transaction() as conn:
-        conn.execute("INSERT INTO friends (id, name, created_at, updated_at) VALUES (4, 'Ana', 'x', 'x')")
+        conn.execute("INSERT INTO friends (id, name, created_at, updated_at) VALUES (4, 'Ana', '2026-11-01T10:00:00+00:00', '2026-11-01T10:00:00+00:00')")
         conn.execute("INSERT INTO projects (id, name, occasion, due, created_at) VALUES "
                      "(1, 'Holiday cards', 'holidays', '2026-12-10', '2026-11-01T10:00:00+00:00')")
         conn.execute("INSERT INTO project_members VALUES (1, 4, 'posted', '2026-11-20T10:00:00+00:00')")

@@ -80,10 +80,11 @@ def test_every_default_lives_in_the_shipped_settings_file():
     import dataclasses
 
     from ritual.settings.calendars import ExportSettings
+    from ritual.settings.contacts import ContactSyncSettings
     from ritual.settings.reminders import ReminderSettings, SmtpSettings
     from ritual.settings.load import Settings
 
-    for record in (Settings, ReminderSettings, SmtpSettings, ExportSettings):
+    for record in (Settings, ReminderSettings, SmtpSettings, ExportSettings, ContactSyncSettings):
         with_defaults = [
             f.name for f in dataclasses.fields(record)
             if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
@@ -165,4 +166,17 @@ def test_the_clock_is_read_only_in_clock_py():
         str(path.relative_to(ROOT)) for path in (ROOT / "ritual").rglob("*.py")
         if path.name != "clock.py" and any(r in path.read_text(encoding="utf-8") for r in reads)
     ]
+    assert offenders == []
+
+
+def test_commands_print_only_through_the_safe_door():
+    """Every command writes text through `ritual.text.safe`, so no control character from data slips past."""
+    offenders = []
+    for path in [*(ROOT / "ritual" / "commands").glob("*.py"), ROOT / "ritual" / "cli.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in ("echo", "secho") and getattr(node.func.value, "id", "") == "click":
+                    offenders.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print":
+                offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
