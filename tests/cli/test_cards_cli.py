@@ -187,3 +187,16 @@ def test_removing_the_letter_that_moved_a_card_plans_it_again(ana):
     ana.ok("card", "posted", "Ana", "birthday", "--on", "2026-11-26")
     assert "planned" not in ana.ok("letter", "rm", "2", "--yes")
     assert [i["card_status"] for i in _items(ana)] == ["posted"]
+
+
+def test_undoing_a_cards_post_takes_it_back_on_its_letter_too(ana):
+    ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--posted", "2026-11-25", "--arrived", "2026-12-01")
+    ana.ok("card", "undo", "Ana", "birthday")
+    [letter] = ana.json("letter", "list", "Ana")
+    assert (letter["status"], letter["posted"], letter["arrived"]) == ("posted", "2026-11-25", None)
+    ana.ok("card", "undo", "Ana", "birthday")
+    [letter] = ana.json("letter", "list", "Ana")
+    assert (letter["status"], letter["posted"]) == ("written", None)
+    assert [i["card_status"] for i in _items(ana) if i["kind"] == "post"] == ["written"]
+    ana.ok("letter", "mark", str(letter["id"]), "posted", "--date", "2026-11-26")
+    assert [i["card_status"] for i in _items(ana)] == ["posted"], "and the letter moves the card on again"

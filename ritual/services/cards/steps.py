@@ -51,12 +51,28 @@ def card_step(settings: Settings, db: Database, who: str, occasion: str, action:
     """Take one step on WHO's OCCASION card (the nearest one it fits, unless the date is given) and store it."""
     friend = FriendRepository(db).find(who)
     card = card_named(settings, db, friend, occasion, occasion_date, today, lambda c: can_take(c, action))
-    return CardChange(card, CardRepository(db).save(take(card, action, on or today, note)))
+    return step_card(db, card, action, on or today, note)
 
 
 def step_card(db: Database, card: Card, action: str, on: date, note: str = "") -> CardChange:
-    """Take one step on a card already in hand (the app's week and profile) and store it."""
-    return CardChange(card, CardRepository(db).save(take(card, action, on, note)))
+    """Take one step on a card already in hand and store it; an undone post or arrival is undone on its letters."""
+    with db.transaction():
+        change = CardChange(card, CardRepository(db).save(take(card, action, on, note)))
+        if action == UNDO and change.after.id is not None:
+            _letters_follow_back(db, change)
+        return change
+
+
+def _letters_follow_back(db: Database, change: CardChange) -> None:
+    """The card's letters forget the step the card just forgot, so both tell the same story."""
+    posted = change.before.posted_on is not None and change.after.posted_on is None
+    arrived = change.before.arrived_on is not None and change.after.arrived_on is None
+    if not (posted or arrived):
+        return
+    letters = LetterRepository(db)
+    for letter in letters.of_card(change.after.id):
+        if (posted and letter.posted) or (arrived and letter.arrived):
+            letters.take_back(letter.id, posted, arrived)
 
 
 def follow_letter(card: Card, letter: Letter) -> Card:
