@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from ritual.tui.calendar_export import ExportResult
-from ritual.tui.contact_import import ImportChoices, ImportReport
+from ritual.services.calendar.export_steps import ExportResult
+from ritual.services.contacts.file_import import ImportChoices, ImportReport
 
 
 class TransferStepped(Message):

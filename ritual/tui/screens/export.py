@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, ProgressBar, Static
 
 from ritual.errors import RitualError
-from ritual.tui.calendar_export import ExportChoice, ExportResult, default_file, run_export
+from ritual.services.calendar.export_steps import ExportChoice, ExportResult, default_file, run_export
 from ritual.tui.transfer_messages import CalendarExported, TransferFailed, TransferStepped
 from ritual.tui.widgets.form_field import FormField
 

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, ProgressBar, Sta
 
 from ritual.errors import RitualError
 from ritual.services.contacts.friend_fields import parse_tags
-from ritual.tui.contact_import import ImportChoices, ImportReport, read_and_import
+from ritual.services.contacts.file_import import ImportChoices, ImportReport, read_and_import
 from ritual.tui.transfer_messages import ContactsImported, ImportRead, TransferFailed, TransferStepped
 from ritual.tui.widgets.fitting_footer import FittingFooter
 

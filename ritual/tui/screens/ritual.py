@@ -18,7 +18,7 @@ from ritual.errors import RitualError
 from ritual.services.letters.reflect import Sitting, moment_for
 from ritual.text.letters import logged_note
 from ritual.tui.messages import LetterBoxChanged
-from ritual.tui.ritual_session import Preparation, ResumedSitting, prepare
+from ritual.services.letters.sitting import Preparation, ResumedSitting, prepare
 from ritual.tui.ritual_text import briefing_text, outline_plain, outline_text, tone_label
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.focus_timer import FocusTimer

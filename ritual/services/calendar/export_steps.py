@@ -1,4 +1,4 @@
-"""The app's calendar export: the .ics file, then the CalDAV calendar when one is set, step by step for a worker."""
+"""The calendar export step by step: the .ics file, then the CalDAV calendar when one is set (for a worker to report)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Importing in the app: which reader fits a file, and a table-ready report of what an import does or would do."""
+"""Importing any contacts or calendar file: the reader that fits it, and a row-by-row report of the import."""
 
 from __future__ import annotations
 

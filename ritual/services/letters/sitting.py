@@ -1,4 +1,4 @@
-"""What the ritual screen gathers before it starts: the briefing, the deck, and a sitting left halfway today."""
+"""What a sitting gathers before it starts: the briefing, the deck, and a sitting left halfway today to resume."""
 
 from __future__ import annotations
 
