@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
+from ritual.core.fields import check_text
 from ritual.errors import InvalidValue, NotFound
 from ritual.store.database import Database
 from ritual.store.rows import from_iso, to_iso
@@ -61,6 +62,8 @@ class ProjectRepository:
         """A new, empty project."""
         if not name.strip():
             raise InvalidValue("project name", name, "must not be empty")
+        check_text("project name", name)
+        check_text("occasion", occasion)
         if self._row(name) is not None:
             raise InvalidValue("project name", name, "is already taken")
         with self.db.transaction() as conn:

@@ -162,7 +162,7 @@ class ImportScreen(Screen[int]):
         table = self.query_one(DataTable)
         table.clear()
         for row in report.rows:
-            table.add_row(Text(row.status, style=STATUS_STYLES.get(row.status, "")), row.name, row.detail)
+            table.add_row(Text(row.status, style=STATUS_STYLES.get(row.status, "")), Text(row.name), Text(row.detail))
 
     def _say(self, text: str, problem: bool = False) -> None:
         status = self.query_one("#import-status", Static)

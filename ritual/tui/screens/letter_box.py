@@ -107,7 +107,8 @@ class LetterBoxScreen(DataScreen):
     def _cells(self, letter: Letter) -> tuple:
         today = self.data.today()
         way = Text("to", style="cyan") if letter.sent else Text("from", style="magenta")
-        return (short_date(letter.day, today), way, letter.friend, letter.medium, letter.occasion or "—",
+        # Text, not str: a DataTable reads a str as markup, and names come from other people's files.
+        return (short_date(letter.day, today), way, Text(letter.friend), Text(letter.medium), Text(letter.occasion or "—"),
                 STATUS_WORDS.get(letter.status, letter.status))
 
     def _title(self) -> str:

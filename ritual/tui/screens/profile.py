@@ -108,10 +108,10 @@ class ProfileScreen(DataScreen):
         today = self.data.today()
         when = occasion.date.iso() + ("" if occasion.yearly else " (once)")
         if item is None:
-            return occasion.name, when, "—", "", ""
+            return Text(occasion.name), when, "—", "", ""
         if not occasion.card:
-            return occasion.name, when, short_date(item.date, today), "no card", ""
-        return (occasion.name, when, short_date(item.date, today),
+            return Text(occasion.name), when, short_date(item.date, today), "no card", ""
+        return (Text(occasion.name), when, short_date(item.date, today),
                 short_date(item.write_by, today), short_date(item.post_by, today))
 
     def _title(self, friend: Friend) -> Text:

@@ -85,7 +85,7 @@ class ProjectsScreen(DataScreen):
         row = table.cursor_row
         table.clear()
         for member in self.chosen.members if self.chosen else ():
-            table.add_row(member.friend, STATUS_WORDS[member.status], key=str(member.friend_id))
+            table.add_row(Text(member.friend), STATUS_WORDS[member.status], key=str(member.friend_id))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
