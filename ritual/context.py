@@ -31,7 +31,7 @@ class RitualContext:
         """The open database, created and migrated if needed; the first opening of a day also backs it up."""
         from ritual.services.backup.pending import finish_restore
 
-        db = open_database(self.paths.database, self.paths.backups_dir)
+        db = open_database(self.paths.database, self.paths.backups_dir, self.clock)
         if finish_restore(db):
             # A restore was stopped after its rows committed: its settings files were only now written.
             self.finished_restore = True

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from datetime import datetime
 
 import click
 
@@ -56,7 +55,7 @@ def import_ics(context: RitualContext, file: str, dry_run: bool, for_name: str |
 
 @click.group("sync")
 def sync_group() -> None:
-    """Publish ritual's calendar to a server (see the subcommands)."""
+    """Publish ritual's calendar to a server, or keep friends in step with an address book (see the subcommands)."""
 
 
 @sync_group.command("caldav")
@@ -114,7 +113,7 @@ def _display_zone(context: RitualContext):
     from zoneinfo import ZoneInfo
 
     name = context.settings.reminders.timezone
-    return ZoneInfo(name) if name else datetime.now().astimezone().tzinfo
+    return ZoneInfo(name) if name else context.clock.now().tzinfo
 
 
 def register(group: click.Group) -> None:

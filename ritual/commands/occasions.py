@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.dates import PartialDate
 from ritual.core.model import Occasion
@@ -58,7 +59,7 @@ def list_occasions(context: RitualContext, who: str | None, as_json: bool) -> No
 
 
 @occasion.command("rm")
-@click.argument("occasion_id", type=int)
+@click.argument("occasion_id", type=click.IntRange(1, ranges.ID.high))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def remove(context: RitualContext, occasion_id: int, yes: bool) -> None:

@@ -14,7 +14,8 @@ from ritual.store.friends import FriendRepository
 from ritual.store.projects import STATUSES, Project, ProjectRepository, check_status
 from ritual.text.safe import say
 
-STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived"}
+STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived",
+                "skipped": "skipped this year", "given": "given"}
 
 
 def _friend_ids(context: RitualContext, names: tuple[str, ...], tags: tuple[str, ...]) -> list[int]:
@@ -103,7 +104,7 @@ def set_status(context: RitualContext, name: str, status: str, who: tuple[str, .
     if not who and not everyone:
         raise click.UsageError("say whose card moved (names or ids), or --all")
     ids = [m.friend_id for m in found.members] if everyone else _friend_ids(context, who, ())
-    moved = repo.set_status(found.id, ids, kept)
+    moved = repo.set_status(found.id, ids, kept, context.clock.today())
     missing = len(ids) - moved
     note = f" ({missing} not in this project; add them with `ritual project add`)" if missing else ""
     say(f"{moved} {'card' if moved == 1 else 'cards'} in {found.name} now {STATUS_WORDS[kept]}.{note}")

@@ -77,15 +77,17 @@ def ask_questions(context: RitualContext, sitting, interactive: bool) -> None:
             say(style.muted("  Skipped."), color=context.color)
 
 
-def log_letter(context: RitualContext, friend, occasion: str | None, tone: str | None) -> None:
-    """Log the letter as written today."""
+def log_letter(context: RitualContext, briefing, tone: str | None) -> None:
+    """Log the letter as written today, for the card the briefing was about."""
     from ritual.core.letters import SENT, Letter
-    from ritual.store.letters import LetterRepository
+    from ritual.services.cards.steps import log_letter as log_for_card
+    from ritual.text.cards import card_note
 
-    letter = Letter(friend.id, SENT, context.clock.today(), occasion=occasion or "", tone=tone or "")
-    stored = LetterRepository(context.db).add(letter)
+    friend, item = briefing.friend, briefing.occasion_item
+    letter = Letter(friend.id, SENT, context.clock.today(), occasion=briefing.occasion or "", tone=tone or "")
+    stored, card = log_for_card(context.settings, context.db, letter, item.occasion_date if item else None)
     say(f"Logged your letter to {friend.name} as written today (#{stored.id}). "
-               f"When it goes into the post: ritual letter mark {stored.id} posted")
+        f"When it goes into the post: ritual letter mark {stored.id} posted" + card_note(card))
 
 
 @click.command()
@@ -128,7 +130,7 @@ def reflect(context: RitualContext, who: str, occasion: str | None, tone: str | 
         return
     say(render_outline(sitting.answered, friend.name, briefing.occasion, chosen_tone, style), color=context.color)
     if log or (log is None and interactive and click.confirm("\nLog the letter as written today?", default=False)):
-        log_letter(context, friend, briefing.occasion, chosen_tone)
+        log_letter(context, briefing, chosen_tone)
 
 
 def register(group: click.Group) -> None:

@@ -14,6 +14,7 @@ from ritual.commands.transfer import OUTPUT_PATH
 from ritual.context import RitualContext
 from ritual.text.safe import say
 from ritual.text.reminders import (
+    ReminderStatus,
     describe_outcomes,
     describe_pending,
     describe_status,
@@ -41,6 +42,13 @@ def _now_function(engine, context: RitualContext, now_text: str | None):
     except ValueError:
         raise click.BadParameter(f"{now_text!r} is not a date and time such as 2026-11-25T09:30",
                                  param_hint="--now") from None
+    from ritual.core.ranges import check_day
+    from ritual.errors import InvalidValue
+
+    try:
+        check_day(moment.date(), "--now")
+    except InvalidValue as exc:
+        raise click.BadParameter(exc.problem, param_hint="--now") from None
     fixed = moment if moment.tzinfo else moment.replace(tzinfo=engine.zone())
     return lambda: fixed
 
@@ -61,7 +69,7 @@ def _log_to_stderr(level: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_context
 def remind(ctx: click.Context, catch_up: bool, status: bool, now_text: str | None, dry_run: bool, as_json: bool):
-    """Reminders: catch up on what is due (and refresh kept calendars), see what is coming, mute a friend."""
+    """Reminders: catch up on what is due (refreshing kept calendars and contacts), see what is coming, mute a friend."""
     if ctx.invoked_subcommand is not None:
         return
     context: RitualContext = ctx.obj
@@ -79,7 +87,7 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
     if dry_run:
         now = engine.now()
         pending = [] if engine.quiet_now(now) else engine.pending(context.db, now)
-        _echo(describe_pending(pending, now, engine.zone(), as_json))
+        _echo(describe_pending(pending, engine.lateness(context.db, pending, now), engine.zone(), as_json))
         return
     _log_to_stderr(logging.WARNING)
     outcomes = engine.deliver_due()
@@ -88,8 +96,21 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
     undelivered = any(o.notifier is None for o in outcomes)
     if undelivered:
         say("ritual: some reminders could not be delivered; they will be tried again", err=True)
-    if _refresh_exports(context, engine) or undelivered:
+    exports_failed = _refresh_exports(context, engine)
+    if _sync_contacts(engine) or exports_failed or undelivered:
         sys.exit(1)
+
+
+def _sync_contacts(engine) -> bool:
+    """Keep the contacts folders in step too; True when the sync failed (said on stderr)."""
+    if not engine.settings.contacts.any:
+        return False
+    from ritual.services.reminders.kept_contacts import ContactsPass
+
+    # A failure is logged as a warning, which --catch-up sends to stderr.
+    contacts = ContactsPass(engine)
+    contacts()
+    return bool(contacts.last_failure)
 
 
 def _refresh_exports(context: RitualContext, engine) -> bool:
@@ -102,9 +123,12 @@ def _refresh_exports(context: RitualContext, engine) -> bool:
 
     failed = [r for r in refresh_exports_now(engine) if r.outcome == FAILED]
     for result in failed:
+        where = display_location(result.target)
         if result.new_error:
-            # Repeats stay quiet, so cron mails a broken calendar once; `ritual export status` keeps showing it.
-            say(f"ritual: could not refresh {display_location(result.target)}: {result.detail}", err=True)
+            say(f"ritual: could not refresh {where}: {result.detail}", err=True)
+        else:
+            # A repeat is one short line (the exit code is 1 either way, and should never come without words).
+            say(f"ritual: {where} still cannot be refreshed; `ritual export status` has the details", err=True)
     return bool(failed)
 
 
@@ -114,8 +138,10 @@ def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None
     engine = _engine(context, now_text)
     now = engine.now()
     coming = engine.upcoming(context.db, now, 14)[:5]
-    recent = DeliveryLog(context.db, engine.owner).recent(5)
-    _echo(describe_status(coming, recent, engine.notifiers.status(), engine.zone(), as_json))
+    record = DeliveryLog(context.db, engine.owner)
+    record.settle_interrupted(now)
+    status = ReminderStatus(coming, record.recent(5), record.uncertain(), engine.notifiers.status())
+    _echo(describe_status(status, engine.zone(), as_json))
 
 
 def _echo(text: str) -> None:

@@ -7,17 +7,14 @@ from datetime import date, timedelta
 
 import click
 
+from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.sessions import SessionPlan, parse_minutes, parse_start
 from ritual.core.text import short_day
-from ritual.services.planning.sessions import (
-    conflict_dict,
-    conflict_text,
-    plan_sessions,
-    session_dict,
-    session_text,
-)
+from ritual.services.planning.serialize import conflict_dict, session_dict
+from ritual.services.planning.sessions import plan_sessions
+from ritual.text.sessions import conflict_text, session_text
 from ritual.store.friends import FriendRepository
 from ritual.store.sessions import SessionDays, WritingMinutes
 from ritual.text.safe import say
@@ -93,7 +90,7 @@ def skip(context: RitualContext, day: str, start: str | None) -> None:
 
 
 @session.command("rm")
-@click.argument("entry_id", type=int, metavar="ID")
+@click.argument("entry_id", type=click.IntRange(1, ranges.ID.high), metavar="ID")
 @click.pass_obj
 def remove(context: RitualContext, entry_id: int) -> None:
     """Remove a one-off session or a day off by its #id (shown by `ritual session list`)."""

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.supplies import STANDARD_KINDS, counted, supply_kind, words_for
 from ritual.store.supplies import SupplyRepository
@@ -38,7 +39,7 @@ def supplies(ctx: click.Context, as_json: bool) -> None:
 
 @supplies.command("set")
 @click.argument("kind")
-@click.argument("count", type=click.IntRange(min=0))
+@click.argument("count", type=click.IntRange(*ranges.COUNT.bounds))
 @click.pass_obj
 def set_count(context: RitualContext, kind: str, count: int) -> None:
     """Say how many of KIND you have (domestic, international, cards, or a kind of your own)."""
@@ -49,7 +50,7 @@ def set_count(context: RitualContext, kind: str, count: int) -> None:
 
 @supplies.command("add", context_settings={"ignore_unknown_options": True})
 @click.argument("kind")
-@click.argument("count", type=int)
+@click.argument("count", type=click.IntRange(-ranges.COUNT.high, ranges.COUNT.high))
 @click.pass_obj
 def add(context: RitualContext, kind: str, count: int) -> None:
     """Add COUNT of KIND (a negative COUNT takes some away)."""

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from ritual.core import ranges
 from ritual.errors import InvalidValue
 
 SENT = "sent"
@@ -37,6 +38,7 @@ class Letter:
     scan: str = ""
     id: int | None = None
     friend: str = ""
+    card_id: int | None = None  # the card it was written for, if any
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
@@ -48,6 +50,8 @@ class Letter:
             raise InvalidValue("status", self.status, f"does not fit a {self.direction} letter ({allowed})")
         if self.medium not in MEDIA:
             raise InvalidValue("medium", self.medium, "must be one of " + ", ".join(MEDIA))
+        for field, day in (("day", self.day), ("posted", self.posted), ("arrived", self.arrived)):
+            ranges.check_day(day, field)
         _check_order("posted", self.posted, self.day, "written")
         _check_order("arrived", self.arrived, self.posted or self.day, "posted" if self.posted else "written")
 
@@ -148,4 +152,5 @@ def letter_dict(letter: Letter) -> dict:
         "tone": letter.tone or None,
         "note": letter.note,
         "scan": letter.scan or None,
+        "card_id": letter.card_id,
     }

@@ -52,3 +52,8 @@ def removal_confirmed(question: str, yes: bool) -> bool:
         return True
     say("Nothing removed.")
     return False
+
+
+def clean(text: str) -> str:
+    """Text from data with any control character (an escape sequence, a carriage return) shown as a space."""
+    return "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths
+from ritual.services.backup.schema_check import check_backup_document
 from ritual.services.backup.validate import BadBackup, check_document
 from ritual.services.backup.pending import finish_restore
-from ritual.services.backup.write import from_json, quoted_name, read_backup, table_names
+from ritual.services.backup.write import from_json, read_backup
 from ritual.store.database import Database
 from ritual.store.meta import keep_pending_settings
+from ritual.store.tables import defer_links, has_rows, insert_rows, schema_version, table_columns, table_names
 
 
 class HomeNotEmpty(RitualError):
@@ -28,6 +30,7 @@ class HomeNotEmpty(RitualError):
 def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
     """Load the backup in one transaction; returns the rows restored per table."""
     document = read_backup(file)
+    check_backup_document(document, file)
     _check_schema(db, document, file)
     check_document(document, file)
     settings = {_inside(paths.config_dir, name, file): text for name, text in document.get("settings", {}).items()}
@@ -40,7 +43,7 @@ def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     with db.transaction() as conn:
         # Rows of related tables arrive in name order; check the links once, at commit.
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+        defer_links(conn)
         for name in sorted(tables):
             counts[name] = _insert(conn, name, tables[name], file)
         keep_pending_settings(conn, {str(target): text for target, text in settings.items()})
@@ -50,23 +53,18 @@ def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
 
 def _insert(conn, table: str, data: dict, file: Path) -> int:
     columns, rows = data["columns"], data["rows"]
-    existing = {row[1] for row in conn.execute(f"PRAGMA table_info({quoted_name(table)})")}
+    existing = set(table_columns(conn, table))
     missing = [c for c in columns if c not in existing]
     if missing:
         raise RitualError(f"{file}: table {table} has columns this ritual does not know: {', '.join(missing)}")
     if not rows:
         return 0
-    names = ", ".join(quoted_name(c) for c in columns)
-    marks = ", ".join("?" * len(columns))
-    conn.executemany(
-        f"INSERT INTO {quoted_name(table)} ({names}) VALUES ({marks})",
-        ([from_json(v) for v in row] for row in rows),
-    )
+    insert_rows(conn, table, columns, ([from_json(v) for v in row] for row in rows))
     return len(rows)
 
 
 def _check_schema(db: Database, document: dict, file: Path) -> None:
-    ours = db.query("PRAGMA user_version")[0][0]
+    ours = schema_version(db)
     theirs = document.get("schema_version")
     if not isinstance(theirs, int) or isinstance(theirs, bool) or theirs < 1:
         raise BadBackup(f"{file}: schema_version: {theirs!r} must be a whole number; nothing was restored")
@@ -92,7 +90,7 @@ def _check_settings(paths: Paths, files: dict[str, str], file: Path) -> None:
 
 def _check_empty(db: Database, settings: dict[Path, str]) -> None:
     for table in table_names(db):
-        if db.query(f"SELECT 1 FROM {quoted_name(table)} LIMIT 1"):
+        if has_rows(db, table):
             raise HomeNotEmpty(
                 f"this home already holds data (table {table}); restore into an empty home, e.g. --home NEWDIR"
             )

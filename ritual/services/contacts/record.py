@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ritual.core import ranges
 from ritual.core.dates import PartialDate
 from ritual.core.fields import CONTROL, without_bad_texts
 from ritual.core.model import Friend
@@ -67,7 +68,9 @@ def contact_date(text: str, field: str, omit_year: int | None = None) -> Partial
         raw = raw[: raw.index("T", 4)]
     if m := _FULL.match(raw):
         year = int(m[1])
-        unknown = year in PLACEHOLDER_YEARS or year == omit_year
+        # A year outside ritual's range is as good as unknown: the day is kept, the year is not.
+        first = ranges.FIRST_YEAR if field == "birthday" else ranges.FIRST_OCCASION_YEAR
+        unknown = year in PLACEHOLDER_YEARS or year == omit_year or not ranges.year_in_range(year, first)
         return _checked(int(m[2]), int(m[3]), None if unknown else year, text, field)
     if m := _YEARLESS.match(raw):
         return _checked(int(m[1]), int(m[2]), None, text, field)
