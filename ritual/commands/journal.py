@@ -11,10 +11,12 @@ import click
 
 from ritual.commands.transfer import OUTPUT_PATH
 from ritual.context import RitualContext
-from ritual.text.safe import say
+from ritual.text.safe import say, visible
 
 # Characters that would turn the user's own words into Markdown headings, quotes or lists.
 _MARKDOWN_START = re.compile(r"^(\s*)([#>*+\-=|]|\d+[.)])")
+# Characters that mean something inside a line: emphasis, code, links, raw HTML, entities, tables, headings' ends.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>#|~&!])")
 
 
 @dataclass(frozen=True)
@@ -33,17 +35,17 @@ def letter_entry(letter) -> Entry:
     from ritual.commands.letters import STATUS_WORDS
     from ritual.core.text import short_day
 
-    who = "You wrote" if letter.sent else f"{letter.friend} wrote"
-    about = ", ".join(p for p in (letter.occasion, letter.tone) if p)
-    heading = f"{short_day(letter.day)} {letter.day.year} · {who} a {letter.medium}" + (f" ({about})" if about else "")
+    who = "You wrote" if letter.sent else f"{inline(letter.friend)} wrote"
+    about = ", ".join(inline(p) for p in (letter.occasion, letter.tone) if p)
+    heading = f"{short_day(letter.day)} {letter.day.year} · {who} a {inline(letter.medium)}" + (f" ({about})" if about else "")
     facts = [f"posted {short_day(letter.posted)}" if letter.posted else "",
              f"arrived {short_day(letter.arrived)}" if letter.arrived else ""]
     facts = [f for f in facts if f] or [STATUS_WORDS[letter.status]]
     said = "; ".join(facts)
     lines = [said[0].upper() + said[1:] + "."]
     if letter.scan:
-        lines.append(f"Scan: {letter.scan}")
-    return Entry(letter.day, 1, heading, tuple(lines), tuple(letter.note.splitlines()))
+        lines.append(f"Scan: {inline(letter.scan)}")
+    return Entry(letter.day, 1, heading, tuple(lines), tuple(_text(x) for x in letter.note.splitlines()))
 
 
 def sitting_entry(answers) -> Entry:
@@ -52,33 +54,39 @@ def sitting_entry(answers) -> Entry:
 
     first = answers[0]
     day = first.asked_at.date()
-    about = " · ".join(p for p in (first.occasion, first.tone) if p)
+    about = " · ".join(inline(p) for p in (first.occasion, first.tone) if p)
     heading = f"{short_day(day)} {day.year} · Before writing" + (f" ({about})" if about else "")
     lines: list[str] = []
     for reflection in answers:
-        lines += ["", f"**{reflection.question}**", "", *reflection.answer.splitlines()]
+        lines += ["", f"**{inline(reflection.question)}**", "", *(_text(x) for x in reflection.answer.splitlines())]
     return Entry(day, 0, heading, tuple(lines[1:]))
 
 
 def markdown(name: str, entries: list[Entry]) -> str:
     """The journal as Markdown: a heading per year, an entry per letter or ritual."""
-    out = [f"# Letters with {name}"]
+    out = [f"# Letters with {inline(name)}"]
     year = None
     for entry in sorted(entries, key=lambda e: (e.day, e.order)):
         if entry.day.year != year:
             year = entry.day.year
             out += ["", f"## {year}"]
         out += ["", f"### {entry.heading}", ""]
-        out += [_escape(line) if not line.startswith("**") else line for line in entry.lines]
+        out += entry.lines
         if entry.quoted:
-            out += [""] + [f"> {_escape(line)}".rstrip() for line in entry.quoted]
+            out += [""] + [f"> {line}".rstrip() for line in entry.quoted]
     if not entries:
         out += ["", "No letters or reflections yet."]
     return "\n".join(out) + "\n"
 
 
-def _escape(line: str) -> str:
-    return _MARKDOWN_START.sub(lambda m: m[1] + "\\" + m[2], line)
+def inline(text: str) -> str:
+    """A name, occasion or tone as plain Markdown text: control characters shown, markup characters escaped."""
+    return _MARKDOWN_INLINE.sub(r"\\\1", visible(text, keep_newlines=False))
+
+
+def _text(line: str) -> str:
+    # A line of the user's own words: escaped inside, and never starting a heading, quote or list.
+    return _MARKDOWN_START.sub(lambda m: m[1] + "\\" + m[2], inline(line))
 
 
 @click.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ritual.core.letters import Letter, Reflection
 from ritual.core.model import Address, Friend, Occasion
 from ritual.errors import InvalidValue
 
@@ -109,3 +110,19 @@ def check_occasion(occasion: Occasion) -> Occasion:
     """The occasion unchanged, or InvalidValue when its name holds a control character."""
     check_text("occasion name", occasion.name)
     return occasion
+
+
+def check_letter(letter: Letter) -> Letter:
+    """The letter unchanged, or InvalidValue for the first text holding a control character (notes may hold lines)."""
+    for field, value in (("occasion", letter.occasion), ("medium", letter.medium), ("tone", letter.tone),
+                         ("note", letter.note), ("scan", letter.scan)):
+        check_text(field, value)
+    return letter
+
+
+def check_reflection(reflection: Reflection) -> Reflection:
+    """The reflection unchanged, or InvalidValue for a text holding a control character (answers may hold lines)."""
+    for field, value in (("answer", reflection.answer), ("question", reflection.question),
+                         ("occasion", reflection.occasion), ("tone", reflection.tone)):
+        check_text(field, value)
+    return reflection

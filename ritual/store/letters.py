@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
+from ritual.core.fields import check_letter
 from ritual.core.letters import ANSWERED, ARRIVED, POSTED, RECEIVED, SENT, WRITTEN, Letter, advance
 from ritual.errors import NotFound
 from ritual.store.database import Database
@@ -24,6 +25,7 @@ class LetterRepository:
 
     def add(self, letter: Letter) -> Letter:
         """Log a letter; the friend's last letter date moves forward, and a reply answers earlier letters."""
+        check_letter(letter)
         with self.db.transaction() as conn:
             if conn.execute("SELECT 1 FROM friends WHERE id = ?", (letter.friend_id,)).fetchone() is None:
                 raise NotFound(f"no friend with id {letter.friend_id}")

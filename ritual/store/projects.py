@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ritual.core.cards import PLANNED, Card, CardKey, set_status
+from ritual.core.fields import check_text
 from ritual.errors import InvalidValue, NotFound
 from ritual.store.cards import CardRepository
 from ritual.store.database import Database
@@ -83,6 +84,8 @@ class ProjectRepository:
         """A new, empty project."""
         if not name.strip():
             raise InvalidValue("project name", name, "must not be empty")
+        check_text("project name", name)
+        check_text("occasion", occasion)
         if self._row(name) is not None:
             raise InvalidValue("project name", name, "is already taken")
         with self.db.transaction() as conn:

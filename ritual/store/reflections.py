@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
+from ritual.core.fields import check_reflection
 from ritual.core.letters import Reflection
 from ritual.store.database import Database
 
@@ -17,6 +18,7 @@ class ReflectionRepository:
 
     def add(self, reflection: Reflection) -> Reflection:
         """Save one answer (or skip) at once, so a sitting left halfway keeps it."""
+        check_reflection(reflection)
         with self.db.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO reflections (friend_id, sitting, prompt_id, question, answer, skipped, occasion, tone, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 from ritual.core import ranges
+from ritual.core.fields import check_text
 from ritual.core.supplies import stamp_kind, supply_kind
 from ritual.errors import InvalidValue
 from ritual.store.database import Database
@@ -22,6 +23,7 @@ class SupplyRepository:
     def set(self, kind: str, count: int) -> int:
         """Say how many of `kind` are on hand."""
         ranges.COUNT.check(count, "count")
+        check_text("supply kind", kind)
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO supplies (kind, count, updated_at) VALUES (?, ?, ?) "
@@ -32,7 +34,7 @@ class SupplyRepository:
 
     def add(self, kind: str, delta: int) -> int:
         """Add (or, with a negative number, take away) some of `kind`; returns the new count."""
-        key = supply_kind(kind)
+        key = supply_kind(check_text("supply kind", kind))
         with self.db.transaction():
             current = self.all().get(key, 0)
             if current + delta < 0:

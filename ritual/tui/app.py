@@ -16,6 +16,8 @@ from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.paths import Paths
 from ritual.services.reminders.notifiers import body_text, headline
+from ritual.text.safe import one_line, visible
+from ritual.tui.safe_text import show_control_characters
 from ritual.services.backup.rolling import backup_quietly
 from ritual.settings.load import Settings
 from ritual.store.database import Database
@@ -69,6 +71,7 @@ class RitualApp(App[None]):
     def __init__(self, settings: Settings, db: Database, clock: Clock, check_seconds: float = CHECK_SECONDS,
                  paths: Paths | None = None, *, heartbeat_seconds: float | None = None,
                  reminder_now: Callable[[], datetime] | None = None) -> None:
+        show_control_characters()
         super().__init__()
         self.heartbeat_seconds = heartbeat_seconds
         self.reminder_now = reminder_now
@@ -82,6 +85,12 @@ class RitualApp(App[None]):
         self.add_mode("friends", partial(FriendsScreen, self.data))
         self.add_mode("calendar", partial(CalendarScreen, self.data))
         self.add_mode("box", partial(LetterBoxScreen, self.data))
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every toast as plain text: a name in it can neither steer the terminal nor act as markup."""
+        super().notify(visible(message), title=one_line(title),
+                       severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         """Open the week, or the welcome when there is nobody yet; start the light change check."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 
 
@@ -44,3 +45,15 @@ def test_a_friend_without_letters_and_writing_to_a_private_file(ritual, tmp_path
 def test_an_unknown_friend_is_a_clear_problem(ritual):
     result = ritual("journal", "Nobody")
     assert result.exit_code == 1 and "Nobody" in result.stderr
+
+
+def test_names_occasions_and_tones_are_plain_text_in_the_markdown(ritual):
+    ritual.ok("friend", "add", "<script>alert(1)</script> # Heading")
+    ritual.ok("letter", "add", "1", "--received", "--date", "2025-10-03", "--occasion", "[click](javascript:x)",
+              "--tone", "*loud* `code`", "--note", "<img src=x> & *mine*")
+    lines = ritual.ok("journal", "1").splitlines()
+    assert lines[0] == "# Letters with \\<script\\>alert(1)\\</script\\> \\# Heading"
+    heading = next(line for line in lines if line.startswith("### "))
+    assert "\\[click\\](javascript:x)" in heading and "\\*loud\\* \\`code\\`" in heading
+    assert "> \\<img src=x\\> \\& \\*mine\\*" in lines
+    assert not any(re.search(r"(?<!\\)[<*`\[]", line) for line in lines if not line.startswith("#"))

@@ -105,3 +105,24 @@ def test_an_import_reports_the_bad_field_and_keeps_the_rest_of_the_card(ritual, 
     assert kept["birthday"] == "1990-05-04" and kept["tags"] == ["ok"] and kept["nickname"] == ""
     assert kept["addresses"][0]["city"] == "" and kept["addresses"][0]["lines"] == ["Main St 1"]
     assert kept["addresses"][0]["postal_code"] == "12345" and kept["notes"] == "first\nsecond"
+
+
+@pytest.mark.parametrize("args", [
+    ("letter", "add", "Ana", "--sent", "--occasion", "x\x1b[2J"),
+    ("letter", "add", "Ana", "--sent", "--tone", "x\ny"),
+    ("letter", "add", "Ana", "--sent", "--note", "fine\nbut\x07"),
+    ("project", "add", "Cards\x1b]0;x\x07"),
+    ("supplies", "set", "stamps\x1b", "3"),
+])
+def test_letters_projects_and_supplies_refuse_control_characters(ritual, args):
+    ritual.ok("friend", "add", "Ana")
+    result = ritual(*args)
+    assert result.exit_code == 2, (result.output, result.stderr)
+    assert "control character" in result.stderr and not RAW.search(result.stderr)
+
+
+def test_a_letter_note_keeps_its_lines(ritual):
+    ritual.ok("friend", "add", "Ana")
+    ritual.ok("letter", "add", "Ana", "--sent", "--note", "one\ntwo")
+    (letter,) = ritual.json("letter", "list")
+    assert letter["note"] == "one\ntwo"

@@ -13,6 +13,7 @@ from tests.conftest import RitualRunner
 def backup(ritual, tmp_path):
     ritual.ok("friend", "add", "Ana", "--birthday", "1990-03-14", "--keep-in-touch", "60", "--last-sent", "2026-09-01")
     ritual.ok("friend", "add", "Bea", "--birthday", "02-29")
+    ritual.ok("occasion", "add", "Ana", "anniversary", "2015-06-20")
     ritual.ok("letter", "add", "Ana", "--sent", "--date", "2026-10-01")
     (ritual.home / "config").mkdir(parents=True, exist_ok=True)
     (ritual.home / "config" / "config.toml").write_text('home_country = "DE"\n')
@@ -89,3 +90,12 @@ def test_a_sound_backup_still_restores_everything(backup, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert {f["name"] for f in fresh.json("friend", "list")} == {"Ana", "Bea"}
     assert (fresh.home / "config" / "config.toml").read_text() == 'home_country = "DE"\n'
+
+
+@pytest.mark.parametrize(("column", "value"), [("day", 31), ("month", 0), ("year", 0), ("name", "x\ny")])
+def test_a_bad_occasion_value_is_refused_with_its_path(backup, tmp_path, column, value):
+    _refused(tmp_path, _set(backup, "occasions", 0, column, value), f"tables.occasions[0].{column}")
+
+
+def test_text_json_cannot_store_is_refused(backup, tmp_path):
+    _refused(tmp_path, _set(backup, "friends", 1, "notes", "half a \ud800 pair"), "tables.friends[1].notes")

@@ -6,23 +6,19 @@ A tampered or damaged backup is refused with the JSON path of the first bad valu
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Callable
-from datetime import datetime, time
 from pathlib import Path
 
 from ritual.core.dates import PartialDate, parse_day
-from ritual.core.fields import check_friend, check_text
+from ritual.core.fields import check_friend
 from ritual.core.letters import Letter
 from ritual.core.model import Friend, Occasion
 from ritual.errors import InvalidValue, RitualError
-from ritual.services.contacts.friend_fields import parse_cadence, parse_feb29
+from ritual.services.backup.checks import (
+    Check, any_value, cadence, clock_time, day, encodable, feb29, one_of, stamp, text, whole,
+)
 from ritual.store.rows import partial_date
 
-_INT64 = (-(2**63), 2**63 - 1)
-_BLOB = "$base64"
-Check = Callable[[object, str], None]
 
 
 class BadBackup(RitualError):
@@ -37,9 +33,9 @@ def check_document(document: dict, file: Path) -> None:
     settings = document.get("settings", {})
     if not isinstance(settings, dict):
         _refuse(file, "settings", "must be an object of file names and their text")
-    for name, text in settings.items():
-        if not isinstance(text, str) or not _encodable(text):
-            _refuse(file, f"settings[{name!r}]", f"{_shown(text)} must be the text of a settings file")
+    for name, content in settings.items():
+        if not isinstance(content, str) or not encodable(content):
+            _refuse(file, f"settings[{name!r}]", f"{_shown(content)} must be the text of a settings file")
     for table, data in tables.items():
         _check_table(table, data, file)
 
@@ -53,14 +49,14 @@ def _check_table(table: str, data: object, file: Path) -> None:
         _refuse(file, f"{where}.columns", "must be a list of column names")
     if not isinstance(rows, list):
         _refuse(file, f"{where}.rows", "must be a list of rows")
-    checks = COLUMNS.get(table, {})
+    column_checks = COLUMNS.get(table, {})
     for index, row in enumerate(rows):
         at = f"{where}[{index}]"
         if not isinstance(row, list) or len(row) != len(columns):
             _refuse(file, at, f"must be a list of {len(columns)} values, one per column")
         values = dict(zip(columns, row))
         for column, value in values.items():
-            _check_value(checks.get(column, _any), value, f"{at}.{column}", file)
+            _check_value(column_checks.get(column, any_value), value, f"{at}.{column}", file)
         if table in ROWS:
             _check_row(ROWS[table], values, at, file)
 
@@ -68,7 +64,7 @@ def _check_table(table: str, data: object, file: Path) -> None:
 def _check_value(check: Check, value: object, where: str, file: Path) -> None:
     column = where.rsplit(".", 1)[-1]
     try:
-        _any(value, column)
+        any_value(value, column)
         check(value, column)
     except InvalidValue as exc:
         _refuse(file, where, f"{_shown(value)} {exc.problem}")
@@ -95,114 +91,10 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _date_column(problem: str, prefix: str) -> str:
     if "year" in problem:
         return f"{prefix}year"
     return f"{prefix}month" if "month" in problem else f"{prefix}day"
-
-
-# Plain value checks: each raises InvalidValue(field, value, problem).
-
-def _any(value: object, field: str) -> None:
-    """What any stored cell may be: null, a whole number SQLite holds, a real, UTF-8 text or a base64 blob."""
-    if value is None or isinstance(value, float):
-        return
-    if isinstance(value, bool) or (isinstance(value, int) and not _INT64[0] <= value <= _INT64[1]):
-        raise InvalidValue(field, value, "is not a number SQLite can hold")
-    if isinstance(value, str) and not _encodable(value):
-        raise InvalidValue(field, value, "is not valid text (a lone surrogate)")
-    if isinstance(value, dict):
-        _blob(value, field)
-    elif not isinstance(value, (int, str)):
-        raise InvalidValue(field, value, "is not a value a table can hold")
-
-
-def _blob(value: dict, field: str) -> None:
-    if set(value) != {_BLOB} or not isinstance(value[_BLOB], str):
-        raise InvalidValue(field, value, "is not a value a table can hold")
-    try:
-        base64.b64decode(value[_BLOB], validate=True)
-    except (binascii.Error, ValueError):
-        raise InvalidValue(field, value, "is not valid base64") from None
-
-
-def _whole(low: int | None = None, optional: bool = False) -> Check:
-    def check(value: object, field: str) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidValue(field, value, "must be a whole number")
-        if low is not None and value < low:
-            raise InvalidValue(field, value, f"must be {low} or more")
-    return check
-
-
-def _text(field_name: str, optional: bool = False) -> Check:
-    def check(value: object, field: str) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str):
-            raise InvalidValue(field, value, "must be text")
-        check_text(field_name, value)
-    return check
-
-
-def _day(optional: bool = True) -> Check:
-    def check(value: object, field: str) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str):
-            raise InvalidValue(field, value, "must be a date (YYYY-MM-DD)")
-        parse_day(value, field)
-    return check
-
-
-def _stamp(optional: bool = False) -> Check:
-    def check(value: object, field: str) -> None:
-        if value is None and optional:
-            return
-        try:
-            datetime.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise InvalidValue(field, value, "must be a date and time (ISO 8601)") from None
-    return check
-
-
-def _clock_time(value: object, field: str) -> None:
-    if value is None:
-        return
-    try:
-        time.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise InvalidValue(field, value, "must be a time of day (HH:MM)") from None
-
-
-def _cadence(value: object, field: str) -> None:
-    if value is not None:
-        _whole()(value, field)
-        parse_cadence(value, field)
-
-
-def _feb29(value: object, field: str) -> None:
-    if value is not None:
-        _text("feb29")(value, field)
-        if parse_feb29(value) != value:
-            raise InvalidValue(field, value, "must be feb28, mar1 or null")
-
-
-def _one_of(*allowed: object) -> Check:
-    def check(value: object, field: str) -> None:
-        if value not in allowed:
-            raise InvalidValue(field, value, "must be one of " + ", ".join(repr(a) for a in allowed))
-    return check
 
 
 # Whole rows, through the same model classes input builds: a row that makes no Friend is no friend.
@@ -238,47 +130,47 @@ def _date_or_none(text: str | None):
     return parse_day(text) if text else None
 
 
-_ID = _whole(1)
-_REF = _whole(1)
+_ID = whole(1)
+_REF = whole(1)
 COLUMNS: dict[str, dict[str, Check]] = {
     "friends": {
-        "id": _ID, "name": _text("name"), "nickname": _text("nickname"), "birth_month": _whole(1, True),
-        "birth_day": _whole(1, True), "birth_year": _whole(None, True), "feb29": _feb29,
-        "birthday_card": _one_of(0, 1), "relationship": _text("relationship"), "how_met": _text("how met"),
-        "notes": _text("notes"), "cadence_days": _cadence, "last_sent": _day(), "last_received": _day(),
-        "created_at": _stamp(), "updated_at": _stamp(),
+        "id": _ID, "name": text("name"), "nickname": text("nickname"), "birth_month": whole(1, True),
+        "birth_day": whole(1, True), "birth_year": whole(None, True), "feb29": feb29,
+        "birthday_card": one_of(0, 1), "relationship": text("relationship"), "how_met": text("how met"),
+        "notes": text("notes"), "cadence_days": cadence, "last_sent": day(), "last_received": day(),
+        "created_at": stamp(), "updated_at": stamp(),
     },
     "addresses": {
-        "id": _ID, "friend_id": _REF, "position": _whole(0), "label": _text("address label"),
-        "lines": _text("address lines"), "city": _text("city"), "region": _text("region"),
-        "postal_code": _text("postal code"), "country": _text("country"),
+        "id": _ID, "friend_id": _REF, "position": whole(0), "label": text("address label"),
+        "lines": text("address lines"), "city": text("city"), "region": text("region"),
+        "postal_code": text("postal code"), "country": text("country"),
     },
-    "friend_tags": {"friend_id": _REF, "tag": _text("tag")},
-    "occasions": {"id": _ID, "friend_id": _REF, "name": _text("occasion name"), "month": _whole(1),
-                  "day": _whole(1, True), "year": _whole(None, True), "yearly": _one_of(0, 1), "card": _one_of(0, 1)},
+    "friend_tags": {"friend_id": _REF, "tag": text("tag")},
+    "occasions": {"id": _ID, "friend_id": _REF, "name": text("occasion name"), "month": whole(1),
+                  "day": whole(1, True), "year": whole(None, True), "yearly": one_of(0, 1), "card": one_of(0, 1)},
     "letters": {
-        "id": _ID, "friend_id": _REF, "written_on": _day(), "posted_on": _day(), "arrived_on": _day(),
-        "received_on": _day(), "occasion": _text("occasion"), "medium": _text("medium"), "tone": _text("tone"),
-        "note": _text("note"), "scan": _text("scan"), "created_at": _stamp(),
+        "id": _ID, "friend_id": _REF, "written_on": day(), "posted_on": day(), "arrived_on": day(),
+        "received_on": day(), "occasion": text("occasion"), "medium": text("medium"), "tone": text("tone"),
+        "note": text("note"), "scan": text("scan"), "created_at": stamp(),
     },
     "reflections": {
-        "id": _ID, "friend_id": _REF, "sitting": _text("sitting"), "prompt_id": _text("prompt id"),
-        "question": _text("question"), "answer": _text("answer"), "skipped": _one_of(0, 1),
-        "occasion": _text("occasion"), "tone": _text("tone"), "asked_at": _stamp(),
+        "id": _ID, "friend_id": _REF, "sitting": text("sitting"), "prompt_id": text("prompt id"),
+        "question": text("question"), "answer": text("answer"), "skipped": one_of(0, 1),
+        "occasion": text("occasion"), "tone": text("tone"), "asked_at": stamp(),
     },
-    "reminder_mutes": {"friend_id": _REF, "muted_at": _stamp()},
-    "writing_session_days": {"id": _ID, "day": _day(False), "kind": _one_of("extra", "skip"),
-                             "start": _clock_time, "minutes": _whole(1, True)},
-    "writing_minutes": {"friend_id": _REF, "minutes": _whole(1)},
-    "supplies": {"kind": _text("supply kind"), "count": _whole(0), "updated_at": _stamp()},
-    "projects": {"id": _ID, "name": _text("project name"), "occasion": _text("occasion"), "due": _day(),
-                 "created_at": _stamp()},
-    "project_members": {"project_id": _REF, "friend_id": _REF, "updated_at": _stamp()},
+    "reminder_mutes": {"friend_id": _REF, "muted_at": stamp()},
+    "writing_session_days": {"id": _ID, "day": day(False), "kind": one_of("extra", "skip"),
+                             "start": clock_time, "minutes": whole(1, True)},
+    "writing_minutes": {"friend_id": _REF, "minutes": whole(1)},
+    "supplies": {"kind": text("supply kind"), "count": whole(0), "updated_at": stamp()},
+    "projects": {"id": _ID, "name": text("project name"), "occasion": text("occasion"), "due": day(),
+                 "created_at": stamp()},
+    "project_members": {"project_id": _REF, "friend_id": _REF, "updated_at": stamp()},
 }
 ROWS: dict[str, Callable[[dict], None]] = {"friends": _friend_row, "occasions": _occasion_row, "letters": _letter_row}
 # Input's field names (as messages use them) back to the backup's column names.
 FIELD_COLUMNS = {
     "keep-in-touch": "cadence_days", "last sent": "last_sent", "last received": "last_received",
     "how met": "how_met", "occasion name": "name", "posted": "posted_on", "arrived": "arrived_on",
-    "address lines": "lines", "postal code": "postal_code", "address label": "label",
+    "address lines": "lines", "postal code": "postal_code", "address label": "label", "occasion date": "year",
 }

@@ -71,6 +71,9 @@ def run_export(settings: Settings, db: Database, today: date, choice: ExportChoi
         write_private_bytes(target, render_calendar(events, CALENDAR_NAME))
     except OSError as exc:
         raise RitualError(f"{choice.file} could not be written ({exc.strerror or exc}).") from None
+    except RitualError as exc:
+        reason = exc.message.removeprefix(f"{target}: ").removeprefix(f"{target.absolute()}: ")
+        raise RitualError(f"{choice.file} could not be written ({reason}).") from None
     result = ExportResult([f"Wrote {plural(len(events), 'event')} to {choice.file.strip()}."])
     if choice.caldav:
         step(PUBLISH)

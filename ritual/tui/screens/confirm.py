@@ -25,7 +25,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question and two buttons, the safe one focused."""
         with Vertical(id="confirm-dialog", classes="dialog"):
-            yield Static(self.question, id="confirm-question")
+            yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Keep", id="confirm-keep", variant="primary")
                 yield Button(f"{self.confirm_label} (y)", id="confirm-yes", variant="warning")

@@ -17,6 +17,7 @@ from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import friend_fields as fields
 from ritual.tui.messages import FriendSaved
 from ritual.tui.widgets.form_field import FieldMessages, FormField
+from ritual.tui.safe_text import markup_safe
 
 # (field id, label, placeholder); every one is an Input.
 TEXT_FIELDS = (
@@ -58,7 +59,7 @@ class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
 
     def compose(self) -> ComposeResult:
         """Every field, then Save and Cancel."""
-        title = f"Change {self.friend.name}" if self.friend else "A new friend"
+        title = f"Change {markup_safe(self.friend.name)}" if self.friend else "A new friend"
         with Vertical(id="friend-form", classes="dialog form"):
             yield Static(title, classes="dialog-title")
             with VerticalScroll(classes="form-fields"):

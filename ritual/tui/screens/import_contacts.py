@@ -17,6 +17,7 @@ from ritual.services.contacts.friend_fields import parse_tags
 from ritual.services.contacts.file_import import ImportChoices, ImportReport, read_and_import
 from ritual.tui.transfer_messages import ContactsImported, ImportRead, TransferFailed, TransferStepped
 from ritual.tui.widgets.fitting_footer import FittingFooter
+from ritual.tui.safe_text import markup_safe
 
 INTRO = ("vCard files (.vcf) or folders of them from phones and address books, CSV exports from Google or "
          "Outlook, or an .ics birthday calendar. You see what would change before anything is saved.")
@@ -163,7 +164,8 @@ class ImportScreen(Screen[int]):
         table = self.query_one(DataTable)
         table.clear()
         for row in report.rows:
-            table.add_row(Text(row.status, style=STATUS_STYLES.get(row.status, "")), row.name, row.detail)
+            status = Text(row.status, style=STATUS_STYLES.get(row.status, ""))
+            table.add_row(status, markup_safe(row.name), markup_safe(row.detail))
 
     def _say(self, text: str, problem: bool = False) -> None:
         status = self.query_one("#import-status", Static)

@@ -21,6 +21,7 @@ from ritual.tui.screens.letter_form import LetterFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
+from ritual.tui.safe_text import markup_safe
 
 DIRECTION_CHOICES = [("Both ways", "both"), ("Sent", SENT), ("Received", RECEIVED)]
 # Which mark each status may move on to, and the key that does it.
@@ -108,7 +109,9 @@ class LetterBoxScreen(DataScreen):
     def _cells(self, letter: Letter) -> tuple:
         today = self.data.today()
         way = Text("to", style="cyan") if letter.sent else Text("from", style="magenta")
-        return (short_date(letter.day, today), way, letter.friend, letter.medium, letter.occasion or "—",
+        # A DataTable reads a str as markup, and names come from other people's files: escape them.
+        return (short_date(letter.day, today), way, markup_safe(letter.friend), markup_safe(letter.medium),
+                markup_safe(letter.occasion or "—"),
                 STATUS_WORDS.get(letter.status, letter.status))
 
     def _title(self) -> str:

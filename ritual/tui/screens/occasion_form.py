@@ -15,6 +15,7 @@ from ritual.errors import InvalidValue, RitualError
 from ritual.tui.messages import FriendSaved
 from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.form_field import FieldMessages, FormField
+from ritual.tui.safe_text import markup_safe
 
 ERROR_FIELDS = {"occasion name": "name", "occasion date": "date"}
 
@@ -37,7 +38,7 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
         """Name, date, and whether it repeats and wants a card."""
         old = self.occasion
         with Vertical(id="occasion-form", classes="dialog form"):
-            yield Static(f"Change {old.name}" if old else "A new occasion", classes="dialog-title")
+            yield Static(f"Change {markup_safe(old.name)}" if old else "A new occasion", classes="dialog-title")
             yield FormField("Occasion", Input(old.name if old else "", placeholder="anniversary, graduation, …",
                                               compact=True, id="field-name"), id="row-name")
             yield FormField("Date", Input(old.date.iso() if old else "", placeholder="YYYY-MM-DD, MM-DD or --MM",

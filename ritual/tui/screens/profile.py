@@ -28,6 +28,7 @@ from ritual.tui.screens.confirm import ConfirmScreen
 from ritual.tui.screens.occasion_form import OccasionFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.letter_timeline import LetterTimeline
+from ritual.tui.safe_text import markup_safe
 
 # Below this many columns the facts go above the occasions, so neither is squeezed into a narrow strip.
 SIDE_BY_SIDE_WIDTH = 110
@@ -134,13 +135,14 @@ class ProfileScreen(CardActions, DataScreen):
         name = occasion.name if len(occasion.name) <= NAME_CELL else occasion.name[: NAME_CELL - 1] + "…"
         name += "" if occasion.yearly else " · once"
         if item is None:
-            return name, occasion.date.words(), "", ""
+            return markup_safe(name), occasion.date.words(), "", ""
         if item.card_status is None:
-            return name, short_date(item.date, today), "no card", ""
+            return markup_safe(name), short_date(item.date, today), "no card", ""
         if item.card_status not in (PLANNED, WRITTEN):
-            return name, short_date(item.date, today), f"card {item.card_status}", ""
+            return markup_safe(name), short_date(item.date, today), f"card {item.card_status}", ""
         written = "card written" if item.card_status == WRITTEN else short_date(item.write_by, today)
-        return name, short_date(item.date, today), written, short_date(item.post_by, today)
+        # A DataTable reads a str as markup, and occasion names come from other people's files: escape them.
+        return markup_safe(name), short_date(item.date, today), written, short_date(item.post_by, today)
 
     def _title(self, friend: Friend) -> Text:
         text = Text(friend.name, style="bold")

@@ -13,6 +13,7 @@ from ritual.core.text import short_day
 from ritual.store.projects import STATUSES, Project, ProjectRepository
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
+from ritual.tui.safe_text import markup_safe
 
 STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived",
                 "skipped": "skipped this year", "given": "given"}
@@ -87,7 +88,7 @@ class ProjectsScreen(DataScreen):
         row = table.cursor_row
         table.clear()
         for member in self.chosen.members if self.chosen else ():
-            table.add_row(member.friend, STATUS_WORDS[member.status], key=str(member.friend_id))
+            table.add_row(markup_safe(member.friend), STATUS_WORDS[member.status], key=str(member.friend_id))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

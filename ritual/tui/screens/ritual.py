@@ -22,6 +22,7 @@ from ritual.services.letters.sitting import Preparation, ResumedSitting, prepare
 from ritual.tui.ritual_text import briefing_text, outline_plain, outline_text, tone_label
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.focus_timer import FocusTimer
+from ritual.tui.safe_text import markup_safe
 
 NO_TONE = "no-tone"
 QUESTION_ACTIONS = {"keep_answer", "skip"}
@@ -69,7 +70,7 @@ class RitualScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """A title, the four steps (one shown at a time), and the keys."""
-        yield Static(f"Before you write to {self.friend.name}", id="ritual-title", classes="screen-title")
+        yield Static(f"Before you write to {markup_safe(self.friend.name)}", id="ritual-title", classes="screen-title")
         with ContentSwitcher(initial="ritual-briefing", id="ritual-steps"):
             with VerticalScroll(id="ritual-briefing"):
                 yield Static(Text("Gathering what you know…", style="dim italic"), id="briefing-text")
@@ -179,7 +180,7 @@ class RitualScreen(Screen):
 
     def _show_outline(self) -> None:
         about = " · ".join(p for p in (self.preparation.briefing.occasion, self.tone) if p)
-        self.query_one("#ritual-title", Static).update(f"Notes for your letter to {self.friend.name}")
+        self.query_one("#ritual-title", Static).update(f"Notes for your letter to {markup_safe(self.friend.name)}")
         self.query_one("#outline-text", Static).update(outline_text(self.sitting.answered, about))
         self._show_letter_status()
         self._show("ritual-outline")

@@ -16,6 +16,7 @@ from textual.strip import Strip
 from ritual.tui.formatting import short_date, since
 from ritual.tui.friend_rows import FriendRow
 from ritual.tui.messages import FriendChosen
+from ritual.text.safe import one_line
 
 # (heading, width) in the order shown; the name column takes what is left.
 COLUMNS = (("Circles", 22), ("Where", 16), ("Next occasion", 25), ("Last letter", 14))
@@ -136,7 +137,8 @@ class FriendTable(ScrollView, can_focus=True):
         for (text, kind), cell in zip(cells, column_widths(width)):
             if cell:
                 style = base + self._style(kind) if kind else base
-                segments.append(Segment(_fit(text, cell), style))
+                # Segments go to the terminal as they are: a smuggled ESC in a name is shown, not obeyed.
+                segments.append(Segment(_fit(one_line(text), cell), style))
         return Strip(segments).adjust_cell_length(width, base).crop(0, width)
 
     def _style(self, name: str) -> Style:
