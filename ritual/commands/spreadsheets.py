@@ -6,6 +6,7 @@ import click
 
 from ritual.commands.transfer import export_group
 from ritual.context import RitualContext
+from ritual.text.safe import say
 
 TABLES = ("friends", "letters", "cards")
 
@@ -22,14 +23,14 @@ def export_csv(context: RitualContext, table: str, out: str, excel: bool) -> Non
 
     Cells that a spreadsheet would run as a formula (starting with = + - @) are written with a leading '.
     """
-    from ritual.private_files import write_output
+    from ritual.private_files import write_private_bytes
     from ritual.services.spreadsheet.csv_file import csv_bytes
     from ritual.services.spreadsheet.export import table_of
 
     found = table_of(context.settings, context.db, table, context.clock.today())
-    written = write_output(out, csv_bytes(found, excel))
+    written = write_private_bytes(out, csv_bytes(found, excel))
     if out != "-":
-        click.echo(f"Wrote {len(found.rows)} {table} to {written}.", err=True)
+        say(f"Wrote {len(found.rows)} {table} to {written}.", err=True)
 
 
 def register(group: click.Group) -> None:

@@ -287,7 +287,7 @@ MIGRATIONS: tuple[str, ...] = (
     # 10: each exported calendar event's revision, so SEQUENCE and LAST-MODIFIED only ever grow, and only when
     # the event's content (its digest) changed; an unchanged event keeps them and exports byte for byte the same.
     """
-    CREATE TABLE calendar_revisions (
+    CREATE TABLE IF NOT EXISTS calendar_revisions (
         uid TEXT PRIMARY KEY,
         digest TEXT NOT NULL,
         sequence INTEGER NOT NULL CHECK (sequence >= 0),

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.paths import Paths
-from ritual.services.reminders.notifiers import headline
+from ritual.services.reminders.notifiers import body_text, headline
 from ritual.services.backup.rolling import backup_quietly
 from ritual.settings.load import Settings
 from ritual.store.database import Database
@@ -104,7 +104,7 @@ class RitualApp(App[None]):
 
     def show_reminder(self, reminder, late: bool) -> None:
         """*thread*: a due reminder as a toast that stays a while."""
-        self.call_from_thread(self.notify, reminder.body, title=headline(reminder, late),
+        self.call_from_thread(self.notify, body_text(reminder), title=headline(reminder, late),
                               timeout=REMINDER_TOAST_SECONDS)
 
     def on_unmount(self) -> None:

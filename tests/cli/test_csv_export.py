@@ -64,7 +64,12 @@ def test_excel_gets_the_bom_and_stdout_gets_the_same_bytes(ritual, tmp_path):
 def test_every_formula_start_is_neutralised_and_control_characters_are_dropped(ritual):
     for start in ("=1+2", "+1", "-1", "@SUM(A1)", "\t=1"):
         ritual.ok("friend", "add", f"P{ord(start[0])}", "--note", start)
-    ritual.ok("friend", "add", "Esc", "--note", "bell\x07 and \x1b[31mred")
+    ritual.ok("friend", "add", "Esc", "--note", "plain for now")
+    # Input refuses control characters now; a note stored before that (or written by another program) has them.
+    import sqlite3
+
+    with sqlite3.connect(ritual.home / "data" / "ritual.db") as conn:
+        conn.execute("UPDATE friends SET notes = ? WHERE name = 'Esc'", ("bell\x07 and \x1b[31mred",))
     notes = {row["name"]: row["notes"] for row in rows(ritual("export", "csv", "friends").stdout_bytes)}
     assert {notes[f"P{ord(s[0])}"] for s in ("=1+2", "+1", "-1", "@SUM(A1)")} == {"'=1+2", "'+1", "'-1", "'@SUM(A1)"}
     assert notes["P9"] == "'=1" and notes["Esc"] == "bell and [31mred"

@@ -17,6 +17,7 @@ from ritual.services.calendar.events import CalendarEvent
 from ritual.services.calendar.export import parse_include
 from ritual.services.calendar.render import CATEGORY_LABELS, event_stamp, fold, one_line, render_vevent
 from ritual.private_files import write_private_bytes
+from ritual.text.safe import visible
 from ritual.store.friends import FriendRepository
 from tests.services.ics_homes import TRICKY_NAME, hard_friends, open_home
 
@@ -137,14 +138,14 @@ def test_the_file_is_written_atomically_and_privately(tmp_path):
 
 
 def reference_vevent(event: CalendarEvent) -> bytes:
-    """The same event built and rendered by icalendar itself."""
+    """The same event built and rendered by icalendar itself, its texts' control characters made visible."""
     revision = {"sequence": event.sequence, "last_modified": event.modified} if event.modified else {}
     vevent = icalendar.Event.new(
-        uid=event.uid,
+        uid=visible(event.uid),
         start=event.begins,
         end=event.end,
         summary=one_line(event.summary),
-        description=event.description,
+        description=visible(event.description),
         categories=[CATEGORY_LABELS[event.category]],
         transparency="OPAQUE" if event.timed else "TRANSPARENT",
         stamp=event.modified or event_stamp(event),
@@ -211,3 +212,12 @@ def test_the_hard_home_holds_every_case(hard_home):
     friends = FriendRepository(hard_home.db).all()
     assert len(friends) == len(hard_friends())
     assert any(f.feb29 == "mar1" for f in friends) and any(f.birthday and f.birthday.month_only for f in friends)
+
+
+def test_escape_and_bell_never_reach_a_calendar_file():
+    event = CalendarEvent("u-3\x1b", date(2026, 11, 29), "Card for Evil\x1b]0;PWNED\x07", "a\x1b[2J\nb\x9b",
+                          "birthdays", alarm=timedelta(0))
+    text = render_vevent(event)
+    assert b"\x1b" not in text and b"\x07" not in text and "\x9b".encode() not in text
+    # A summary is one line: controls there become spaces; a description shows them as visible stand-ins.
+    assert b"SUMMARY:Card for Evil ]0\\;PWNED\r\n" in text and b"a^[[2J\\nb" in text

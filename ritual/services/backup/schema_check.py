@@ -1,7 +1,7 @@
 """The first step of every restore: the backup document checked against its published JSON Schema.
 
 The schema (`backup.schema.json`, shipped with the defaults) describes the shape; a problem is reported with
-the path of the bad value (`tables.friends.rows[3][1]`). Ranges of the values are checked after this.
+the path of the bad value (`tables.friends[3].name`). Ranges of the values are checked after this.
 """
 
 from __future__ import annotations
@@ -31,16 +31,40 @@ def check_backup_document(document: object, file: Path | str) -> None:
 
     problem = best_match(Draft202012Validator(backup_schema()).iter_errors(document))
     if problem is not None:
-        raise RitualError(f"{file}: {json_path(problem.absolute_path)}: {_shown(problem.instance)} {_why(problem)}")
+        parts = list(problem.absolute_path)
+        if problem.validator == "required" and isinstance(problem.instance, dict) and len(parts) < 3:
+            # A missing key is named by its own path, not by the object that lacks it.
+            missing = next(k for k in problem.validator_value if k not in problem.instance)
+            where = json_path(_named(document, [*parts, missing]))
+            raise RitualError(f"{file}: {where}: is missing; nothing was restored")
+        where = json_path(_named(document, parts))
+        raise RitualError(f"{file}: {where}: {_shown(problem.instance)} {_why(problem)}; nothing was restored")
     _check_row_widths(document["tables"], file)
 
 
 def json_path(parts: Iterable[str | int]) -> str:
-    """`tables.friends.rows[3][1]` from the parts of a path into the document."""
+    """`tables.friends[3]` or `settings['config.toml']` from the parts of a path into the document."""
     text = ""
     for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif not str(part).isidentifier():
+            text += f"[{str(part)!r}]"  # a file name such as config.toml is one key, not two
+        else:
+            text += f".{part}" if text else str(part)
     return text or "the document"
+
+
+def _named(document: object, parts: list) -> list:
+    """`tables, friends, 0, nickname` for a cell `tables, friends, rows, 0, 2`, when its column is known."""
+    if len(parts) >= 5 and parts[0] == "tables" and parts[2] == "rows" and isinstance(parts[4], int):
+        try:
+            column = document["tables"][parts[1]]["columns"][parts[4]]
+        except (KeyError, IndexError, TypeError):
+            return parts
+        if isinstance(column, str):
+            return ["tables", parts[1], parts[3], column, *parts[5:]]
+    return parts
 
 
 def _check_row_widths(tables: dict, file: Path | str) -> None:
@@ -49,8 +73,8 @@ def _check_row_widths(tables: dict, file: Path | str) -> None:
         width = len(table["columns"])
         for index, row in enumerate(table["rows"]):
             if len(row) != width:
-                where = json_path(["tables", name, "rows", index])
-                raise RitualError(f"{file}: {where}: has {len(row)} values for {width} columns")
+                where = json_path(["tables", name, index])
+                raise RitualError(f"{file}: {where}: has {len(row)} values for {width} columns; nothing was restored")
 
 
 def _why(problem) -> str:

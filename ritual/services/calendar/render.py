@@ -15,6 +15,7 @@ import unicodedata
 from functools import lru_cache
 
 from ritual.services.calendar.events import CalendarEvent, content_digest, stable_uid
+from ritual.text.safe import visible
 
 PRODID = "-//ritual//ritual-letters//EN"
 CATEGORY_LABELS = {
@@ -128,7 +129,8 @@ def _utc(moment: datetime) -> str:
 
 
 def _text(vtext, value: str) -> str:
-    return vtext(value).to_ical().decode()
+    # ESC, BEL and their kind never reach a calendar file: a calendar app may show them to a terminal.
+    return vtext(visible(value)).to_ical().decode()
 
 
 @lru_cache(maxsize=4096)
