@@ -102,6 +102,7 @@ def test_letters(ritual):
     assert [(r["direction"], r["received"], r["written"] != "") for r in found] == [
         ("received", "2026-10-03", False), ("sent", "", True)]
     assert found[1]["note"] == "'-owl stamp" and found[0]["medium"] == "card" and found[0]["friend"] == "Ana Souza"
+    assert found[1]["card_id"] == "", "a letter not written for a planned card names none"
     frame = pandas.read_csv(io.BytesIO(ritual("export", "csv", "letters").stdout_bytes), dtype=str, keep_default_na=False)
     assert list(frame["direction"]) == ["received", "sent"]
 

@@ -19,7 +19,7 @@ _FRIEND_COLUMNS = ("id", "name", "nickname", "birthday", "feb29", "birthday_card
 _ADDRESS_FIELDS = ("Label", "Street", "City", "Region", "Postal Code", "Country")
 _EVENT_FIELDS = ("Label", "Value", "Yearly", "Card")
 LETTER_COLUMNS = ("id", "friend_id", "friend", "direction", "status", "written", "posted", "arrived", "received",
-                  "occasion", "medium", "tone", "note", "scan")
+                  "occasion", "medium", "tone", "note", "scan", "card_id")
 CARD_COLUMNS = ("id", "friend_id", "friend", "occasion", "occasion_date", "status", "written", "posted", "arrived",
                 "skipped", "given", "note")
 
@@ -85,6 +85,7 @@ def _letter_row(letter: Letter) -> tuple[str, ...]:
         _text(letter.id), _text(letter.friend_id), letter.friend, letter.direction, letter.status,
         _day(letter.day) if letter.sent else "", _day(letter.posted), _day(letter.arrived),
         "" if letter.sent else _day(letter.day), letter.occasion, letter.medium, letter.tone, letter.note, letter.scan,
+        _text(letter.card_id),
     )
 
 
