@@ -26,12 +26,14 @@ from ritual.core.letters import (
 )
 from ritual.core.text import MONTHS, plural, short_day
 from ritual.errors import InvalidValue
-from ritual.services.cards.steps import log_letter, mark_letter
+from ritual.services.cards.steps import remove_letter
+from ritual.services.letters.posting import log as log_letter
+from ritual.services.letters.posting import move as move_letter
+from ritual.text.letters import logged_note
 from ritual.text.cards import card_note
 from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
-from ritual.store.supplies import use_stamp_for
 from ritual.text.safe import say
 
 ARROWS = {SENT: "to  ", RECEIVED: "from"}
@@ -117,11 +119,11 @@ def add(context: RitualContext, who: str, direction: str | None, day: str | None
     status = ARRIVED if arrived_on else POSTED if posted_on else ""
     new = Letter(friend.id, direction, _day(day, "--date", context.clock.today()), status, posted_on, arrived_on,
                  occasion.strip(), medium, tone.strip(), note, str(Path(scan).resolve()) if scan else "")
-    stored, card = log_letter(context.settings, context.db, new, _optional_day(occasion_date, "--occasion-date"))
+    logged = log_letter(context.settings, context.db, new, _optional_day(occasion_date, "--occasion-date"))
+    stored = logged.letter
     way = f"to {friend.name}" if stored.sent else f"from {friend.name}"
-    stamp = use_stamp_for(context.db, friend.country, context.settings.home_country) if stored.posted else ""
-    say(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).{stamp}"
-               + card_note(card))
+    say(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id})."
+        + logged_note(logged))
 
 
 @letter.command("list")
@@ -163,14 +165,10 @@ def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
 @click.pass_obj
 def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -> None:
     """Move a letter on: posted or arrived (yours), answered (theirs)."""
-    was_posted = LetterRepository(context.db).get(letter_id).posted is not None
-    moved, card = mark_letter(context.db, letter_id, status, _day(day, "--date", context.clock.today()))
-    stamp = ""
-    if moved.posted and not was_posted:
-        country = FriendRepository(context.db).get(moved.friend_id).country
-        stamp = use_stamp_for(context.db, country, context.settings.home_country)
+    logged = move_letter(context.settings, context.db, letter_id, status, _day(day, "--date", context.clock.today()))
+    moved = logged.letter
     say(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now "
-               f"{STATUS_WORDS[moved.status]}.{stamp}" + card_note(card))
+               f"{STATUS_WORDS[moved.status]}." + logged_note(logged))
 
 
 @letter.command("rm")
@@ -183,8 +181,8 @@ def remove(context: RitualContext, letter_id: int, yes: bool) -> None:
     found = repo.get(letter_id)
     if not removal_confirmed(f"Remove letter #{found.id} ({letter_row(found).strip()})?", yes):
         return
-    repo.delete(letter_id)
-    say(f"Removed letter #{found.id}.")
+    _, card = remove_letter(context.db, letter_id)
+    say(f"Removed letter #{found.id}." + card_note(card))
 
 
 @letter.command("owed")

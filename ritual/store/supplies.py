@@ -49,13 +49,3 @@ class SupplyRepository:
                 (self.db.clock.stamp(), kind),
             ).rowcount
         return kind if used else None
-
-
-
-def use_stamp_for(db: Database, friend_country: str, home_country: str) -> str:
-    """Take the stamp a posted letter used, and say so in a short sentence ("" when stamps are not counted)."""
-    repo = SupplyRepository(db)
-    kind = repo.use_stamp_for(friend_country, home_country)
-    if kind is None:
-        return ""
-    return f" One {kind} stamp used; {repo.all()[kind]} left."

@@ -8,11 +8,15 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ritual.clock import Clock
+from ritual.core.letters import Letter
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
 from ritual.services.demo.build import demo_friends
 from ritual.services.planning.agenda import agenda, plan_rules
 from ritual.services.planning.week import WeekPlan, week
+from ritual.services.letters.posting import LetterLogged
+from ritual.services.letters.posting import log as log_letter
+from ritual.services.letters.posting import move as move_letter
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
 from ritual.store.database import Database, open_database
@@ -59,6 +63,14 @@ class RitualData:
         """*worker*: the agenda for [start, end] from the one planner."""
         with self.reader() as db:
             return agenda(self.settings, db, start, end, self.today(), include_overdue)
+
+    def log_letter(self, letter: Letter, occasion_date: date | None = None) -> LetterLogged:
+        """Log a letter: a sent one joins its card, one logged as posted takes its stamp."""
+        return log_letter(self.settings, self.db, letter, occasion_date)
+
+    def move_letter(self, letter_id: int, status: str) -> LetterLogged:
+        """Move a letter on today; its card follows, and posting it takes its stamp."""
+        return move_letter(self.settings, self.db, letter_id, status, self.today())
 
     def week(self, monday: date) -> WeekPlan:
         """*worker*: the week holding `monday`, planned as `ritual week` plans it, on the worker's own connection."""

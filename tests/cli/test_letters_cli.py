@@ -45,3 +45,18 @@ def test_mistakes_get_clear_messages(ritual):
     assert early.exit_code == 2 and "posted" in early.stderr and "Traceback" not in early.output
     assert ritual("letter", "show", "99").exit_code == 1
     assert ritual("letter", "add", "Nobody", "--sent").exit_code == 1
+
+
+def test_posting_takes_one_stamp_once_whichever_way_it_is_logged(ritual):
+    # One service takes the stamp for the command line and the app alike: logged as posted, or marked later.
+    ritual.ok("friend", "add", "Ana", "--country", "BR")
+    ritual.ok("supplies", "set", "international", "2")
+    first = ritual.ok("letter", "add", "Ana", "--sent", "--date", "2026-03-02", "--posted", "2026-03-02")
+    assert "One international stamp used; 1 left." in first
+    ritual.ok("letter", "add", "Ana", "--sent", "--date", "2026-03-03")
+    letters = ritual.json("letter", "list")
+    unposted = next(letter for letter in letters if letter["posted"] is None)
+    marked = ritual.ok("letter", "mark", str(unposted["id"]), "posted")
+    assert "One international stamp used; 0 left." in marked
+    again = ritual.ok("letter", "mark", str(unposted["id"]), "arrived")
+    assert "stamp" not in again

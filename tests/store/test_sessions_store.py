@@ -13,7 +13,7 @@ from ritual.store.friends import FriendRepository
 from ritual.store.cards import CardRepository
 from ritual.store.projects import POSTED, TO_WRITE, WRITTEN, ProjectRepository
 from ritual.store.sessions import SessionDays, WritingMinutes
-from ritual.store.supplies import SupplyRepository, use_stamp_for
+from ritual.store.supplies import SupplyRepository
 
 
 @pytest.fixture
@@ -64,11 +64,11 @@ def test_supplies_count_up_and_down_never_below_none(db):
 
 def test_posting_uses_the_right_stamp_only_when_stamps_are_counted(db):
     repo = SupplyRepository(db)
-    assert use_stamp_for(db, "BR", "US") == ""
+    assert repo.use_stamp_for("BR", "US") is None
     repo.set("international", 1)
     repo.set("domestic", 0)
-    assert "international stamp used; 0 left" in use_stamp_for(db, "BR", "US")
-    assert use_stamp_for(db, "BR", "US") == "" and use_stamp_for(db, "", "US") == ""
+    assert repo.use_stamp_for("BR", "US") == "international"
+    assert repo.use_stamp_for("BR", "US") is None and repo.use_stamp_for("", "US") is None
     assert repo.all() == {"domestic": 0, "international": 0}
 
 

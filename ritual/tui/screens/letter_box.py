@@ -12,10 +12,8 @@ from textual.widgets import DataTable, Label, Select, Static
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
 from ritual.core.text import plural
 from ritual.errors import RitualError
-from ritual.services.cards.steps import mark_letter
 from ritual.store.letters import LetterRepository
-from ritual.text.cards import card_note
-from ritual.store.supplies import use_stamp_for
+from ritual.text.letters import logged_note
 from ritual.tui.formatting import short_date, since
 from ritual.tui.messages import FriendChosen, LetterBoxChanged
 from ritual.tui.screens.base import DataScreen
@@ -162,17 +160,14 @@ class LetterBoxScreen(DataScreen):
         if letter is None:
             return
         try:
-            moved, card = mark_letter(self.data.db, letter.id, status, self.data.today())
+            logged = self.data.move_letter(letter.id, status)
         except RitualError as exc:
             self.notify(exc.message, title="Not changed")
             return
-        stamp = ""
-        if moved.posted and not letter.posted:
-            country = self.data.friend(moved.friend_id).country
-            stamp = use_stamp_for(self.data.db, country, self.data.settings.home_country)
+        moved = logged.letter
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
-        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}.{stamp}"
-                                           + card_note(card)))
+        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}."
+                                           + logged_note(logged)))
 
     def action_log_letter(self, direction: str) -> None:
         """Open the form for a letter that came or one sent, for the friend chosen above if any."""

@@ -15,8 +15,7 @@ from ritual.core.dates import parse_day
 from ritual.core.letters import MEDIA, RECEIVED, SENT, Letter
 from ritual.errors import InvalidValue, RitualError
 from ritual.store.friends import FriendRepository
-from ritual.services.cards.steps import log_letter
-from ritual.text.cards import card_note
+from ritual.text.letters import logged_note
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.form_field import FieldMessages, FormField
@@ -80,12 +79,13 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
             self.query_one(f"#field-{next(iter(problems))}").focus()
             return
         try:
-            stored, card = log_letter(self.data.settings, self.data.db, letter)
+            logged = self.data.log_letter(letter)
         except RitualError as exc:
             self.notify(exc.message, title="Not saved")
             return
+        stored = logged.letter
         way = f"to {stored.friend}" if stored.sent else f"from {stored.friend}"
-        self.post_message(LetterBoxChanged(f"Logged a {stored.medium} {way}." + card_note(card)))
+        self.post_message(LetterBoxChanged(f"Logged a {stored.medium} {way}." + logged_note(logged)))
         self.dismiss(stored)
 
     @on(Button.Pressed, "#form-cancel")

@@ -16,9 +16,7 @@ from ritual.core.letters import POSTED, SENT, Letter
 from ritual.core.prompts import DEFAULT_QUESTIONS, TONE_NAMES, Prompt
 from ritual.errors import RitualError
 from ritual.services.letters.reflect import Sitting, moment_for
-from ritual.services.cards.steps import log_letter, mark_letter
-from ritual.text.cards import card_note
-from ritual.store.supplies import use_stamp_for
+from ritual.text.letters import logged_note
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.ritual_session import Preparation, ResumedSitting, prepare
 from ritual.tui.ritual_text import briefing_text, outline_plain, outline_text, tone_label
@@ -219,16 +217,17 @@ class RitualScreen(Screen):
         """Log the letter as written today, with this ritual's occasion and tone."""
         briefing = self.preparation.briefing
         item = briefing.occasion_item
-        self.letter, card = log_letter(self.data.settings, self.data.db, Letter(
+        logged = self.data.log_letter(Letter(
             self.friend.id, SENT, self.data.today(), occasion=briefing.occasion or "", tone=self.tone or ""),
             item.occasion_date if item else None)
-        self._logged(f"Logged your letter to {self.friend.name} as written today." + card_note(card))
+        self.letter = logged.letter
+        self._logged(f"Logged your letter to {self.friend.name} as written today." + logged_note(logged))
 
     def action_log_posted(self) -> None:
         """The letter went into the post today."""
-        self.letter, card = mark_letter(self.data.db, self.letter.id, POSTED, self.data.today())
-        stamp = use_stamp_for(self.data.db, self.friend.country, self.data.settings.home_country)
-        self._logged(f"Marked as posted today. May it travel well.{stamp}" + card_note(card))
+        logged = self.data.move_letter(self.letter.id, POSTED)
+        self.letter = logged.letter
+        self._logged("Marked as posted today. May it travel well." + logged_note(logged))
 
     def _logged(self, note: str) -> None:
         self._show_letter_status()
