@@ -22,9 +22,11 @@ _PROGRESS_FROM = 500
 @click.option("--tag", "tags", multiple=True, help="Put everyone imported into this circle (repeatable).")
 @click.option("--overwrite", is_flag=True, help="Let the file's values replace fields you edited in ritual.")
 @click.option("--verbose", "-v", is_flag=True, help="List every record and what happened to it.")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="The files' encoding (shift_jis, cp1252, ...) when they are not UTF-8; detected otherwise.")
 @click.pass_obj
 def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool, tags: tuple[str, ...],
-                 overwrite: bool, verbose: bool) -> None:
+                 overwrite: bool, verbose: bool, encoding: str | None) -> None:
     """Import friends from vCard files or folders of them (2.1, 3.0, 4.0).
 
     A dry run lists what would happen to each contact; --verbose lists it for a real import too.
@@ -32,7 +34,7 @@ def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool,
     from ritual.services.contacts.friend_fields import parse_tags
     from ritual.services.contacts.vcard_import import iter_vcard_paths
 
-    batches = [(str(path), records) for path, records in iter_vcard_paths(list(paths))]
+    batches = [(str(path), records) for path, records in iter_vcard_paths(list(paths), encoding=encoding)]
     _run_import(context, batches, "vcard", overwrite, dry_run, parse_tags(tags), verbose)
 
 

@@ -1,4 +1,4 @@
-"""`ritual export csv friends|letters`: tables for spreadsheets."""
+"""`ritual export csv friends|letters|cards`: tables for spreadsheets."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ritual.commands.transfer import export_group
 from ritual.context import RitualContext
 from ritual.text.safe import say
 
-TABLES = ("friends", "letters")
+TABLES = ("friends", "letters", "cards")
 
 
 @click.command("csv")
@@ -17,7 +17,9 @@ TABLES = ("friends", "letters")
 @click.option("--excel", is_flag=True, help="Start the file with the byte-order mark Excel needs to read UTF-8.")
 @click.pass_obj
 def export_csv(context: RitualContext, table: str, out: str, excel: bool) -> None:
-    """Write friends (with their addresses and occasions) or letters as a CSV file for spreadsheets.
+    """Write friends (with addresses and occasions), letters, or cards (with their state) as CSV for spreadsheets.
+
+    Cards are every card that moved on, and the cards planned for the coming days (upcoming_days).
 
     Cells that a spreadsheet would run as a formula (starting with = + - @) are written with a leading '.
     """
@@ -25,7 +27,7 @@ def export_csv(context: RitualContext, table: str, out: str, excel: bool) -> Non
     from ritual.services.spreadsheet.csv_file import csv_bytes
     from ritual.services.spreadsheet.export import table_of
 
-    found = table_of(context.db, table)
+    found = table_of(context.settings, context.db, table, context.clock.today())
     written = write_private_bytes(out, csv_bytes(found, excel))
     if out != "-":
         say(f"Wrote {len(found.rows)} {table} to {written}.", err=True)

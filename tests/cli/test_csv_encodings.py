@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 THUNDERBIRD = "First Name,Last Name,Display Name,Nickname,Home City,Home Country,Birth Year,Birth Month,Birth Day\r\n"
 JAPANESE = THUNDERBIRD + "太郎,山田,山田 太郎,たろう,東京,Japan,1990,3,14\r\n花子,佐藤,佐藤 花子,,大阪,Japan,,5,2\r\n"
 WESTERN = ('"First Name","Middle Name","Last Name","Home City","Home Country/Region","Birthday"\r\n'
@@ -51,3 +53,24 @@ def test_utf8_files_are_not_second_guessed(ritual, tmp_path):
     path.write_bytes(JAPANESE.encode("utf-8"))
     out = ritual.ok("import", "csv", str(path))
     assert "detected" not in out and "2 created" in out
+
+
+# A Japanese feature phone's vCard 2.1: Shift-JIS bytes, a CHARSET parameter, and the reading of the name.
+KEITAI = ("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:山田;太郎;;;\r\nSOUND;X-IRMC-N;CHARSET=SHIFT_JIS:ﾔﾏﾀﾞ;ﾀﾛｳ;;;\r\n"
+          "TEL;CELL:09012345678\r\nBDAY:19900314\r\nADR;HOME;CHARSET=SHIFT_JIS:;;千代田1-1;千代田区;東京都;100-0001;日本\r\n"
+          "END:VCARD\r\n")
+
+
+def test_a_shift_jis_vcard_from_a_feature_phone_keeps_its_names(ritual, tmp_path):
+    path = tmp_path / "keitai.vcf"
+    path.write_bytes(KEITAI.encode("shift_jis"))
+    out = ritual.ok("import", "vcard", str(path))
+    assert re.search(r"read it as (cp932|shift_jis) \(detected\)", out) and "太郎 山田" in out
+    (friend,) = ritual.json("friend", "list")
+    assert friend["birthday"] == "1990-03-14" and friend["addresses"][0]["city"] == "千代田区"
+    assert friend["addresses"][0]["country"] == "JP"
+    again = tmp_path / "again"
+    from tests.conftest import RitualRunner
+
+    named = RitualRunner(again).ok("import", "vcard", "--encoding", "shift_jis", str(path))
+    assert "detected" not in named and "1 created" in named

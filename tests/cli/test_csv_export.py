@@ -102,6 +102,7 @@ def test_letters(ritual):
     assert [(r["direction"], r["received"], r["written"] != "") for r in found] == [
         ("received", "2026-10-03", False), ("sent", "", True)]
     assert found[1]["note"] == "'-owl stamp" and found[0]["medium"] == "card" and found[0]["friend"] == "Ana Souza"
+    assert found[1]["card_id"] == "", "a letter not written for a planned card names none"
     frame = pandas.read_csv(io.BytesIO(ritual("export", "csv", "letters").stdout_bytes), dtype=str, keep_default_na=False)
     assert list(frame["direction"]) == ["received", "sent"]
 
@@ -128,7 +129,25 @@ def test_a_fifo_is_written_as_a_stream(ritual, tmp_path):
     assert b"Ana Souza" in received[0] and fifo.is_fifo()
 
 
-@pytest.mark.parametrize("bad", [["cards2"], ["friends", "--out", "{tmp}"]])
+@pytest.mark.parametrize("bad", [["postcards"], ["friends", "--out", "{tmp}"]])
 def test_bad_tables_and_folders_are_refused_with_exit_2(ritual, tmp_path, bad):
     result = ritual("export", "csv", *[part.format(tmp=tmp_path) for part in bad])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_cards_with_their_state(ritual):
+    ritual.ok("friend", "add", "Ana Souza", "--birthday", "1990-12-20")
+    ritual.ok("friend", "add", "Bo Berg", "--birthday", "1985-12-05")
+    ritual.ok("friend", "add", "Cy", "--birthday", "1970-12-10")
+    ritual.ok("card", "written", "Ana Souza", "birthday", "--on", "2026-11-24")
+    ritual.ok("card", "posted", "Ana Souza", "birthday", "--on", "2026-11-25")
+    ritual.ok("card", "skip", "Bo Berg", "birthday", "--note", "=we speak on the phone")
+    data = ritual("export", "csv", "cards").stdout_bytes
+    found = {row["friend"]: row for row in rows(data)}
+    assert (found["Ana Souza"]["status"], found["Ana Souza"]["written"], found["Ana Souza"]["posted"]) == (
+        "posted", "2026-11-24", "2026-11-25")
+    assert found["Bo Berg"]["status"] == "skipped" and found["Bo Berg"]["note"] == "'=we speak on the phone"
+    assert found["Cy"]["status"] == "planned" and found["Cy"]["id"] == "", "a planned card has no row yet"
+    assert {r["occasion_date"] for r in found.values()} == {"2026-12-20", "2026-12-05", "2026-12-10"}
+    frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    assert dict(zip(frame["friend"], frame["status"])) == {"Bo Berg": "skipped", "Cy": "planned", "Ana Souza": "posted"}

@@ -167,3 +167,23 @@ def test_the_target_comes_from_settings_unless_given(tmp_path):
     assert CalDavTarget.from_settings(settings, "https://other.example/c/", "bo").user == "bo"
     with pytest.raises(RitualError, match="must start with https"):
         CalDavTarget.from_settings(settings, "dav.example/cal")
+
+
+def test_another_programs_guessed_time_zone_is_not_warned_about(home, radicale):
+    target = CalDavTarget(f"{radicale}/ana/evolution/", "ana")
+    sync(home, target, create=True)
+    client = caldav.DAVClient(url=target.url, username="ana", password="any")
+    evolution = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Ximian//NONSGML Evolution Calendar//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:lunch@laptop\r\nDTSTAMP:20260101T000000Z\r\n"
+        "DTSTART;TZID=/freeassociation.sourceforge.net/Europe/Berlin:20261201T120000\r\n"
+        "SUMMARY:Lunch\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    caldav.Calendar(client=client, url=target.url).save_event(evolution)
+    # A process of its own, as the user runs it: the library's warning would go straight to its stderr.
+    done = subprocess.run([sys.executable, "-m", "ritual", "--home", str(home.root), "--today", TODAY.isoformat(),
+                           "sync", "caldav", "--url", target.url, "--user", "ana"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Timezone" not in done.stderr and "Guessed" not in done.stderr, done.stderr
+    assert "lunch@laptop" in server_events(target)

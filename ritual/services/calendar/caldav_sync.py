@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 from ritual.errors import RitualError
 from ritual.services.calendar.caldav_auth import CalDavTarget
 from ritual.services.calendar.events import CalendarEvent
+from ritual.services.calendar.library_notes import library_notes
 from ritual.services.calendar.render import PRODID, render_single
 
 INSTALL_HINT = "CalDAV needs the optional client; install it with: pip install 'ritual-letters[caldav]'"
@@ -87,7 +88,9 @@ def _ours(resources: list) -> dict:
 
     found = {}
     for resource in resources:
-        parsed = Calendar.from_ical(resource.data)
+        # Other programs' events may name zones the library can only guess; that is theirs, not the user's news.
+        with library_notes():
+            parsed = Calendar.from_ical(resource.data)
         if str(parsed.get("PRODID", "")) != PRODID:
             continue
         for vevent in parsed.walk("VEVENT"):
@@ -99,7 +102,8 @@ def _comparable(text: str) -> bytes:
     """The VEVENT as icalendar writes it, so a server's reordering or line endings do not count as changes."""
     from icalendar import Calendar
 
-    return b"".join(v.to_ical() for v in Calendar.from_ical(text).walk("VEVENT"))
+    with library_notes():
+        return b"".join(v.to_ical() for v in Calendar.from_ical(text).walk("VEVENT"))
 
 
 def _client_library():

@@ -90,9 +90,9 @@ def _span(event: CalendarEvent) -> list[str]:
     return ["DTSTART;VALUE=DATE:" + _date(event.start), "DTEND;VALUE=DATE:" + _date(event.end)]
 
 
-def event_stamp(event: CalendarEvent) -> datetime:
+def event_stamp(event: CalendarEvent, digest: bytes | None = None) -> datetime:
     """A DTSTAMP for an event without a stored revision: it changes exactly when the event does."""
-    digest = content_digest(event)
+    digest = digest or content_digest(event)
     return _STAMP_EPOCH + timedelta(seconds=int.from_bytes(digest[:8], "big") % _STAMP_SPAN)
 
 

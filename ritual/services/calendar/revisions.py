@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from ritual.services.calendar.events import CalendarEvent, content_digest
@@ -28,21 +27,23 @@ def with_revisions(db: Database, events: Sequence[CalendarEvent], today: date) -
     day = datetime.combine(today, time(), timezone.utc)
     out, new = [], []
     for event in events:
-        revision = _revision(event, known.get(event.uid), changed_at.get(event.friend_id, day))
-        if revision is not known.get(event.uid):
+        old = known.get(event.uid)
+        revision = _revision(event, old, changed_at.get(event.friend_id, day))
+        if revision is not old:
             new.append(revision)
-        out.append(replace(event, sequence=revision.sequence, modified=revision.modified))
+        out.append(event.revised(revision.sequence, revision.modified))
     if new:
         store.save(new)
     return out
 
 
 def _revision(event: CalendarEvent, old: Revision | None, edited: datetime) -> Revision:
-    digest = content_digest(event).hex()
+    raw = content_digest(event)
+    digest = raw.hex()
     if old is None:
         # First seen: the stamp ritual always gave it, so a calendar exported before keeps its DTSTAMP, and two
         # homes holding the same friends export the same bytes.
-        return Revision(event.uid, digest, 0, event_stamp(event))
+        return Revision(event.uid, digest, 0, event_stamp(event, raw))
     if old.digest == digest:
         return old
     return Revision(event.uid, digest, old.sequence + 1, max(edited, old.modified + _STEP))

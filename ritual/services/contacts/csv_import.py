@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from ritual.core.dates import PartialDate
@@ -22,7 +21,7 @@ from ritual.services.contacts.record import (
     Incoming, Skipped, checked_incoming, clean_tags, clean_text, contact_date, one_line,
 )
 from ritual.services.contacts.csv_layouts import Row, address_groups, event_columns, group_values
-from ritual.services.contacts.legacy_encoding import decode_contacts
+from ritual.services.contacts.legacy_encoding import decode_contacts, with_encoding_note
 
 _NAME_COLUMNS = ("name", "display name", "given name", "first name", "family name", "last name")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
@@ -41,13 +40,7 @@ def read_csv_file(path: Path, tags: tuple[str, ...] = (), encoding: str | None =
     except OSError as exc:
         raise RitualError(f"{path}: cannot be read ({exc.strerror})") from None
     text, note = decode_contacts(data, str(path), encoding)
-    results = read_csv_text(text, str(path), tags)
-    first = next((i for i, r in enumerate(results) if isinstance(r, Incoming)), None)
-    if note and first is not None:
-        record = results[first]
-        note = f"{note} (the first name reads {record.friend.name!r})"
-        results[first] = replace(record, warnings=((1, note), *record.warnings))
-    return results
+    return with_encoding_note(read_csv_text(text, str(path), tags), note)
 
 
 def read_csv_text(text: str, name: str, tags: tuple[str, ...] = ()) -> list[Incoming | Skipped]:

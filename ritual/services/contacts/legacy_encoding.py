@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 
 from ritual.errors import RitualError
+from ritual.services.contacts.record import Incoming, Skipped
 from ritual.services.contacts.vcard_text import decode_bytes
 
 # Among code pages that read a file equally cleanly, the ones address books on Windows and phones write.
@@ -29,6 +31,16 @@ def decode_contacts(data: bytes, name: str, encoding: str | None = None) -> tupl
     label = codecs.lookup(found).name
     return text, (f"the file is not UTF-8; read it as {label} (detected); if the names look wrong, "
                   f"preview with --dry-run and name the right one with --encoding")
+
+
+def with_encoding_note(results: list[Incoming | Skipped], note: str | None) -> list[Incoming | Skipped]:
+    """The records, the first friend carrying the note about a guessed encoding with the name as it was read."""
+    first = next((i for i, r in enumerate(results) if isinstance(r, Incoming)), None)
+    if note and first is not None:
+        record = results[first]
+        told = f"{note} (the first name reads {record.friend.name!r})"
+        results[first] = replace(record, warnings=((record.line, told), *record.warnings))
+    return results
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> str:

@@ -8,8 +8,9 @@ from pathlib import Path
 from ritual.core.model import Address, Friend
 from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import address as contacts_address, vcard_dates
+from ritual.services.contacts.legacy_encoding import decode_contacts, with_encoding_note
 from ritual.services.contacts.record import Incoming, Skipped, checked_incoming, clean_tags, clean_text, one_line
-from ritual.services.contacts.vcard_text import BrokenCard, Prop, RawCard, components, decode_bytes, read_cards, text_list, unescape
+from ritual.services.contacts.vcard_text import BrokenCard, Prop, RawCard, components, read_cards, text_list, unescape
 
 VCARD_SUFFIXES = (".vcf", ".vcard")
 _ANDROID_NICKNAME = "vnd.android.cursor.item/nickname"
@@ -28,13 +29,17 @@ def vcard_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def read_vcard_file(path: Path, tags: tuple[str, ...] = ()) -> list[Incoming | Skipped]:
-    """Every card of one file as a friend or a skip; refuses a file that holds no vCard at all."""
+def read_vcard_file(path: Path, tags: tuple[str, ...] = (), encoding: str | None = None) -> list[Incoming | Skipped]:
+    """Every card of one file as a friend or a skip; refuses a file that holds no vCard at all.
+
+    A file in a legacy encoding is read in the one detected (or `encoding`), and the first friend says which.
+    """
     try:
-        text = decode_bytes(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         raise RitualError(f"{path}: cannot be read ({exc.strerror})") from None
-    return read_vcard_text(text, str(path), tags)
+    text, note = decode_contacts(data, str(path), encoding)
+    return with_encoding_note(read_vcard_text(text, str(path), tags), note)
 
 
 def read_vcard_text(text: str, name: str, tags: tuple[str, ...] = ()) -> list[Incoming | Skipped]:
@@ -128,7 +133,8 @@ def _addresses(card: RawCard, warnings: list[tuple[int, str]]) -> tuple[Address,
     return tuple(address for _, address in sorted(found, key=lambda pair: pair[0]))
 
 
-def iter_vcard_paths(paths: list[Path], tags: tuple[str, ...] = ()) -> Iterator[tuple[Path, list[Incoming | Skipped]]]:
+def iter_vcard_paths(paths: list[Path], tags: tuple[str, ...] = (),
+                     encoding: str | None = None) -> Iterator[tuple[Path, list[Incoming | Skipped]]]:
     """Each file with what it holds, read one after the other."""
     for path in vcard_files(paths):
-        yield path, read_vcard_file(path, tags)
+        yield path, read_vcard_file(path, tags, encoding)

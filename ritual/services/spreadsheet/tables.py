@@ -1,4 +1,4 @@
-"""Friends and letters as tables: a header and one row of text cells per record, nothing lost.
+"""Friends, letters and cards as tables: a header and one row of text cells per record, nothing lost.
 
 The friends table uses the column names ritual's own CSV import reads (`name`, `birthday`, `tags`,
 `Address N - Street`, `Event N - Value`, ...), so an export imports back into an empty home.
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ritual.core.cards import Card
 from ritual.core.letters import Letter
 from ritual.core.model import Address, Friend, Occasion
 
@@ -18,7 +19,9 @@ _FRIEND_COLUMNS = ("id", "name", "nickname", "birthday", "feb29", "birthday_card
 _ADDRESS_FIELDS = ("Label", "Street", "City", "Region", "Postal Code", "Country")
 _EVENT_FIELDS = ("Label", "Value", "Yearly", "Card")
 LETTER_COLUMNS = ("id", "friend_id", "friend", "direction", "status", "written", "posted", "arrived", "received",
-                  "occasion", "medium", "tone", "note", "scan")
+                  "occasion", "medium", "tone", "note", "scan", "card_id")
+CARD_COLUMNS = ("id", "friend_id", "friend", "occasion", "occasion_date", "status", "written", "posted", "arrived",
+                "skipped", "given", "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,12 @@ def friends_table(friends: Sequence[Friend]) -> Table:
 def letters_table(letters: Sequence[Letter]) -> Table:
     """One row per letter, sent or received, with every date it has."""
     return Table(LETTER_COLUMNS, tuple(_letter_row(letter) for letter in letters))
+
+
+def cards_table(cards: Sequence[Card]) -> Table:
+    """One row per card with where it stands and the day of each step (a planned card has no id yet)."""
+    return Table(CARD_COLUMNS, tuple(tuple(_text(card.as_dict()[column]) for column in CARD_COLUMNS)
+                                     for card in cards))
 
 
 def _numbered(prefix: str, count: int, fields: tuple[str, ...]) -> tuple[str, ...]:
@@ -76,10 +85,13 @@ def _letter_row(letter: Letter) -> tuple[str, ...]:
         _text(letter.id), _text(letter.friend_id), letter.friend, letter.direction, letter.status,
         _day(letter.day) if letter.sent else "", _day(letter.posted), _day(letter.arrived),
         "" if letter.sent else _day(letter.day), letter.occasion, letter.medium, letter.tone, letter.note, letter.scan,
+        _text(letter.card_id),
     )
 
 
 def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return _yes(value)
     return "" if value is None else str(value)
 
 
