@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import json
-import re
 
 from ritual.core.dates import PartialDate
 from ritual.core.text import plural
 from ritual.services.contacts.vdir_merge import address_from_dict
 from ritual.services.contacts.vdir_sync import SyncReport
 from ritual.store.vdir_state import Conflict
-
-# Names and values come from strangers' cards: control characters never reach the terminal.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from ritual.text.output import clean
 FIELD_LABELS = {"name": "name", "nickname": "nickname", "birthday": "birthday", "anniversary": "anniversary",
                 "addresses": "addresses", "tags": "circles", "notes": "notes"}
 _LISTED = 10
 
 
 def shown(text: str) -> str:
-    """Text safe to print: every control character (escape, line break) becomes a visible mark."""
-    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
+    """Text from strangers' cards made safe to print (no control character reaches the terminal)."""
+    return clean(text)
 
 
 def describe_reports(reports: list[SyncReport], as_json: bool) -> str:

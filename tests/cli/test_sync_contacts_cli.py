@@ -91,3 +91,27 @@ def test_names_from_cards_never_print_control_characters(ritual, tmp_path):
     (folder / "x.vcf").write_bytes(card("UID:x", "FN:Eve\x1b[31m Red").encode())
     out = ritual.ok("sync", "contacts", str(folder))
     assert "\x1b" not in out and "Eve" in out
+
+
+def test_two_syncs_of_one_folder_at_once_make_no_duplicates(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    home, folder = tmp_path / "home", tmp_path / "contacts"
+    folder.mkdir()
+    ritual = [sys.executable, "-m", "ritual", "--home", str(home)]
+    env = {**os.environ, "RITUAL_TODAY": "2026-11-25"}
+    subprocess.run([*ritual, "demo", "--friends", "40"], env=env, check=True, capture_output=True)
+    for number in range(40):
+        (folder / f"c{number}.vcf").write_bytes(card(f"UID:c{number}", f"FN:Card Person {number:02d}").encode())
+    runs = [subprocess.Popen([*ritual, "sync", "contacts", str(folder), "--json"], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outcomes = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outcomes
+    friends = json.loads(subprocess.run([*ritual, "friend", "list", "--json"], env=env, check=True,
+                                        capture_output=True, text=True).stdout)
+    cards = list(folder.glob("*.vcf"))
+    uids = [line for path in cards for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("UID:")]
+    assert len(friends) == 80 and len(cards) == 80 and len(set(uids)) == 80
+    assert sorted(os.listdir(folder)) == sorted(p.name for p in cards)

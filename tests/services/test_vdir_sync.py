@@ -293,3 +293,14 @@ def test_a_card_changed_by_another_program_after_it_was_read_is_never_overwritte
     with pytest.raises(ChangedMeanwhile):
         write_card(book.folder, "ana.vcf", b"a new card", None)
     assert "NICKNAME:Nina" in book.text("ana.vcf") and sorted(os.listdir(book.folder)) == ["ana.vcf"]
+
+
+def test_one_folder_reached_through_a_symlink_is_still_one_address_book(book, tmp_path):
+    book.write("ana.vcf", APPLE)
+    book.sync()
+    link = tmp_path / "link-to-contacts"
+    link.symlink_to(book.folder)
+    from ritual.services.contacts.vdir_sync import sync_folder
+
+    report = sync_folder(book.db, link, ContactSyncSettings((link,), False), NOW)
+    assert not report.changed and report.unchanged == 1 and len(book.friends()) == 1

@@ -21,7 +21,7 @@ def sync_all(db: Database, options: ContactSyncSettings, now: datetime, folder: 
     It is synced last, so cards in the other folders link to the friends they describe first instead of
     those friends being written into the first folder as well.
     """
-    folders = [folder.expanduser().absolute()] if folder else list(options.vdirs)
+    folders = [folder] if folder else list(options.vdirs)
     if not folders:
         raise RitualError("no contacts folder to sync: give one (`ritual sync contacts DIR`) or set contacts_vdir "
                           "in the settings (`ritual locate` shows where they are)")
@@ -40,7 +40,7 @@ def resolve_conflicts(db: Database, options: ContactSyncSettings, now: datetime,
         for conflict in chosen:
             _choose(state, conflict, keep, now)
     folders = list(dict.fromkeys(c.vdir for c in chosen))
-    receives = str(options.vdirs[0]) if options.vdirs else None
+    receives = str(options.vdirs[0].expanduser().resolve()) if options.vdirs else None
     return [sync_folder(db, Path(f), options, now, receives_new=f == receives) for f in folders]
 
 

@@ -36,6 +36,8 @@ class _DryRunFinished(Exception):
 def sync_folder(db: Database, folder: Path, options: ContactSyncSettings, now: datetime, *, dry_run: bool = False,
                 force: bool = False, receives_new: bool = True) -> SyncReport:
     """Sync one vdir folder with the friends; `receives_new` gives it a card for each friend linked nowhere."""
+    # One folder reached by two spellings (a symlink, `~`) must be remembered once, or every card would look new.
+    folder = folder.expanduser().resolve()
     report = SyncReport(str(folder), dry_run)
     try:
         with db.transaction():
