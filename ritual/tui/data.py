@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from ritual.clock import Clock
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
-from ritual.services.demo.build import demo_friends
+from ritual.services.demo.showcase import fill_demo
 from ritual.services.planning.agenda import agenda, plan_rules
 from ritual.services.planning.week import WeekPlan, week
 from ritual.settings.load import Settings
@@ -117,7 +117,7 @@ class RitualData:
 
     def add_demo_friends(self, count: int = DEMO_COUNT) -> int:
         """Fill the home with demo friends; returns how many were added."""
-        return len(self.repo.add_many(demo_friends(count, 1, self.today())))
+        return fill_demo(self.settings, self.db, count, 1, self.today())
 
     def changed_elsewhere(self) -> bool:
         """True when friends or occasions changed since the last call (cheap when nothing did)."""
