@@ -55,7 +55,11 @@ def _mark_open(context: RitualContext, found, today: date, ask: bool) -> None:
         if key == "q":
             break
         if key in MARKS:
-            change = mark(context.settings, context.db, card, key, today)
+            try:
+                change = mark(context.settings, context.db, card, key, today)
+            except RitualError as exc:
+                click.echo(f"           {clean(exc.message)}")
+                continue
             click.echo(f"           {DONE_WORDS[change.after.status]}")
 
 

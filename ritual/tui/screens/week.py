@@ -40,6 +40,7 @@ class WeekScreen(DataScreen):
         Binding("s", "start_session", "Start session"),
         Binding("u", "app.supplies", "Supplies", show=False),
         Binding("p", "app.projects", "Projects", show=False),
+        Binding("v", "app.review", "Weekly review"),
     ]
 
     def __init__(self, data) -> None:
