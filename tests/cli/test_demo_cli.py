@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -40,3 +41,12 @@ def test_the_demo_says_what_it_did_and_keeps_its_count(ritual):
 def test_a_tiny_demo_still_works(ritual):
     ritual.ok("demo", "--friends", "2")
     assert len(ritual.json("friend", "list")) == 2
+
+
+def test_the_first_reminder_round_after_the_demo_is_one_summary_with_nothing_late(ritual):
+    ritual.ok("demo")
+    listed = json.loads(ritual.ok("remind", "--catch-up", "--now", "2026-11-25T10:00", "--dry-run", "--json"))
+    assert len(listed) > 3 and not any(r["late"] for r in listed)
+    out = ritual.ok("remind", "--catch-up", "--now", "2026-11-25T10:00")
+    assert out.startswith("Waiting for you: ") and out.count("Waiting for you") == 1
+    assert ritual.ok("remind", "--catch-up", "--now", "2026-11-25T10:05") == ""
