@@ -6,6 +6,7 @@ import json
 
 import click
 
+from ritual.text.safe import say
 from ritual.context import RitualContext
 from ritual.core.cards import ENDINGS, GIVEN, SKIPPED
 from ritual.core.dates import parse_day
@@ -32,11 +33,11 @@ def list_cards(context: RitualContext, which: str | None, days: int | None, as_j
     if which:
         cards = [c for c in cards if c.is_open == (which == "open")]
     if as_json:
-        click.echo(json.dumps([c.as_dict() for c in cards], ensure_ascii=False, indent=2))
+        say(json.dumps([c.as_dict() for c in cards], ensure_ascii=False, indent=2))
     elif not cards:
-        click.echo("No cards here.")
+        say("No cards here.")
     else:
-        click.echo("\n".join(card_row(c) for c in cards))
+        say("\n".join(card_row(c) for c in cards))
 
 
 def _step_command(action: str, summary: str, with_note: bool = False) -> click.Command:
@@ -48,7 +49,7 @@ def _step_command(action: str, summary: str, with_note: bool = False) -> click.C
         occasion_date = parse_day(day, "--date") if day else None
         when = parse_day(on, "--on") if on else None
         change = card_step(context.settings, context.db, who, occasion.strip(), action, today, occasion_date, when, note)
-        click.echo(change_text(change.before, change.after, undone=action == UNDO))
+        say(change_text(change.before, change.after, undone=action == UNDO))
 
     params = [
         click.Argument(["who"]), click.Argument(["occasion"]),

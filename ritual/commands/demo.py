@@ -8,6 +8,7 @@ from ritual.context import RitualContext
 from ritual.errors import RitualError
 from ritual.services.demo.showcase import fill_demo
 from ritual.store.friends import FriendRepository
+from ritual.text.safe import say
 
 
 @click.command()
@@ -25,7 +26,7 @@ def demo(context: RitualContext, count: int, seed: int, force: bool) -> None:
             "or --home DIR to try them somewhere else"
         )
     fill_demo(context.settings, context.db, count, seed, context.clock.today())
-    click.echo(f"Added {count} demo friends, the first few arranged around today. See the week with: ritual week")
+    say(f"Added {count} demo friends, the first few arranged around today. See the week with: ritual week")
 
 
 def register(group: click.Group) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.letters import (
@@ -31,6 +32,7 @@ from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.store.supplies import use_stamp_for
+from ritual.text.safe import say
 
 ARROWS = {SENT: "to  ", RECEIVED: "from"}
 STATUS_WORDS = {WRITTEN: "written", POSTED: "in the post", ARRIVED: "arrived", RECEIVED: "awaiting your reply",
@@ -46,7 +48,7 @@ def _optional_day(text: str | None, field: str) -> date | None:
 
 
 def _print_json(values: list[dict] | dict) -> None:
-    click.echo(json.dumps(values, ensure_ascii=False, indent=2))
+    say(json.dumps(values, ensure_ascii=False, indent=2))
 
 
 def letter_row(letter: Letter) -> str:
@@ -118,13 +120,13 @@ def add(context: RitualContext, who: str, direction: str | None, day: str | None
     stored, card = log_letter(context.settings, context.db, new, _optional_day(occasion_date, "--occasion-date"))
     way = f"to {friend.name}" if stored.sent else f"from {friend.name}"
     stamp = use_stamp_for(context.db, friend.country, context.settings.home_country) if stored.posted else ""
-    click.echo(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).{stamp}"
+    say(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).{stamp}"
                + card_note(card))
 
 
 @letter.command("list")
 @click.argument("who", required=False)
-@click.option("--year", type=int, help="Only letters of this year.")
+@click.option("--year", type=click.IntRange(ranges.FIRST_YEAR, ranges.LAST_YEAR), help="Only letters of this year.")
 @click.option("--sent", "direction", flag_value=SENT, help="Only letters you wrote.")
 @click.option("--received", "direction", flag_value=RECEIVED, help="Only letters they wrote.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of letters.")
@@ -136,13 +138,13 @@ def list_letters(context: RitualContext, who: str | None, year: int | None, dire
     if as_json:
         _print_json([letter_dict(x) for x in letters])
     elif not letters:
-        click.echo("No letters logged here yet. Log one with: ritual letter add NAME --sent (or --received)")
+        say("No letters logged here yet. Log one with: ritual letter add NAME --sent (or --received)")
     else:
-        click.echo("\n".join(letter_row(x) for x in letters))
+        say("\n".join(letter_row(x) for x in letters))
 
 
 @letter.command("show")
-@click.argument("letter_id", type=int)
+@click.argument("letter_id", type=click.IntRange(1, ranges.ID.high))
 @click.option("--json", "as_json", is_flag=True, help="Print the letter as JSON.")
 @click.pass_obj
 def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
@@ -151,11 +153,11 @@ def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
     if as_json:
         _print_json(letter_dict(found))
     else:
-        click.echo(letter_details(found))
+        say(letter_details(found))
 
 
 @letter.command("mark")
-@click.argument("letter_id", type=int)
+@click.argument("letter_id", type=click.IntRange(1, ranges.ID.high))
 @click.argument("status", type=click.Choice([POSTED, ARRIVED, ANSWERED, WRITTEN]))
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When it happened (default: today).")
 @click.pass_obj
@@ -167,12 +169,12 @@ def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -
     if moved.posted and not was_posted:
         country = FriendRepository(context.db).get(moved.friend_id).country
         stamp = use_stamp_for(context.db, country, context.settings.home_country)
-    click.echo(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now "
+    say(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now "
                f"{STATUS_WORDS[moved.status]}.{stamp}" + card_note(card))
 
 
 @letter.command("rm")
-@click.argument("letter_id", type=int)
+@click.argument("letter_id", type=click.IntRange(1, ranges.ID.high))
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_obj
 def remove(context: RitualContext, letter_id: int, yes: bool) -> None:
@@ -182,11 +184,11 @@ def remove(context: RitualContext, letter_id: int, yes: bool) -> None:
     if not removal_confirmed(f"Remove letter #{found.id} ({letter_row(found).strip()})?", yes):
         return
     repo.delete(letter_id)
-    click.echo(f"Removed letter #{found.id}.")
+    say(f"Removed letter #{found.id}.")
 
 
 @letter.command("owed")
-@click.option("--after", type=click.IntRange(min=0), default=0, help="Only letters waiting at least DAYS days.")
+@click.option("--after", type=click.IntRange(0, ranges.CADENCE_DAYS.high), default=0, help="Only letters waiting at least DAYS days.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of letters.")
 @click.pass_obj
 def owed(context: RitualContext, after: int, as_json: bool) -> None:
@@ -197,21 +199,21 @@ def owed(context: RitualContext, after: int, as_json: bool) -> None:
         _print_json([letter_dict(x) for x in waiting])
         return
     if not waiting:
-        click.echo("No letters are waiting for a reply.")
+        say("No letters are waiting for a reply.")
         return
-    click.echo("Letters waiting for your reply")
+    say("Letters waiting for your reply")
     for x in waiting:
         days = (today - x.day).days
-        click.echo(f"  {x.friend} wrote on {short_day(x.day)} {x.day.year} ({plural(days, 'day')} ago, #{x.id})")
+        say(f"  {x.friend} wrote on {short_day(x.day)} {x.day.year} ({plural(days, 'day')} ago, #{x.id})")
 
 
 @letter.command("year")
-@click.argument("year", type=int, required=False)
+@click.argument("year", type=click.IntRange(ranges.FIRST_YEAR, ranges.LAST_YEAR), required=False)
 @click.pass_obj
 def year(context: RitualContext, year: int | None) -> None:
     """A picture of a year's letters (this year unless YEAR is given)."""
     chosen = year or context.clock.today().year
-    click.echo(year_text(LetterRepository(context.db).list(year=chosen), chosen))
+    say(year_text(LetterRepository(context.db).list(year=chosen), chosen))
 
 
 # `ritual letter log` is the same as `add`, under the name that reads naturally for a letter that came in.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ritual.text.safe import say
 from ritual.context import RitualContext
 from ritual.errors import InvalidValue, RitualError
 from ritual.text import setup as words
@@ -29,14 +30,14 @@ def setup(context: RitualContext, country: str | None, accept: bool) -> None:
         code = _ask(context, guess, describe, parse_answer)
     saved = save_home_country(context.paths, code)
     for line in words.saved_line(describe(code), saved).splitlines():
-        click.echo(clean(line))
+        say(clean(line))
 
 
 def _ask(context: RitualContext, guess: str | None, describe, parse_answer) -> str:
     """Ask on the terminal (or read the answer from piped standard input), again after a wrong answer."""
     current = context.settings.home_country if context.settings.home_country_chosen else None
     suggested = current or guess
-    click.echo(words.guess_line(describe(current) if current else None, describe(guess) if guess else None))
+    say(words.guess_line(describe(current) if current else None, describe(guess) if guess else None))
 
     def check(text: str) -> str:
         try:

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ritual.core.ranges import check_day
+from ritual.core.text import date_words
 from ritual.errors import InvalidValue
 
 FEB28 = "feb28"
@@ -57,6 +59,10 @@ class PartialDate:
         """`YYYY-MM-DD`, `--MM-DD` when the year is unknown, `--MM` when only the month is."""
         return self.iso_like()
 
+    def words(self) -> str:
+        """`8 January`, `8 January 1990` or `June`: how the date reads to a person."""
+        return date_words(self.day, self.month, self.year)
+
     def iso_like(self) -> str:
         """The ISO-like text even for values that failed validation (for messages)."""
         if self.day is None:
@@ -98,7 +104,7 @@ def parse_day(text: str, field: str = "date") -> date:
     value = PartialDate.parse(text, field)
     if value.year is None or value.day is None:
         raise InvalidValue(field, text, "needs a full date (YYYY-MM-DD)")
-    return value.as_date()
+    return check_day(value.as_date(), field)
 
 
 def check_policy(policy: str, field: str = "feb29") -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from ritual.core import ranges
 from ritual.errors import InvalidValue
 
 SENT = "sent"
@@ -49,6 +50,8 @@ class Letter:
             raise InvalidValue("status", self.status, f"does not fit a {self.direction} letter ({allowed})")
         if self.medium not in MEDIA:
             raise InvalidValue("medium", self.medium, "must be one of " + ", ".join(MEDIA))
+        for field, day in (("day", self.day), ("posted", self.posted), ("arrived", self.arrived)):
+            ranges.check_day(day, field)
         _check_order("posted", self.posted, self.day, "written")
         _check_order("arrived", self.arrived, self.posted or self.day, "posted" if self.posted else "written")
 

@@ -40,6 +40,15 @@ class PlanRules:
         longest = -(-self.transit.longest() * 7 // mail_days_per_week)
         return longest + self.writing_lead_days + 21  # slack for holidays around the window
 
+    def last_occasion_due_by(self, end: date) -> date:
+        """The latest occasion whose write-by, for the slowest post, can fall on or before `end`.
+
+        Writing by `end` means posting by `end` plus the writing lead; a card posted at the first mail day
+        after that arrives `longest` mail days later, so every later occasion has its deadlines after `end`.
+        """
+        first_too_late = self.mail.first_mail_day_on_or_after(end + timedelta(days=self.writing_lead_days + 1))
+        return self.mail.mail_days_after(first_too_late, self.transit.longest()) - timedelta(days=1)
+
 
 @dataclass(frozen=True, slots=True)
 class Subject:
@@ -139,13 +148,14 @@ def plan(
     """
     # Overdue means dated before both the range and today, yet still worth doing.
     window = _Window(start, end, today, min(start, today) if include_overdue else date.min)
-    occ_from, occ_to = occasion_window(rules, start, end, today, include_overdue)
+    spans = occasion_spans(rules, start, end, today, include_overdue)
     items: list[AgendaItem] = []
     timing = _Timing(rules, today, cards or {})
     for subject in subjects:
         for occasion in subject.occasions:
-            for occ_date in _occurrences(occasion, subject, rules, occ_from, occ_to):
-                items.extend(_occasion_items(subject, occasion, occ_date, window, timing))
+            for occ_from, occ_to in spans:
+                for occ_date in _occurrences(occasion, subject, rules, occ_from, occ_to):
+                    items.extend(_occasion_items(subject, occasion, occ_date, window, timing))
         if subject.cadence_days:
             item = _keep_in_touch(subject, window)
             if item is not None:
@@ -161,7 +171,21 @@ def plan(
 def occasion_window(rules: PlanRules, start: date, end: date, today: date, include_overdue: bool) -> tuple[date, date]:
     """The occasion dates whose tasks can fall in a plan: a store may load only those friends."""
     first = min(start, today) if include_overdue else start
-    return first, end + timedelta(days=rules.horizon_days())
+    return first, rules.last_occasion_due_by(end)
+
+
+def occasion_spans(rules: PlanRules, start: date, end: date, today: date,
+                   include_overdue: bool) -> tuple[tuple[date, date], ...]:
+    """The occasion window split in two when a far-off range leaves a gap after today's open tasks.
+
+    What is still open is due by today, so its occasions lie within one horizon of today; the years
+    between that and a range far ahead hold nothing to show, and planning them would cost a year each.
+    """
+    first, last = occasion_window(rules, start, end, today, include_overdue)
+    open_until = today + timedelta(days=rules.horizon_days())
+    if not include_overdue or start <= open_until:
+        return ((first, last),)
+    return ((today, open_until), (start, last))
 
 
 class _Timing:

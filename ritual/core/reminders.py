@@ -193,6 +193,13 @@ def _digest(day: date, ahead: list[AgendaItem], rules: ReminderRules, zone: tzin
     )
 
 
+def with_uncertain(digest: Reminder, interrupted: list[tuple[str, datetime]]) -> Reminder:
+    """The digest with the reminders whose delivery was interrupted, so nothing is lost or sent twice."""
+    lines = [f"  {due:%a %d %b %H:%M}  {key}" for key, due in interrupted]
+    note = "These reminders were being sent when ritual was stopped; they may not have reached you:"
+    return replace(digest, body="\n".join([digest.body, "", note, *lines]))
+
+
 def session_reminders(plan: SessionPlan, rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:
     """One reminder at the start of each session on days in [first, last]; none for a session in the quiet hours."""
     return [_session_reminder(s, plan.letters_in(s), zone) for s in plan.sessions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import date
 
 from ritual.core.cards import Card, CardKey
 from ritual.errors import NotFound
@@ -35,7 +35,7 @@ class CardRepository:
             "written_on = excluded.written_on, posted_on = excluded.posted_on, arrived_on = excluded.arrived_on, "
             "ending = excluded.ending, ended_on = excluded.ended_on, note = excluded.note, "
             "updated_at = excluded.updated_at",
-            _columns(card),
+            {**_columns(card), "now": self.db.clock.stamp()},
         )
         row = conn.execute(f"{_SELECT} WHERE c.friend_id = ? AND c.occasion = ? AND c.occasion_date = ?",
                            (card.friend_id, card.occasion, card.day.isoformat())).fetchone()
@@ -85,7 +85,7 @@ def _columns(card: Card) -> dict:
     return {"friend_id": card.friend_id, "occasion": card.occasion, "day": card.day.isoformat(),
             "written_on": to_iso(card.written_on), "posted_on": to_iso(card.posted_on),
             "arrived_on": to_iso(card.arrived_on), "ending": card.ending, "ended_on": to_iso(card.ended_on),
-            "note": card.note, "now": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+            "note": card.note}
 
 
 def _card(row: sqlite3.Row) -> Card:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timezone
+from datetime import date
 
 from ritual.core.letters import ANSWERED, RECEIVED, SENT, Letter, advance
 from ritual.errors import NotFound
@@ -32,7 +32,7 @@ class LetterRepository:
                 "occasion, medium, tone, note, scan, card_id, created_at) VALUES (:friend_id, :direction, :status, "
                 ":written_on, :posted_on, :arrived_on, :received_on, :occasion, :medium, :tone, :note, :scan, "
                 ":card_id, :now)",
-                {**_columns(letter), "now": _now()},
+                {**_columns(letter), "now": self.db.clock.stamp()},
             )
             _move_last_date(conn, letter)
             if letter.sent:
@@ -164,6 +164,3 @@ def _letter(row: sqlite3.Row) -> Letter:
         card_id=row["card_id"],
     )
 
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date
 
 from ritual.core.cards import PLANNED, Card, CardKey, set_status
 from ritual.errors import InvalidValue, NotFound
@@ -87,7 +87,7 @@ class ProjectRepository:
             raise InvalidValue("project name", name, "is already taken")
         with self.db.transaction() as conn:
             cursor = conn.execute("INSERT INTO projects (name, occasion, due, created_at) VALUES (?, ?, ?, ?)",
-                                  (name.strip(), occasion.strip(), to_iso(due), _now()))
+                                  (name.strip(), occasion.strip(), to_iso(due), self.db.clock.stamp()))
         return self.get(str(cursor.lastrowid))
 
     def add_members(self, project_id: int, friend_ids: Iterable[int]) -> int:
@@ -96,7 +96,7 @@ class ProjectRepository:
             before = conn.total_changes
             conn.executemany(
                 "INSERT OR IGNORE INTO project_members (project_id, friend_id, updated_at) VALUES (?, ?, ?)",
-                [(project_id, fid, _now()) for fid in friend_ids],
+                [(project_id, fid, self.db.clock.stamp()) for fid in friend_ids],
             )
             return conn.total_changes - before
 
@@ -159,7 +159,3 @@ def _member_status(card: Card | None) -> str:
     """A card's status in a project's words (a planned card is still to write)."""
     status = card.status if card is not None else PLANNED
     return TO_WRITE if status == PLANNED else status
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -240,4 +240,86 @@ MIGRATIONS: tuple[str, ...] = (
         ON CONFLICT DO NOTHING;
     ALTER TABLE project_members DROP COLUMN status;
     """,
+    # 8: every stored value inside its range (ritual/core/ranges.py), so rows kept before the ranges existed
+    # still load. A year outside 1800-2200 (1000-2200 for occasions) is forgotten (the birthday keeps its day), a cadence is capped at
+    # 36,500 days, letter days are brought to the nearest end of the range (their order kept), and a one-off
+    # occasion outside the range, which could never be planned, is dropped.
+    """
+    UPDATE friends SET birth_year = NULL WHERE birth_year NOT BETWEEN 1800 AND 2200;
+    UPDATE friends SET cadence_days = 36500 WHERE cadence_days > 36500;
+    UPDATE friends SET last_sent = NULL WHERE last_sent NOT BETWEEN '1800-01-01' AND '2200-12-31';
+    UPDATE friends SET last_received = NULL WHERE last_received NOT BETWEEN '1800-01-01' AND '2200-12-31';
+    DELETE FROM occasions WHERE yearly = 0 AND year NOT BETWEEN 1000 AND 2200;
+    UPDATE occasions SET year = NULL WHERE year NOT BETWEEN 1000 AND 2200;
+    UPDATE letters SET written_on = max('1800-01-01', min('2200-12-31', written_on)) WHERE written_on IS NOT NULL;
+    UPDATE letters SET posted_on = max('1800-01-01', min('2200-12-31', posted_on)) WHERE posted_on IS NOT NULL;
+    UPDATE letters SET arrived_on = max('1800-01-01', min('2200-12-31', arrived_on)) WHERE arrived_on IS NOT NULL;
+    UPDATE letters SET received_on = max('1800-01-01', min('2200-12-31', received_on)) WHERE received_on IS NOT NULL;
+    """,
+    # 9: a reminder whose delivery was interrupted (the process died while a notifier ran) is 'uncertain': it is
+    # not sent again blindly, but shown in `remind --status` and, once, in the next weekly digest (`reported_at`).
+    """
+    CREATE TABLE reminder_deliveries_new (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        friend_id INTEGER,
+        due_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'delivered', 'failed', 'uncertain')),
+        claimed_by TEXT NOT NULL DEFAULT '',
+        claimed_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        delivered_at TEXT,
+        notifier TEXT,
+        late INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        reported_at TEXT
+    ) WITHOUT ROWID;
+    INSERT INTO reminder_deliveries_new (key, kind, friend_id, due_at, state, claimed_by, claimed_at, attempts,
+                                         delivered_at, notifier, late, last_error)
+        SELECT key, kind, friend_id, due_at, state, claimed_by, claimed_at, attempts, delivered_at, notifier, late,
+               last_error FROM reminder_deliveries;
+    DROP TABLE reminder_deliveries;
+    ALTER TABLE reminder_deliveries_new RENAME TO reminder_deliveries;
+    CREATE INDEX reminder_deliveries_friend ON reminder_deliveries (friend_id, kind, delivered_at);
+    CREATE INDEX reminder_deliveries_delivered ON reminder_deliveries (delivered_at);
+    CREATE INDEX reminder_deliveries_state ON reminder_deliveries (state);
+    """,
+    # 10: each exported calendar event's revision, so SEQUENCE and LAST-MODIFIED only ever grow, and only when
+    # the event's content (its digest) changed; an unchanged event keeps them and exports byte for byte the same.
+    """
+    CREATE TABLE IF NOT EXISTS calendar_revisions (
+        uid TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        sequence INTEGER NOT NULL CHECK (sequence >= 0),
+        modified TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+    # 11: two-way contacts sync with vdir folders. One row per card file: its UID, the friend it is linked to
+    # (NULL once the friend is removed in ritual, so the card can be removed too), the SHA-256 of its bytes when
+    # last synced (changes are found by content, never by mtime), and the ritual-owned values both sides agreed
+    # on then: the base of the three-way merge. A conflict keeps both values until the user chooses one.
+    """
+    CREATE TABLE vdir_cards (
+        vdir TEXT NOT NULL,
+        href TEXT NOT NULL,
+        uid TEXT NOT NULL DEFAULT '',
+        friend_id INTEGER REFERENCES friends (id) ON DELETE SET NULL,
+        hash TEXT NOT NULL,
+        base TEXT NOT NULL,
+        synced_at TEXT NOT NULL,
+        PRIMARY KEY (vdir, href)
+    ) WITHOUT ROWID;
+    CREATE INDEX vdir_cards_friend ON vdir_cards (friend_id);
+    CREATE TABLE vdir_conflicts (
+        vdir TEXT NOT NULL,
+        href TEXT NOT NULL,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        ritual_value TEXT NOT NULL,
+        card_value TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        PRIMARY KEY (vdir, href, field)
+    ) WITHOUT ROWID;
+    CREATE INDEX vdir_conflicts_friend ON vdir_conflicts (friend_id);
+    """,
 )

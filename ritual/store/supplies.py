@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
+from ritual.core import ranges
 from ritual.core.supplies import stamp_kind, supply_kind
 from ritual.errors import InvalidValue
 from ritual.store.database import Database
@@ -21,13 +21,12 @@ class SupplyRepository:
 
     def set(self, kind: str, count: int) -> int:
         """Say how many of `kind` are on hand."""
-        if count < 0:
-            raise InvalidValue("count", count, "must be 0 or more")
+        ranges.COUNT.check(count, "count")
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO supplies (kind, count, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (kind) DO UPDATE SET count = excluded.count, updated_at = excluded.updated_at",
-                (supply_kind(kind), count, _now()),
+                (supply_kind(kind), count, self.db.clock.stamp()),
             )
         return count
 
@@ -38,6 +37,7 @@ class SupplyRepository:
             current = self.all().get(key, 0)
             if current + delta < 0:
                 raise InvalidValue("count", delta, f"would leave fewer than none ({current} {key} on hand)")
+            ranges.COUNT.check(current + delta, "count")
             return self.set(key, current + delta)
 
     def use_stamp_for(self, friend_country: str, home_country: str) -> str | None:
@@ -45,13 +45,11 @@ class SupplyRepository:
         kind = stamp_kind(friend_country, home_country)
         with self.db.transaction() as conn:
             used = conn.execute(
-                "UPDATE supplies SET count = count - 1, updated_at = ? WHERE kind = ? AND count > 0", (_now(), kind)
+                "UPDATE supplies SET count = count - 1, updated_at = ? WHERE kind = ? AND count > 0",
+                (self.db.clock.stamp(), kind),
             ).rowcount
         return kind if used else None
 
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def use_stamp_for(db: Database, friend_country: str, home_country: str) -> str:

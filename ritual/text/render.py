@@ -143,7 +143,9 @@ def render_friend(friend: Friend, upcoming: Iterable[AgendaItem], style: Styler)
         card = "" if occasion.card else ", no card"
         lines.append(wrap(f"{occasion.name} {occasion.date.iso()} ({kind}{card}) #{occasion.id}", f"  {'occasion':<14}"))
     if friend.notes:
-        lines += ["", textwrap.indent(textwrap.fill(friend.notes, WIDTH - 2), "  ")]
+        # Each line of the notes is folded on its own, so the lines the user wrote stay lines.
+        folded = "\n".join(textwrap.fill(line, WIDTH - 2) for line in friend.notes.splitlines())
+        lines += ["", textwrap.indent(folded, "  ")]
     plan = list(upcoming)
     if plan:
         lines += ["", style.heading("Coming up")]

@@ -154,6 +154,15 @@ def test_catch_up_says_a_broken_export_once_and_exits_1(friends, home):
     assert first.exit_code == 1 and "could not refresh" in first.stderr and "card to Ana" in first.stdout
     again = friends("remind", "--catch-up", "--now", "2026-11-25T10:15")
     assert again.exit_code == 1 and "could not refresh" not in again.stderr
+    assert "still cannot be refreshed" in again.stderr and "export status" in again.stderr
+
+
+def test_catch_up_says_why_when_a_kept_caldav_calendar_cannot_be_reached(friends, home):
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.toml").write_text('export_caldav_urls = ["http://127.0.0.1:9/cal/"]\n')
+    for moment in ("2026-11-25T10:00", "2026-11-25T10:15"):
+        result = friends("remind", "--catch-up", "--now", moment)
+        assert result.exit_code == 1 and "127.0.0.1:9/cal/" in result.stderr, result.stderr
 
 
 def test_install_timer_and_uninstall_timer_are_the_same_units(friends, tmp_path, home):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import binascii
 import codecs
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from ritual.services.contacts.vcard_lines import logical_lines
 
 _NEWLINES = re.compile(r"\r*\n|\r")
 _EMPTY_PARAMS = re.compile(r";+(?=[;:])")
@@ -100,12 +101,9 @@ def decode_text_bytes(data: bytes, charset: str = "") -> str:
 
 def read_cards(text: str) -> Iterator[RawCard | BrokenCard]:
     """Every VCARD in the text (other components such as VLIST are passed over); raises nothing."""
-    from vobject.base import getLogicalLines
-
     card: RawCard | None = None
     depth = 0
-    for line, number in getLogicalLines(io.StringIO(_NEWLINES.sub("\n", text)), allowQP=True):
-        number = max(number, 1)
+    for line, number in logical_lines(_NEWLINES.sub("\n", text)):
         head = line.strip().upper().replace(" ", "")
         if head.startswith("BEGIN:"):
             if head == "BEGIN:VCARD" and depth == 1 and card is not None:
@@ -126,6 +124,15 @@ def read_cards(text: str) -> Iterator[RawCard | BrokenCard]:
 
 
 def _add_line(card: RawCard, line: str, number: int) -> None:
+    prop = parse_property(line, number)
+    if prop is None:
+        card.problems.append((number, "could not be read, left out"))
+        return
+    card.props.append(prop)
+
+
+def parse_property(line: str, number: int) -> Prop | None:
+    """One unfolded content line as a property; None when it cannot be read."""
     from vobject.base import ParseError, parseLine
 
     try:
@@ -134,9 +141,8 @@ def _add_line(card: RawCard, line: str, number: int) -> None:
         except ParseError:
             name, params, value, group = parseLine(_EMPTY_PARAMS.sub("", line, count=1), number)
     except ParseError:
-        card.problems.append((number, "could not be read, left out"))
-        return
-    card.props.append(_prop(name, group, params, value, number))
+        return None
+    return _prop(name, group, params, value, number)
 
 
 def _prop(name: str, group: str | None, raw_params: list[list[str]], value: str, number: int) -> Prop:

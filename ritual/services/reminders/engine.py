@@ -9,19 +9,20 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from ritual.core.planner import KEEP_IN_TOUCH
 from ritual.core.catch_up import needs_summary, summarise
-from ritual.core.reminders import Reminder, derive, session_reminders
+from ritual.core.reminders import DIGEST, Reminder, derive, session_reminders, with_uncertain
 from ritual.services.reminders.gentle import first_use, first_use_so_far, invitations_allowed
 from ritual.services.reminders.notifiers import NotifierChain
 from ritual.services.planning.agenda import agenda
 from ritual.services.planning.sessions import keeps_sessions, plan_sessions
 from ritual.settings.load import Settings
 from ritual.store.database import Database, open_database
-from ritual.store.deliveries import DeliveryLog, Mutes
+from ritual.store.deliveries import INTERRUPTED, DeliveryLog, Mutes
+from ritual.clock import utc_now
 
 log = logging.getLogger("ritual.reminders")
 
@@ -31,11 +32,6 @@ LATE_AFTER = timedelta(minutes=10)
 _DIGEST_REACH = timedelta(days=7)
 
 Now = Callable[[], datetime]
-
-
-def system_now() -> datetime:
-    """The real time, aware."""
-    return datetime.now(timezone.utc)
 
 
 def local_zone(name: str = "") -> tzinfo:
@@ -68,7 +64,7 @@ class ReminderEngine:
     """Derives reminders and delivers the due ones; each round opens its own connection (jobs run in threads)."""
 
     def __init__(self, settings: Settings, db_path: Path, notifiers: NotifierChain,
-                 now: Now = system_now, zone: tzinfo | None = None, owner: str | None = None) -> None:
+                 now: Now = utc_now, zone: tzinfo | None = None, owner: str | None = None) -> None:
         self.settings = settings
         self.db_path = db_path
         self.notifiers = notifiers
@@ -128,6 +124,7 @@ class ReminderEngine:
                 since = first_use(db, now)
                 if self.quiet_now(now):
                     return []
+                self._settle_interrupted(db, now)
                 claimed = [(r, self._late(r, now, since)) for r in self.pending(db, now)]
                 record = DeliveryLog(db, self.owner)
                 claimed = [(r, late) for r, late in claimed
@@ -148,9 +145,23 @@ class ReminderEngine:
         # Nothing from before the first round was missed; an invitation has no time to be late for.
         return reminder.kind != KEEP_IN_TOUCH and reminder.due >= since and now - reminder.due > LATE_AFTER
 
+    def _settle_interrupted(self, db: Database, now: datetime) -> None:
+        """Claims left by a process killed mid-delivery become uncertain, said once in the log."""
+        record = DeliveryLog(db, self.owner)
+        if record.settle_interrupted(now):
+            for gone in record.uncertain(unreported_only=True):
+                log.warning("reminder %s: %s; it is not sent again (see `ritual remind --status`)", gone.key,
+                            INTERRUPTED)
+
     def _deliver(self, record: DeliveryLog, reminder: Reminder, late: bool, now: datetime) -> Outcome:
+        # The weekly digest also names, once, any reminder whose delivery was interrupted.
+        told = record.uncertain(unreported_only=True) if reminder.kind == DIGEST else []
+        if told:
+            reminder = with_uncertain(reminder, [(u.key, u.due_at.astimezone(self.zone())) for u in told])
         notifier = self.notifiers.deliver(reminder, late)
         self._record([reminder], record, notifier, now)
+        if notifier is not None:
+            record.mark_reported([u.key for u in told], now)
         return Outcome(reminder, late, notifier)
 
     def _deliver_summary(self, record: DeliveryLog, claimed: list[tuple[Reminder, bool]], now: datetime) -> list[Outcome]:

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.errors import RitualError
 from ritual.text import review as words
 from ritual.text.output import Styler
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
 _PLAIN = Styler(False)
 PRINTS = {"e": "envelopes", "l": "labels"}
@@ -47,7 +48,7 @@ class ReviewScreen(Screen):
             yield Static(id="review-supplies")
             yield Static(id="review-post")
             yield Static(id="review-message")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Fill the steps."""
