@@ -65,3 +65,17 @@ def backups_follow_the_published_schema(tmp_path: Path):
         if text == json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n":
             check_backup_document(document, path)
 
+
+
+_CHECKOUT = Path(__file__).resolve().parents[1]
+# What running the suite may leave at the top of a checkout (caches, the snapshot report, coverage).
+_LEFT_BY_TOOLS = {".hypothesis", "snapshot_report.html", ".pytest_cache", ".coverage"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nothing_is_written_into_the_checkout():
+    """Tests write only inside their own temporary folders: a file left at the top of the checkout fails."""
+    before = {p.name for p in _CHECKOUT.iterdir()}
+    yield
+    left = {p.name for p in _CHECKOUT.iterdir()} - before - _LEFT_BY_TOOLS
+    assert not left, f"tests wrote into the checkout: {sorted(left)}"

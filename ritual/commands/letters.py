@@ -26,7 +26,7 @@ from ritual.core.letters import (
 )
 from ritual.core.text import MONTHS, plural, short_day
 from ritual.errors import InvalidValue
-from ritual.services.cards.steps import log_letter, mark_letter
+from ritual.services.cards.steps import log_letter, mark_letter, remove_letter
 from ritual.text.cards import card_note
 from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
@@ -183,8 +183,8 @@ def remove(context: RitualContext, letter_id: int, yes: bool) -> None:
     found = repo.get(letter_id)
     if not removal_confirmed(f"Remove letter #{found.id} ({letter_row(found).strip()})?", yes):
         return
-    repo.delete(letter_id)
-    say(f"Removed letter #{found.id}.")
+    _, card = remove_letter(context.db, letter_id)
+    say(f"Removed letter #{found.id}." + card_note(card))
 
 
 @letter.command("owed")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from ritual.core.fields import check_text
 from ritual.core.text import short_day
 from ritual.errors import InvalidValue
 
@@ -131,7 +132,8 @@ def end(card: Card, ending: str, on: date, note: str = "") -> Card:
         raise CardError("card ending", ending, "must be skipped or given")
     if not card.is_open:
         raise CardError("card ending", ending, f"the card is already {card.status}")
-    return replace(card, ending=ending, ended_on=on, note=note.strip())
+    # The note comes back in every plan that shows the card: one line, nothing a terminal would act on.
+    return replace(card, ending=ending, ended_on=on, note=check_text("card note", " ".join(note.split())))
 
 
 def undo(card: Card) -> Card:

@@ -131,14 +131,29 @@ def _copy_before_migration(connection: sqlite3.Connection, path: Path, version: 
         copy.close()
 
 
-def _migrate(connection: sqlite3.Connection, version: int) -> None:
+def open_database_at_schema(path: Path, version: int) -> Database:
+    """A new database at `path` with only the first `version` migrations run: where an older backup's rows fit."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA foreign_keys = ON")
+    _migrate(connection, 0, version)
+    return Database(connection, path)
+
+
+def finish_migrations(db: Database) -> None:
+    """Run the migrations a database opened with `open_database_at_schema` still lacks."""
+    _migrate(db.connection, db.query("PRAGMA user_version")[0][0])
+
+
+def _migrate(connection: sqlite3.Connection, version: int, until: int | None = None) -> None:
+    until = SCHEMA_VERSION if until is None else until
     connection.execute("BEGIN IMMEDIATE")
     try:
-        for number in range(version, SCHEMA_VERSION):
+        for number in range(version, until):
             for statement in _statements(MIGRATIONS[number]):
                 connection.execute(statement)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute(f"PRAGMA user_version = {until}")
     except BaseException:
         connection.execute("ROLLBACK")
         raise

@@ -71,7 +71,7 @@ class ExportTargetLog:
 
 
 def data_signature(db: Database) -> str:
-    """A digest of every row of friends, occasions and addresses: it changes whenever one of them does."""
+    """A digest of every row of friends, occasions, addresses and cards: it changes whenever one of them does."""
     digest = hashlib.sha256()
     cursor = db.connection.cursor()
     cursor.row_factory = None  # plain tuples: their repr is the row's values

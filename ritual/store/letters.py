@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from ritual.core.letters import ANSWERED, RECEIVED, SENT, Letter, advance
+from ritual.core.letters import ANSWERED, ARRIVED, POSTED, RECEIVED, SENT, WRITTEN, Letter, advance
 from ritual.errors import NotFound
 from ritual.store.database import Database
 from ritual.store.rows import from_iso, to_iso
@@ -56,6 +56,17 @@ class LetterRepository:
                 "UPDATE letters SET status = :status, posted_on = :posted_on, arrived_on = :arrived_on WHERE id = :id",
                 {**_columns(moved), "id": letter_id},
             )
+            return self._get(conn, letter_id)
+
+    def take_back(self, letter_id: int, posted: bool, arrived: bool) -> Letter:
+        """Forget that a sent letter was posted (and so arrived) or only that it arrived: its card went back."""
+        with self.db.transaction() as conn:
+            letter = self._get(conn, letter_id)
+            kept_posted = letter.posted if not posted else None
+            kept_arrived = letter.arrived if not (posted or arrived) else None
+            status = ARRIVED if kept_arrived else POSTED if kept_posted else WRITTEN
+            conn.execute("UPDATE letters SET status = ?, posted_on = ?, arrived_on = ? WHERE id = ?",
+                         (status, to_iso(kept_posted), to_iso(kept_arrived), letter_id))
             return self._get(conn, letter_id)
 
     def attach(self, letter_id: int, card_id: int | None) -> Letter:

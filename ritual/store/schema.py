@@ -299,7 +299,7 @@ MIGRATIONS: tuple[str, ...] = (
     # last synced (changes are found by content, never by mtime), and the ritual-owned values both sides agreed
     # on then: the base of the three-way merge. A conflict keeps both values until the user chooses one.
     """
-    CREATE TABLE vdir_cards (
+    CREATE TABLE IF NOT EXISTS vdir_cards (
         vdir TEXT NOT NULL,
         href TEXT NOT NULL,
         uid TEXT NOT NULL DEFAULT '',
@@ -309,8 +309,8 @@ MIGRATIONS: tuple[str, ...] = (
         synced_at TEXT NOT NULL,
         PRIMARY KEY (vdir, href)
     ) WITHOUT ROWID;
-    CREATE INDEX vdir_cards_friend ON vdir_cards (friend_id);
-    CREATE TABLE vdir_conflicts (
+    CREATE INDEX IF NOT EXISTS vdir_cards_friend ON vdir_cards (friend_id);
+    CREATE TABLE IF NOT EXISTS vdir_conflicts (
         vdir TEXT NOT NULL,
         href TEXT NOT NULL,
         friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
@@ -320,6 +320,6 @@ MIGRATIONS: tuple[str, ...] = (
         found_at TEXT NOT NULL,
         PRIMARY KEY (vdir, href, field)
     ) WITHOUT ROWID;
-    CREATE INDEX vdir_conflicts_friend ON vdir_conflicts (friend_id);
+    CREATE INDEX IF NOT EXISTS vdir_conflicts_friend ON vdir_conflicts (friend_id);
     """,
 )

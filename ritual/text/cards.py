@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ritual.core.cards import Card, state_words
 from ritual.core.text import short_day
-from ritual.text.output import clean
+from ritual.text.safe import one_line as clean
 
 
 def card_row(card: Card) -> str:
@@ -31,4 +31,6 @@ def card_note(card: Card | None) -> str:
     """What logging or moving a letter did to its card, as a short second sentence (nothing without a card)."""
     if card is None:
         return ""
+    if not state_words(card):
+        return f" {clean(card.friend)}'s {clean(card.occasion)} card of {short_day(card.day)}: to write again."
     return f" It is {clean(card.friend)}'s {clean(card.occasion)} card of {short_day(card.day)}: {clean(state_words(card))}."

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ritual.text.safe import say, visible
+from ritual.text.safe import one_line, say, visible
 
 
 def use_color(stream=None) -> bool:
@@ -54,6 +54,7 @@ def removal_confirmed(question: str, yes: bool) -> bool:
     return False
 
 
+
 def clean(text: str) -> str:
-    """Text from data with any control character (an escape sequence, a carriage return) shown as a space."""
-    return "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)
+    """Text from data on one line, any control character shown as a visible stand-in."""
+    return one_line(text)

@@ -134,3 +134,69 @@ def test_card_mistakes_get_clear_messages(ana):
     ana.ok("card", "posted", "Ana", "birthday")
     again = ana("card", "skip", "Ana", "birthday")
     assert again.exit_code == 2 and "already posted" in again.stderr
+
+
+def test_reflect_log_writes_the_card_and_the_briefing_then_shows_its_state(ritual):
+    ritual.ok("friend", "add", "Ana Souza", "--birthday", "1990-12-14", "--country", "BR")
+    out = ritual.ok("reflect", "Ana", "--log", "--seed", "5", input="\n" + "an answer\n" * 5)
+    assert "write by Mon 23 Nov, post by Wed 25 Nov" in out
+    assert "birthday card of Mon 14 Dec: card written Wed 25 Nov" in out
+    assert [i["kind"] for i in _items(ritual)] == ["post", "occasion"]
+    [letter] = ritual.json("letter", "list")
+    ritual.ok("letter", "mark", str(letter["id"]), "posted")
+    again = ritual.ok("reflect", "Ana", "--occasion", "birthday", "--no-log", "--seed", "6", input="\n" + "more\n" * 5)
+    assert "card posted Wed 25 Nov" in again and f"this card's letter #{letter['id']}: written Wed 25 Nov, posted Wed 25 Nov" in again
+    assert "write by" not in again, "a done card asks for nothing more"
+    ritual.ok("letter", "mark", str(letter["id"]), "arrived", "--date", "2026-12-08")
+    assert [i["card_status"] for i in _items(ritual)] == ["arrived"]
+
+
+def test_a_project_is_a_set_of_cards_with_one_state_wherever_it_changes(ana):
+    ana.ok("project", "add", "Holiday cards 2026", "Ana", "Bo", "--occasion", "holidays", "--due", "2026-12-10")
+
+    def member(name: str) -> str:
+        found = ana.json("project", "show", "Holiday cards 2026")["members"]
+        return next(m["status"] for m in found if m["friend"] == name)
+
+    def card(name: str) -> dict:
+        return next(c for c in ana.json("card", "list") if c["friend"] == name and c["occasion"] == "holidays")
+
+    assert card("Ana Souza")["status"] == card("Bo")["status"] == "planned" and card("Ana Souza")["occasion_date"] == "2026-12-10"
+    out = ana.ok("letter", "add", "Ana", "--sent", "--occasion", "holidays", "--medium", "card")
+    assert "holidays card of Thu 10 Dec: card written" in out
+    assert member("Ana Souza") == "written" and member("Bo") == "to_write"
+    ana.ok("card", "posted", "Ana", "holidays")
+    assert member("Ana Souza") == "posted"
+    ana.ok("project", "set-status", "Holiday cards 2026", "arrived", "Ana")
+    assert card("Ana Souza")["status"] == "arrived"
+    ana.ok("card", "undo", "Ana", "holidays")
+    assert member("Ana Souza") == "posted" and card("Ana Souza")["status"] == "posted"
+    ana.ok("card", "skip", "Bo", "holidays", "--note", "moved away")
+    assert member("Bo") == "skipped" and "1 skipped this year" in ana.ok("project", "list")
+    # The project's cards stand beside the birthday card, which nothing here touched.
+    assert {"write", "post"} <= _kinds(ana)
+
+
+def test_removing_the_letter_that_moved_a_card_plans_it_again(ana):
+    ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--posted", "2026-11-25")
+    assert _kinds(ana) == {"occasion"}
+    assert "birthday card of Sun 20 Dec: to write again" in ana.ok("letter", "rm", "1", "--yes")
+    assert {"write", "post"} <= _kinds(ana)
+    # A card moved by hand as well keeps its steps when the letter goes.
+    ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday")
+    ana.ok("card", "posted", "Ana", "birthday", "--on", "2026-11-26")
+    assert "planned" not in ana.ok("letter", "rm", "2", "--yes")
+    assert [i["card_status"] for i in _items(ana)] == ["posted"]
+
+
+def test_undoing_a_cards_post_takes_it_back_on_its_letter_too(ana):
+    ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--posted", "2026-11-25", "--arrived", "2026-12-01")
+    ana.ok("card", "undo", "Ana", "birthday")
+    [letter] = ana.json("letter", "list", "Ana")
+    assert (letter["status"], letter["posted"], letter["arrived"]) == ("posted", "2026-11-25", None)
+    ana.ok("card", "undo", "Ana", "birthday")
+    [letter] = ana.json("letter", "list", "Ana")
+    assert (letter["status"], letter["posted"]) == ("written", None)
+    assert [i["card_status"] for i in _items(ana) if i["kind"] == "post"] == ["written"]
+    ana.ok("letter", "mark", str(letter["id"]), "posted", "--date", "2026-11-26")
+    assert [i["card_status"] for i in _items(ana)] == ["posted"], "and the letter moves the card on again"

@@ -86,3 +86,25 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path):
     with pytest.raises(RitualError, match="is not a ritual backup"):
         restore_backup(db, paths, bogus)
     db.close()
+
+
+def test_an_older_backup_is_migrated_on_restore_so_project_cards_keep_their_state(tmp_path):
+    from ritual.store.cards import CardRepository
+    from ritual.store.database import open_database_at_schema
+
+    paths = Paths.under(tmp_path / "old")
+    paths.data_dir.mkdir(parents=True)
+    older = open_database_at_schema(paths.database, 6)  # before cards existed
+    with older.transaction() as conn:
+        conn.execute("INSERT INTO friends (id, name, created_at, updated_at) VALUES (4, 'Ana', '2026-11-01T10:00:00+00:00', '2026-11-01T10:00:00+00:00')")
+        conn.execute("INSERT INTO projects (id, name, occasion, due, created_at) VALUES "
+                     "(1, 'Holiday cards', 'holidays', '2026-12-10', '2026-11-01T10:00:00+00:00')")
+        conn.execute("INSERT INTO project_members VALUES (1, 4, 'posted', '2026-11-20T10:00:00+00:00')")
+    backup = write_backup(older, paths, tmp_path / "old.json", NOW)
+    older.close()
+    new_paths, new_db = open_home(tmp_path / "new")
+    assert restore_backup(new_db, new_paths, backup)["cards"] == 1
+    [card] = CardRepository(new_db).all()
+    assert (card.friend_id, card.occasion, card.day, card.status, card.posted_on) == (
+        4, "holidays", date(2026, 12, 10), "posted", date(2026, 11, 20))
+    new_db.close()

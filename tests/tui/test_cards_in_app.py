@@ -13,7 +13,7 @@ from ritual.services.reminders.notifiers import NotifierChain
 from ritual.store.cards import CardRepository
 from ritual.tui.screens.profile import ProfileScreen
 from tests.conftest import RitualRunner
-from tests.tui.conftest import MONDAY, SIZE, settle
+from tests.tui.conftest import MONDAY, SIZE, friend_id, settle
 
 BIRTHDAY = date(2026, 3, 14)
 
@@ -104,3 +104,61 @@ async def test_the_card_actions_are_in_the_command_palette(app):
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Card: next step", "Card: skip this year", "Card: given by hand", "Card: undo the last step"} <= titles
+
+
+async def test_the_letter_box_logs_a_card_and_moves_it_posted_then_arrived(app, context):
+    from tests.tui.test_letter_box_screen import open_box
+    from tests.tui.test_letter_form import fill, open_form
+
+    ana = friend_id(context, "Ana Souza")
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_box(pilot)
+        form = await open_form(pilot, "l")
+        fill(form, friend=ana, medium="card", occasion="birthday")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is box
+        assert any("birthday card of Sat 14 Mar: card written Mon 9 Mar" in n.message for n in app._notifications)
+        assert {i["kind"] for i in _json(context)} == {"post", "occasion"}
+        await pilot.press("p")
+        await settle(pilot)
+        assert [i["card_status"] for i in _json(context)] == [POSTED]
+        assert not {WRITE, POST} & _due_kinds(context, date(2026, 3, 12))
+        await pilot.press("a")
+        await settle(pilot)
+        assert [i["card_status"] for i in _json(context)] == [ARRIVED]
+
+
+async def test_a_session_holds_only_open_cards_and_its_ritual_moves_the_card(tmp_path):
+    from ritual.tui.app import build_app
+    from ritual.tui.screens.ritual import RitualScreen
+    from tests.tui.test_ritual_screen import answer, choose_tone
+    from tests.tui.test_sessions_screens import highlight, session_context
+
+    context = session_context(tmp_path / "home")
+    app = build_app(context, check_seconds=3600)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            week = app.screen
+            assert [t.friend for t in week.planned.letters_in(week.planned.sessions[0])] == ["Ana Souza"]
+            highlight(week, "session-0")
+            await pilot.press("s")
+            await settle(pilot)
+            assert isinstance(app.screen, RitualScreen)
+            await choose_tone(pilot, "tenderness")
+            for _ in range(4):
+                await answer(pilot, "ok")
+            await pilot.press("l")
+            await settle(pilot)
+            assert [i["card_status"] for i in _json(context) if i["kind"] == "occasion"] == [WRITTEN]
+            await pilot.press("p")
+            await settle(pilot)
+            assert [i["card_status"] for i in _json(context)] == [POSTED]
+            await pilot.press("escape", "escape")
+            await settle(pilot)
+            assert app.screen is week
+            assert "Ana Souza" not in [t.friend for s in week.planned.sessions for t in week.planned.letters_in(s)]
+            assert not {WRITE, POST} & _due_kinds(context, date(2026, 3, 10))
+    finally:
+        context.close()

@@ -74,7 +74,7 @@ def cards(draw) -> Card:
     for action in draw(st.lists(st.sampled_from(STEPS), max_size=5)):
         on += timedelta(days=draw(st.integers(0, 5)))
         try:
-            card = end(card, action, on, draw(st.text(max_size=5))) if action in (SKIPPED, GIVEN) else move(card, action, on)
+            card = end(card, action, on, draw(st.text(st.characters(blacklist_categories=("Cc",)), max_size=5))) if action in (SKIPPED, GIVEN) else move(card, action, on)
         except CardError:
             pass
     return card
@@ -162,3 +162,9 @@ def test_a_letter_finds_its_card():
     unwanted = Candidate(Card(1, "name day", date(2026, 12, 10)), None, wanted=False)
     assert pick_card([unwanted], date(2026, 12, 9)) is None
     assert pick_card([unwanted], date(2026, 12, 9), "name day") == unwanted.card
+
+
+def test_a_skip_note_is_kept_on_one_line_and_refuses_control_characters():
+    assert end(_card(), SKIPPED, TODAY, "  we meet\nthat day\r ").note == "we meet that day"
+    with pytest.raises(InvalidValue, match="card note.*U\\+001B"):
+        end(_card(), SKIPPED, TODAY, "\x1b[31mred")

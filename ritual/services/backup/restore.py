@@ -15,8 +15,8 @@ from ritual.paths import Paths
 from ritual.services.backup.schema_check import check_backup_document
 from ritual.services.backup.validate import BadBackup, check_document
 from ritual.services.backup.pending import finish_restore
-from ritual.services.backup.write import from_json, read_backup
-from ritual.store.database import Database
+from ritual.services.backup.write import canonical_dump, from_json, read_backup
+from ritual.store.database import Database, finish_migrations, open_database_at_schema
 from ritual.store.meta import keep_pending_settings
 from ritual.store.tables import defer_links, has_rows, insert_rows, schema_version, table_columns, table_names
 
@@ -36,6 +36,8 @@ def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
     settings = {_inside(paths.config_dir, name, file): text for name, text in document.get("settings", {}).items()}
     _check_settings(paths, document.get("settings", {}), file)
     tables = document["tables"]
+    if document["schema_version"] < schema_version(db):
+        tables = _migrated(tables, document["schema_version"], file)
     unknown = sorted(set(tables) - set(table_names(db)))
     if unknown:
         raise RitualError(f"{file}: holds tables this ritual does not have: {', '.join(unknown)}")
@@ -49,6 +51,23 @@ def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
         keep_pending_settings(conn, {str(target): text for target, text in settings.items()})
     finish_restore(db)
     return counts
+
+
+def _migrated(tables: dict, version: int, file: Path) -> dict:
+    """An older backup's rows as today's schema holds them: loaded at their own schema, then migrated forward."""
+    with tempfile.TemporaryDirectory(prefix="ritual-restore-") as folder:
+        older = open_database_at_schema(Path(folder) / "older.db", version)
+        try:
+            known = set(table_names(older))
+            with older.transaction() as conn:
+                defer_links(conn)
+                for name in sorted(known & set(tables)):
+                    _insert(conn, name, tables[name], file)
+            finish_migrations(older)
+            # Tables of no migration (a later feature's) pass through as they came.
+            return {**{n: t for n, t in tables.items() if n not in known}, **canonical_dump(older)}
+        finally:
+            older.close()
 
 
 def _insert(conn, table: str, data: dict, file: Path) -> int:

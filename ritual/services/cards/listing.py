@@ -9,12 +9,14 @@ from ritual.services.planning.agenda import agenda
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
 from ritual.store.database import Database
+from ritual.store.projects import ProjectRepository
 
 HISTORY = timedelta(days=365)
 
 
 def card_book(settings: Settings, db: Database, today: date, days: int) -> list[Card]:
-    """Cards of the plan from today for `days` days (and those still open from before), plus a year of stored ones."""
+    """Cards of the plan and of projects from today for `days` days (and those still open from before), plus a year
+    of stored ones."""
     last = today + timedelta(days=days - 1)
     stored = CardRepository(db).between(today - HISTORY, last + timedelta(days=366))
     found: dict[CardKey, Card] = {key: card for key, card in stored.items() if card.day <= last}
@@ -22,4 +24,9 @@ def card_book(settings: Settings, db: Database, today: date, days: int) -> list[
         if item.card_status is not None:
             key = CardKey(item.friend_id, item.occasion, item.occasion_date)
             found.setdefault(key, stored.get(key) or planned(key, item.friend))
+    for project in ProjectRepository(db).all():
+        for member in project.members:
+            key = project.card_key(member.friend_id)
+            if today - HISTORY <= key.day <= last:
+                found.setdefault(key, stored.get(key) or planned(key, member.friend))
     return sorted(found.values(), key=lambda c: (c.day, c.friend.casefold(), c.friend_id, c.occasion))

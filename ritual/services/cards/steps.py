@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ritual.core.cards import ARRIVED, ENDINGS, LIFE, OPEN, PLANNED, POSTED, WRITTEN, Card, end, move, pick_card, undo
+from ritual.core.cards import (
+    ARRIVED, ENDINGS, LIFE, OPEN, PLANNED, POSTED, WRITTEN, Card, end, move, pick_card, set_status, undo,
+)
 from ritual.core.letters import Letter
 from ritual.services.cards.lookup import candidates, card_named
 from ritual.settings.load import Settings
@@ -49,12 +51,28 @@ def card_step(settings: Settings, db: Database, who: str, occasion: str, action:
     """Take one step on WHO's OCCASION card (the nearest one it fits, unless the date is given) and store it."""
     friend = FriendRepository(db).find(who)
     card = card_named(settings, db, friend, occasion, occasion_date, today, lambda c: can_take(c, action))
-    return CardChange(card, CardRepository(db).save(take(card, action, on or today, note)))
+    return step_card(db, card, action, on or today, note)
 
 
 def step_card(db: Database, card: Card, action: str, on: date, note: str = "") -> CardChange:
-    """Take one step on a card already in hand (the app's week and profile) and store it."""
-    return CardChange(card, CardRepository(db).save(take(card, action, on, note)))
+    """Take one step on a card already in hand and store it; an undone post or arrival is undone on its letters."""
+    with db.transaction():
+        change = CardChange(card, CardRepository(db).save(take(card, action, on, note)))
+        if action == UNDO and change.after.id is not None:
+            _letters_follow_back(db, change)
+        return change
+
+
+def _letters_follow_back(db: Database, change: CardChange) -> None:
+    """The card's letters forget the step the card just forgot, so both tell the same story."""
+    posted = change.before.posted_on is not None and change.after.posted_on is None
+    arrived = change.before.arrived_on is not None and change.after.arrived_on is None
+    if not (posted or arrived):
+        return
+    letters = LetterRepository(db)
+    for letter in letters.of_card(change.after.id):
+        if (posted and letter.posted) or (arrived and letter.arrived):
+            letters.take_back(letter.id, posted, arrived)
 
 
 def follow_letter(card: Card, letter: Letter) -> Card:
@@ -81,6 +99,19 @@ def log_letter(settings: Settings, db: Database, letter: Letter, occasion_date: 
             return stored, None
         saved = CardRepository(db).save(follow_letter(card, stored))
         return LetterRepository(db).attach(stored.id, saved.id), saved
+
+
+def remove_letter(db: Database, letter_id: int) -> tuple[Letter, Card | None]:
+    """Remove a letter logged by mistake; a card that only it had moved goes back to planned (returned then)."""
+    letters, cards = LetterRepository(db), CardRepository(db)
+    with db.transaction():
+        gone = letters.delete(letter_id)
+        if gone.card_id is None or letters.of_card(gone.card_id):
+            return gone, None
+        card = cards.get(gone.card_id)
+        if card.ending or (card.written_on, card.posted_on, card.arrived_on) != (gone.day, gone.posted, gone.arrived):
+            return gone, None
+        return gone, cards.save(set_status(card, PLANNED, gone.day))
 
 
 def mark_letter(db: Database, letter_id: int, status: str, day: date) -> tuple[Letter, Card | None]:
