@@ -11,6 +11,7 @@ import click
 from ritual.context import RitualContext
 from ritual.errors import RitualError
 from ritual.text.output import Styler, clean
+from ritual.text.safe import say
 
 
 @click.command()
@@ -48,7 +49,7 @@ def _mark_open(context: RitualContext, found, today: date, ask: bool) -> None:
     from ritual.text.review import DONE_WORDS, MARK_QUESTION, card_line
 
     for card in found.still_open:
-        click.echo(card_line(card))
+        say(card_line(card))
         if not ask:
             continue
         key = _one_key(f"           {MARK_QUESTION}: ")
@@ -58,22 +59,22 @@ def _mark_open(context: RitualContext, found, today: date, ask: bool) -> None:
             try:
                 change = mark(context.settings, context.db, card, key, today)
             except RitualError as exc:
-                click.echo(f"           {clean(exc.message)}")
+                say(f"           {clean(exc.message)}")
                 continue
-            click.echo(f"           {DONE_WORDS[change.after.status]}")
+            say(f"           {DONE_WORDS[change.after.status]}")
 
 
 def _one_key(question: str) -> str:
     """One key on a terminal; from piped input, the first letter of the next line (nothing at its end)."""
-    click.echo(question, nl=False)
+    say(question, nl=False)
     # sys.stdin itself: a fresh wrapper per question would swallow the lines piped after this one.
     stdin = sys.stdin
     if stdin.isatty():
         key = click.getchar()
-        click.echo(key if key.isprintable() else "")
+        say(key if key.isprintable() else "")
         return key.lower()
     line = stdin.readline()
-    click.echo("")
+    say("")
     return line.strip()[:1].lower()
 
 
@@ -104,12 +105,12 @@ def _print(context: RitualContext, friend_ids: list[int], choice: str, target: P
 
     done = week_pdf(context.settings, context.db, friend_ids, choice, target, size, sheet)
     for problem in done.left_out:
-        click.echo(f"ritual: left out, the address needs more first: {clean(problem)}", err=True)
-    click.echo(clean(f"  Wrote {len(done.names)} {choice if len(done.names) != 1 else choice[:-1]} in {done.path}."))
+        say(f"ritual: left out, the address needs more first: {clean(problem)}", err=True)
+    say(clean(f"  Wrote {len(done.names)} {choice if len(done.names) != 1 else choice[:-1]} in {done.path}."))
 
 
 def _echo(context: RitualContext, lines: list[str]) -> None:
-    click.echo("\n".join(lines), color=context.color)
+    say("\n".join(lines), color=context.color)
 
 
 def register(group: click.Group) -> None:
