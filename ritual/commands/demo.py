@@ -6,7 +6,7 @@ import click
 
 from ritual.context import RitualContext
 from ritual.errors import RitualError
-from ritual.services.demo.build import demo_friends
+from ritual.services.demo.showcase import fill_demo
 from ritual.store.friends import FriendRepository
 from ritual.text.safe import say
 
@@ -25,8 +25,8 @@ def demo(context: RitualContext, count: int, seed: int, force: bool) -> None:
             f"this home already has {existing} friends; use --force to add demo friends anyway, "
             "or --home DIR to try them somewhere else"
         )
-    repo.add_many(demo_friends(count, seed, context.clock.today()))
-    say(f"Added {count} demo friends. See the week with: ritual week")
+    fill_demo(context.settings, context.db, count, seed, context.clock.today())
+    say(f"Added {count} demo friends, the first few arranged around today. See the week with: ritual week")
 
 
 def register(group: click.Group) -> None:

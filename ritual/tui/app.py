@@ -183,6 +183,13 @@ class RitualApp(App[None]):
         if not isinstance(self.screen, SuppliesScreen):
             self.push_screen(SuppliesScreen(self.data))
 
+    def action_review(self) -> None:
+        """The weekly review."""
+        from ritual.tui.screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen(self.data))
+
     def action_projects(self) -> None:
         """Projects and where each card stands."""
         if not isinstance(self.screen, ProjectsScreen):

@@ -11,7 +11,7 @@ from ritual.clock import Clock
 from ritual.core.letters import Letter
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
-from ritual.services.demo.build import demo_friends
+from ritual.services.demo.showcase import fill_demo
 from ritual.services.planning.agenda import agenda, plan_rules
 from ritual.services.planning.week import WeekPlan, week
 from ritual.services.letters.posting import LetterLogged
@@ -130,9 +130,31 @@ class RitualData:
         """Delete one occasion."""
         self.repo.remove_occasion(occasion_id)
 
+    def weekly_review(self):
+        """The weekly review as of today."""
+        from ritual.services.review.weekly import weekly_review
+
+        return weekly_review(self.settings, self.db, self.today())
+
+    def mark_review_card(self, card, key: str):
+        """Take a review step (w written, p posted, s skipped) on a card, today."""
+        from ritual.services.review.weekly import mark
+
+        return mark(self.settings, self.db, card, key, self.today())
+
+    def names_of(self, friend_ids: list[int]) -> list[str]:
+        """The names of these friends, in order."""
+        return [self.repo.get(fid).name for fid in friend_ids]
+
+    def print_week(self, friend_ids: list[int], kind: str, path):
+        """The week's envelopes or labels for these friends, in one PDF."""
+        from ritual.services.review.prints import week_pdf
+
+        return week_pdf(self.settings, self.db, friend_ids, kind, path)
+
     def add_demo_friends(self, count: int = DEMO_COUNT) -> int:
         """Fill the home with demo friends; returns how many were added."""
-        return len(self.repo.add_many(demo_friends(count, 1, self.today())))
+        return fill_demo(self.settings, self.db, count, 1, self.today())
 
     def changed_elsewhere(self) -> bool:
         """True when friends or occasions changed since the last call (cheap when nothing did)."""

@@ -42,3 +42,16 @@ def envelope_pdf(recipient: FormattedAddress, sender: Sequence[str], size: str, 
         draw_lines(pdf, sender, return_box(width, height), 8.0)
     draw_lines(pdf, recipient.lines, recipient_box(width, height), 12.0)
     return save(pdf, path)
+
+
+def envelopes_pdf(recipients: Sequence[FormattedAddress], sender: Sequence[str], size: str, path: Path) -> Path:
+    """Write one envelope of `size` per recipient, a page each, to `path`."""
+    width, height = ENVELOPE_SIZES[size]
+    pdf = new_document(width, height)
+    pdf.set_title("Envelopes")
+    for recipient in recipients:
+        pdf.add_page()
+        if sender:
+            draw_lines(pdf, sender, return_box(width, height), 8.0)
+        draw_lines(pdf, recipient.lines, recipient_box(width, height), 12.0)
+    return save(pdf, path)

@@ -42,6 +42,7 @@ class WeekScreen(CardActions, DataScreen):
         Binding("s", "start_session", "Start session"),
         Binding("u", "app.supplies", "Supplies"),
         Binding("p", "app.projects", "Projects"),
+        Binding("v", "app.review", "Weekly review"),
         *CARD_BINDINGS,
     ]
 

@@ -1,0 +1,114 @@
+"""The weekly review in the app: open cards marked with one key, the coming week, supplies, the week's print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ritual.errors import RitualError
+from ritual.text import review as words
+from ritual.text.output import Styler
+from ritual.tui.widgets.fitting_footer import FittingFooter
+
+_PLAIN = Styler(False)
+PRINTS = {"e": "envelopes", "l": "labels"}
+
+
+class ReviewScreen(Screen):
+    """One calm pass over the week; every step can be left as it is, nothing is decided for the user."""
+
+    BINDINGS = [
+        Binding("w", "mark('w')", "Written"),
+        Binding("p", "mark('p')", "Posted"),
+        Binding("s", "mark('s')", "Skip this year"),
+        Binding("e", "print_week('e')", "Envelopes PDF"),
+        Binding("l", "print_week('l')", "Labels PDF"),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self, data) -> None:
+        super().__init__()
+        self.data = data
+        self.review = data.weekly_review()
+
+    def compose(self) -> ComposeResult:
+        """The four steps, one under the other."""
+        with VerticalScroll(id="review"):
+            yield Static(words.heading(self.review, _PLAIN), id="review-title", classes="dialog-title")
+            yield Static("1. Still open from before: w written · p posted · s skip this year", classes="review-step")
+            yield OptionList(id="review-open")
+            yield Static(id="review-coming")
+            yield Static(id="review-supplies")
+            yield Static(id="review-post")
+            yield Static(id="review-message")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        """Fill the steps."""
+        self.show()
+        self.query_one("#review-open", OptionList).focus()
+
+    def show(self) -> None:
+        """Every step from the review as it stands now."""
+        listing = self.query_one("#review-open", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options([Option(_plain(words.card_line(c))) for c in self.review.still_open]
+                            or [Option("Nothing is waiting from the past days.", disabled=True)])
+        if self.review.still_open:
+            listing.highlighted = min(highlighted or 0, len(self.review.still_open) - 1)
+        self.query_one("#review-coming", Static).update(_plain("\n".join(words.coming_lines(self.review, _PLAIN))))
+        self.query_one("#review-supplies", Static).update(_plain("\n".join(words.supplies_lines(self.review, _PLAIN))))
+        names = self.data.names_of(self.review.to_post)
+        post = words.post_lines(self.review, names, _PLAIN) + (["  e envelopes · l labels"] if names else [])
+        self.query_one("#review-post", Static).update(_plain("\n".join(post)))
+
+    def action_mark(self, key: str) -> None:
+        """Take the step on the highlighted open card, say so, and show the review afresh."""
+        index = self.query_one("#review-open", OptionList).highlighted
+        if not self.review.still_open or index is None:
+            return
+        card = self.review.still_open[index]
+        try:
+            change = self.data.mark_review_card(card, key)
+        except RitualError as exc:
+            self._say(exc.message)
+            return
+        self._say(f"{card.item.friend}: {words.DONE_WORDS[change.after.status]}.")
+        self.review = self.data.weekly_review()
+        self.show()
+        self.app.data_changed()
+
+    def action_print_week(self, key: str) -> None:
+        """Write the week's envelopes or labels to one PDF in the current folder."""
+        if not self.review.to_post:
+            self._say("No card goes in the post this week: nothing to print.")
+            return
+        kind = PRINTS[key]
+        target = Path(f"ritual-week-{self.review.today.isoformat()}-{kind}.pdf")
+        try:
+            done = self.data.print_week(self.review.to_post, kind, target)
+        except RitualError as exc:
+            self._say(exc.message)
+            return
+        left = f" Left out (the address needs more): {'; '.join(done.left_out)}." if done.left_out else ""
+        self._say(f"Wrote {len(done.names)} {kind} in {done.path.resolve()}.{left}")
+
+    def action_close(self) -> None:
+        """Back to the week."""
+        self.dismiss()
+
+    def _say(self, message: str) -> None:
+        self.query_one("#review-message", Static).update(Text(message, style="italic"))
+
+
+def _plain(text: str) -> Text:
+    """Review text as it is, with no markup read into it (names come from strangers' files)."""
+    return Text(text)
