@@ -10,6 +10,7 @@ import click
 
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
+from ritual.core.text import now_is
 from ritual.core.letters import (
     ANSWERED,
     ARRIVED,
@@ -167,8 +168,8 @@ def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -
     if moved.posted and not was_posted:
         country = FriendRepository(context.db).get(moved.friend_id).country
         stamp = use_stamp_for(context.db, country, context.settings.home_country)
-    click.echo(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now "
-               f"{STATUS_WORDS[moved.status]}.{stamp}" + card_note(card))
+    click.echo(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) "
+               f"{now_is(STATUS_WORDS[moved.status])}.{stamp}" + card_note(card))
 
 
 @letter.command("rm")

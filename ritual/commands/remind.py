@@ -107,13 +107,15 @@ def _refresh_exports(context: RitualContext, engine) -> bool:
 
 
 def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None:
+    from ritual.services.reminders.app_presence import toast_status
     from ritual.store.deliveries import DeliveryLog
 
     engine = _engine(context, now_text)
     now = engine.now()
     coming = engine.upcoming(context.db, now, 14)[:5]
     recent = DeliveryLog(context.db, engine.owner).recent(5)
-    _echo(describe_status(coming, recent, engine.notifiers.status(), engine.zone(), as_json))
+    notifiers = toast_status(engine.notifiers.status(), context.paths.state_dir)
+    _echo(describe_status(coming, recent, notifiers, engine.zone(), as_json))
 
 
 def _echo(text: str) -> None:

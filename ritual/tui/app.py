@@ -48,6 +48,10 @@ REMINDER_TOAST_SECONDS = 30
 HELP_NOISE = {"Scroll Home", "Scroll End", "Page Left", "Page Right", "Copy selected text", "Scroll Up",
               "Scroll Down", "Scroll Left", "Scroll Right", "Page Up", "Page Down"}
 HELP_WORDING = {"palette": "Command palette", "Focus Next": "Next part", "Focus Previous": "Previous part"}
+# Cursor and focus moves, and the toolkit's own entries that only repeat what the help and the keys do.
+LOW_LEVEL = {"Up", "Down", "First", "Last", "Page up", "Page down", "Focus Next", "Focus Previous", "Copy",
+             "Paste", "Cut", "Select all"}
+PALETTE_NOISE = {"Keys", "Maximize", "Minimize", "Screenshot", "Bell"}
 SCREEN_NAMES = {"week": "The week", "friends": "Friends", "calendar": "Calendar", "box": "Letter box"}
 
 
@@ -89,6 +93,7 @@ class RitualApp(App[None]):
         if self.data.count() == 0:
             self.push_screen(OnboardingScreen(self.data, self.paths))
         self.data.note_own_change()
+        self._mark_open()
         self.set_interval(self.check_seconds, self.check_for_changes)
         self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
         # Building the reminder jobs reads the plan: after the first frame, so the app shows at once.
@@ -130,10 +135,20 @@ class RitualApp(App[None]):
             self._unnotify(oldest, refresh=False)
         self._refresh_notifications()
 
+    def _mark_open(self) -> None:
+        """Let `ritual remind --status` know reminders reach this app."""
+        from ritual.services.reminders.app_presence import mark_app_open
+
+        self.presence = mark_app_open(self.paths.state_dir) if self.paths is not None else None
+
     def on_unmount(self) -> None:
-        """Stop the reminder engine with the app."""
+        """Stop the reminder engine with the app, and no longer count as open."""
+        from ritual.services.reminders.app_presence import mark_app_closed
+
         if self.reminders is not None:
             self.reminders.stop()
+        if getattr(self, "presence", None) is not None:
+            mark_app_closed(self.presence)
 
     @work(thread=True, exclusive=True, group="reminders")
     def refresh_reminders(self) -> None:
@@ -256,18 +271,32 @@ class RitualApp(App[None]):
         self.check_for_changes()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the screen and the app, then Textual's own (themes, keys, quit)."""
-        seen = set()
+        """Every action of the screen and the app once each, then Textual's themes and quit; no cursor moves."""
+        seen_titles, seen_actions = set(), set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if binding.description and binding.description not in seen and active.enabled:
-                seen.add(binding.description)
-                yield SystemCommand(binding.description, f"key: {self.get_key_display(binding)}",
-                                    partial(self._run_from_palette, active.node, binding.action))
-        yield SystemCommand("Add a friend", "open the form for someone new", self.action_add_friend)
-        yield SystemCommand("Export the calendar", "an .ics file, and CalDAV when set", self.action_export)
-        yield SystemCommand("Import contacts or birthdays", "from vCard, CSV or .ics files", self.action_import)
-        yield from super().get_system_commands(screen)
+            action = binding.action.removeprefix("app.")
+            if not self._palette_worthy(active) or binding.description in seen_titles or action in seen_actions:
+                continue
+            seen_titles.add(binding.description)
+            seen_actions.add(action)
+            yield SystemCommand(binding.description, f"key: {self.get_key_display(binding)}",
+                                partial(self._run_from_palette, active.node, binding.action))
+        extras = (("add_friend", "Add a friend", "open the form for someone new", self.action_add_friend),
+                  ("export", "Export the calendar", "an .ics file, and CalDAV when set", self.action_export),
+                  ("import", "Import contacts or birthdays", "from vCard, CSV or .ics files", self.action_import))
+        for action, title, help_text, callback in extras:
+            if action not in seen_actions:
+                yield SystemCommand(title, help_text, callback)
+        yield from (c for c in super().get_system_commands(screen)
+                    if c.title not in PALETTE_NOISE and c.title not in seen_titles)
+
+    def _palette_worthy(self, active) -> bool:
+        """Our own actions only: not a list's cursor keys or focus moves from the toolkit's widgets."""
+        binding = active.binding
+        if not binding.description or not active.enabled or binding.description in HELP_NOISE | LOW_LEVEL:
+            return False
+        return not type(active.node).__module__.startswith("textual.")
 
     async def _run_from_palette(self, node, action: str) -> None:
         await self.run_action(action, node)

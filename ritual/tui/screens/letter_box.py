@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Select, Static
 
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
-from ritual.core.text import plural
+from ritual.core.text import now_is, plural
 from ritual.errors import RitualError
 from ritual.services.cards.steps import mark_letter
 from ritual.store.letters import LetterRepository
@@ -171,7 +171,7 @@ class LetterBoxScreen(DataScreen):
             country = self.data.friend(moved.friend_id).country
             stamp = use_stamp_for(self.data.db, country, self.data.settings.home_country)
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
-        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}.{stamp}"
+        self.post_message(LetterBoxChanged(f"The letter {way} {now_is(STATUS_WORDS[moved.status])}.{stamp}"
                                            + card_note(card)))
 
     def action_log_letter(self, direction: str) -> None:
