@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,7 +13,6 @@ from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies
 from ritual.core.text import now_is, plural
 from ritual.errors import RitualError
 from ritual.services.cards.steps import mark_letter
-from ritual.store.letters import LetterRepository
 from ritual.text.cards import card_note
 from ritual.store.supplies import use_stamp_for
 from ritual.tui.formatting import short_date, since
@@ -21,6 +20,7 @@ from ritual.tui.messages import FriendChosen, LetterBoxChanged
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
+from ritual.tui.widgets.friend_chooser import FriendChooser
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
 
@@ -54,7 +54,7 @@ class LetterBoxScreen(DataScreen):
         """Filters, the log beside the replies waiting, the year's picture below."""
         yield Static(id="box-title", classes="screen-title")
         with Horizontal(id="box-filters"):
-            yield Select([], prompt="Everyone", id="box-friend", allow_blank=True, compact=True)
+            yield FriendChooser("everyone: type a name to choose one", id="box-friend")
             yield Select(DIRECTION_CHOICES, value="both", id="box-direction", allow_blank=False, compact=True)
             yield Label(id="box-year")
         with Horizontal(id="box-body"):
@@ -70,23 +70,38 @@ class LetterBoxScreen(DataScreen):
         self.query_one(DataTable).add_columns("Date", "Way", "Friend", "Medium", "Occasion", "Where it is")
 
     def load(self) -> None:
-        """Read the letters; the filters narrow what shows."""
-        everything = LetterRepository(self.data.db).list()
-        self.friends = {x.friend_id: x.friend for x in sorted(everything, key=lambda x: x.friend.casefold())}
-        chooser = self.query_one("#box-friend", Select)
-        chosen = chooser.value
-        with chooser.prevent(Select.Changed):
-            chooser.set_options([(name, friend_id) for friend_id, name in self.friends.items()])
-            if chosen in self.friends:
-                chooser.value = chosen
+        """Read the letters in the background; the filters narrow what shows."""
+        self._read_everything()
+
+    @work(thread=True, exclusive=True, group="letter-box-all")
+    def _read_everything(self) -> None:
+        """*worker*: every letter (for the replies owed and the friend chooser) and the friends they name."""
+        everything = self.data.letters()
+        with_letters = {x.friend_id for x in everything}
+        rows = [row for row in self.data.friend_rows() if row.id in with_letters]
+        self.app.call_from_thread(self._show_everything, everything, rows)
+
+    def _show_everything(self, everything: list[Letter], rows) -> None:
+        self.friends = {row.id: row.name for row in rows}
+        self.query_one(FriendChooser).set_rows(rows)
         self.query_one("#owed-list", Static).update(self._owed_text(everything))
         self.show_letters()
 
     @on(Select.Changed)
+    @on(FriendChooser.Changed)
     def show_letters(self) -> None:
-        """Fill the log and the year's picture for the chosen friend, direction and year."""
-        friend_id, direction = self._friend_filter(), self._direction_filter()
-        self.letters = LetterRepository(self.data.db).list(friend_id, self.year, direction)
+        """Fill the log and the year's picture for the chosen friend, direction and year, in the background."""
+        self._read_shown(self._friend_filter(), self.year, self._direction_filter())
+
+    @work(thread=True, exclusive=True, group="letter-box-shown")
+    def _read_shown(self, friend_id: int | None, year: int, direction: str | None) -> None:
+        letters = self.data.letters(friend_id, year, direction)
+        self.app.call_from_thread(self._show_letters, letters, year)
+
+    def _show_letters(self, letters: list[Letter], year: int) -> None:
+        if year != self.year:
+            return
+        self.letters = letters
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -100,8 +115,7 @@ class LetterBoxScreen(DataScreen):
         self.refresh_bindings()
 
     def _friend_filter(self) -> int | None:
-        value = self.query_one("#box-friend", Select).value
-        return value if isinstance(value, int) else None
+        return self.query_one(FriendChooser).value
 
     def _direction_filter(self) -> str | None:
         value = self.query_one("#box-direction", Select).value
