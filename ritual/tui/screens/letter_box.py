@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Select, Static
 
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
-from ritual.core.text import now_is, plural
+from ritual.core.text import now_is
 from ritual.errors import RitualError
 from ritual.services.cards.steps import mark_letter
 from ritual.text.cards import card_note
@@ -54,7 +54,7 @@ class LetterBoxScreen(DataScreen):
         """Filters, the log beside the replies waiting, the year's picture below."""
         yield Static(id="box-title", classes="screen-title")
         with Horizontal(id="box-filters"):
-            yield FriendChooser("everyone: type a name to choose one", id="box-friend")
+            yield FriendChooser("everyone (type a name)", id="box-friend")
             yield Select(DIRECTION_CHOICES, value="both", id="box-direction", allow_blank=False, compact=True)
             yield Label(id="box-year")
         with Horizontal(id="box-body"):
@@ -67,7 +67,7 @@ class LetterBoxScreen(DataScreen):
 
     def on_mount(self) -> None:
         """Set up the columns."""
-        self.query_one(DataTable).add_columns("Date", "Way", "Friend", "Medium", "Occasion", "Where it is")
+        self.query_one(DataTable).add_columns("Date", "Way", "Friend", "Medium", "Occasion", "Where now")
 
     def load(self) -> None:
         """Read the letters in the background; the filters narrow what shows."""
@@ -111,7 +111,7 @@ class LetterBoxScreen(DataScreen):
             table.move_cursor(row=min(row, table.row_count - 1))
         self.query_one(YearLetters).show(self.year, self.letters, self.data.today())
         self.query_one("#box-title", Static).update(self._title())
-        self.query_one("#box-year", Label).update(Text(f"{self.year}  ([ and ] change the year)"))
+        self.query_one("#box-year", Label).update(Text(f"{self.year}  ([ ] year)"))
         self.refresh_bindings()
 
     def _friend_filter(self) -> int | None:
@@ -130,7 +130,7 @@ class LetterBoxScreen(DataScreen):
     def _title(self) -> str:
         sent = sum(1 for x in self.letters if x.sent)
         received = len(self.letters) - sent
-        return f"Letter box · {self.year} · {plural(sent, 'letter')} sent, {received} received"
+        return f"Letters · {self.year} · {sent} sent, {received} received"
 
     def _owed_text(self, everything: list[Letter]) -> Text:
         today = self.data.today()
