@@ -35,7 +35,6 @@ from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.screens.projects import ProjectsScreen
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.palette import RitualCommands
-from ritual.tui.reminder_toasts import GATHER_SECONDS, MOST_TOASTS, GatheredReminders
 from ritual.tui.screens.supplies import SuppliesScreen
 from ritual.tui.screens.week import WeekScreen
 from ritual.tui.transfer_messages import ContactsImported
@@ -44,6 +43,8 @@ CHECK_SECONDS = 2.0
 # The daily backup is looked for this often while the app stays open over midnight (one file's date).
 BACKUP_CHECK_SECONDS = 3600
 REMINDER_TOAST_SECONDS = 30
+# The most toasts on screen at any time; the oldest gives way to a new one.
+MOST_TOASTS = 3
 # Scrolling details of Textual's containers crowd the help; the arrows and page keys are listed anyway.
 HELP_NOISE = {"Scroll Home", "Scroll End", "Page Left", "Page Right", "Copy selected text", "Scroll Up",
               "Scroll Down", "Scroll Left", "Scroll Right", "Page Up", "Page Down"}
@@ -81,7 +82,6 @@ class RitualApp(App[None]):
         self.data = RitualData(settings, db, clock)
         self.data_generation = 0
         self.check_seconds = check_seconds
-        self.gathered = GatheredReminders()
         self.add_mode("week", partial(WeekScreen, self.data))
         self.add_mode("friends", partial(FriendsScreen, self.data))
         self.add_mode("calendar", partial(CalendarScreen, self.data))
@@ -111,18 +111,10 @@ class RitualApp(App[None]):
                                              now=now, heartbeat_seconds=self.heartbeat_seconds or HEARTBEAT_SECONDS)
 
     def show_reminder(self, reminder, late: bool) -> None:
-        """*thread*: a due reminder, gathered with the others arriving at the same moment."""
-        self.call_from_thread(self._gather_reminder, headline(reminder, late), reminder.body)
-
-    def _gather_reminder(self, title: str, body: str) -> None:
-        if self.gathered.add(title, body):
-            self.set_timer(GATHER_SECONDS, self._show_gathered)
-
-    def _show_gathered(self) -> None:
-        """One toast each for one or two reminders; one summary for more."""
-        for title, body in self.gathered.take():
-            # Names come from the user's data: shown as they are, never read as markup.
-            self.notify(body, title=title, timeout=REMINDER_TOAST_SECONDS, markup=False)
+        """*thread*: a due reminder (many at once arrive already grouped into one summary) as a toast."""
+        # Names come from the user's data: shown as they are, never read as markup.
+        self.call_from_thread(self.notify, reminder.body, title=headline(reminder, late),
+                              timeout=REMINDER_TOAST_SECONDS, markup=False)
 
     def on_notify(self, _: Notify) -> None:
         """Keep at most a few toasts on screen, once the new one is in."""

@@ -103,18 +103,11 @@ async def test_letters_typed_on_the_week_are_not_taken_for_its_keys(app):
         assert app.screen.monday.isoformat() == "2026-03-09"
 
 
-async def test_many_reminders_at_once_become_one_summary_and_toasts_never_pile_up(app):
-    from ritual.tui.reminder_toasts import GATHER_SECONDS, MOST_TOASTS
+async def test_toasts_never_pile_up(app):
+    from ritual.tui.app import MOST_TOASTS
 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for n in range(6):
-            app._gather_reminder(f"Write to friend {n}", "a card")
-        await pilot.pause(GATHER_SECONDS + 0.2)
-        toasts = [(n.title, n.message) for n in app._notifications]
-        assert [title for title, _ in toasts] == ["6 reminders"]
-        assert toasts[0][1].splitlines() == ["Write to friend 0", "Write to friend 1", "Write to friend 2",
-                                             "and 3 more: the week shows them all"]
         for n in range(MOST_TOASTS + 2):
             app.notify(f"note {n}")
         await pilot.pause()

@@ -53,7 +53,7 @@ async def test_the_box_shows_this_years_letters_newest_first_and_who_is_waiting(
             ["Mon 2 Mar", "to", "Ben Carter"], ["Fri 20 Feb", "from", "Chloé Martin"],
             ["Mon 2 Feb", "to", "Ana Souza"], ["Mon 5 Jan", "from", "Ana Souza"]]
         assert table_rows(screen)[1][5] == "waiting for your reply" and table_rows(screen)[3][5] == "answered"
-        assert "2026 · 2 letters sent, 2 received" in str(screen.query_one("#box-title", Static).render())
+        assert "Letters · 2026 · 2 sent, 2 received" in str(screen.query_one("#box-title", Static).render())
         owed = str(screen.query_one("#owed-list", Static).render())
         assert "Chloé Martin" in owed and "Ana" not in owed
         await pilot.press("[")
