@@ -11,6 +11,7 @@ import click
 from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
+from ritual.core.text import now_is
 from ritual.core.letters import (
     ANSWERED,
     ARRIVED,
@@ -167,8 +168,8 @@ def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -
     """Move a letter on: posted or arrived (yours), answered (theirs)."""
     logged = move_letter(context.settings, context.db, letter_id, status, _day(day, "--date", context.clock.today()))
     moved = logged.letter
-    say(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now "
-               f"{STATUS_WORDS[moved.status]}." + logged_note(logged))
+    say(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) "
+        f"{now_is(STATUS_WORDS[moved.status])}." + logged_note(logged))
 
 
 @letter.command("rm")

@@ -133,6 +133,7 @@ def _refresh_exports(context: RitualContext, engine) -> bool:
 
 
 def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None:
+    from ritual.services.reminders.app_presence import toast_status
     from ritual.store.deliveries import DeliveryLog
 
     engine = _engine(context, now_text)
@@ -140,7 +141,8 @@ def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None
     coming = engine.upcoming(context.db, now, 14)[:5]
     record = DeliveryLog(context.db, engine.owner)
     record.settle_interrupted(now)
-    status = ReminderStatus(coming, record.recent(5), record.uncertain(), engine.notifiers.status())
+    notifiers = toast_status(engine.notifiers.status(), context.paths.state_dir)
+    status = ReminderStatus(coming, record.recent(5), record.uncertain(), notifiers)
     _echo(describe_status(status, engine.zone(), as_json))
 
 

@@ -40,3 +40,8 @@ def fold(text: str) -> str:
     """Text without accents and case, for searching and sorting: `São Paulo` → `sao paulo`, `Łódź` → `lodz`."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNSPLIT))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def now_is(status_words: str) -> str:
+    """`is now in the post`, but `has arrived`: how a step taken reads in a sentence."""
+    return {"arrived": "has arrived", "given": "was given by hand"}.get(status_words, f"is now {status_words}")

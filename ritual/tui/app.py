@@ -37,7 +37,6 @@ from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.screens.projects import ProjectsScreen
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.palette import RitualCommands
-from ritual.tui.reminder_toasts import GATHER_SECONDS, MOST_TOASTS, GatheredReminders
 from ritual.tui.screens.supplies import SuppliesScreen
 from ritual.tui.screens.week import WeekScreen
 from ritual.tui.transfer_messages import ContactsImported
@@ -46,10 +45,16 @@ CHECK_SECONDS = 2.0
 # The daily backup is looked for this often while the app stays open over midnight (one file's date).
 BACKUP_CHECK_SECONDS = 3600
 REMINDER_TOAST_SECONDS = 30
+# The most toasts on screen at any time; the oldest gives way to a new one.
+MOST_TOASTS = 3
 # Scrolling details of Textual's containers crowd the help; the arrows and page keys are listed anyway.
 HELP_NOISE = {"Scroll Home", "Scroll End", "Page Left", "Page Right", "Copy selected text", "Scroll Up",
               "Scroll Down", "Scroll Left", "Scroll Right", "Page Up", "Page Down"}
 HELP_WORDING = {"palette": "Command palette", "Focus Next": "Next part", "Focus Previous": "Previous part"}
+# Cursor and focus moves, and the toolkit's own entries that only repeat what the help and the keys do.
+LOW_LEVEL = {"Up", "Down", "First", "Last", "Page up", "Page down", "Focus Next", "Focus Previous", "Copy",
+             "Paste", "Cut", "Select all"}
+PALETTE_NOISE = {"Keys", "Maximize", "Minimize", "Screenshot", "Bell"}
 SCREEN_NAMES = {"week": "The week", "friends": "Friends", "calendar": "Calendar", "box": "Letter box"}
 
 
@@ -80,7 +85,6 @@ class RitualApp(App[None]):
         self.data = RitualData(settings, db, clock)
         self.data_generation = 0
         self.check_seconds = check_seconds
-        self.gathered = GatheredReminders()
         self.add_mode("week", partial(WeekScreen, self.data))
         self.add_mode("friends", partial(FriendsScreen, self.data))
         self.add_mode("calendar", partial(CalendarScreen, self.data))
@@ -98,6 +102,7 @@ class RitualApp(App[None]):
         if self.data.count() == 0:
             self.push_screen(OnboardingScreen(self.data, self.paths))
         self.data.note_own_change()
+        self._mark_open()
         self.set_interval(self.check_seconds, self.check_for_changes)
         self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
         # Building the reminder jobs reads the plan: after the first frame, so the app shows at once.
@@ -115,18 +120,10 @@ class RitualApp(App[None]):
                                              now=now, heartbeat_seconds=self.heartbeat_seconds or HEARTBEAT_SECONDS)
 
     def show_reminder(self, reminder, late: bool) -> None:
-        """*thread*: a due reminder, gathered with the others arriving at the same moment."""
-        self.call_from_thread(self._gather_reminder, headline(reminder, late), body_text(reminder))
-
-    def _gather_reminder(self, title: str, body: str) -> None:
-        if self.gathered.add(title, body):
-            self.set_timer(GATHER_SECONDS, self._show_gathered)
-
-    def _show_gathered(self) -> None:
-        """One toast each for one or two reminders; one summary for more."""
-        for title, body in self.gathered.take():
-            # Names come from the user's data: shown as they are, never read as markup.
-            self.notify(body, title=title, timeout=REMINDER_TOAST_SECONDS, markup=False)
+        """*thread*: a due reminder (many at once arrive already grouped into one summary) as a toast."""
+        # Names come from the user's data: shown as they are, never read as markup.
+        self.call_from_thread(self.notify, body_text(reminder), title=headline(reminder, late),
+                              timeout=REMINDER_TOAST_SECONDS, markup=False)
 
     def on_notify(self, _: Notify) -> None:
         """Keep at most a few toasts on screen, once the new one is in."""
@@ -139,10 +136,20 @@ class RitualApp(App[None]):
             self._unnotify(oldest, refresh=False)
         self._refresh_notifications()
 
+    def _mark_open(self) -> None:
+        """Let `ritual remind --status` know reminders reach this app."""
+        from ritual.services.reminders.app_presence import mark_app_open
+
+        self.presence = mark_app_open(self.paths.state_dir) if self.paths is not None else None
+
     def on_unmount(self) -> None:
-        """Stop the reminder engine with the app."""
+        """Stop the reminder engine with the app, and no longer count as open."""
+        from ritual.services.reminders.app_presence import mark_app_closed
+
         if self.reminders is not None:
             self.reminders.stop()
+        if getattr(self, "presence", None) is not None:
+            mark_app_closed(self.presence)
 
     @work(thread=True, exclusive=True, group="reminders")
     def refresh_reminders(self) -> None:
@@ -272,18 +279,32 @@ class RitualApp(App[None]):
         self.check_for_changes()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the screen and the app, then Textual's own (themes, keys, quit)."""
-        seen = set()
+        """Every action of the screen and the app once each, then Textual's themes and quit; no cursor moves."""
+        seen_titles, seen_actions = set(), set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if binding.description and binding.description not in seen and active.enabled:
-                seen.add(binding.description)
-                yield SystemCommand(binding.description, f"key: {self.get_key_display(binding)}",
-                                    partial(self._run_from_palette, active.node, binding.action))
-        yield SystemCommand("Add a friend", "open the form for someone new", self.action_add_friend)
-        yield SystemCommand("Export the calendar", "an .ics file, and CalDAV when set", self.action_export)
-        yield SystemCommand("Import contacts or birthdays", "from vCard, CSV or .ics files", self.action_import)
-        yield from super().get_system_commands(screen)
+            action = binding.action.removeprefix("app.")
+            if not self._palette_worthy(active) or binding.description in seen_titles or action in seen_actions:
+                continue
+            seen_titles.add(binding.description)
+            seen_actions.add(action)
+            yield SystemCommand(binding.description, f"key: {self.get_key_display(binding)}",
+                                partial(self._run_from_palette, active.node, binding.action))
+        extras = (("add_friend", "Add a friend", "open the form for someone new", self.action_add_friend),
+                  ("export", "Export the calendar", "an .ics file, and CalDAV when set", self.action_export),
+                  ("import", "Import contacts or birthdays", "from vCard, CSV or .ics files", self.action_import))
+        for action, title, help_text, callback in extras:
+            if action not in seen_actions:
+                yield SystemCommand(title, help_text, callback)
+        yield from (c for c in super().get_system_commands(screen)
+                    if c.title not in PALETTE_NOISE and c.title not in seen_titles)
+
+    def _palette_worthy(self, active) -> bool:
+        """Our own actions only: not a list's cursor keys or focus moves from the toolkit's widgets."""
+        binding = active.binding
+        if not binding.description or not active.enabled or binding.description in HELP_NOISE | LOW_LEVEL:
+            return False
+        return not type(active.node).__module__.startswith("textual.")
 
     async def _run_from_palette(self, node, action: str) -> None:
         await self.run_action(action, node)

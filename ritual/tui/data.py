@@ -77,6 +77,14 @@ class RitualData:
         with self.reader() as db:
             return week(self.settings, db, monday, self.today())
 
+    def letters(self, friend_id: int | None = None, year: int | None = None,
+                direction: str | None = None) -> list:
+        """*worker*: logged letters, optionally for one friend, year and direction."""
+        from ritual.store.letters import LetterRepository
+
+        with self.reader() as db:
+            return LetterRepository(db).list(friend_id, year, direction)
+
     def friend_rows(self) -> list[FriendRow]:
         """*worker*: every friend as a light row."""
         with self.reader() as db:

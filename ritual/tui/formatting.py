@@ -10,8 +10,10 @@ from ritual.core.cards import POSTED
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.text import short_day
 
-KIND_LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello", REPLY_OWED: "reply"}
-_LABEL_WIDTH = 8
+KIND_LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "in touch", REPLY_OWED: "reply"}
+_LABEL_WIDTH = 9
+# Wrapped lines of an item start under its words, past the two-space margin and the kind label.
+HANG = 2 + _LABEL_WIDTH
 
 
 def item_text(item: AgendaItem, show_date: bool = False) -> Text:
@@ -28,6 +30,24 @@ def item_text(item: AgendaItem, show_date: bool = False) -> Text:
     elif item.card_status == POSTED and item.earliest_arrival:
         text.append(f"  · should arrive {short_day(item.earliest_arrival)}", style="italic")
     return text
+
+
+def hanging(text: Text, width: int, indent: int = HANG) -> Text:
+    """`text` wrapped at word boundaries to `width` cells, each wrapped line indented under the first's words."""
+    plain = text.plain
+    if width <= indent + 10 or len(plain) <= width:
+        return text
+    cuts, start, room = [], 0, width
+    while len(plain) - start > room:
+        cut = plain.rfind(" ", start + 1, start + room + 1)
+        cut = cut if cut > start else start + room
+        cuts.append(cut)
+        start, room = cut + (plain[cut:cut + 1] == " "), width - indent
+    lines = text.divide(cuts)
+    wrapped = lines[0]
+    for line in lines[1:]:
+        wrapped.append("\n" + " " * indent).append_text(line[1:] if line.plain.startswith(" ") else line)
+    return wrapped
 
 
 def _kind_style(kind: str) -> str:

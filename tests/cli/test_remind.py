@@ -184,3 +184,24 @@ def test_a_letter_left_unanswered_is_reminded_once(ritual):
     assert "waiting for your reply" not in ritual.ok("remind", "--catch-up", "--now", "2026-11-25T10:05")
     listed = ritual.json("remind", "list", "--now", "2026-11-25T10:10", "--days", "60")
     assert not any(r["kind"] == "reply_owed" for r in listed)
+
+
+def test_status_knows_when_the_app_is_open_on_this_home(friends, home):
+    from ritual.services.reminders.app_presence import mark_app_closed, mark_app_open
+
+    config = home / "config" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(config.read_text() + '\nnotifiers = ["toast", "terminal"]\n' if config.exists()
+                      else 'notifiers = ["toast", "terminal"]\n')
+
+    def toast() -> dict:
+        status = json.loads(friends.ok("remind", "--status", "--now", "2026-11-25T10:05", "--json"))
+        return next(n for n in status["notifiers"] if n["name"] == "toast")
+
+    assert toast() == {"name": "toast", "works": False, "reason": "the app is not open"}
+    marker = mark_app_open(home / "state")  # this test's own process stands in for the open app
+    assert toast()["works"] is True
+    mark_app_closed(marker)
+    assert toast()["works"] is False
+    marker.write_text("999999999\n")  # a process that has ended does not count
+    assert toast()["works"] is False

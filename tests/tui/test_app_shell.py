@@ -61,7 +61,7 @@ async def test_the_command_palette_offers_every_screen_action(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Previous week", "Next week", "Today", "Friends", "Calendar", "Add a friend", "Theme"} <= titles
+        assert {"Previous week", "Next week", "Today", "Friends", "Calendar", "Add friend", "Theme"} <= titles
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Next week")
         await command.callback()
         await settle(pilot)
@@ -103,19 +103,40 @@ async def test_letters_typed_on_the_week_are_not_taken_for_its_keys(app):
         assert app.screen.monday.isoformat() == "2026-03-09"
 
 
-async def test_many_reminders_at_once_become_one_summary_and_toasts_never_pile_up(app):
-    from ritual.tui.reminder_toasts import GATHER_SECONDS, MOST_TOASTS
+async def test_toasts_never_pile_up(app):
+    from ritual.tui.app import MOST_TOASTS
 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        for n in range(6):
-            app._gather_reminder(f"Write to friend {n}", "a card")
-        await pilot.pause(GATHER_SECONDS + 0.2)
-        toasts = [(n.title, n.message) for n in app._notifications]
-        assert [title for title, _ in toasts] == ["6 reminders"]
-        assert toasts[0][1].splitlines() == ["Write to friend 0", "Write to friend 1", "Write to friend 2",
-                                             "and 3 more: the week shows them all"]
         for n in range(MOST_TOASTS + 2):
             app.notify(f"note {n}")
         await pilot.pause()
         assert [n.message for n in app._notifications] == [f"note {n}" for n in range(2, MOST_TOASTS + 2)]
+
+
+async def test_the_palette_has_each_action_once_and_no_cursor_moves(app):
+    from ritual.tui.screens.friends import FriendsScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ("w", "f"):
+            await pilot.press(key)
+            await settle(pilot)
+            titles = [command.title for command in app.get_system_commands(app.screen)]
+            assert len(titles) == len(set(titles))
+            assert not {"Down", "Up", "Focus Next", "Focus Previous", "Keys", "Screenshot"} & set(titles)
+            assert ("Add a friend" in titles) != ("Add friend" in titles)
+            assert {"Theme", "Quit"} <= set(titles)
+        assert isinstance(app.screen, FriendsScreen)
+        assert {"Edit", "Add occasion", "Delete", "Search", "Sort"} <= set(titles)
+
+
+async def test_the_open_app_is_known_to_remind_status_and_forgotten_on_quitting(app, context):
+    import os
+
+    from ritual.services.reminders.app_presence import app_open_pid
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app_open_pid(context.paths.state_dir) == os.getpid()
+    assert app_open_pid(context.paths.state_dir) is None

@@ -156,3 +156,29 @@ def test_the_form_round_trips_a_stored_friend():
     assert problems == {}
     assert rebuilt == friend
     assert rebuilt.last_sent == date(2026, 1, 20)
+
+
+async def test_the_occasion_form_checks_each_field_on_leaving_it(app, context):
+    from ritual.tui.screens.occasion_form import OccasionFormScreen
+    from ritual.tui.screens.profile import ProfileScreen
+    from tests.tui.conftest import friend_id
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(ProfileScreen(app.data, friend_id(context, "Ben Carter")))
+        await settle(pilot)
+        await pilot.press("o")
+        form = app.screen
+        assert isinstance(form, OccasionFormScreen)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert form.field_message("name") == "Please give the occasion a name, such as anniversary."
+        await type_into(pilot, "date", "13-40")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "13-40" in form.field_message("date")
+        await type_into(pilot, "name", "graduation")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert form.field_message("name") == ""
+        assert isinstance(app.screen, OccasionFormScreen), "nothing was saved"

@@ -11,6 +11,7 @@ from ritual.core.letters import ANSWERED, ARRIVED, POSTED, RECEIVED, SENT, Lette
 from ritual.store.letters import LetterRepository
 from ritual.tui.screens.letter_box import LetterBoxScreen
 from ritual.tui.screens.profile import ProfileScreen
+from ritual.tui.widgets.friend_chooser import FriendChooser
 from ritual.tui.widgets.year_letters import YearLetters, cell_mark, day_marks, first_monday, week_columns
 from tests.tui.conftest import SIZE, friend_id, settle
 
@@ -52,7 +53,7 @@ async def test_the_box_shows_this_years_letters_newest_first_and_who_is_waiting(
             ["Mon 2 Mar", "to", "Ben Carter"], ["Fri 20 Feb", "from", "Chloé Martin"],
             ["Mon 2 Feb", "to", "Ana Souza"], ["Mon 5 Jan", "from", "Ana Souza"]]
         assert table_rows(screen)[1][5] == "waiting for your reply" and table_rows(screen)[3][5] == "answered"
-        assert "2026 · 2 letters sent, 2 received" in str(screen.query_one("#box-title", Static).render())
+        assert "Letters · 2026 · 2 sent, 2 received" in str(screen.query_one("#box-title", Static).render())
         owed = str(screen.query_one("#owed-list", Static).render())
         assert "Chloé Martin" in owed and "Ana" not in owed
         await pilot.press("[")
@@ -63,7 +64,7 @@ async def test_filters_narrow_by_friend_and_direction(app, context):
     add_letters(context)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_box(pilot)
-        screen.query_one("#box-friend", Select).value = friend_id(context, "Ana Souza")
+        screen.query_one("#box-friend", FriendChooser).value = friend_id(context, "Ana Souza")
         await settle(pilot)
         assert [row[1] for row in table_rows(screen)] == ["to", "from"]
         screen.query_one("#box-direction", Select).value = RECEIVED

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from ritual.core.letters import RECEIVED, SENT, Letter
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.tui.screens.letter_box import LetterBoxScreen
 from ritual.tui.screens.letter_form import LetterFormScreen, build_letter
+from ritual.tui.widgets.friend_chooser import FriendChooser
 from tests.tui.conftest import MONDAY, SIZE, friend_id, settle
 from tests.tui.test_letter_box_screen import open_box, table_rows
 
@@ -24,7 +25,7 @@ async def open_form(pilot, key: str) -> LetterFormScreen:
 
 def fill(form: LetterFormScreen, **values) -> None:
     for key, value in values.items():
-        form.query_one(f"#field-{key}", Select if key in ("friend", "medium") else Input).value = value
+        form.query_one(f"#field-{key}", FriendChooser if key == "friend" else Select if key == "medium" else Input).value = value
 
 
 async def test_a_received_letter_is_checked_field_by_field_then_logged(app, context):
@@ -63,10 +64,10 @@ async def test_a_sent_letter_for_the_chosen_friend_shows_in_its_own_year(app, co
     LetterRepository(context.db).add(Letter(ben, RECEIVED, date(2026, 2, 1)))
     async with app.run_test(size=SIZE) as pilot:
         box = await open_box(pilot)
-        box.query_one("#box-friend", Select).value = ben
+        box.query_one("#box-friend", FriendChooser).value = ben
         await settle(pilot)
         form = await open_form(pilot, "l")
-        assert form.query_one("#field-friend", Select).value == ben
+        assert form.query_one("#field-friend", FriendChooser).value == ben
         fill(form, day="2025-11-01", medium="postcard")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -95,3 +96,24 @@ def test_the_form_values_become_a_letter_or_messages():
     letter, problems = build_letter(SENT, {**values, "friend": Select.NULL, "day": ""}, today)
     assert letter is None and problems["friend"] == "Please choose who it is for."
     assert problems["day"].startswith("Please fill this in")
+
+
+async def test_the_friend_is_found_by_typing_and_namesakes_are_told_apart(app, context):
+    from ritual.core.model import Address, Friend
+    from tests.tui.test_letter_box_screen import open_box
+
+    repo = FriendRepository(context.db)
+    sydney = repo.add(Friend(name="Zara White", addresses=(Address(("1 Bay St",), "Sydney", "", "2000", "AU"),)))
+    repo.add(Friend(name="Zara White", addresses=(Address(("2 Elm Rd",), "Leeds", "", "LS1", "GB"),)))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_box(pilot)
+        form = await open_form(pilot, "r")
+        await pilot.press(*"zara")
+        chooser = form.query_one(FriendChooser)
+        shown = [str(o.prompt) for o in chooser.query_one(OptionList).options]
+        assert len(shown) == 2 and len(set(shown)) == 2
+        assert any("Sydney, AU" in label for label in shown) and any("Leeds, GB" in label for label in shown)
+        pick = next(i for i, label in enumerate(shown) if "Sydney" in label)
+        await pilot.press(*["down"] * pick, "enter")
+        assert chooser.value == sydney.id
+        assert app.screen is form, "choosing a friend does not save the form"

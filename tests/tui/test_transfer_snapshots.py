@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from ritual.tui.screens.export import ExportScreen
 from ritual.tui.screens.import_contacts import ImportScreen
 from tests.tui.test_snapshots import snap
@@ -11,9 +13,12 @@ from tests.tui.test_snapshots import snap
 REPOSITORY = Path(__file__).resolve().parents[2]
 
 
-def test_export_dialog(snap_compare, app):
+def test_export_dialog(snap_compare, app, context):
     def ready(screen) -> bool:
-        return isinstance(screen, ExportScreen) and screen.choice().file == "~/ritual.ics" and not screen.running
+        # The default lies inside the home's data; the picture shows a fixed path, the same on every machine.
+        in_home = screen.choice().file == str(context.paths.data_dir / "ritual.ics")
+        screen.query_one("#export-file", Input).value = "~/ritual.ics"
+        return isinstance(screen, ExportScreen) and in_home and not screen.running
 
     assert snap(snap_compare, app, ("e",), ready)
 

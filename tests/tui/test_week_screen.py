@@ -7,6 +7,7 @@ from datetime import date
 from textual.widgets import OptionList, Static
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE
+from ritual.tui.formatting import HANG
 from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.screens.week import WeekScreen
 from tests.tui.conftest import MONDAY, SIZE, friend_id, settle
@@ -76,5 +77,29 @@ async def test_a_late_card_says_when_it_could_arrive(app):
         late = [i for i in app.screen.items if i.late]
         assert late and all(i.earliest_arrival for i in late)
         aside = app.screen.query_one("#week-open", OptionList)
-        prompts = [str(aside.get_option_at_index(i).prompt) for i in range(aside.option_count)]
+        shown = [str(aside.get_option_at_index(i).prompt) for i in range(aside.option_count)]
+        # Wrapped to the list's width, an item keeps every word and hangs its lines under the first one's words.
+        prompts = [" ".join(p.split()) for p in shown]
         assert any("Eva Lima" in p and "running late: could arrive" in p for p in prompts)
+        wrapped = next(p for p in shown if "Eva Lima" in p)
+        assert all(line.startswith(" " * HANG) for line in wrapped.splitlines()[1:])
+
+
+async def test_keep_in_touch_reads_in_touch_and_sits_on_its_day_as_in_the_cli(app, context):
+    from ritual.core.model import Friend
+    from ritual.store.friends import FriendRepository
+
+    # Thirty days after 15 February: Tuesday 17 March, in the week after the fixed Monday.
+    FriendRepository(context.db).add(Friend(name="Gil Moreno", cadence_days=30, last_sent=date(2026, 2, 15)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("right")
+        await settle(pilot)
+        screen = app.screen
+        due = [i for i in screen.items if i.kind == KEEP_IN_TOUCH and not i.overdue]
+        assert [i.friend for i in due] == ["Gil Moreno"]
+        days = screen.query_one("#week-days", OptionList)
+        on_days = [str(days.get_option_at_index(i).prompt) for i in range(days.option_count)]
+        for item in due:
+            assert any(item.friend in " ".join(p.split()) and "in touch" in p for p in on_days)
+        assert all(item.overdue for item in shown_items(screen, "#week-open"))

@@ -43,10 +43,12 @@ class ExportResult:
         return "\n".join(self.done + self.problems)
 
 
-def default_file(settings: Settings) -> str:
-    """The first .ics file the settings keep current, else a file in the home folder."""
+def default_file(settings: Settings, data_dir: Path | None = None) -> str:
+    """The first .ics file the settings keep current, else one beside the home's data (never outside a --home)."""
     files = settings.exports.ics_files
-    return _tilde(files[0]) if files else DEFAULT_FILE
+    if files:
+        return _tilde(files[0])
+    return _tilde(data_dir / "ritual.ics") if data_dir is not None else DEFAULT_FILE
 
 
 def _tilde(path: Path) -> str:

@@ -33,13 +33,17 @@ class ExportScreen(ModalScreen[None]):
         self.running = False
         self.result: ExportResult | None = None
 
+    def _data_dir(self):
+        paths = getattr(self.app, "paths", None)
+        return paths.data_dir if paths is not None else None
+
     def compose(self) -> ComposeResult:
         """Where to, whether to publish, the progress, and the buttons."""
         url = self.data.settings.caldav_url
         with Vertical(id="export-dialog", classes="dialog"):
             yield Static("Export the calendar", classes="dialog-title")
             yield Static(INTRO, id="export-intro")
-            yield FormField("File", Input(default_file(self.data.settings), compact=True, id="export-file"),
+            yield FormField("File", Input(default_file(self.data.settings, self._data_dir()), compact=True, id="export-file"),
                             id="row-export-file")
             if url:
                 yield Checkbox(f"Also publish to {url}", True, compact=True, id="export-caldav")

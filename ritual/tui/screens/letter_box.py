@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Label, Select, Static
 
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
-from ritual.core.text import plural
+from ritual.core.text import now_is
 from ritual.errors import RitualError
-from ritual.store.letters import LetterRepository
 from ritual.text.letters import logged_note
 from ritual.tui.formatting import short_date, since
 from ritual.tui.messages import FriendChosen, LetterBoxChanged
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
+from ritual.tui.widgets.friend_chooser import FriendChooser
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
 from ritual.tui.safe_text import markup_safe
@@ -53,7 +53,7 @@ class LetterBoxScreen(DataScreen):
         """Filters, the log beside the replies waiting, the year's picture below."""
         yield Static(id="box-title", classes="screen-title")
         with Horizontal(id="box-filters"):
-            yield Select([], prompt="Everyone", id="box-friend", allow_blank=True, compact=True)
+            yield FriendChooser("everyone (type a name)", id="box-friend")
             yield Select(DIRECTION_CHOICES, value="both", id="box-direction", allow_blank=False, compact=True)
             yield Label(id="box-year")
         with Horizontal(id="box-body"):
@@ -66,26 +66,41 @@ class LetterBoxScreen(DataScreen):
 
     def on_mount(self) -> None:
         """Set up the columns."""
-        self.query_one(DataTable).add_columns("Date", "Way", "Friend", "Medium", "Occasion", "Where it is")
+        self.query_one(DataTable).add_columns("Date", "Way", "Friend", "Medium", "Occasion", "Where now")
 
     def load(self) -> None:
-        """Read the letters; the filters narrow what shows."""
-        everything = LetterRepository(self.data.db).list()
-        self.friends = {x.friend_id: x.friend for x in sorted(everything, key=lambda x: x.friend.casefold())}
-        chooser = self.query_one("#box-friend", Select)
-        chosen = chooser.value
-        with chooser.prevent(Select.Changed):
-            chooser.set_options([(name, friend_id) for friend_id, name in self.friends.items()])
-            if chosen in self.friends:
-                chooser.value = chosen
+        """Read the letters in the background; the filters narrow what shows."""
+        self._read_everything()
+
+    @work(thread=True, exclusive=True, group="letter-box-all")
+    def _read_everything(self) -> None:
+        """*worker*: every letter (for the replies owed and the friend chooser) and the friends they name."""
+        everything = self.data.letters()
+        with_letters = {x.friend_id for x in everything}
+        rows = [row for row in self.data.friend_rows() if row.id in with_letters]
+        self.app.call_from_thread(self._show_everything, everything, rows)
+
+    def _show_everything(self, everything: list[Letter], rows) -> None:
+        self.friends = {row.id: row.name for row in rows}
+        self.query_one(FriendChooser).set_rows(rows)
         self.query_one("#owed-list", Static).update(self._owed_text(everything))
         self.show_letters()
 
     @on(Select.Changed)
+    @on(FriendChooser.Changed)
     def show_letters(self) -> None:
-        """Fill the log and the year's picture for the chosen friend, direction and year."""
-        friend_id, direction = self._friend_filter(), self._direction_filter()
-        self.letters = LetterRepository(self.data.db).list(friend_id, self.year, direction)
+        """Fill the log and the year's picture for the chosen friend, direction and year, in the background."""
+        self._read_shown(self._friend_filter(), self.year, self._direction_filter())
+
+    @work(thread=True, exclusive=True, group="letter-box-shown")
+    def _read_shown(self, friend_id: int | None, year: int, direction: str | None) -> None:
+        letters = self.data.letters(friend_id, year, direction)
+        self.app.call_from_thread(self._show_letters, letters, year)
+
+    def _show_letters(self, letters: list[Letter], year: int) -> None:
+        if year != self.year:
+            return
+        self.letters = letters
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -95,12 +110,11 @@ class LetterBoxScreen(DataScreen):
             table.move_cursor(row=min(row, table.row_count - 1))
         self.query_one(YearLetters).show(self.year, self.letters, self.data.today())
         self.query_one("#box-title", Static).update(self._title())
-        self.query_one("#box-year", Label).update(Text(f"{self.year}  ([ and ] change the year)"))
+        self.query_one("#box-year", Label).update(Text(f"{self.year}  ([ ] year)"))
         self.refresh_bindings()
 
     def _friend_filter(self) -> int | None:
-        value = self.query_one("#box-friend", Select).value
-        return value if isinstance(value, int) else None
+        return self.query_one(FriendChooser).value
 
     def _direction_filter(self) -> str | None:
         value = self.query_one("#box-direction", Select).value
@@ -117,7 +131,7 @@ class LetterBoxScreen(DataScreen):
     def _title(self) -> str:
         sent = sum(1 for x in self.letters if x.sent)
         received = len(self.letters) - sent
-        return f"Letter box · {self.year} · {plural(sent, 'letter')} sent, {received} received"
+        return f"Letters · {self.year} · {sent} sent, {received} received"
 
     def _owed_text(self, everything: list[Letter]) -> Text:
         today = self.data.today()
@@ -169,7 +183,7 @@ class LetterBoxScreen(DataScreen):
             return
         moved = logged.letter
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
-        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}."
+        self.post_message(LetterBoxChanged(f"The letter {way} {now_is(STATUS_WORDS[moved.status])}."
                                            + logged_note(logged)))
 
     def action_log_letter(self, direction: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,11 +14,11 @@ from textual.widgets import Button, Input, Select, Static
 from ritual.core.dates import parse_day
 from ritual.core.letters import MEDIA, RECEIVED, SENT, Letter
 from ritual.errors import InvalidValue, RitualError
-from ritual.store.friends import FriendRepository
 from ritual.text.letters import logged_note
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.form_field import FieldMessages, FormField
+from ritual.tui.widgets.friend_chooser import FriendChooser
 
 TITLES = {RECEIVED: "A letter that came", SENT: "A letter you sent"}
 DAY_LABELS = {RECEIVED: "Received on", SENT: "Written on"}
@@ -41,12 +41,9 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
 
     def compose(self) -> ComposeResult:
         """Friend, day, medium, occasion and note, then Save and Cancel."""
-        friends = sorted(FriendRepository(self.data.db).all(), key=lambda f: f.name.casefold())
-        chosen = self.friend_id if any(f.id == self.friend_id for f in friends) else Select.NULL
         with Vertical(id="letter-form", classes="dialog form"):
             yield Static(TITLES[self.direction], classes="dialog-title")
-            yield FormField("Friend", Select([(f.name, f.id) for f in friends], value=chosen, prompt="Choose a friend",
-                                             compact=True, id="field-friend"), id="row-friend")
+            yield FormField("Friend", FriendChooser("type part of a name", id="field-friend"), id="row-friend")
             yield FormField(DAY_LABELS[self.direction], Input(self.data.today().isoformat(), placeholder="YYYY-MM-DD",
                                                               compact=True, id="field-day"), id="row-day")
             yield FormField("Medium", Select([(m, m) for m in MEDIA], value="letter", allow_blank=False,
@@ -61,8 +58,18 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
 
     def on_mount(self) -> None:
         """Start with the friend, or with the day when the friend is already chosen."""
-        start = "#field-day" if self.friend_id is not None else "#field-friend"
-        self.query_one(start).focus()
+        if self.friend_id is not None:
+            self.query_one(FriendChooser).value = self.friend_id
+            self.query_one("#field-day").focus()
+        else:
+            self.query_one(FriendChooser).query_one(Input).focus()
+        self._read_friends()
+
+    @work(thread=True, exclusive=True, group="letter-form-friends")
+    def _read_friends(self) -> None:
+        """*worker*: the light rows of every friend, so the form shows at once even with thousands."""
+        rows = self.data.friend_rows()
+        self.app.call_from_thread(self.query_one(FriendChooser).set_rows, rows)
 
     @on(Input.Blurred, "#field-day")
     def _check_day(self, event: Input.Blurred) -> None:
@@ -76,7 +83,8 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
         for key in FIELDS:
             self._show(key, problems.get(key, ""))
         if letter is None:
-            self.query_one(f"#field-{next(iter(problems))}").focus()
+            first = self.query_one(f"#field-{next(iter(problems))}")
+            (first.query_one(Input) if isinstance(first, FriendChooser) else first).focus()
             return
         try:
             logged = self.data.log_letter(letter)
@@ -96,7 +104,7 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
     def _values(self) -> dict[str, object]:
         values: dict[str, object] = {key: self.query_one(f"#field-{key}", Input).value
                                      for key in ("day", "occasion", "note")}
-        values["friend"] = self.query_one("#field-friend", Select).value
+        values["friend"] = self.query_one(FriendChooser).value
         values["medium"] = self.query_one("#field-medium", Select).value
         return values
 

@@ -55,6 +55,15 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
         """Start in the name field."""
         self.query_one("#field-name", Input).focus()
 
+    @on(Input.Blurred)
+    def _check_left_field(self, event: Input.Blurred) -> None:
+        """Say what is wrong with a field as soon as it is left, as the friend form does."""
+        key = (event.input.id or "").removeprefix("field-")
+        if key in ERROR_FIELDS.values() and self.is_mounted:
+            row = self.query_one(f"#row-{key}", FormField)
+            message = check_occasion_field(key, event.input.value)
+            row.show_message(message) if message else row.clear_message()
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#form-save")
     def action_save(self) -> None:
@@ -90,3 +99,14 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(False)
+
+
+def check_occasion_field(key: str, text: str) -> str:
+    """The message for one field of the occasion form, or an empty string when it is fine."""
+    if key == "name":
+        return "" if text.strip() else "Please give the occasion a name, such as anniversary."
+    try:
+        PartialDate.parse(text, "occasion date")
+    except InvalidValue as exc:
+        return describe(exc)
+    return ""

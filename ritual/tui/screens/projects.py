@@ -9,7 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ritual.core.text import short_day
+from ritual.core.text import now_is, short_day
 from ritual.store.projects import STATUSES, Project, ProjectRepository
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
@@ -105,7 +105,7 @@ class ProjectsScreen(DataScreen):
         if member is None:
             return
         ProjectRepository(self.data.db).set_status(self.chosen.id, [member.friend_id], status, self.data.today())
-        self.notify(f"{member.friend}'s card in {self.chosen.name} is now {STATUS_WORDS[status]}.")
+        self.notify(f"{member.friend}'s card in {self.chosen.name} {now_is(STATUS_WORDS[status])}.")
         self.app.data_changed()
 
     def _member(self):

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from ritual.core.planner import INVITATIONS, AgendaItem
 from ritual.core.text import short_day
 from ritual.tui.card_actions import CARD_BINDINGS, CardActions, card_of
-from ritual.tui.formatting import day_heading, item_text
+from ritual.tui.formatting import day_heading, hanging, item_text
 from ritual.tui.messages import FriendChosen, RitualRequested, WeekPlanned
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.session import SessionScreen
@@ -26,6 +26,8 @@ from ritual.tui.week_sessions import notes_options, session_options
 from ritual.tui.widgets.fitting_footer import FittingFooter
 
 OPEN_SHOWN = 20
+# Below this many columns the days and the side list share the width equally.
+NARROW_WIDTH = 100
 HELLO_SHOWN = 10
 
 
@@ -58,7 +60,7 @@ class WeekScreen(CardActions, DataScreen):
         with Horizontal(id="week-body"):
             yield OptionList(id="week-days")
             with Vertical(id="week-aside"):
-                yield Label("Still open, and friends to write to", classes="section-title")
+                yield Label("Also this week", classes="section-title")
                 yield OptionList(id="week-open")
         yield FittingFooter()
 
@@ -81,8 +83,15 @@ class WeekScreen(CardActions, DataScreen):
             return
         self.planned = message.planned
         self.items = message.planned.items
+        self.query_one("#week-days", OptionList).loading = False
+        self._show_plan()
+
+    def _show_plan(self) -> None:
         days = self.query_one("#week-days", OptionList)
-        days.loading = False
+        if not days.scrollable_content_region.width:
+            # Just out of loading, the list has no width yet to wrap to: fill it once it is laid out.
+            self.call_after_refresh(self._show_plan)
+            return
         self._fill(days, self._day_options())
         self._fill(self.query_one("#week-open", OptionList), self._open_options())
 
@@ -106,19 +115,33 @@ class WeekScreen(CardActions, DataScreen):
             if not todays and not sessions:
                 heading.append("  nothing planned", style="dim")
             found.append(Option(heading, disabled=True, id=f"day-{day.isoformat()}"))
-            found += [Option(Text("  ").append_text(item_text(item)), id=str(i)) for i, item in todays]
+            found += [Option(self._wrapped("#week-days", item_text(item)), id=str(i)) for i, item in todays]
             found += sessions
         if not self.data.count():
             found.append(Option(Text("No friends yet: press a to add the first one.", style="italic"), disabled=True))
         return found
 
     def _in_days(self, item: AgendaItem) -> bool:
-        return not item.overdue and item.kind not in INVITATIONS
+        # As `ritual week` places them: everything due this week on its day, only what is overdue aside.
+        return not item.overdue
+
+    def _wrapped(self, list_id: str, text: Text) -> Text:
+        """An item under a two-space margin, wrapped to its list with its lines hanging under the words."""
+        options = self.query_one(list_id, OptionList)
+        width = options.scrollable_content_region.width - 2
+        return hanging(Text("  ").append_text(text), width)
+
+    def on_resize(self) -> None:
+        """Halve the width between days and the rest on a narrow terminal, and wrap the items again."""
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+        if self.items:
+            self.call_after_refresh(self._show_plan)
 
     def _open_options(self) -> list[Option]:
         indexed = list(enumerate(self.items))
         still_open = [(i, it) for i, it in indexed if it.overdue and it.kind not in INVITATIONS]
-        hellos = sorted(((i, it) for i, it in indexed if it.kind in INVITATIONS), key=lambda p: p[1].date)
+        hellos = sorted(((i, it) for i, it in indexed if it.overdue and it.kind in INVITATIONS),
+                        key=lambda p: p[1].date)
         found = notes_options(self.planned)
         found += self._section("Still open from earlier", still_open, OPEN_SHOWN, "more still open")
         found += self._section("Might enjoy a letter", hellos, HELLO_SHOWN, "more friends you could write to")
@@ -128,7 +151,8 @@ class WeekScreen(CardActions, DataScreen):
         if not pairs:
             return []
         found = [Option(Text(title, style="bold"), disabled=True)]
-        found += [Option(Text("  ").append_text(item_text(it, show_date=True)), id=str(i)) for i, it in pairs[:shown]]
+        found += [Option(self._wrapped("#week-open", item_text(it, show_date=True)), id=str(i))
+                  for i, it in pairs[:shown]]
         if len(pairs) > shown:
             found.append(Option(Text(f"  and {len(pairs) - shown} {more}", style="dim italic"), disabled=True))
         return found
