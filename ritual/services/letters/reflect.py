@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 from ritual.core.letters import RECEIVED, SENT, Letter, Reflection, replies_owed
 from ritual.core.model import Friend
 from ritual.core.planner import OCCASION, POST, WRITE, AgendaItem
-from ritual.core.prompts import Moment, Prompt, another, occasion_key, relationship_key, select
+from ritual.core.prompt_choice import another, select
+from ritual.core.prompts import Moment, Prompt, occasion_key, relationship_key
 from ritual.settings.load import Settings
 from ritual.store.database import Database
 from ritual.store.letters import LetterRepository
