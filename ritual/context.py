@@ -28,7 +28,7 @@ class RitualContext:
     @cached_property
     def db(self) -> Database:
         """The open database, created and migrated if needed; the first opening of a day also backs it up."""
-        db = open_database(self.paths.database, self.paths.backups_dir)
+        db = open_database(self.paths.database, self.paths.backups_dir, self.clock)
         backup_quietly(db, self.paths, self.settings.backups_keep, self.clock.now())
         return db
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import click
 
@@ -11,14 +11,11 @@ from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.planner import AgendaItem
 from ritual.text.output import Styler
-from ritual.text.render import render_upcoming, render_week
+from ritual.text.render import render_upcoming
 from ritual.services.planning.agenda import agenda
-from ritual.services.planning.week_extras import (
-    WeekExtras,
-    merged_json,
-    plan_through,
-    week_extras,
-)
+from ritual.services.planning.serialize import week_entries
+from ritual.services.planning.week import week as plan_week
+from ritual.text.week import week_text
 from ritual.store.friends import FriendRepository
 
 EMPTY_HINT = """No friends yet. Add the first one, for example:
@@ -38,25 +35,8 @@ def show_home(context: RitualContext) -> None:
     if FriendRepository(context.db).count() == 0:
         click.echo(EMPTY_HINT)
         return
-    monday, items, extras = planned_week(context, context.clock.today())
-    click.echo(week_text(context, items, monday, extras, False), color=context.color)
-
-
-def planned_week(context: RitualContext, day: date) -> tuple[date, list[AgendaItem], WeekExtras]:
-    """The week holding `day`: its Monday, its items with what is still open, and its sessions and notes."""
-    monday = day - timedelta(days=day.weekday())
-    sunday, today = monday + timedelta(days=6), context.clock.today()
-    # One plan reaches as far as this week's sessions look ahead, so their letters cost no second plan.
-    through = plan_through(context.settings, context.db, monday, today)
-    items = agenda(context.settings, context.db, monday, through, today)
-    extras = week_extras(context.settings, context.db, items, monday, today, through)
-    return monday, [i for i in items if i.date <= sunday], extras
-
-
-def week_text(context: RitualContext, items: list[AgendaItem], monday: date, extras: WeekExtras, show_all: bool) -> str:
-    """The week as text, with its writing sessions and any calm notes about fitting letters and supplies."""
-    style = Styler(context.color)
-    return render_week(items, monday, context.clock.today(), style, show_all, extras.day_lines(style), extras.notes(style))
+    plan = plan_week(context.settings, context.db, context.clock.today(), context.clock.today())
+    click.echo(week_text(plan, Styler(context.color)), color=context.color)
 
 
 @click.command()
@@ -67,13 +47,13 @@ def week_text(context: RitualContext, items: list[AgendaItem], monday: date, ext
 def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool) -> None:
     """The week, Monday to Sunday: what to write, what to post, the days themselves."""
     target = parse_day(day, "--date") if day else context.clock.today()
-    monday, items, extras = planned_week(context, target)
+    plan = plan_week(context.settings, context.db, target, context.clock.today())
     if as_json:
-        click.echo(json.dumps(merged_json(items, extras), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(week_entries(plan), ensure_ascii=False, indent=2))
     elif FriendRepository(context.db).count() == 0:
         click.echo(EMPTY_HINT)
     else:
-        click.echo(week_text(context, items, monday, extras, show_all), color=context.color)
+        click.echo(week_text(plan, Styler(context.color), show_all), color=context.color)
 
 
 @click.command()

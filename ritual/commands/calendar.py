@@ -117,7 +117,7 @@ def _display_zone(context: RitualContext):
     from zoneinfo import ZoneInfo
 
     name = context.settings.reminders.timezone
-    return ZoneInfo(name) if name else datetime.now().astimezone().tzinfo
+    return ZoneInfo(name) if name else context.clock.now().tzinfo
 
 
 def register(group: click.Group) -> None:

@@ -11,13 +11,9 @@ from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.sessions import SessionPlan, parse_minutes, parse_start
 from ritual.core.text import short_day
-from ritual.services.planning.sessions import (
-    conflict_dict,
-    conflict_text,
-    plan_sessions,
-    session_dict,
-    session_text,
-)
+from ritual.services.planning.serialize import conflict_dict, session_dict
+from ritual.services.planning.sessions import plan_sessions
+from ritual.text.sessions import conflict_text, session_text
 from ritual.store.friends import FriendRepository
 from ritual.store.sessions import SessionDays, WritingMinutes
 

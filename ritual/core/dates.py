@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ritual.errors import InvalidValue
 
@@ -137,6 +137,11 @@ def occurrences_between(value: PartialDate, start: date, end: date, policy: str 
         if start <= day <= end:
             found.append(day)
     return found
+
+
+def monday_of(day: date) -> date:
+    """The Monday of the week holding `day` (weeks run Monday to Sunday, as ISO 8601 has them)."""
+    return day - timedelta(days=day.weekday())
 
 
 def age_on(birthday: PartialDate, on: date, policy: str = FEB28) -> int | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import date, timedelta
 
-from ritual.core.dates import FEB28, PartialDate, age_turned, occurrence_in_year
+from ritual.core.dates import FEB28, PartialDate, age_turned, occurrences_between
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
 from ritual.core.text import MONTH_NAMES, short_day
@@ -33,11 +33,14 @@ class PlanRules:
     feb29_policy: str = FEB28
     reply_after_days: int = 14
 
-    def horizon_days(self) -> int:
-        """Calendar days between the earliest write-by and its occasion, generously bounded."""
-        mail_days_per_week = len(self.mail.mail_weekdays)
-        longest = -(-self.transit.longest() * 7 // mail_days_per_week)
-        return longest + self.writing_lead_days + 21  # slack for holidays around the window
+    def last_occasion_due_by(self, end: date) -> date:
+        """The latest occasion whose write-by, for the slowest post, can fall on or before `end`.
+
+        Writing by `end` means posting by `end` plus the writing lead; a card posted at the first mail day
+        after that arrives `longest` mail days later, so every later occasion has its deadlines after `end`.
+        """
+        first_too_late = self.mail.first_mail_day_on_or_after(end + timedelta(days=self.writing_lead_days + 1))
+        return self.mail.mail_days_after(first_too_late, self.transit.longest()) - timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,7 @@ def plan(
 def occasion_window(rules: PlanRules, start: date, end: date, today: date, include_overdue: bool) -> tuple[date, date]:
     """The occasion dates whose tasks can fall in a plan: a store may load only those friends."""
     first = min(start, today) if include_overdue else start
-    return first, end + timedelta(days=rules.horizon_days())
+    return first, rules.last_occasion_due_by(end)
 
 
 class _Timing:
@@ -206,14 +209,7 @@ def _occurrences(occasion: Occasion, subject: Subject, rules: PlanRules, lo: dat
     if not occasion.yearly:
         day = occasion.date.as_date()
         return [day] if lo <= day <= hi else []
-    policy = subject.feb29 or rules.feb29_policy
-    first = lo.year if occasion.date.year is None else max(lo.year, occasion.date.year)
-    found = []
-    for year in range(first, hi.year + 1):
-        day = occurrence_in_year(occasion.date, year, policy)
-        if lo <= day <= hi:
-            found.append(day)
-    return found
+    return occurrences_between(occasion.date, lo, hi, subject.feb29 or rules.feb29_policy)
 
 
 def _occasion_items(

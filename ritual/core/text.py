@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -12,6 +13,7 @@ MONTH_NAMES = (
 )
 
 
+@lru_cache(maxsize=4096)  # a year's plan names the same few hundred days tens of thousands of times
 def short_day(day: date) -> str:
     """`Sat 14 Mar`: weekday, day and month, always in English abbreviations."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"

@@ -114,7 +114,7 @@ class Mutes:
             if muted:
                 conn.execute(
                     "INSERT OR IGNORE INTO reminder_mutes (friend_id, muted_at) VALUES (?, ?)",
-                    (friend_id, _iso(datetime.now(timezone.utc))),
+                    (friend_id, self.db.clock.stamp()),
                 )
             else:
                 conn.execute("DELETE FROM reminder_mutes WHERE friend_id = ?", (friend_id,))

@@ -31,7 +31,7 @@ class LetterRepository:
                 "INSERT INTO letters (friend_id, direction, status, written_on, posted_on, arrived_on, received_on, "
                 "occasion, medium, tone, note, scan, created_at) VALUES (:friend_id, :direction, :status, "
                 ":written_on, :posted_on, :arrived_on, :received_on, :occasion, :medium, :tone, :note, :scan, :now)",
-                {**_columns(letter), "now": _now()},
+                {**_columns(letter), "now": self.db.clock.stamp()},
             )
             _move_last_date(conn, letter)
             if letter.sent:
@@ -151,6 +151,3 @@ def _letter(row: sqlite3.Row) -> Letter:
         scan=row["scan"],
     )
 
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

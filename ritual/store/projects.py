@@ -65,7 +65,7 @@ class ProjectRepository:
             raise InvalidValue("project name", name, "is already taken")
         with self.db.transaction() as conn:
             cursor = conn.execute("INSERT INTO projects (name, occasion, due, created_at) VALUES (?, ?, ?, ?)",
-                                  (name.strip(), occasion.strip(), to_iso(due), _now()))
+                                  (name.strip(), occasion.strip(), to_iso(due), self.db.clock.stamp()))
         return self.get(str(cursor.lastrowid))
 
     def add_members(self, project_id: int, friend_ids: Iterable[int]) -> int:
@@ -74,7 +74,7 @@ class ProjectRepository:
             before = conn.total_changes
             conn.executemany(
                 "INSERT OR IGNORE INTO project_members (project_id, friend_id, status, updated_at) VALUES (?, ?, ?, ?)",
-                [(project_id, fid, TO_WRITE, _now()) for fid in friend_ids],
+                [(project_id, fid, TO_WRITE, self.db.clock.stamp()) for fid in friend_ids],
             )
             return conn.total_changes - before
 
@@ -83,7 +83,7 @@ class ProjectRepository:
         with self.db.transaction() as conn:
             before = conn.total_changes
             conn.executemany("UPDATE project_members SET status = ?, updated_at = ? WHERE project_id = ? AND friend_id = ?",
-                             [(check_status(status), _now(), project_id, fid) for fid in friend_ids])
+                             [(check_status(status), self.db.clock.stamp(), project_id, fid) for fid in friend_ids])
             return conn.total_changes - before
 
     def remove(self, project_id: int) -> None:
@@ -114,6 +114,3 @@ class ProjectRepository:
             rows = self.db.query("SELECT * FROM projects WHERE id = ?", (int(text),))
         return rows[0] if rows else None
 
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from ritual.core.model import Friend
@@ -43,11 +43,14 @@ def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
         text = f"{short_day(item.date)}: {text}"
     if item.late and item.earliest_arrival:
         text += f" — late: arrives {short_day(item.earliest_arrival)} at the earliest"
-    prefix = f"  {label:<{_LABEL_WIDTH}} "
-    wrapped = wrap(text, prefix)
-    styled_label = style.accent(label) if item.kind == OCCASION else style.heading(label)
-    wrapped = wrapped.replace(label, styled_label, 1)
+    wrapped = labelled(label, text, style.accent if item.kind == OCCASION else style.heading)
     return style.attention(wrapped) if item.late else wrapped
+
+
+def labelled(label: str, text: str, paint: Callable[[str], str]) -> str:
+    """`  label    text…` wrapped under a hanging indent, with only the label painted."""
+    wrapped = wrap(text, f"  {label:<{_LABEL_WIDTH}} ")
+    return "  " + paint(label) + wrapped[2 + len(label):]
 
 
 def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler, show_all: bool = False,

@@ -94,11 +94,11 @@ class RitualApp(App[None]):
     def start_reminders(self) -> None:
         """Deliver reminders while the app is open, on the same clock as the screens when it is fixed."""
         # The scheduler and the notifiers load here, not at import, to keep the first frame quick.
-        from ritual.services.reminders.engine import system_now
+        from ritual.clock import utc_now
         from ritual.services.reminders.jobs import HEARTBEAT_SECONDS, start_app_reminders
 
         clock = self.data.clock
-        now = self.reminder_now or (clock.now if clock.fixed_today else system_now)
+        now = self.reminder_now or (clock.now if clock.fixed_today else utc_now)
         self.reminders = start_app_reminders(self.data.settings, self.data.db.path, toast=self.show_reminder,
                                              now=now, heartbeat_seconds=self.heartbeat_seconds or HEARTBEAT_SECONDS)
 

@@ -1,4 +1,4 @@
-"""The friend list as light rows: one query to read, pure functions to search, filter and sort."""
+"""The friend list as light rows: read from the store once, then pure functions to search, filter and sort."""
 
 from __future__ import annotations
 
@@ -7,17 +7,9 @@ from datetime import date
 
 from ritual.core.planner import OCCASION, AgendaItem
 from ritual.store.database import Database
+from ritual.store.friend_list import ListedFriend, listed_friends
 
 SORT_ORDERS = ("name", "next occasion", "longest silence")
-
-_ROWS_SQL = """
-SELECT f.id, f.name, f.nickname, f.last_sent, f.last_received,
-       (SELECT group_concat(t.tag, ',') FROM friend_tags t WHERE t.friend_id = f.id) AS tags,
-       a.city, a.country
-FROM friends f LEFT JOIN addresses a ON a.friend_id = f.id AND a.position = 0
-ORDER BY f.name COLLATE NOCASE, f.id
-"""
-
 
 @dataclass(frozen=True, slots=True)
 class NextOccasion:
@@ -44,15 +36,15 @@ class FriendRow:
 
 def read_rows(db: Database) -> list[FriendRow]:
     """Every friend as a row, sorted by name, with a pre-folded search text."""
-    return [_row(r) for r in db.query(_ROWS_SQL)]
+    return [_row(r) for r in listed_friends(db)]
 
 
-def _row(r) -> FriendRow:
-    tags = tuple(sorted(r["tags"].split(","))) if r["tags"] else ()
-    letters = [date.fromisoformat(v) for v in (r["last_sent"], r["last_received"]) if v]
-    city = r["city"] or ""
-    haystack = " ".join((r["name"], r["nickname"], *tags, city)).casefold()
-    return FriendRow(r["id"], r["name"], r["nickname"], tags, city, r["country"] or "",
+def _row(r: ListedFriend) -> FriendRow:
+    tags = tuple(sorted(r.tags.split(","))) if r.tags else ()
+    letters = [date.fromisoformat(v) for v in (r.last_sent, r.last_received) if v]
+    city = r.city or ""
+    haystack = " ".join((r.name, r.nickname, *tags, city)).casefold()
+    return FriendRow(r.id, r.name, r.nickname, tags, city, r.country or "",
                      max(letters) if letters else None, None, haystack)
 
 

@@ -14,7 +14,7 @@ from tests.tui.test_snapshots import snap
 
 def test_week_with_sessions(snap_compare, sessions_app):  # noqa: F811
     def check(screen) -> bool:
-        return isinstance(screen, WeekScreen) and len(screen.planned.conflicts()) == 1 and screen.planned.extras.shortfalls
+        return isinstance(screen, WeekScreen) and len(screen.planned.conflicts) == 1 and screen.planned.shortfalls
 
     assert snap(snap_compare, sessions_app, (), check)
 

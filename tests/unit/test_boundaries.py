@@ -137,3 +137,32 @@ def test_screens_folder_holds_screen_modules_only():
         classes = [n for n in tree.body if isinstance(n, ast.ClassDef)]
         assert any(c.name.endswith(("Screen", "Modal", "Dialog")) or
                    any("Screen" in ast.unparse(b) for b in c.bases) for c in classes), path
+
+
+SQL_START = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "PRAGMA ", "CREATE ", "WITH ", "REPLACE ")
+
+
+def sql_strings(path: Path) -> list[str]:
+    """String constants in a module that read as SQL statements."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.value.strip()[:40] for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and node.value.lstrip().startswith(SQL_START)]
+
+
+def test_sql_lives_only_in_the_store():
+    outside = {
+        str(path.relative_to(ROOT)): sql_strings(path) for path in (ROOT / "ritual").rglob("*.py")
+        if "store" not in path.relative_to(ROOT).parts
+    }
+    assert {k: v for k, v in outside.items() if v} == {}
+
+
+def test_the_clock_is_read_only_in_clock_py():
+    # Time comes in as an argument (a clock, a date or a moment), so tests and demos can fix it.
+    reads = ("date.today()", "datetime.now(", "datetime.utcnow(", "time.time()")
+    offenders = [
+        str(path.relative_to(ROOT)) for path in (ROOT / "ritual").rglob("*.py")
+        if path.name != "clock.py" and any(r in path.read_text(encoding="utf-8") for r in reads)
+    ]
+    assert offenders == []

@@ -180,3 +180,26 @@ def test_a_letter_waiting_for_a_reply_is_mentioned_gently_after_the_set_days():
     later = plan([waiting], RULES, date(2026, 12, 7), date(2026, 12, 13), date(2026, 12, 8))
     assert [(i.kind, i.overdue) for i in later] == [("reply_owed", True)]
     assert plan([waiting], RULES, date(2026, 11, 16), date(2026, 11, 22), TODAY, include_overdue=False) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    end=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+    offset=st.integers(0, 120),
+    transit=st.integers(0, 25),
+    lead=st.integers(0, 10),
+    weekdays=st.sets(st.integers(0, 6), min_size=1),
+    holidays=st.sets(st.integers(0, 90), max_size=12),
+)
+def test_the_occasion_window_ends_exactly_at_the_last_occasion_due_by_its_end(
+        end, offset, transit, lead, weekdays, holidays):
+    from ritual.core.postal import post_by, write_by
+
+    mail = MailCalendar(frozenset(weekdays), frozenset(end + timedelta(days=h) for h in holidays))
+    rules = PlanRules(home_country="US", transit=TransitTable(domestic=transit, same_region=transit, world=transit),
+                      mail=mail, writing_lead_days=lead)
+    last = rules.last_occasion_due_by(end)
+    occasion = end + timedelta(days=offset)
+    due = write_by(post_by(occasion, transit, mail), lead)
+    # Every occasion whose card must be written by `end` lies inside the window, and the window stops there.
+    assert (due <= end) == (occasion <= last)

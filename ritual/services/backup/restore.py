@@ -6,9 +6,10 @@ from pathlib import Path
 
 from ritual.errors import RitualError
 from ritual.paths import Paths
-from ritual.services.backup.write import quoted_name, from_json, read_backup, table_names
+from ritual.services.backup.write import from_json, read_backup
 from ritual.private_files import write_private_text
 from ritual.store.database import Database
+from ritual.store.tables import defer_links, has_rows, insert_rows, schema_version, table_columns, table_names
 
 
 class HomeNotEmpty(RitualError):
@@ -31,7 +32,7 @@ def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     with db.transaction() as conn:
         # Rows of related tables arrive in name order; check the links once, at commit.
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+        defer_links(conn)
         for name in sorted(tables):
             counts[name] = _insert(conn, name, tables[name], file)
     for target, text in settings.items():
@@ -41,23 +42,18 @@ def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
 
 def _insert(conn, table: str, data: dict, file: Path) -> int:
     columns, rows = data.get("columns", []), data.get("rows", [])
-    existing = {row[1] for row in conn.execute(f"PRAGMA table_info({quoted_name(table)})")}
+    existing = set(table_columns(conn, table))
     missing = [c for c in columns if c not in existing]
     if missing:
         raise RitualError(f"{file}: table {table} has columns this ritual does not know: {', '.join(missing)}")
     if not rows:
         return 0
-    names = ", ".join(quoted_name(c) for c in columns)
-    marks = ", ".join("?" * len(columns))
-    conn.executemany(
-        f"INSERT INTO {quoted_name(table)} ({names}) VALUES ({marks})",
-        ([from_json(v) for v in row] for row in rows),
-    )
+    insert_rows(conn, table, columns, ([from_json(v) for v in row] for row in rows))
     return len(rows)
 
 
 def _check_schema(db: Database, document: dict, file: Path) -> None:
-    ours = db.query("PRAGMA user_version")[0][0]
+    ours = schema_version(db)
     theirs = document.get("schema_version")
     if not isinstance(theirs, int) or theirs > ours:
         raise RitualError(f"{file}: was written by a newer ritual (schema {theirs}, this one knows {ours})")
@@ -65,7 +61,7 @@ def _check_schema(db: Database, document: dict, file: Path) -> None:
 
 def _check_empty(db: Database, settings: dict[Path, str]) -> None:
     for table in table_names(db):
-        if db.query(f"SELECT 1 FROM {quoted_name(table)} LIMIT 1"):
+        if has_rows(db, table):
             raise HomeNotEmpty(
                 f"this home already holds data (table {table}); restore into an empty home, e.g. --home NEWDIR"
             )

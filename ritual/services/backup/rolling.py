@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths
+from ritual.store.tables import has_rows
 
 if TYPE_CHECKING:
     from ritual.store.database import Database
@@ -75,4 +76,4 @@ def parse_backups_keep(value: Any, source: Path) -> int:
 
 def _has_friends(db: Database) -> bool:
     # An empty home has nothing worth keeping, and its backups would only push out the useful ones.
-    return bool(db.query("SELECT EXISTS (SELECT 1 FROM friends)")[0][0])
+    return has_rows(db, "friends")

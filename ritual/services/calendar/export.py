@@ -21,7 +21,8 @@ from ritual.services.calendar.events import (
     wanted_occasion,
 )
 from ritual.services.planning.agenda import plan_rules
-from ritual.services.planning.sessions import keeps_sessions, plan_sessions, session_text
+from ritual.services.planning.sessions import keeps_sessions, plan_sessions
+from ritual.text.sessions import session_text
 from ritual.settings.load import Settings
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository

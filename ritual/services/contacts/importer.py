@@ -14,6 +14,7 @@ from ritual.services.contacts.record import Incoming, Skipped
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 from ritual.store.sources import OpenTransaction, SourceRecord, SourceStore
+from ritual.clock import Clock
 
 Batch = tuple[str, list[Incoming | Skipped]]
 
@@ -79,7 +80,7 @@ def import_contacts(
     summary = ImportSummary(dry_run=dry_run)
     try:
         with db.transaction() as conn:
-            importer = _Importer(conn, source, overwrite, summary, tags)
+            importer = _Importer(conn, source, overwrite, summary, tags, db.clock)
             for file_name, records in batches:
                 for record in records:
                     importer.add(file_name, record)
@@ -95,10 +96,11 @@ def import_contacts(
 class _Importer:
     """Matches each record to a stored friend (UID, then name and birthday) and writes the result."""
 
-    def __init__(self, conn, source: str, overwrite: bool, summary: ImportSummary, tags: tuple[str, ...]) -> None:
+    def __init__(self, conn, source: str, overwrite: bool, summary: ImportSummary, tags: tuple[str, ...],
+                 clock: Clock) -> None:
         self.tags = tags
-        self.repo = FriendRepository(OpenTransaction(conn))
-        self.sources = SourceStore(conn)
+        self.repo = FriendRepository(OpenTransaction(conn, clock))
+        self.sources = SourceStore(conn, clock)
         self.source, self.overwrite, self.summary = source, overwrite, summary
         self.friends = {f.id: f for f in self.repo.all()}
         self.last: dict[int, SourceRecord] = {}

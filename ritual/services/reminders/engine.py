@@ -20,6 +20,7 @@ from ritual.services.planning.sessions import keeps_sessions, plan_sessions
 from ritual.settings.load import Settings
 from ritual.store.database import Database, open_database
 from ritual.store.deliveries import DeliveryLog, Mutes
+from ritual.clock import utc_now
 
 log = logging.getLogger("ritual.reminders")
 
@@ -31,11 +32,6 @@ KEEP_IN_TOUCH_GAP = timedelta(days=6)
 _DIGEST_REACH = timedelta(days=7)
 
 Now = Callable[[], datetime]
-
-
-def system_now() -> datetime:
-    """The real time, aware."""
-    return datetime.now(timezone.utc)
 
 
 def local_zone(name: str = "") -> tzinfo:
@@ -68,7 +64,7 @@ class ReminderEngine:
     """Derives reminders and delivers the due ones; each round opens its own connection (jobs run in threads)."""
 
     def __init__(self, settings: Settings, db_path: Path, notifiers: NotifierChain,
-                 now: Now = system_now, zone: tzinfo | None = None, owner: str | None = None) -> None:
+                 now: Now = utc_now, zone: tzinfo | None = None, owner: str | None = None) -> None:
         self.settings = settings
         self.db_path = db_path
         self.notifiers = notifiers

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ritual.services.reminders.notifiers import Toast
 from ritual.services.reminders.notify_setup import build_notifiers
-from ritual.services.reminders.engine import Now, ReminderEngine, system_now
+from ritual.clock import utc_now
+from ritual.services.reminders.engine import Now, ReminderEngine
 from ritual.services.reminders.kept_calendars import ChildRefresh, add_export_job, export_soon
 from ritual.settings.load import Settings
 from ritual.store.database import open_database
@@ -35,7 +36,7 @@ def add_reminder_jobs(scheduler, engine: ReminderEngine, heartbeat_seconds: floa
 
     # Timers do not count time spent suspended; the heartbeat re-checks what is due after a wake.
     scheduler.add_job(engine.deliver_due, IntervalTrigger(seconds=heartbeat_seconds), id="heartbeat",
-                      next_run_time=datetime.now(timezone.utc), replace_existing=True)
+                      next_run_time=utc_now(), replace_existing=True)
     scheduler.add_job(schedule_exact_jobs, CronTrigger(hour=0, minute=1, timezone=engine.zone()),
                       args=(scheduler, engine), id="rebuild", replace_existing=True)
     schedule_exact_jobs(scheduler, engine)
@@ -89,7 +90,7 @@ class ReminderService:
             self.scheduler.shutdown(wait=False)
 
 
-def start_app_reminders(settings: Settings, db_path: Path, toast: Toast, now: Now = system_now,
+def start_app_reminders(settings: Settings, db_path: Path, toast: Toast, now: Now = utc_now,
                         heartbeat_seconds: float = HEARTBEAT_SECONDS) -> ReminderService:
     """Start reminders in a running asyncio loop (call from the app's on_mount); `toast` runs in a worker thread."""
     engine = ReminderEngine(settings, db_path, build_notifiers(settings, toast=toast), now)

@@ -99,15 +99,13 @@ class RitualScreen(Screen):
 
     @work(thread=True, exclusive=True, group="ritual-prepare")
     def _prepare(self) -> None:
-        db = open_database(self.data.db.path)  # this thread's own connection
         try:
-            found = prepare(self.data.settings, db, self.paths, self.friend, self.occasion, self.data.today(),
-                            self.count)
+            with self.data.reader() as db:  # this thread's own connection
+                found = prepare(self.data.settings, db, self.paths, self.friend, self.occasion, self.data.today(),
+                                self.count)
             self.post_message(self.Prepared(found))
         except RitualError as exc:
             self.post_message(self.Prepared(None, exc.message))
-        finally:
-            db.close()
 
     def on_ritual_screen_prepared(self, message: Prepared) -> None:
         """Show the briefing and let the ritual begin."""

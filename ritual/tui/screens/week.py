@@ -18,16 +18,13 @@ from ritual.tui.formatting import day_heading, item_text
 from ritual.tui.messages import FriendChosen, RitualRequested, WeekPlanned
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.session import SessionScreen
-from ritual.tui.week_plan import WeekPlan, plan_week
+from ritual.core.dates import monday_of
+from ritual.core.sessions import LetterTask
+from ritual.services.planning.week import WeekPlan
 from ritual.tui.week_sessions import notes_options, session_options
 
 OPEN_SHOWN = 20
 HELLO_SHOWN = 10
-
-
-def monday_of(day: date) -> date:
-    """The Monday starting the week that holds `day`."""
-    return day - timedelta(days=day.weekday())
 
 
 class WeekScreen(DataScreen):
@@ -49,7 +46,7 @@ class WeekScreen(DataScreen):
         super().__init__(data)
         self.monday = monday_of(data.today())
         self.items: list[AgendaItem] = []
-        self.planned = WeekPlan(self.monday, [])
+        self.planned = WeekPlan(self.monday, data.today(), [])
 
     def compose(self) -> ComposeResult:
         """Title, the days, and the side list."""
@@ -72,7 +69,7 @@ class WeekScreen(DataScreen):
 
     @work(thread=True, exclusive=True, group="week-plan")
     def _plan(self, monday: date) -> None:
-        self.post_message(WeekPlanned(plan_week(self.data, monday)))
+        self.post_message(WeekPlanned(self.data.week(monday)))
 
     def on_week_planned(self, message: WeekPlanned) -> None:
         """Show a finished plan, unless the user already moved to another week."""
@@ -100,7 +97,7 @@ class WeekScreen(DataScreen):
         for offset in range(7):
             day = self.monday + timedelta(days=offset)
             todays = [(i, item) for i, item in enumerate(self.items) if item.date == day and self._in_days(item)]
-            sessions = session_options(self.planned.sessions_on(day))
+            sessions = session_options(self.planned, day)
             heading = day_heading(day, today)
             if not todays and not sessions:
                 heading.append("  nothing planned", style="dim")
@@ -118,7 +115,7 @@ class WeekScreen(DataScreen):
         indexed = list(enumerate(self.items))
         still_open = [(i, it) for i, it in indexed if it.overdue and it.kind not in INVITATIONS]
         hellos = sorted(((i, it) for i, it in indexed if it.kind in INVITATIONS), key=lambda p: p[1].date)
-        found = notes_options(self.planned.conflicts(), self.planned.extras.shortfalls)
+        found = notes_options(self.planned)
         found += self._section("Still open from earlier", still_open, OPEN_SHOWN, "more still open")
         found += self._section("Might enjoy a letter", hellos, HELLO_SHOWN, "more friends you could write to")
         return found or [Option(Text("Nothing left over. A quiet week.", style="italic"), disabled=True)]
@@ -137,7 +134,7 @@ class WeekScreen(DataScreen):
         if event.option_id and event.option_id.isdigit():
             self.post_message(FriendChosen(self.items[int(event.option_id)].friend_id))
         elif self._session_letter(event.option_id) is not None:
-            self.post_message(FriendChosen(self._session_letter(event.option_id)["friend_id"]))
+            self.post_message(FriendChosen(self._session_letter(event.option_id).friend_id))
         elif self._session_index(event.option_id) is not None:
             self.action_start_session()
 
@@ -154,11 +151,11 @@ class WeekScreen(DataScreen):
         parts = (option_id or "").split("-")
         return int(parts[1]) if parts[0] == "session" and len(parts) > 1 else None
 
-    def _session_letter(self, option_id: str | None) -> dict | None:
+    def _session_letter(self, option_id: str | None) -> LetterTask | None:
         parts = (option_id or "").split("-")
         if parts[0] != "session" or len(parts) != 3:
             return None
-        return self.planned.session(int(parts[1]))["letters"][int(parts[2])]
+        return self.planned.letters_in(self.planned.sessions[int(parts[1])])[int(parts[2])]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Start session is offered only while a session or one of its letters is highlighted."""
@@ -170,14 +167,17 @@ class WeekScreen(DataScreen):
         """Walk through the highlighted session's letters one by one, with the ritual for each."""
         index = self._session_index(self._highlighted_id())
         if index is not None:
-            self.app.push_screen(SessionScreen(self.data, self.planned.session(index), paths=self.app.paths))
+            session = self.planned.sessions[index]
+            letters = self.planned.letters_in(session)
+            used = self.planned.session_plan.used_minutes(session)
+            self.app.push_screen(SessionScreen(self.data, session, letters, used, paths=self.app.paths))
 
     def action_ritual(self) -> None:
         """Sit down to write the letter of the highlighted item (for its occasion, when it has one)."""
         option_id = self._highlighted_id()
         letter = self._session_letter(option_id)
         if letter is not None:
-            self.post_message(RitualRequested(letter["friend_id"], letter["occasion"]))
+            self.post_message(RitualRequested(letter.friend_id, letter.occasion))
             return
         if not option_id.isdigit():
             self.notify("Choose someone in the week first, then r.")
