@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
-from ritual.core.prompts import ARCS, CLOSING, MIN_CATEGORIES, Moment, Prompt, categories_of, fitting
+from ritual.core.prompts import ARCS, CLOSING, LONG_GAP_MONTHS, MIN_CATEGORIES, Moment, Prompt, categories_of, fitting
 
 # How much more often a prompt written for this occasion, or in the chosen tone, is drawn than a general one.
 OCCASION_WEIGHT = 3
@@ -104,7 +104,7 @@ def _pick(pool: Sequence[Prompt], count: int, moment: Moment, rng: random.Random
 
 def _candidates(remaining: list[Prompt], covered: set[str], moment: Moment, drawn: list[Prompt]) -> list[Prompt]:
     """Category coverage comes first; then, until one of each is drawn, a prompt for this very occasion and,
-    when answering a letter, a reply prompt."""
+    when answering a letter or writing after a long gap, a reply or a time-apart prompt."""
     pool = remaining
     if len(covered) < MIN_CATEGORIES:
         pool = [p for p in remaining if not set(p.categories) <= covered] or remaining
@@ -119,6 +119,8 @@ def _own_kinds(moment: Moment) -> list:
     kinds = [lambda p: moment.occasion in p.occasions]
     if moment.replying:
         kinds.append(lambda p: "reply" in p.when)
+    if moment.months_apart is not None and moment.months_apart >= LONG_GAP_MONTHS:
+        kinds.append(lambda p: "long-gap" in p.when)
     return kinds
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
-from ritual.core.letters import ANSWERED, RECEIVED, SENT, Letter, advance
+from ritual.core.letters import ANSWERED, ARRIVED, POSTED, RECEIVED, SENT, Letter, advance
 from ritual.errors import NotFound
 from ritual.store.database import Database
 from ritual.store.rows import from_iso, to_iso
@@ -29,8 +31,9 @@ class LetterRepository:
                 raise NotFound(f"no friend with id {letter.friend_id}")
             cursor = conn.execute(
                 "INSERT INTO letters (friend_id, direction, status, written_on, posted_on, arrived_on, received_on, "
-                "occasion, medium, tone, note, scan, created_at) VALUES (:friend_id, :direction, :status, "
-                ":written_on, :posted_on, :arrived_on, :received_on, :occasion, :medium, :tone, :note, :scan, :now)",
+                "occasion, medium, tone, note, scan, quotes, sitting, focus_minutes, created_at) VALUES (:friend_id, "
+                ":direction, :status, :written_on, :posted_on, :arrived_on, :received_on, :occasion, :medium, :tone, "
+                ":note, :scan, :quotes, :sitting, :focus_minutes, :now)",
                 {**_columns(letter), "now": self.db.clock.stamp()},
             )
             _move_last_date(conn, letter)
@@ -42,6 +45,29 @@ class LetterRepository:
                     (ANSWERED, letter.friend_id, RECEIVED, RECEIVED, letter.day.isoformat()),
                 )
             return self._get(conn, cursor.lastrowid)
+
+    def keep_effort(self, letter_id: int, sitting: str, focus_minutes: int | None) -> Letter:
+        """Tie a letter to the sitting whose answers went into it, and the minutes the focus timer ran."""
+        with self.db.transaction() as conn:
+            kept = replace(self._get(conn, letter_id), sitting=sitting, focus_minutes=focus_minutes)
+            conn.execute("UPDATE letters SET sitting = ?, focus_minutes = ? WHERE id = ?",
+                         (kept.sitting, kept.focus_minutes, letter_id))
+            return self._get(conn, letter_id)
+
+    def keep_quotes(self, letter_id: int, quotes: tuple[str, ...]) -> Letter:
+        """Replace the phrases kept from a letter."""
+        with self.db.transaction() as conn:
+            kept = replace(self._get(conn, letter_id), quotes=quotes)
+            conn.execute("UPDATE letters SET quotes = ? WHERE id = ?", (_columns(kept)["quotes"], letter_id))
+            return self._get(conn, letter_id)
+
+    def sittings_in_post(self, friend_id: int) -> set[str]:
+        """The sittings whose letter has gone into the post (posted or arrived)."""
+        rows = self.db.query(
+            "SELECT sitting FROM letters WHERE friend_id = ? AND sitting <> '' AND status IN (?, ?)",
+            (friend_id, POSTED, ARRIVED),
+        )
+        return {row[0] for row in rows}
 
     def get(self, letter_id: int) -> Letter:
         """One letter by id."""
@@ -131,6 +157,9 @@ def _columns(letter: Letter) -> dict:
         "tone": letter.tone,
         "note": letter.note,
         "scan": letter.scan,
+        "quotes": json.dumps(list(letter.quotes), ensure_ascii=False),
+        "sitting": letter.sitting,
+        "focus_minutes": letter.focus_minutes,
     }
 
 
@@ -149,5 +178,8 @@ def _letter(row: sqlite3.Row) -> Letter:
         tone=row["tone"],
         note=row["note"],
         scan=row["scan"],
+        quotes=tuple(json.loads(row["quotes"] or "[]")),
+        sitting=row["sitting"],
+        focus_minutes=row["focus_minutes"],
     )
 

@@ -9,9 +9,10 @@ from datetime import date
 from ritual.core.letters import SENT, Reflection
 from ritual.core.model import Friend
 from ritual.core.prompts import Moment, Prompt, occasion_key
-from ritual.paths import Paths, shipped_config_dir
-from ritual.services.letters.decks import PROMPTS_FOLDER, load_prompts, read_folder
-from ritual.services.letters.reflect import Briefing, Sitting, build_briefing
+from ritual.paths import Paths
+from ritual.services.letters.decks import Deck, load_deck, shipped_deck
+from ritual.services.letters.reflect import Briefing, build_briefing
+from ritual.services.letters.sitting import Sitting
 from ritual.settings.load import Settings
 from ritual.store.database import Database
 from ritual.store.letters import LetterRepository
@@ -23,23 +24,21 @@ class Preparation:
     """Everything the ritual needs before the first question."""
 
     briefing: Briefing
-    deck: tuple[Prompt, ...]
+    deck: Deck
     unfinished: tuple[Reflection, ...]
 
 
-def load_deck(paths: Paths | None) -> tuple[Prompt, ...]:
+def deck_in_use(paths: Paths | None) -> Deck:
     """The user's deck in use; without a home's paths, the shipped prompts alone."""
-    if paths is not None:
-        return load_prompts(paths)
-    return tuple(p for deck in read_folder(shipped_config_dir() / PROMPTS_FOLDER) for p, _ in deck.prompts)
+    return load_deck(paths) if paths is not None else shipped_deck()
 
 
 def prepare(settings: Settings, db: Database, paths: Paths | None, friend: Friend, occasion: str | None,
-            today: date, count: int) -> Preparation:
+            today: date, count: int, answering: int | None = None) -> Preparation:
     """Read the briefing and the deck, and look for a sitting to pick up again (raises DeckError)."""
-    briefing = build_briefing(settings, db, friend, occasion, today)
+    briefing = build_briefing(settings, db, friend, occasion, today, answering)
     earlier = unfinished_sitting(db, friend.id or 0, occasion_key(briefing.occasion), today, count)
-    return Preparation(briefing, load_deck(paths), tuple(earlier))
+    return Preparation(briefing, deck_in_use(paths), tuple(earlier))
 
 
 def unfinished_sitting(db: Database, friend_id: int, occasion: str, today: date, count: int) -> list[Reflection]:
@@ -49,7 +48,7 @@ def unfinished_sitting(db: Database, friend_id: int, occasion: str, today: date,
     if sitting_id is None:
         return []
     rows = store.sitting(sitting_id)
-    answered = [r for r in rows if not r.skipped]
+    answered = [r for r in rows if not r.skipped and not r.detail]
     if not answered or len(answered) >= count:
         return []
     if rows[0].asked_at.date() != today or rows[0].occasion != occasion:
@@ -67,3 +66,4 @@ class ResumedSitting(Sitting):
         # The history already holds the earlier questions, so the queue never repeats them.
         self.id = earlier[0].sitting
         self.answered = [r for r in earlier if not r.skipped]
+        self.followed_up = bool(self.answered)  # its follow-up was offered before it was left
