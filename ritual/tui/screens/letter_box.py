@@ -12,10 +12,12 @@ from textual.widgets import DataTable, Footer, Label, Select, Static
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
 from ritual.core.text import plural
 from ritual.errors import RitualError
+from ritual.core.sittings import effort_words
 from ritual.store.letters import LetterRepository
+from ritual.store.reflections import ReflectionRepository
 from ritual.store.supplies import use_stamp_for
 from ritual.tui.formatting import short_date, since
-from ritual.tui.messages import FriendChosen, LetterBoxChanged
+from ritual.tui.messages import FriendChosen, LetterBoxChanged, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
@@ -39,6 +41,7 @@ class LetterBoxScreen(DataScreen):
         Binding("n", "mark('answered')", "Answered"),
         Binding("r", "log_letter('received')", "Log received"),
         Binding("l", "log_letter('sent')", "Log sent"),
+        Binding("s", "reply", "Sit down to reply"),
     ]
 
     def __init__(self, data) -> None:
@@ -46,6 +49,7 @@ class LetterBoxScreen(DataScreen):
         self.year = data.today().year
         self.letters: list[Letter] = []
         self.friends: dict[int, str] = {}
+        self.answered: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         """Filters, the log beside the replies waiting, the year's picture below."""
@@ -84,6 +88,7 @@ class LetterBoxScreen(DataScreen):
         """Fill the log and the year's picture for the chosen friend, direction and year."""
         friend_id, direction = self._friend_filter(), self._direction_filter()
         self.letters = LetterRepository(self.data.db).list(friend_id, self.year, direction)
+        self.answered = ReflectionRepository(self.data.db).answered_counts(x.sitting for x in self.letters)
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -107,8 +112,10 @@ class LetterBoxScreen(DataScreen):
     def _cells(self, letter: Letter) -> tuple:
         today = self.data.today()
         way = Text("to", style="cyan") if letter.sent else Text("from", style="magenta")
+        where = STATUS_WORDS.get(letter.status, letter.status)
+        effort = effort_words(letter.focus_minutes, self.answered.get(letter.sitting, 0) if letter.sitting else 0)
         return (short_date(letter.day, today), way, letter.friend, letter.medium, letter.occasion or "—",
-                STATUS_WORDS.get(letter.status, letter.status))
+                f"{where} · {effort}" if effort else where)
 
     def _title(self) -> str:
         sent = sum(1 for x in self.letters if x.sent)
@@ -148,6 +155,9 @@ class LetterBoxScreen(DataScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Posted, arrived and answered show only when they fit the letter under the cursor."""
+        if action == "reply" and self.is_mounted:
+            letter = self.current_letter()
+            return letter is not None and not letter.sent
         if action != "mark" or not self.is_mounted:
             return True
         letter = self.current_letter()
@@ -169,6 +179,12 @@ class LetterBoxScreen(DataScreen):
             stamp = use_stamp_for(self.data.db, country, self.data.settings.home_country)
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
         self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}.{stamp}"))
+
+    def action_reply(self) -> None:
+        """Sit down to answer the letter under the cursor: the ritual's briefing shows it."""
+        letter = self.current_letter()
+        if letter is not None and not letter.sent:
+            self.post_message(RitualRequested(letter.friend_id, answering=letter.id))
 
     def action_log_letter(self, direction: str) -> None:
         """Open the form for a letter that came or one sent, for the friend chosen above if any."""

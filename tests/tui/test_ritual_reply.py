@@ -1,0 +1,63 @@
+"""Answering a letter from the letter box: phrases kept in the form, the briefing that shows them, reply questions."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from ritual.store.letters import LetterRepository
+from ritual.store.reflections import ReflectionRepository
+from ritual.tui.screens.letter_box import LetterBoxScreen
+from ritual.tui.screens.ritual import RitualScreen
+from tests.tui.conftest import SIZE, friend_id, settle
+from tests.tui.test_letter_box_screen import open_box
+from tests.tui.test_letter_form import fill, open_form
+
+
+async def test_a_received_letter_with_phrases_is_answered_from_the_letter_box(app, context):
+    chloe = friend_id(context, "Chloé Martin")
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_box(pilot)
+        form = await open_form(pilot, "r")
+        fill(form, friend=chloe, day="2026-03-01", note="Lisbon, the yellow tram",
+             quotes="the river smells of oranges | tell me about the pigeon")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        (letter,) = LetterRepository(context.db).list(chloe)
+        assert letter.quotes == ("the river smells of oranges", "tell me about the pigeon")
+        assert isinstance(app.screen, LetterBoxScreen)
+        box.query_one(DataTable).focus()
+        await pilot.press("s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, RitualScreen) and screen.answering == letter.id
+        briefing = str(screen.query_one("#briefing-text", Static).render())
+        assert "Answering their letter of Sun 1 Mar 2026" in briefing and "Lisbon, the yellow tram" in briefing
+        assert "“the river smells of oranges”" in briefing and "“tell me about the pigeon”" in briefing
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        asked = [screen.sitting.question(p) for p in [*screen.sitting.shown, *screen.sitting.queue]]
+        assert any(p.when == ("reply",) for p in [*screen.sitting.shown, *screen.sitting.queue]), asked
+        assert not [q for q in asked if "{name}" in q]
+
+
+async def test_the_heart_key_marks_the_closing_answer_and_the_box_shows_the_effort(app, context):
+    ben = friend_id(context, "Ben Carter")
+    screen = RitualScreen(app.data, ben, seed=3, count=3)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(screen)
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        for keys in (("a", "ctrl+s", "ctrl+n"), ("b", "ctrl+s"), ("c", "ctrl+s")):
+            await pilot.press(*keys)
+            await settle(pilot)
+        assert screen.step == "outline"
+        await pilot.press("h", "l")
+        await settle(pilot)
+        rows = ReflectionRepository(context.db).sitting(screen.sitting.id)
+        assert [r.heart for r in rows] == [False, False, True]
+        assert "The heart of it" in str(screen.query_one("#outline-text", Static).render())
+        await pilot.press("escape")
+        box = await open_box(pilot)
+        cells = [str(c) for c in box.query_one(DataTable).get_row_at(0)]
+        assert "written · 3 questions answered" in cells
