@@ -12,6 +12,7 @@ from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.errors import RitualError
 from ritual.text.output import use_color
+from ritual.text.safe import say
 from ritual.paths import Paths
 
 
@@ -24,7 +25,7 @@ class UserFacingError(click.ClickException):
 
     def show(self, file=None) -> None:
         """Print `ritual: message` to stderr."""
-        click.echo(f"ritual: {self.message}", err=True)
+        say(f"ritual: {self.message}", err=True)
 
 
 # The everyday commands load only their own module; anything else loads every command module.
@@ -48,6 +49,14 @@ class RitualGroup(click.Group):
         _load_all(self)
         return super().list_commands(ctx)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Refuse an argument that is not valid text before any command sees it."""
+        for arg in args:
+            if not _is_text(arg):
+                shown = arg.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+                raise click.UsageError(f"the argument '{shown}' is not valid UTF-8 text", ctx)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context):
         """Run the command, mapping ritual and database errors to clean messages."""
         try:
@@ -56,6 +65,20 @@ class RitualGroup(click.Group):
             raise UserFacingError(exc.message, exc.exit_code) from None
         except sqlite3.DatabaseError as exc:
             raise UserFacingError(f"the database could not be used: {exc}", 1) from None
+        except OSError as exc:
+            # A path the user named that cannot be read or written: bad input, not a crash.
+            if exc.filename is None:
+                raise
+            raise UserFacingError(f"{exc.filename}: {exc.strerror or exc}", 2) from None
+
+
+def _is_text(arg: str) -> bool:
+    """False for an argument holding bytes that were not UTF-8 (kept by Python as lone surrogates)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _today_option(ctx: click.Context, param: click.Parameter, value: str | None):

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import click
 
+from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.planner import AgendaItem
@@ -15,8 +16,10 @@ from ritual.text.render import render_upcoming
 from ritual.services.planning.agenda import agenda
 from ritual.services.planning.serialize import week_entries
 from ritual.services.planning.week import week as plan_week
+from ritual.text.setup import unchosen_hint
 from ritual.text.week import week_text
 from ritual.store.friends import FriendRepository
+from ritual.text.safe import say
 
 EMPTY_HINT = """No friends yet. Add the first one, for example:
 
@@ -27,16 +30,23 @@ or fill this home with demo friends to look around:  ritual demo"""
 
 def print_json(items: list[AgendaItem]) -> None:
     """The agenda contract: a JSON array sorted by date then kind."""
-    click.echo(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
+    say(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
 
 
 def show_home(context: RitualContext) -> None:
     """What bare `ritual` shows: this week, or how to begin on an empty database."""
     if FriendRepository(context.db).count() == 0:
-        click.echo(EMPTY_HINT)
+        say(EMPTY_HINT)
         return
     plan = plan_week(context.settings, context.db, context.clock.today(), context.clock.today())
-    click.echo(week_text(plan, Styler(context.color)), color=context.color)
+    say(week_text(plan, Styler(context.color)), color=context.color)
+    _hint_unchosen_home(context)
+
+
+def _hint_unchosen_home(context: RitualContext) -> None:
+    """Say so while the plan rests on a country the user never chose: nothing silently assumes the US."""
+    if not context.settings.home_country_chosen:
+        say("\n" + Styler(context.color).muted(unchosen_hint(context.settings.home_country)), color=context.color)
 
 
 @click.command()
@@ -49,16 +59,17 @@ def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool)
     target = parse_day(day, "--date") if day else context.clock.today()
     plan = plan_week(context.settings, context.db, target, context.clock.today())
     if as_json:
-        click.echo(json.dumps(week_entries(plan), ensure_ascii=False, indent=2))
+        say(json.dumps(week_entries(plan), ensure_ascii=False, indent=2))
     elif FriendRepository(context.db).count() == 0:
-        click.echo(EMPTY_HINT)
+        say(EMPTY_HINT)
     else:
-        click.echo(week_text(plan, Styler(context.color), show_all), color=context.color)
+        say(week_text(plan, Styler(context.color), show_all), color=context.color)
+        _hint_unchosen_home(context)
 
 
 @click.command()
 @click.option("--from", "start", metavar="YYYY-MM-DD", help="First day (default: today).")
-@click.option("--days", type=int, help="How many days to look ahead (default from settings: 30).")
+@click.option("--days", type=click.IntRange(*ranges.DAYS_AHEAD.bounds), help="How many days to look ahead (default from settings: 30).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of agenda items.")
 @click.option("--all", "show_all", is_flag=True, help="List every friend who might enjoy a letter, not a few.")
 @click.pass_obj
@@ -74,7 +85,8 @@ def upcoming(context: RitualContext, start: str | None, days: int | None, as_jso
     if as_json:
         print_json(items)
     else:
-        click.echo(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
+        say(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
+        _hint_unchosen_home(context)
 
 
 def register(group: click.Group) -> None:

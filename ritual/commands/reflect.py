@@ -7,6 +7,7 @@ import sys
 import click
 
 from ritual.context import RitualContext
+from ritual.text.safe import say
 
 TTY_HINT = (
     "Answer in as many lines as you like; an empty line ends the answer.\n"
@@ -40,7 +41,7 @@ def choose_tone(given: str | None, interactive: bool) -> str | None:
         return tone
     if not interactive:
         return None
-    click.echo("\n" + render_tones())
+    say("\n" + render_tones())
 
     def pick(text: str) -> str:
         text = text.strip().lower()
@@ -61,20 +62,20 @@ def ask_questions(context: RitualContext, sitting, interactive: bool) -> None:
     style = Styler(context.color)
     stream = sys.stdin  # the same stream click.prompt reads, so no input is lost between them
     if interactive:
-        click.echo("\n" + style.muted(TTY_HINT))
+        say("\n" + style.muted(TTY_HINT))
     while (prompt := sitting.next_prompt()) is not None:
         number = sitting.answers_given + 1
-        click.echo(render_question(sitting.question(prompt), number, sitting.count, style), color=context.color)
+        say(render_question(sitting.question(prompt), number, sitting.count, style), color=context.color)
         text = read_answer(stream, paragraphs=interactive)
         if text is None or (text and not keep_answer(context, sitting, prompt, text, interactive, style)):
-            click.echo(style.muted("\nStopping here; your answers so far are kept."), color=context.color)
+            say(style.muted("\nStopping here; your answers so far are kept."), color=context.color)
             return
         if text:
             continue
         if sitting.skip(prompt, context.clock.now()) is not None:
-            click.echo(style.muted("  Skipped; here is another."), color=context.color)
+            say(style.muted("  Skipped; here is another."), color=context.color)
         else:
-            click.echo(style.muted("  Skipped."), color=context.color)
+            say(style.muted("  Skipped."), color=context.color)
 
 
 def keep_answer(context: RitualContext, sitting, prompt, answer: str, interactive: bool, style) -> bool:
@@ -85,7 +86,7 @@ def keep_answer(context: RitualContext, sitting, prompt, answer: str, interactiv
     question = sitting.follow_up(prompt, answer)
     if question is None:
         return True
-    click.echo(render_follow_up(question, style), color=context.color)
+    say(render_follow_up(question, style), color=context.color)
     text = read_answer(sys.stdin, paragraphs=interactive)
     if text is None:
         return False
@@ -108,15 +109,18 @@ def _stage(sitting, prompt_id: str) -> str:
     return next((p.stage for p in sitting.shown if p.id == prompt_id), "")
 
 
-def log_letter(context: RitualContext, friend, occasion: str | None, tone: str | None, sitting: str) -> None:
-    """Log the letter as written today, tied to the sitting whose answers went into it."""
+def log_letter(context: RitualContext, briefing, tone: str | None, sitting: str) -> None:
+    """Log the letter as written today, for the card the briefing was about, tied to the sitting behind it."""
     from ritual.core.letters import SENT, Letter
-    from ritual.store.letters import LetterRepository
+    from ritual.services.cards.steps import log_letter as log_for_card
+    from ritual.text.cards import card_note
 
-    letter = Letter(friend.id, SENT, context.clock.today(), occasion=occasion or "", tone=tone or "", sitting=sitting)
-    stored = LetterRepository(context.db).add(letter)
-    click.echo(f"Logged your letter to {friend.name} as written today (#{stored.id}). "
-               f"When it goes into the post: ritual letter mark {stored.id} posted")
+    friend, item = briefing.friend, briefing.occasion_item
+    letter = Letter(friend.id, SENT, context.clock.today(), occasion=briefing.occasion or "", tone=tone or "",
+                    sitting=sitting)
+    stored, card = log_for_card(context.settings, context.db, letter, item.occasion_date if item else None)
+    say(f"Logged your letter to {friend.name} as written today (#{stored.id}). "
+        f"When it goes into the post: ritual letter mark {stored.id} posted" + card_note(card))
 
 
 def check_occasion(given: str | None, friend) -> None:
@@ -167,20 +171,20 @@ def reflect(context: RitualContext, who: str, occasion: str | None, tone: str | 
     deck = load_deck(context.paths)
     today = context.clock.today()
     briefing = build_briefing(context.settings, context.db, friend, occasion, today, reply_to)
-    click.echo(render_briefing(briefing, today, style), color=context.color)
+    say(render_briefing(briefing, today, style), color=context.color)
     chosen_tone = given_tone if tone is not None else choose_tone(None, interactive)
     moment = moment_for(briefing, chosen_tone, deck.aliases)
     start = seed if seed is not None else int(context.clock.now().timestamp() * 1000) ^ (friend.id or 0)
     sitting = Sitting(context.db, deck.prompts, friend, moment, questions, start)
     ask_questions(context, sitting, interactive)
-    click.echo("")
+    say("")
     if not sitting.answered:
-        click.echo("No answers this time, and that is fine. The questions will wait.")
+        say("No answers this time, and that is fine. The questions will wait.")
         return
     mark_heart(sitting, heart, interactive)
-    click.echo(render_outline(sitting.answered, friend.name, briefing.occasion, chosen_tone, style), color=context.color)
+    say(render_outline(sitting.answered, friend.name, briefing.occasion, chosen_tone, style), color=context.color)
     if log or (log is None and interactive and click.confirm("\nLog the letter as written today?", default=False)):
-        log_letter(context, friend, briefing.occasion, chosen_tone, sitting.id)
+        log_letter(context, briefing, chosen_tone, sitting.id)
 
 
 def register(group: click.Group) -> None:

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import click
 
+from ritual.commands.transfer import OUTPUT_PATH
 from ritual.context import RitualContext
+from ritual.text.safe import say
 from ritual.text.reminders import (
+    ReminderStatus,
     describe_outcomes,
     describe_pending,
     describe_status,
@@ -39,6 +42,13 @@ def _now_function(engine, context: RitualContext, now_text: str | None):
     except ValueError:
         raise click.BadParameter(f"{now_text!r} is not a date and time such as 2026-11-25T09:30",
                                  param_hint="--now") from None
+    from ritual.core.ranges import check_day
+    from ritual.errors import InvalidValue
+
+    try:
+        check_day(moment.date(), "--now")
+    except InvalidValue as exc:
+        raise click.BadParameter(exc.problem, param_hint="--now") from None
     fixed = moment if moment.tzinfo else moment.replace(tzinfo=engine.zone())
     return lambda: fixed
 
@@ -68,7 +78,7 @@ def remind(ctx: click.Context, catch_up: bool, status: bool, now_text: str | Non
     elif status:
         _status(context, now_text, as_json)
     else:
-        click.echo(ctx.get_help())
+        say(ctx.get_help())
 
 
 def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_json: bool) -> None:
@@ -77,7 +87,7 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
     if dry_run:
         now = engine.now()
         pending = [] if engine.quiet_now(now) else engine.pending(context.db, now)
-        _echo(describe_pending(pending, now, engine.zone(), as_json))
+        _echo(describe_pending(pending, engine.lateness(context.db, pending, now), engine.zone(), as_json))
         return
     _log_to_stderr(logging.WARNING)
     outcomes = engine.deliver_due()
@@ -85,7 +95,7 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
         _echo(describe_outcomes(outcomes))
     undelivered = any(o.notifier is None for o in outcomes)
     if undelivered:
-        click.echo("ritual: some reminders could not be delivered; they will be tried again", err=True)
+        say("ritual: some reminders could not be delivered; they will be tried again", err=True)
     if _refresh_exports(context, engine) or undelivered:
         sys.exit(1)
 
@@ -100,9 +110,12 @@ def _refresh_exports(context: RitualContext, engine) -> bool:
 
     failed = [r for r in refresh_exports_now(engine) if r.outcome == FAILED]
     for result in failed:
+        where = display_location(result.target)
         if result.new_error:
-            # Repeats stay quiet, so cron mails a broken calendar once; `ritual export status` keeps showing it.
-            click.echo(f"ritual: could not refresh {display_location(result.target)}: {result.detail}", err=True)
+            say(f"ritual: could not refresh {where}: {result.detail}", err=True)
+        else:
+            # A repeat is one short line (the exit code is 1 either way, and should never come without words).
+            say(f"ritual: {where} still cannot be refreshed; `ritual export status` has the details", err=True)
     return bool(failed)
 
 
@@ -112,13 +125,15 @@ def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None
     engine = _engine(context, now_text)
     now = engine.now()
     coming = engine.upcoming(context.db, now, 14)[:5]
-    recent = DeliveryLog(context.db, engine.owner).recent(5)
-    _echo(describe_status(coming, recent, engine.notifiers.status(), engine.zone(), as_json))
+    record = DeliveryLog(context.db, engine.owner)
+    record.settle_interrupted(now)
+    status = ReminderStatus(coming, record.recent(5), record.uncertain(), engine.notifiers.status())
+    _echo(describe_status(status, engine.zone(), as_json))
 
 
 def _echo(text: str) -> None:
     if text:
-        click.echo(text)
+        say(text)
 
 
 @remind.command("list")
@@ -131,11 +146,11 @@ def list_(context: RitualContext, days: int, now_text: str | None, as_json: bool
     engine = _engine(context, now_text)
     coming = engine.upcoming(context.db, engine.now(), days)
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in coming], ensure_ascii=False, indent=2))
+        say(json.dumps([r.as_dict() for r in coming], ensure_ascii=False, indent=2))
     elif not coming:
-        click.echo(f"No reminders in the next {days} days.")
+        say(f"No reminders in the next {days} days.")
     else:
-        click.echo("\n".join(reminder_line(r, engine.zone()) for r in coming))
+        say("\n".join(reminder_line(r, engine.zone()) for r in coming))
 
 
 @remind.command("test")
@@ -148,11 +163,11 @@ def test(context: RitualContext) -> None:
     chain = build_notifiers(context.settings)
     used = chain.deliver(sample_reminder(context.clock.now()), late=False)
     for name, reason in chain.skipped.items():
-        click.echo(f"  {name}: skipped, {reason}", err=True)
+        say(f"  {name}: skipped, {reason}", err=True)
     if used is None:
-        click.echo("ritual: no notifier could deliver the sample reminder", err=True)
+        say("ritual: no notifier could deliver the sample reminder", err=True)
         sys.exit(1)
-    click.echo(f"The sample reminder went out by {used}.")
+    say(f"The sample reminder went out by {used}.")
 
 
 @remind.command("mute")
@@ -177,11 +192,11 @@ def _set_mute(context: RitualContext, name: str, muted: bool) -> None:
 
     friend = FriendRepository(context.db).find(name)
     Mutes(context.db).set(friend.id, muted)
-    click.echo(f"Reminders about {friend.name} are {'muted' if muted else 'on again'}.")
+    say(f"Reminders about {friend.name} are {'muted' if muted else 'on again'}.")
 
 
 def _kind_options(command):
-    command = click.option("--dir", "target", type=click.Path(file_okay=False, path_type=Path),
+    command = click.option("--dir", "target", type=OUTPUT_PATH,
                            help="Use this folder instead of the user's systemd or launchd folder.")(command)
     command = click.option("--launchd", "kind", flag_value="launchd", help="A launchd agent (macOS).")(command)
     return click.option("--systemd", "kind", flag_value="systemd", help="systemd user units (Linux).")(command)
@@ -219,8 +234,8 @@ def _install_timer(context: RitualContext, kind: str | None, target: Path | None
 
     kind = units.default_kind(kind)
     done = units.install(kind, units.ritual_command(context.paths), target or units.user_dir(kind))
-    click.echo("\n".join(f"Wrote {p}" for p in done.files))
-    click.echo(f"To start it:\n  {done.next_step}")
+    say("\n".join(f"Wrote {p}" for p in done.files))
+    say(f"To start it:\n  {done.next_step}")
 
 
 def _uninstall_timer(kind: str | None, target: Path | None) -> None:
@@ -232,7 +247,7 @@ def _uninstall_timer(kind: str | None, target: Path | None) -> None:
     stopped = units.deactivate(kind, folder) if target is None else []
     removed = units.uninstall(kind, folder)
     lines = [f"Ran {command}" for command in stopped] + [f"Removed {p}" for p in removed]
-    click.echo("\n".join(lines) or f"Nothing of ritual's in {folder}.")
+    say("\n".join(lines) or f"Nothing of ritual's in {folder}.")
 
 
 @click.command()

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ritual.core.ranges import check_day
 from ritual.errors import InvalidValue
 
 FEB28 = "feb28"
@@ -98,7 +99,7 @@ def parse_day(text: str, field: str = "date") -> date:
     value = PartialDate.parse(text, field)
     if value.year is None or value.day is None:
         raise InvalidValue(field, text, "needs a full date (YYYY-MM-DD)")
-    return value.as_date()
+    return check_day(value.as_date(), field)
 
 
 def check_policy(policy: str, field: str = "feb29") -> str:

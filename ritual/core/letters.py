@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from ritual.core import ranges
 from ritual.errors import InvalidValue
 
 SENT = "sent"
@@ -42,6 +43,7 @@ class Letter:
     quotes: tuple[str, ...] = ()
     sitting: str = ""
     focus_minutes: int | None = None
+    card_id: int | None = None  # the card it was written for, if any
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
@@ -53,6 +55,8 @@ class Letter:
             raise InvalidValue("status", self.status, f"does not fit a {self.direction} letter ({allowed})")
         if self.medium not in MEDIA:
             raise InvalidValue("medium", self.medium, "must be one of " + ", ".join(MEDIA))
+        for field, day in (("day", self.day), ("posted", self.posted), ("arrived", self.arrived)):
+            ranges.check_day(day, field)
         _check_order("posted", self.posted, self.day, "written")
         _check_order("arrived", self.arrived, self.posted or self.day, "posted" if self.posted else "written")
         object.__setattr__(self, "quotes", check_quotes(self.quotes))
@@ -180,4 +184,5 @@ def letter_dict(letter: Letter) -> dict:
         "scan": letter.scan or None,
         "quotes": list(letter.quotes),
         "focus_minutes": letter.focus_minutes,
+        "card_id": letter.card_id,
     }

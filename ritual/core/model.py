@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ritual.core import ranges
 from ritual.core.dates import PartialDate, check_policy
 from ritual.errors import InvalidValue
 
@@ -45,6 +46,7 @@ class Occasion:
             raise InvalidValue("occasion name", self.name, "must not be empty")
         if not self.yearly and (self.date.year is None or self.date.day is None):
             raise InvalidValue("occasion date", self.date.iso(), "needs a year for a one-off occasion")
+        ranges.check_year(self.date.year, "occasion date", self.date.iso(), ranges.FIRST_OCCASION_YEAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +74,12 @@ class Friend:
             raise InvalidValue("name", self.name, "must not be empty")
         if self.feb29 is not None:
             check_policy(self.feb29)
-        if self.cadence_days is not None and self.cadence_days <= 0:
-            raise InvalidValue("keep-in-touch", self.cadence_days, "must be a positive number of days")
+        if self.cadence_days is not None:
+            ranges.CADENCE_DAYS.check(self.cadence_days, "keep-in-touch")
+        if self.birthday is not None:
+            ranges.check_year(self.birthday.year, "birthday", self.birthday.iso())
+        ranges.check_day(self.last_sent, "last sent")
+        ranges.check_day(self.last_received, "last received")
 
     @property
     def last_letter(self) -> date | None:

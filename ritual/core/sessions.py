@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
+from ritual.core import ranges
 from ritual.core.planner import WRITE, AgendaItem
 from ritual.core.text import WEEKDAYS, short_day
 from ritual.errors import InvalidValue
@@ -134,13 +135,7 @@ def parse_start(text: str, field_name: str) -> time:
 
 def parse_minutes(text: str | int, field_name: str) -> int:
     """A positive whole number of minutes."""
-    try:
-        minutes = int(text)
-    except ValueError:
-        raise InvalidValue(field_name, text, "is not a whole number of minutes") from None
-    if minutes <= 0:
-        raise InvalidValue(field_name, text, "must be 1 minute or more")
-    return minutes
+    return ranges.MINUTES.parse(text, field_name)
 
 
 def sessions_between(slots: Iterable[SessionSlot], extras: Iterable[Session], skips: Sequence[Skip],

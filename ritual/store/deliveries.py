@@ -7,15 +7,17 @@ from datetime import datetime, timedelta, timezone
 
 from ritual.store.database import Database
 
-# A claim older than this belongs to a process that died or a delivery that failed: it may be tried again.
+# A failed delivery may be tried again after this long. A claim still open after it belongs to a process that
+# died while a notifier ran: the reminder may have gone out, so it becomes 'uncertain' and is never re-sent.
 CLAIM_LEASE = timedelta(minutes=5)
+INTERRUPTED = "the delivery was interrupted; it may or may not have reached you"
 
 _CLAIM = """
 INSERT INTO reminder_deliveries (key, kind, friend_id, due_at, state, claimed_by, claimed_at, late)
 VALUES (:key, :kind, :friend_id, :due_at, 'claimed', :owner, :now, :late)
 ON CONFLICT (key) DO UPDATE SET
     state = 'claimed', claimed_by = :owner, claimed_at = :now, attempts = attempts + 1, late = :late
-WHERE state <> 'delivered' AND claimed_at <= :stale
+WHERE state = 'failed' AND claimed_at <= :stale
 """
 
 
@@ -30,6 +32,16 @@ class Delivery:
     delivered_at: datetime
     notifier: str
     late: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Uncertain:
+    """A reminder whose delivery was interrupted: it may have reached the user or not."""
+
+    key: str
+    kind: str
+    due_at: datetime
+    tried_at: datetime
 
 
 class DeliveryLog:
@@ -65,26 +77,53 @@ class DeliveryLog:
                 (reason[:500], key, self.owner),
             )
 
+    def settle_interrupted(self, now: datetime) -> int:
+        """Mark claims whose process died mid-delivery as uncertain; how many were."""
+        with self.db.transaction() as conn:
+            return conn.execute(
+                "UPDATE reminder_deliveries SET state = 'uncertain', last_error = ? "
+                "WHERE state = 'claimed' AND claimed_at <= ?",
+                (INTERRUPTED, _iso(now - CLAIM_LEASE)),
+            ).rowcount
+
+    def uncertain(self, unreported_only: bool = False) -> list[Uncertain]:
+        """Reminders that may or may not have reached the user, oldest first."""
+        extra = " AND reported_at IS NULL" if unreported_only else ""
+        rows = self.db.query(
+            f"SELECT key, kind, due_at, claimed_at FROM reminder_deliveries WHERE state = 'uncertain'{extra} "
+            "ORDER BY due_at"
+        )
+        return [Uncertain(r["key"], r["kind"], _from_iso(r["due_at"]), _from_iso(r["claimed_at"])) for r in rows]
+
+    def mark_reported(self, keys: list[str], now: datetime) -> None:
+        """Record that these uncertain reminders were told about in a digest."""
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "UPDATE reminder_deliveries SET reported_at = ? WHERE key = ? AND state = 'uncertain'",
+                [(_iso(now), key) for key in keys],
+            )
+
     def delivered_keys(self, keys: list[str]) -> set[str]:
-        """Which of `keys` have been delivered."""
+        """Which of `keys` have been delivered, or may have been (uncertain): neither is sent again."""
         found: set[str] = set()
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             marks = ", ".join("?" * len(chunk))
             rows = self.db.query(
-                f"SELECT key FROM reminder_deliveries WHERE state = 'delivered' AND key IN ({marks})", tuple(chunk)
+                f"SELECT key FROM reminder_deliveries WHERE state IN ('delivered', 'uncertain') AND key IN ({marks})",
+                tuple(chunk),
             )
             found.update(row["key"] for row in rows)
         return found
 
-    def last_keep_in_touch(self, friend_id: int) -> datetime | None:
-        """When this friend was last suggested for a letter, if ever."""
+    def keep_in_touch_times(self, friend_id: int) -> list[datetime]:
+        """When this friend was suggested for a letter, oldest first."""
         rows = self.db.query(
-            "SELECT max(delivered_at) AS at FROM reminder_deliveries "
-            "WHERE friend_id = ? AND kind = 'keep_in_touch' AND state = 'delivered'",
+            "SELECT delivered_at FROM reminder_deliveries "
+            "WHERE friend_id = ? AND kind = 'keep_in_touch' AND state = 'delivered' ORDER BY delivered_at",
             (friend_id,),
         )
-        return _from_iso(rows[0]["at"]) if rows and rows[0]["at"] else None
+        return [_from_iso(row["delivered_at"]) for row in rows]
 
     def recent(self, limit: int = 10) -> list[Delivery]:
         """The latest deliveries, newest first."""

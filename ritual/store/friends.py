@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import date
 
+from ritual.core.fields import check_friend, check_occasion
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import Subject, with_birthday
 from ritual.errors import Ambiguous, NotFound
@@ -50,6 +51,7 @@ class FriendRepository:
         stored = []
         with self.db.transaction() as conn:
             for friend in friends:
+                check_friend(friend)
                 cursor = conn.execute(_INSERT_FRIEND, {**friend_columns(friend), "now": now})
                 friend_id = cursor.lastrowid
                 self._write_children(conn, friend_id, friend)
@@ -60,6 +62,7 @@ class FriendRepository:
         """Replace a stored friend's fields, addresses, tags and occasions."""
         if friend.id is None:
             raise NotFound("this friend has not been saved yet")
+        check_friend(friend)
         with self.db.transaction() as conn:
             cursor = conn.execute(_UPDATE_FRIEND, {**friend_columns(friend), "now": self.db.clock.stamp(), "id": friend.id})
             if cursor.rowcount == 0:
@@ -118,6 +121,7 @@ class FriendRepository:
 
     def add_occasion(self, friend_id: int, occasion: Occasion) -> Occasion:
         """Attach a new occasion to a friend."""
+        check_occasion(occasion)
         self.get(friend_id)
         with self.db.transaction() as conn:
             new_id = _insert_occasion(conn, friend_id, occasion)

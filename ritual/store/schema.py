@@ -204,7 +204,87 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX project_members_friend ON project_members (friend_id);
     """,
-    # The ritual remembers: the phrases kept from a received letter (a JSON list), the sitting whose answers
+    # 7: cards. One row per friend, occasion name and occasion date, written when a first step happens (a planned
+    # card needs no row); each step keeps its date, and the status follows from them. Letters and project members
+    # point at their card; a project's card statuses move into cards, the one place a card's state is kept.
+    """
+    CREATE TABLE cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        occasion TEXT NOT NULL CHECK (trim(occasion) <> ''),
+        occasion_date TEXT NOT NULL,
+        written_on TEXT,
+        posted_on TEXT,
+        arrived_on TEXT,
+        ending TEXT NOT NULL DEFAULT '' CHECK (ending IN ('', 'skipped', 'given')),
+        ended_on TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        UNIQUE (friend_id, occasion, occasion_date),
+        CHECK (posted_on IS NULL OR written_on IS NOT NULL),
+        CHECK (arrived_on IS NULL OR posted_on IS NOT NULL),
+        CHECK ((ending = '') = (ended_on IS NULL))
+    );
+    CREATE INDEX cards_day ON cards (occasion_date);
+    ALTER TABLE letters ADD COLUMN card_id INTEGER REFERENCES cards (id) ON DELETE SET NULL;
+    CREATE INDEX letters_card ON letters (card_id);
+    INSERT INTO cards (friend_id, occasion, occasion_date, written_on, posted_on, arrived_on, updated_at)
+        SELECT m.friend_id, CASE WHEN trim(p.occasion) <> '' THEN p.occasion ELSE p.name END,
+               coalesce(p.due, substr(p.created_at, 1, 10)),
+               CASE WHEN m.status <> 'to_write' THEN substr(m.updated_at, 1, 10) END,
+               CASE WHEN m.status IN ('posted', 'arrived') THEN substr(m.updated_at, 1, 10) END,
+               CASE WHEN m.status = 'arrived' THEN substr(m.updated_at, 1, 10) END,
+               m.updated_at
+        FROM project_members m JOIN projects p ON p.id = m.project_id
+        WHERE m.status <> 'to_write'
+        ON CONFLICT DO NOTHING;
+    ALTER TABLE project_members DROP COLUMN status;
+    """,
+    # 8: every stored value inside its range (ritual/core/ranges.py), so rows kept before the ranges existed
+    # still load. A year outside 1800-2200 (1000-2200 for occasions) is forgotten (the birthday keeps its day), a cadence is capped at
+    # 36,500 days, letter days are brought to the nearest end of the range (their order kept), and a one-off
+    # occasion outside the range, which could never be planned, is dropped.
+    """
+    UPDATE friends SET birth_year = NULL WHERE birth_year NOT BETWEEN 1800 AND 2200;
+    UPDATE friends SET cadence_days = 36500 WHERE cadence_days > 36500;
+    UPDATE friends SET last_sent = NULL WHERE last_sent NOT BETWEEN '1800-01-01' AND '2200-12-31';
+    UPDATE friends SET last_received = NULL WHERE last_received NOT BETWEEN '1800-01-01' AND '2200-12-31';
+    DELETE FROM occasions WHERE yearly = 0 AND year NOT BETWEEN 1000 AND 2200;
+    UPDATE occasions SET year = NULL WHERE year NOT BETWEEN 1000 AND 2200;
+    UPDATE letters SET written_on = max('1800-01-01', min('2200-12-31', written_on)) WHERE written_on IS NOT NULL;
+    UPDATE letters SET posted_on = max('1800-01-01', min('2200-12-31', posted_on)) WHERE posted_on IS NOT NULL;
+    UPDATE letters SET arrived_on = max('1800-01-01', min('2200-12-31', arrived_on)) WHERE arrived_on IS NOT NULL;
+    UPDATE letters SET received_on = max('1800-01-01', min('2200-12-31', received_on)) WHERE received_on IS NOT NULL;
+    """,
+    # 9: a reminder whose delivery was interrupted (the process died while a notifier ran) is 'uncertain': it is
+    # not sent again blindly, but shown in `remind --status` and, once, in the next weekly digest (`reported_at`).
+    """
+    CREATE TABLE reminder_deliveries_new (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        friend_id INTEGER,
+        due_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('claimed', 'delivered', 'failed', 'uncertain')),
+        claimed_by TEXT NOT NULL DEFAULT '',
+        claimed_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        delivered_at TEXT,
+        notifier TEXT,
+        late INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        reported_at TEXT
+    ) WITHOUT ROWID;
+    INSERT INTO reminder_deliveries_new (key, kind, friend_id, due_at, state, claimed_by, claimed_at, attempts,
+                                         delivered_at, notifier, late, last_error)
+        SELECT key, kind, friend_id, due_at, state, claimed_by, claimed_at, attempts, delivered_at, notifier, late,
+               last_error FROM reminder_deliveries;
+    DROP TABLE reminder_deliveries;
+    ALTER TABLE reminder_deliveries_new RENAME TO reminder_deliveries;
+    CREATE INDEX reminder_deliveries_friend ON reminder_deliveries (friend_id, kind, delivered_at);
+    CREATE INDEX reminder_deliveries_delivered ON reminder_deliveries (delivered_at);
+    CREATE INDEX reminder_deliveries_state ON reminder_deliveries (state);
+    """,
+    # 10: the ritual remembers: the phrases kept from a received letter (a JSON list), the sitting whose answers
     # went into a letter and the minutes of its focus timer, and the answer marked the heart of an outline.
     """
     ALTER TABLE letters ADD COLUMN quotes TEXT NOT NULL DEFAULT '[]';

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
+from ritual.core import ranges
 from ritual.core.supplies import stamp_kind, supply_kind
 from ritual.errors import InvalidValue
 from ritual.store.database import Database
@@ -21,8 +21,7 @@ class SupplyRepository:
 
     def set(self, kind: str, count: int) -> int:
         """Say how many of `kind` are on hand."""
-        if count < 0:
-            raise InvalidValue("count", count, "must be 0 or more")
+        ranges.COUNT.check(count, "count")
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO supplies (kind, count, updated_at) VALUES (?, ?, ?) "
@@ -38,6 +37,7 @@ class SupplyRepository:
             current = self.all().get(key, 0)
             if current + delta < 0:
                 raise InvalidValue("count", delta, f"would leave fewer than none ({current} {key} on hand)")
+            ranges.COUNT.check(current + delta, "count")
             return self.set(key, current + delta)
 
     def use_stamp_for(self, friend_country: str, home_country: str) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from ritual.core.reminders import Reminder
@@ -16,17 +17,18 @@ def reminder_line(reminder: Reminder, zone: tzinfo, late: bool = False) -> str:
     return f"{short_day(local.date())} {local:%H:%M}  {reminder.title}{mark}"
 
 
-def describe_pending(pending: list[Reminder], now: datetime, zone: tzinfo, as_json: bool) -> str:
-    """What a catch-up would deliver right now."""
-    from ritual.services.reminders.engine import LATE_AFTER
+def describe_pending(pending: list[Reminder], late: list[bool], zone: tzinfo, as_json: bool) -> str:
+    """What a catch-up would deliver right now (`late` says, for each, whether it comes late)."""
+    from ritual.core.catch_up import needs_summary
 
     if as_json:
-        rows = [{**r.as_dict(), "late": now - r.due > LATE_AFTER} for r in pending]
+        rows = [{**r.as_dict(), "late": flag} for r, flag in zip(pending, late)]
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if not pending:
         return "Nothing is waiting to be delivered."
-    lines = [reminder_line(r, zone, now - r.due > LATE_AFTER) for r in pending]
-    return "Would deliver:\n" + "\n".join(f"  {line}" for line in lines)
+    lines = [reminder_line(r, zone, flag) for r, flag in zip(pending, late)]
+    lead = "Would deliver as one summary:" if needs_summary(pending) else "Would deliver:"
+    return lead + "\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def describe_outcomes(outcomes) -> str:
@@ -35,23 +37,42 @@ def describe_outcomes(outcomes) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
-def describe_status(coming: list[Reminder], recent, notifiers, zone: tzinfo, as_json: bool) -> str:
-    """The next reminders, the last delivered, and each notifier's state here."""
+@dataclass(frozen=True)
+class ReminderStatus:
+    """What `remind --status` shows: coming, delivered, interrupted, and each notifier's state."""
+
+    coming: list[Reminder]
+    recent: list
+    uncertain: list
+    notifiers: list[tuple[str, str | None]]
+
+
+def describe_status(status: ReminderStatus, zone: tzinfo, as_json: bool) -> str:
+    """The next reminders, the last delivered, any interrupted, and each notifier's state here."""
     if as_json:
-        return json.dumps({
-            "next": [r.as_dict() for r in coming],
-            "delivered": [{"key": d.key, "delivered_at": d.delivered_at.isoformat(), "notifier": d.notifier,
-                           "late": d.late} for d in recent],
-            "notifiers": [{"name": name, "works": reason is None, "reason": reason} for name, reason in notifiers],
-        }, ensure_ascii=False, indent=2)
+        return json.dumps(_status_dict(status), ensure_ascii=False, indent=2)
     lines = ["Next reminders:"]
-    lines += [f"  {reminder_line(r, zone)}" for r in coming] or ["  none in the next two weeks"]
+    lines += [f"  {reminder_line(r, zone)}" for r in status.coming] or ["  none in the next two weeks"]
     lines.append("Last delivered:")
     lines += [f"  {d.delivered_at.astimezone(zone):%Y-%m-%d %H:%M}  {d.key}  by {d.notifier}"
-              + ("  (late)" if d.late else "") for d in recent] or ["  nothing yet"]
+              + ("  (late)" if d.late else "") for d in status.recent] or ["  nothing yet"]
+    if status.uncertain:
+        lines.append("Interrupted while being sent (not sent again; they may not have reached you):")
+        lines += [f"  {u.tried_at.astimezone(zone):%Y-%m-%d %H:%M}  {u.key}" for u in status.uncertain]
     lines.append("Notifiers, in order:")
-    lines += [f"  {name}: {'works here' if reason is None else reason}" for name, reason in notifiers]
+    lines += [f"  {name}: {'works here' if reason is None else reason}" for name, reason in status.notifiers]
     return "\n".join(lines)
+
+
+def _status_dict(status: ReminderStatus) -> dict:
+    return {
+        "next": [r.as_dict() for r in status.coming],
+        "delivered": [{"key": d.key, "delivered_at": d.delivered_at.isoformat(), "notifier": d.notifier,
+                       "late": d.late} for d in status.recent],
+        "uncertain": [{"key": u.key, "due_at": u.due_at.isoformat(), "tried_at": u.tried_at.isoformat()}
+                      for u in status.uncertain],
+        "notifiers": [{"name": name, "works": reason is None, "reason": reason} for name, reason in status.notifiers],
+    }
 
 
 def sample_reminder(now: datetime) -> Reminder:

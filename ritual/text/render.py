@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
+from ritual.core.cards import POSTED
 from ritual.core.model import Friend
 from ritual.core.planner import INVITATIONS, KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.text import short_day
@@ -43,6 +44,8 @@ def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
         text = f"{short_day(item.date)}: {text}"
     if item.late and item.earliest_arrival:
         text += f" — late: arrives {short_day(item.earliest_arrival)} at the earliest"
+    elif item.card_status == POSTED and item.earliest_arrival:
+        text += f", should arrive {short_day(item.earliest_arrival)}"
     wrapped = labelled(label, text, style.accent if item.kind == OCCASION else style.heading)
     return style.attention(wrapped) if item.late else wrapped
 
@@ -140,7 +143,9 @@ def render_friend(friend: Friend, upcoming: Iterable[AgendaItem], style: Styler)
         card = "" if occasion.card else ", no card"
         lines.append(wrap(f"{occasion.name} {occasion.date.iso()} ({kind}{card}) #{occasion.id}", f"  {'occasion':<14}"))
     if friend.notes:
-        lines += ["", textwrap.indent(textwrap.fill(friend.notes, WIDTH - 2), "  ")]
+        # Each line of the notes is folded on its own, so the lines the user wrote stay lines.
+        folded = "\n".join(textwrap.fill(line, WIDTH - 2) for line in friend.notes.splitlines())
+        lines += ["", textwrap.indent(folded, "  ")]
     plan = list(upcoming)
     if plan:
         lines += ["", style.heading("Coming up")]

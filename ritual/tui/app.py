@@ -14,7 +14,7 @@ from textual.screen import Screen
 from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.paths import Paths
-from ritual.services.reminders.notifiers import headline
+from ritual.services.reminders.notifiers import body_text, headline
 from ritual.services.backup.rolling import backup_quietly
 from ritual.settings.load import Settings
 from ritual.store.database import Database
@@ -84,7 +84,7 @@ class RitualApp(App[None]):
         """Open the week, or the welcome when there is nobody yet; start the light change check."""
         self.switch_mode("week")
         if self.data.count() == 0:
-            self.push_screen(OnboardingScreen(self.data))
+            self.push_screen(OnboardingScreen(self.data, self.paths))
         self.data.note_own_change()
         self.set_interval(self.check_seconds, self.check_for_changes)
         self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
@@ -104,7 +104,7 @@ class RitualApp(App[None]):
 
     def show_reminder(self, reminder, late: bool) -> None:
         """*thread*: a due reminder as a toast that stays a while."""
-        self.call_from_thread(self.notify, reminder.body, title=headline(reminder, late),
+        self.call_from_thread(self.notify, body_text(reminder), title=headline(reminder, late),
                               timeout=REMINDER_TOAST_SECONDS)
 
     def on_unmount(self) -> None:

@@ -14,6 +14,7 @@ from ritual.services.demo.build import demo_friends
 from ritual.services.planning.agenda import agenda, plan_rules
 from ritual.services.planning.week import WeekPlan, week
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
 from ritual.store.changes import data_version, friends_signature
@@ -79,7 +80,8 @@ class RitualData:
         today = self.today()
         with self.reader() as db:
             rules = plan_rules(self.settings, db, today, today + YEAR)
-        return plan([Subject.from_friend(friend)], rules, today, today + YEAR, today, include_overdue=False)
+            cards = CardRepository(db).between(today, today + YEAR + timedelta(days=rules.horizon_days()))
+        return plan([Subject.from_friend(friend)], rules, today, today + YEAR, today, include_overdue=False, cards=cards)
 
     def count(self) -> int:
         """How many friends are stored."""

@@ -12,7 +12,7 @@ from ritual.core.sittings import EarlierSitting, shorten
 from ritual.core.text import short_day
 from ritual.services.contacts.countries import country_name
 from ritual.services.letters.reflect import Briefing
-from ritual.text.reflect import time_ago
+from ritual.text.reflect import occasion_rows, time_ago
 
 LABEL = 16
 
@@ -31,7 +31,7 @@ def briefing_text(briefing: Briefing, today: date) -> Text:
                          friend.country and country_name(friend.country)) if p]
     if facts:
         _row(text, "who", ", ".join(facts))
-    for label, value in _occasion_rows(briefing):
+    for label, value in occasion_rows(briefing):
         _row(text, label, value)
     _row(text, "you last wrote", _letter_words(briefing.last_sent, briefing.last_sent_day, today))
     _row(text, "they last wrote", _letter_words(briefing.last_received, briefing.last_received_day, today))
@@ -60,19 +60,6 @@ def _answering(letter: Letter, today: date) -> Text:
     for quote in letter.quotes:
         text.append(f"  · “{quote}”\n", style="italic")
     return text
-
-
-def _occasion_rows(briefing: Briefing) -> list[tuple[str, str]]:
-    item = briefing.occasion_item
-    if item is None:
-        missing = f" ({briefing.missing})" if briefing.missing else ""
-        return [("for", (briefing.occasion or "just because") + missing)]
-    rows = [("for", f"{item.occasion} on {short_day(item.occasion_date)} {item.occasion_date.year}")]
-    if item.write_by and item.post_by:
-        rows.append(("", f"write by {short_day(item.write_by)}, post by {short_day(item.post_by)}"))
-    if item.late and item.earliest_arrival:
-        rows.append(("", f"posted now, it could arrive {short_day(item.earliest_arrival)}"))
-    return rows
 
 
 def _letter_words(letter: Letter | None, day: date | None, today: date) -> str:

@@ -17,6 +17,7 @@ from ritual.services.calendar.events import CalendarEvent
 from ritual.services.calendar.export import parse_include
 from ritual.services.calendar.render import CATEGORY_LABELS, event_stamp, fold, render_vevent
 from ritual.private_files import write_private_bytes
+from ritual.text.safe import visible
 from ritual.store.friends import FriendRepository
 from tests.services.ics_homes import TRICKY_NAME, hard_friends, open_home
 
@@ -138,13 +139,13 @@ def test_the_file_is_written_atomically_and_privately(tmp_path):
 
 
 def reference_vevent(event: CalendarEvent) -> bytes:
-    """The same event built and rendered by icalendar itself."""
+    """The same event built and rendered by icalendar itself, its texts' control characters made visible."""
     vevent = icalendar.Event.new(
-        uid=event.uid,
+        uid=visible(event.uid),
         start=event.begins,
         end=event.end,
-        summary=event.summary,
-        description=event.description,
+        summary=visible(event.summary),
+        description=visible(event.description),
         categories=[CATEGORY_LABELS[event.category]],
         transparency="OPAQUE" if event.timed else "TRANSPARENT",
         stamp=event_stamp(event),
@@ -152,7 +153,7 @@ def reference_vevent(event: CalendarEvent) -> bytes:
     if event.rule:
         vevent.add("RRULE", dict(event.rule))
     if event.alarm is not None:
-        alarm = icalendar.Alarm.new(description=event.summary)
+        alarm = icalendar.Alarm.new(description=visible(event.summary))
         alarm.add("ACTION", "DISPLAY")
         alarm.add("TRIGGER", event.alarm)
         vevent.add_component(alarm)
@@ -204,3 +205,11 @@ def test_the_hard_home_holds_every_case(hard_home):
     friends = FriendRepository(hard_home.db).all()
     assert len(friends) == len(hard_friends())
     assert any(f.feb29 == "mar1" for f in friends) and any(f.birthday and f.birthday.month_only for f in friends)
+
+
+def test_escape_and_bell_never_reach_a_calendar_file():
+    event = CalendarEvent("u-3\x1b", date(2026, 11, 29), "Card for Evil\x1b]0;PWNED\x07", "a\x1b[2J\nb\x9b",
+                          "birthdays", alarm=timedelta(0))
+    text = render_vevent(event)
+    assert b"\x1b" not in text and b"\x07" not in text and "\x9b".encode() not in text
+    assert b"Evil^[]0\\;PWNED^G" in text and b"a^[[2J\\nb" in text

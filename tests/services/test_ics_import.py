@@ -228,3 +228,26 @@ def feb29_anniversary() -> bytes:
     return (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20120229\r\n"
             b"RRULE:RSCALE=GREGORIAN;FREQ=YEARLY;SKIP=FORWARD\r\nSUMMARY:Our anniversary\r\nEND:VEVENT\r\n"
             b"END:VCALENDAR\r\n")
+
+
+@pytest.mark.parametrize("tzid", ["A" * 300, '"' + "Europe/" * 50 + '"'])
+def test_a_zone_name_too_long_for_zoneinfo_falls_back_to_floating_time(home, tzid):
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        f"BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20200101T000000Z\r\nSUMMARY:Ana's birthday\r\n"
+        f"DTSTART;TZID={tzid};VALUE=DATE:19900501\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:2\r\nDTSTAMP:20200101T000000Z\r\nSUMMARY:Bo's birthday\r\n"
+        "DTSTART;VALUE=DATE:19900601\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    run(home, data)
+    assert birthdays(home) == {"Ana": "--05-01", "Bo": "--06-01"}
+
+
+def test_a_stated_birth_year_outside_the_range_is_forgotten_and_the_day_kept(home):
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:1\r\nDTSTAMP:20200101T000000Z\r\nSUMMARY:Ana's birthday\r\nDESCRIPTION:born 1750\r\n"
+        "DTSTART;VALUE=DATE:19900501\r\nRRULE:FREQ=YEARLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    run(home, data)
+    assert birthdays(home) == {"Ana": "--05-01"}

@@ -73,3 +73,33 @@ def test_inside_the_app_the_toast_takes_the_terminals_place(tmp_path):
     only_terminal = dataclasses.replace(settings.reminders, notifiers=("terminal",))
     chain = build_notifiers(dataclasses.replace(settings, reminders=only_terminal), toast=lambda r, late: None)
     assert [n.name for n in chain.notifiers] == ["toast"]
+
+
+def test_a_notifier_that_breaks_is_logged_once_and_the_chain_goes_on(caplog):
+    class Broken:
+        name = "broken"
+
+        def problem(self):
+            return None
+
+        def send(self, reminder, late):
+            raise KeyError("no such key")
+
+    stream = io.StringIO()
+    chain = NotifierChain([Broken(), CommandNotifier("cat 'unclosed"), TerminalNotifier(stream)])
+    assert chain.deliver(REMINDER, late=False) == "terminal"
+    assert chain.deliver(dataclasses.replace(REMINDER, key="post/3/birthday/2026-11-28"), late=False) == "terminal"
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 2, warnings
+    assert "broken failed: KeyError: 'no such key'" in warnings[0] and "No closing quotation" in warnings[1]
+    assert dict(chain.status())["command"].startswith("notify_command \"cat 'unclosed\" cannot be read")
+
+
+def test_an_unreadable_password_command_makes_email_unusable_not_a_crash(tmp_path):
+    from ritual.services.reminders.notify_smtp import EmailNotifier
+    from ritual.settings.reminders import SmtpSettings
+
+    fields = {f.name: f.default for f in dataclasses.fields(SmtpSettings)}
+    smtp = SmtpSettings(**{**fields, "host": "127.0.0.1", "to": "me@example.org", "user": "me",
+                           "password_command": "cat 'unclosed"})
+    assert "smtp_password_command" in EmailNotifier(smtp).problem()

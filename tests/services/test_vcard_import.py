@@ -177,3 +177,25 @@ def test_a_charset_name_with_a_nul_byte_falls_back_to_utf8():
     from ritual.services.contacts.vcard_text import decode_text_bytes
 
     assert decode_text_bytes("Ñ Ñ".encode(), "\x00TF-8") == "Ñ Ñ"
+
+
+def test_a_year_outside_the_range_is_forgotten_and_the_day_kept(db):
+    text = (card("FN:Old Year", "BDAY:1750-05-01", "ANNIVERSARY:0999-06-01")
+            + card("FN:Far Year", "BDAY:9999-12-31", "X-ANNIVERSARY:1776-07-04"))
+    summary = run(db, text)
+    assert summary.created == 2 and summary.skipped_count == 0
+    friends = by_name(db)
+    assert friends["Old Year"].birthday == PartialDate(5, 1)
+    assert [(o.name, o.date) for o in friends["Old Year"].occasions] == [("anniversary", PartialDate(6, 1))]
+    assert friends["Far Year"].birthday == PartialDate(12, 31)
+    assert [o.date for o in friends["Far Year"].occasions] == [PartialDate(7, 4, 1776)]
+
+
+def test_a_10_mb_photo_is_passed_over_quickly_and_the_card_kept():
+    import time
+
+    body = "\r\n ".join(["QUFB" * 18] * 140_000)
+    started = time.perf_counter()
+    found = read_vcard_text(card("FN:Ana Photo", f"PHOTO;ENCODING=b;TYPE=JPEG:{body}", "BDAY:1990-05-01"), "p.vcf")
+    assert time.perf_counter() - started < 10
+    assert [r.friend.birthday for r in found] == [PartialDate(5, 1, 1990)]

@@ -166,3 +166,16 @@ def test_the_clock_is_read_only_in_clock_py():
         if path.name != "clock.py" and any(r in path.read_text(encoding="utf-8") for r in reads)
     ]
     assert offenders == []
+
+
+def test_commands_print_only_through_the_safe_door():
+    """Every command writes text through `ritual.text.safe`, so no control character from data slips past."""
+    offenders = []
+    for path in [*(ROOT / "ritual" / "commands").glob("*.py"), ROOT / "ritual" / "cli.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in ("echo", "secho") and getattr(node.func.value, "id", "") == "click":
+                    offenders.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print":
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

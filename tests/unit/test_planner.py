@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from ritual.core.dates import MAR1, PartialDate
 from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
-from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, PlanRules, Subject, plan
+from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, PlanRules, Subject, occasion_spans, plan
 from ritual.core.postal import MailCalendar, TransitTable
 
 RULES = PlanRules(
@@ -136,8 +136,10 @@ def test_keep_in_touch_due_in_range_and_overdue_before_it():
     found = {i.friend: i for i in items}
     assert all(i.kind == KEEP_IN_TOUCH for i in items)
     assert found["Ana"].date == date(2026, 11, 27) and not found["Ana"].overdue
-    assert found["Bo"].overdue and "177 days since your last letter" in found["Bo"].reason
-    assert found["Cy"].date == TODAY and "No letter" in found["Cy"].reason
+    assert found["Bo"].overdue
+    assert found["Bo"].reason == "It has been a while since you wrote to Bo (last letter 1 Jun)"
+    assert found["Cy"].date == TODAY and "no letter recorded yet" in found["Cy"].reason
+    assert not any(ch.isdigit() for ch in found["Cy"].reason), "no count of silent days, ever"
 
 
 def test_the_last_letter_either_way_counts():
@@ -203,3 +205,15 @@ def test_the_occasion_window_ends_exactly_at_the_last_occasion_due_by_its_end(
     due = write_by(post_by(occasion, transit, mail), lead)
     # Every occasion whose card must be written by `end` lies inside the window, and the window stops there.
     assert (due <= end) == (occasion <= last)
+
+
+def test_a_range_years_ahead_plans_what_is_open_today_and_its_own_days_only():
+    ana = subject(birthday=PartialDate(11, 30, 1990), country="FR")
+    far = plan([ana], RULES, date(2199, 11, 23), date(2199, 11, 30), TODAY)
+    own = plan([ana], RULES, date(2199, 11, 23), date(2199, 11, 30), TODAY, include_overdue=False)
+    # Still open today: this year's card, overdue; then the range's own days, and nothing from the years between.
+    assert [(i.date, i.kind) for i in far if i.overdue] == [(date(2026, 11, 22), WRITE), (date(2026, 11, 24), POST)]
+    assert [i for i in far if not i.overdue] == own
+    assert [(i.date, i.kind) for i in own] == [(date(2199, 11, 23), WRITE), (date(2199, 11, 25), POST), (date(2199, 11, 30), OCCASION)]
+    assert occasion_spans(RULES, date(2199, 11, 23), date(2199, 11, 30), TODAY, True)[0][0] == TODAY
+    assert len(occasion_spans(RULES, date(2026, 12, 1), date(2026, 12, 7), TODAY, True)) == 1

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths
 from ritual.store.tables import has_rows
+from ritual.text.safe import visible
 
 if TYPE_CHECKING:
     from ritual.store.database import Database
@@ -47,7 +48,7 @@ def backup_quietly(db: Database, paths: Paths, keep: int, now: datetime) -> Path
         return daily_backup(db, paths, keep, now)
     except (RitualError, OSError, sqlite3.Error) as exc:
         reason = exc.message if isinstance(exc, RitualError) else (getattr(exc, "strerror", None) or str(exc))
-        print(f"ritual: today's automatic backup could not be written ({reason})", file=sys.stderr)
+        print(visible(f"ritual: today's automatic backup could not be written ({reason})"), file=sys.stderr)
         return None
 
 

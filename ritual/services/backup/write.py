@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from ritual.store.tables import ordered_rows, schema_version, table_columns, tab
 FORMAT = "ritual-backup"
 FORMAT_VERSION = 1
 _BLOB = "$base64"
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def canonical_dump(db: Database) -> dict[str, dict]:
@@ -49,6 +51,8 @@ def write_backup(db: Database, paths: Paths, out: Path | None, now: datetime) ->
     """Write the backup (owner-only, atomically) to `out` or a dated file in the backups folder."""
     target = out or paths.backups_dir / f"ritual-backup-{now.strftime('%Y%m%dT%H%M%S')}.json"
     text = json.dumps(backup_document(db, paths, now), ensure_ascii=False, indent=1, sort_keys=True)
+    # JSON escapes C0 itself; C1 controls can only sit inside strings, so escaping them too keeps it exact.
+    text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return write_private_text(target, text + "\n")
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
+from ritual.core.cards import Card, CardKey
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem, PlanRules, Subject, plan
 from ritual.errors import InvalidValue
 from ritual.services.calendar.events import (
@@ -24,6 +25,7 @@ from ritual.services.planning.agenda import plan_rules
 from ritual.services.planning.sessions import keeps_sessions, plan_sessions
 from ritual.text.sessions import session_text
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 
@@ -68,7 +70,9 @@ def parse_include(text: str) -> tuple[str, ...]:
 def calendar_events(settings: Settings, db: Database, request: ExportRequest) -> list[CalendarEvent]:
     """Every event the export holds, from the store and the planner."""
     rules = plan_rules(settings, db, request.today, max(request.end, request.instances_end))
-    events = build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time)
+    # Cards that moved on drop their done steps: a kept calendar loses those events on its next refresh.
+    cards = CardRepository(db).between(request.today - timedelta(days=rules.horizon_days()), request.instances_end)
+    events = build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time, cards)
     if SESSIONS in request.include:
         events = sorted(events + session_events(settings, db, request), key=lambda e: (e.start, e.uid))
     return events
@@ -89,7 +93,8 @@ def session_events(settings: Settings, db: Database, request: ExportRequest) -> 
 
 
 def build_events(
-    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time
+    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time,
+    cards: Mapping[CardKey, Card] | None = None,
 ) -> list[CalendarEvent]:
     """Recurring occasions, their Mar-1 instances, and the dated actions, sorted and unique by UID."""
     events: dict[str, CalendarEvent] = {}
@@ -103,29 +108,31 @@ def build_events(
                 if needs_instances(occasion, policy):
                     # Only this occasion: the subject's other occasions are already yearly rules.
                     with_instances.append(replace(subject, occasions=(occasion,)))
-    for event in _dated_events(subjects, with_instances, rules, request, remind_at):
+    for event in _dated_events(subjects, with_instances, rules, request, remind_at, cards or {}):
         events.setdefault(event.uid, event)
     return sorted(events.values(), key=lambda e: (e.start, e.uid))
 
 
 def _dated_events(
-    subjects: Sequence[Subject], with_instances: list[Subject], rules: PlanRules, request: ExportRequest, remind_at: time
+    subjects: Sequence[Subject], with_instances: list[Subject], rules: PlanRules, request: ExportRequest, remind_at: time,
+    cards: Mapping[CardKey, Card],
 ) -> Iterable[CalendarEvent]:
     actions = {WRITE, POST, KEEP_IN_TOUCH} & set(request.include)
     if actions:
-        for item in _items(subjects, rules, request.today, request.end):
+        for item in _items(subjects, rules, request.today, request.end, cards):
             if item.kind in actions:
                 yield action_event(item, remind_at)
     if with_instances:
-        for item in _items(with_instances, rules, request.today, request.instances_end):
+        for item in _items(with_instances, rules, request.today, request.instances_end, cards):
             if item.kind == OCCASION:
                 event = instance_event(item, request.include)
                 if event is not None:
                     yield event
 
 
-def _items(subjects: Sequence[Subject], rules: PlanRules, start: date, end: date) -> list[AgendaItem]:
+def _items(subjects: Sequence[Subject], rules: PlanRules, start: date, end: date,
+           cards: Mapping[CardKey, Card]) -> list[AgendaItem]:
     # Only what falls inside the horizon: a calendar shows days, not what is overdue today.
-    items = plan(subjects, rules, start, end, start, include_overdue=False)
+    items = plan(subjects, rules, start, end, start, include_overdue=False, cards=cards)
     return [i for i in items if start <= i.date <= end]
 

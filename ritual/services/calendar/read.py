@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ritual.core import ranges
 from ritual.core.dates import FEB28, MAR1, PartialDate
 from ritual.core.model import ANNIVERSARY
 from ritual.errors import InvalidValue
@@ -15,6 +16,8 @@ from ritual.services.calendar.names import kind_of, person_and_notes
 # Years calendar and address-book programs write when the real year is unknown.
 PLACEHOLDER_YEARS = {1, 1600, 1604, 1900}
 RITUAL_ACTIONS = {"WRITE-BY", "POST-BY", "KEEP-IN-TOUCH"}
+# Real zone names are at most about 30 characters; a longer TZID makes zoneinfo fail on the file name.
+_LONG_TZID = re.compile(r';TZID=(?:"[^"\r\n]{65,}"|[^;:"\r\n]{65,})(?=[;:])')
 _YEARLY_PARTS = {"FREQ", "INTERVAL", "BYMONTH", "BYMONTHDAY", "UNTIL", "COUNT", "RSCALE", "SKIP", "WKST"}
 
 
@@ -47,8 +50,9 @@ def read_calendar(data: bytes, source: str) -> tuple[list[Found], list[Skipped]]
     text = decode(data, source)
     lines = check_structure(text, source)
     try:
-        calendar = Calendar.from_ical(text)
-    except ValueError as exc:
+        # Dates are all that is read, so an unusable zone falls back to floating time instead of failing.
+        calendar = Calendar.from_ical(_LONG_TZID.sub("", text))
+    except (ValueError, OSError) as exc:
         raise InvalidValue(source, str(exc)[:80], "could not be read as iCalendar") from None
     birthday_calendar = "birthday" in str(calendar.get("X-WR-CALNAME", "")).lower()
     found, skipped = [], []
@@ -148,7 +152,8 @@ def _partial(start: date, kind: str, stated: int | None, month_only: bool, descr
     year = stated or _described_year(description)
     if year is None and kind == ANNIVERSARY and yearly and "year unknown" not in description.lower():
         year = start.year
-    if year in PLACEHOLDER_YEARS:
+    first = ranges.FIRST_OCCASION_YEAR if kind == ANNIVERSARY else ranges.FIRST_YEAR
+    if year in PLACEHOLDER_YEARS or (year is not None and not ranges.year_in_range(year, first)):
         year = None
     try:
         return PartialDate(start.month, start.day, year)

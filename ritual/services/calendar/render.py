@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from ritual.services.calendar.events import CalendarEvent, stable_uid
+from ritual.text.safe import visible
 
 PRODID = "-//ritual//ritual-letters//EN"
 CATEGORY_LABELS = {
@@ -110,7 +111,8 @@ def fold(line: str) -> str:
 
 
 def _text(vtext, value: str) -> str:
-    return vtext(value).to_ical().decode()
+    # ESC, BEL and their kind never reach a calendar file: a calendar app may show them to a terminal.
+    return vtext(visible(value)).to_ical().decode()
 
 
 @lru_cache(maxsize=4096)

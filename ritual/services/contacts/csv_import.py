@@ -17,7 +17,9 @@ from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Friend, Occasion
 from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import address as addresses
-from ritual.services.contacts.record import Incoming, Skipped, clean_tags, clean_text, contact_date, one_line
+from ritual.services.contacts.record import (
+    Incoming, Skipped, checked_incoming, clean_tags, clean_text, contact_date, one_line,
+)
 from ritual.services.contacts.csv_layouts import Row, address_groups, event_columns, group_values
 from ritual.services.contacts.vcard_text import decode_bytes
 
@@ -105,7 +107,7 @@ def contact_from_row(row: Row, line: int, tags: tuple[str, ...] = ()) -> Incomin
         notes=clean_text(row.get("notes")),
         occasions=_lenient(_occasions, row, line, warnings) or (),
     )
-    return Incoming(friend, None, line, tuple(warnings))
+    return checked_incoming(friend, None, line, warnings)
 
 
 def _lenient(read, row: Row, line: int, warnings: list[tuple[int, str]]):

@@ -5,19 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from ritual.core import ranges
 from ritual.core.dates import PartialDate, check_policy, parse_day
 from ritual.core.model import Address, Friend
-from ritual.errors import InvalidValue
 from ritual.services.contacts.countries import country_code
 
 CLEAR_WORDS = ("", "none", "off", "-")
+# A hundred years: a longer cadence would overflow the calendar when the next letter is planned.
+MAX_CADENCE_DAYS = 36_500
 
 
 def parse_birthday(text: str | None, field: str = "birthday") -> PartialDate | None:
     """`YYYY-MM-DD`, `MM-DD`, `--MM`, or none/empty to clear."""
     if text is None or text.strip().lower() in CLEAR_WORDS:
         return None
-    return PartialDate.parse(text, field)
+    value = PartialDate.parse(text, field)
+    ranges.check_year(value.year, field, text)
+    return value
 
 
 def parse_feb29(text: str | None) -> str | None:
@@ -31,13 +35,7 @@ def parse_cadence(text: str | int | None, field: str = "keep-in-touch") -> int |
     """Days between letters: a positive whole number, or none/off to stop."""
     if text is None or str(text).strip().lower() in CLEAR_WORDS:
         return None
-    try:
-        days = int(str(text).strip())
-    except ValueError:
-        raise InvalidValue(field, text, "must be a whole number of days") from None
-    if days <= 0:
-        raise InvalidValue(field, text, "must be a positive number of days")
-    return days
+    return ranges.CADENCE_DAYS.parse(text, field)
 
 
 def parse_optional_day(text: str | None, field: str) -> date | None:

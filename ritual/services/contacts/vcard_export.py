@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from pathlib import Path
 
 from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
 from ritual.paths import make_private_dir
-from ritual.private_files import write_private_text
+from ritual.private_files import OutputPathError, checked_path, is_stdout, write_private_text
 from ritual.services.contacts.countries import country_name
 from ritual.services.contacts.vcard_dates import MONTH_ONLY_PROPERTY
+from ritual.text.safe import visible
 
 PRODID = "-//ritual//ritual letters//EN"
 # Apple's convention for an unknown year: a leap year, so 29 February stays a real date.
@@ -21,17 +23,50 @@ _TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"
 
 def export_friends(friends: list[Friend], out: Path | None, version: str = "3.0",
                    uids: dict[int, str] | None = None) -> str:
-    """Write the friends to a .vcf file, or one card each into a folder (vdir); without `out`, return the text."""
+    """Write the friends to a .vcf file or one card each into a folder (vdir); return the text for none or `-`."""
     uids = uids or {}
     cards = [(friend_uid(f, uids), friend_vcard(f, version, friend_uid(f, uids))) for f in friends]
-    if out is None:
+    if out is None or is_stdout(out):
         return "".join(card for _, card in cards)
-    if out.is_dir() or not out.suffix:
-        make_private_dir(out)
-        for uid, card in cards:
-            write_private_text(out / f"{_file_safe(uid)}.vcf", card)
+    out = checked_path(out)
+    if _wants_folder(out):
+        _write_vdir(out, cards)
         return str(out)
     return str(write_private_text(out, "".join(card for _, card in cards)))
+
+
+def _wants_folder(out: Path) -> bool:
+    # A FIFO or device takes the whole text as a stream; a name without a suffix means a folder (a vdir).
+    if out.is_dir():
+        return True
+    if out.exists() and not out.is_file():
+        return False
+    if out.suffix:
+        return False
+    if out.exists():
+        raise OutputPathError(f"{out}: is a file, not a folder; give a folder for one card per friend, or a .vcf name")
+    return True
+
+
+def _write_vdir(out: Path, cards: list[tuple[str, str]]) -> None:
+    make_private_dir(out)
+    for name, (_, card) in zip(vdir_names([uid for uid, _ in cards]), cards):
+        write_private_text(out / name, card)
+
+
+def vdir_names(uids: list[str]) -> list[str]:
+    """One file name per card, never two alike (case ignored) and never hidden, even for `a/b`, `a_b` or `..x`."""
+    used: set[str] = set()
+    names = []
+    for uid in uids:
+        stem = _file_safe(uid)
+        name, number = f"{stem}.vcf", 1
+        while name.casefold() in used:
+            number += 1
+            name = f"{stem}-{number}.vcf"
+        used.add(name.casefold())
+        names.append(name)
+    return names
 
 
 def friend_uid(friend: Friend, uids: dict[int, str]) -> str:
@@ -105,7 +140,8 @@ def _name(name: str) -> str:
 
 
 def _text(value: str) -> str:
-    return value.translate(_TEXT_ESCAPES)
+    # ESC, BEL and their kind never reach a .vcf: the card may be shown on a terminal later.
+    return visible(value.translate(_TEXT_ESCAPES))
 
 
 def _fold(line: str) -> str:
@@ -123,4 +159,9 @@ def _fold(line: str) -> str:
 
 
 def _file_safe(uid: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in uid)[:120] or "card"
+    # A UID that is not already a plain name gets a digest of itself, so `a/b` and `a_b` never meet.
+    plain = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in uid).lstrip(".")[:100]
+    if plain == uid and plain:
+        return plain
+    digest = hashlib.sha256(uid.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{plain or 'card'}-{digest}"

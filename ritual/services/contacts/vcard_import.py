@@ -8,7 +8,7 @@ from pathlib import Path
 from ritual.core.model import Address, Friend
 from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import address as contacts_address, vcard_dates
-from ritual.services.contacts.record import Incoming, Skipped, clean_tags, clean_text, one_line
+from ritual.services.contacts.record import Incoming, Skipped, checked_incoming, clean_tags, clean_text, one_line
 from ritual.services.contacts.vcard_text import BrokenCard, RawCard, components, decode_bytes, read_cards, text_list, unescape
 
 VCARD_SUFFIXES = (".vcf", ".vcard")
@@ -74,7 +74,7 @@ def contact_from_card(card: RawCard, tags: tuple[str, ...] = ()) -> Incoming | S
         occasions=vcard_dates.occasions(card, warnings),
     )
     uid = card.first("UID")
-    return Incoming(friend, one_line(unescape(uid.value)) if uid else None, card.line, tuple(warnings))
+    return checked_incoming(friend, one_line(unescape(uid.value)) if uid else None, card.line, warnings)
 
 
 def _names(card: RawCard) -> tuple[str, str]:

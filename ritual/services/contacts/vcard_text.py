@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import binascii
 import codecs
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from ritual.services.contacts.vcard_lines import logical_lines
 
 _NEWLINES = re.compile(r"\r*\n|\r")
 _EMPTY_PARAMS = re.compile(r";+(?=[;:])")
@@ -100,12 +101,9 @@ def decode_text_bytes(data: bytes, charset: str = "") -> str:
 
 def read_cards(text: str) -> Iterator[RawCard | BrokenCard]:
     """Every VCARD in the text (other components such as VLIST are passed over); raises nothing."""
-    from vobject.base import getLogicalLines
-
     card: RawCard | None = None
     depth = 0
-    for line, number in getLogicalLines(io.StringIO(_NEWLINES.sub("\n", text)), allowQP=True):
-        number = max(number, 1)
+    for line, number in logical_lines(_NEWLINES.sub("\n", text)):
         head = line.strip().upper().replace(" ", "")
         if head.startswith("BEGIN:"):
             if head == "BEGIN:VCARD" and depth == 1 and card is not None:

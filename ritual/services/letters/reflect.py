@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ritual.core.cards import DONE, Card, CardKey, planned
 from ritual.core.letters import RECEIVED, SENT, Letter, replies_owed
 from ritual.core.model import BIRTHDAY, Friend
 from ritual.core.planner import OCCASION, POST, WRITE, AgendaItem
@@ -13,6 +14,7 @@ from ritual.core.prompts import Moment, occasion_key, relationship_key
 from ritual.core.sittings import EarlierSitting, age_on, by_sitting, months_between
 from ritual.errors import InvalidValue
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database
 from ritual.store.letters import LetterRepository
 from ritual.store.reflections import ReflectionRepository
@@ -41,6 +43,8 @@ class Briefing:
     months_apart: int | None = None
     age: int | None = None
     missing: str = ""
+    card: Card | None = None  # the card this letter is for, where it stands
+    card_letters: tuple[Letter, ...] = ()
 
 
 def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: str | None, today: date,
@@ -55,6 +59,7 @@ def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: s
     items = agenda(settings, db, today, today + timedelta(days=366), today)
     item = find_occasion(items, friend.id or 0, occasion, today)
     letters = LetterRepository(db)
+    card = _card_of(db, item)
     last_sent, last_received = letters.latest(friend.id, SENT), letters.latest(friend.id, RECEIVED)
     owed = tuple(replies_owed(letters.list(friend.id, direction=RECEIVED), today))
     sent_day = _latest(last_sent, friend.last_sent)
@@ -75,6 +80,8 @@ def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: s
         months_apart=months_between(last_day, today),
         age=age_on(friend.birthday, today),
         missing=_missing(friend, occasion),
+        card=card,
+        card_letters=tuple(letters.of_card(card.id)) if card is not None and card.id else (),
     )
 
 
@@ -99,13 +106,22 @@ def _missing(friend: Friend, occasion: str | None) -> str:
     return ""
 
 
+def _card_of(db: Database, item: AgendaItem | None) -> Card | None:
+    """The card behind the occasion item, stored or only planned (None when the occasion asks for no card)."""
+    if item is None or item.card_status is None:
+        return None
+    key = CardKey(item.friend_id, item.occasion, item.occasion_date)
+    return CardRepository(db).find(key) or planned(key, item.friend)
+
+
 def find_occasion(items: Sequence[AgendaItem], friend_id: int, wanted: str | None, today: date) -> AgendaItem | None:
     """The friend's next occasion of that name, or without a name the next one close enough to write for."""
     mine = [i for i in items if i.friend_id == friend_id and i.kind in _CARD_KINDS and i.occasion_date]
     if wanted:
         mine = [i for i in mine if occasion_key(i.occasion) == occasion_key(wanted)]
     else:
-        mine = [i for i in mine if (i.occasion_date - today).days <= NEAR_OCCASION_DAYS]
+        # Unnamed, the letter is for a card still to write, not one already done.
+        mine = [i for i in mine if (i.occasion_date - today).days <= NEAR_OCCASION_DAYS and i.card_status not in DONE]
     mine = [i for i in mine if i.occasion_date >= today]
     return min(mine, key=lambda i: (i.occasion_date, _CARD_KINDS.index(i.kind)), default=None)
 

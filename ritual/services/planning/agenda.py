@@ -8,14 +8,15 @@ from ritual.core.planner import AgendaItem, PlanRules, occasion_window, plan
 from ritual.core.postal import MailCalendar
 from ritual.services.planning.holidays import compute_holidays, library_version
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 from ritual.store.holidays import HolidayCache
 
 
-def plan_rules(settings: Settings, db: Database, start: date, end: date) -> PlanRules:
-    """The rules for planning [start, end], with the home country's holidays for every year touched."""
-    years = range(start.year - 1, end.year + 2)
+def plan_rules(settings: Settings, db: Database, start: date, end: date, today: date | None = None) -> PlanRules:
+    """The rules for planning [start, end] (and what is open at `today`), with the holidays of every year touched."""
+    years = {*range(start.year - 1, end.year + 2), *(range(today.year - 1, today.year + 2) if today else ())}
     holidays = HolidayCache(db).days(settings.home_country, years, library_version(), compute_holidays)
     return PlanRules(
         home_country=settings.home_country,
@@ -31,7 +32,7 @@ def agenda(
     settings: Settings, db: Database, start: date, end: date, today: date, include_overdue: bool = True
 ) -> list[AgendaItem]:
     """Everything due between `start` and `end`, plus what is still open from before when asked."""
-    rules = plan_rules(settings, db, min(start, today), end)
+    rules = plan_rules(settings, db, start, end, today if include_overdue else None)
     window = occasion_window(rules, start, end, today, include_overdue)
     subjects = FriendRepository(db).subjects(window, due_by=end)
-    return plan(subjects, rules, start, end, today, include_overdue)
+    return plan(subjects, rules, start, end, today, include_overdue, CardRepository(db).between(*window))

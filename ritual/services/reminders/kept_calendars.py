@@ -12,7 +12,7 @@ import logging
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from ritual.clock import utc_now
 from ritual.services.reminders.engine import ReminderEngine

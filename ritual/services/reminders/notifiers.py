@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ritual.core.reminders import Reminder
+from ritual.text.safe import one_line, visible
 
 log = logging.getLogger("ritual.reminders")
 
@@ -35,9 +36,39 @@ class Notifier(Protocol):
         """Deliver, or raise NotifyFailed."""
 
 
+class Misconfigured(str):
+    """A reason a notifier cannot work that is a setting's fault: said once in the log, not only in --status."""
+
+
+def command_problem(setting: str, command: str) -> Misconfigured | None:
+    """Why a command setting cannot be run (an unclosed quote, nothing to run), or None."""
+    try:
+        split_command(setting, command)
+    except NotifyFailed as exc:
+        return Misconfigured(exc)
+    return None
+
+
+def split_command(setting: str, command: str) -> list[str]:
+    """The command's words, or NotifyFailed saying what is wrong with the setting."""
+    try:
+        words = shlex.split(command)
+    except ValueError as exc:
+        raise NotifyFailed(f"{setting} {command!r} cannot be read: {exc}") from None
+    if not words:
+        raise NotifyFailed(f"{setting} {command!r} names no command")
+    return words
+
+
 def headline(reminder: Reminder, late: bool) -> str:
-    """The title, with a gentle word when the reminder comes after its time."""
-    return f"{reminder.title} (a little late)" if late else reminder.title
+    """The title on one line, control characters shown, with a gentle word when the reminder comes late."""
+    title = one_line(reminder.title)
+    return f"{title} (a little late)" if late else title
+
+
+def body_text(reminder: Reminder) -> str:
+    """The words under the title, with any control character from a name shown instead of obeyed."""
+    return visible(reminder.body)
 
 
 @dataclass
@@ -54,7 +85,7 @@ class TerminalNotifier:
     def send(self, reminder: Reminder, late: bool) -> None:
         """Print the title and the words under it."""
         out = self.stream or sys.stdout
-        print(f"{headline(reminder, late)}\n  " + reminder.body.replace("\n", "\n  "), file=out, flush=True)
+        print(f"{headline(reminder, late)}\n  " + body_text(reminder).replace("\n", "\n  "), file=out, flush=True)
 
 
 @dataclass
@@ -85,14 +116,16 @@ class CommandNotifier:
     name: str = "command"
 
     def problem(self) -> str | None:
-        """Usable once notify_command is set."""
-        return None if self.command else "notify_command is not set"
+        """Usable once notify_command is set and reads as a command line."""
+        if not self.command:
+            return "notify_command is not set"
+        return command_problem("notify_command", self.command)
 
     def send(self, reminder: Reminder, late: bool) -> None:
         """Run the command; a non-zero exit is a failure."""
         payload = json.dumps({**reminder.as_dict(), "late": late}, ensure_ascii=False)
         try:
-            done = subprocess.run(shlex.split(self.command), input=payload, text=True,
+            done = subprocess.run(split_command("notify_command", self.command), input=payload, text=True,
                                   capture_output=True, timeout=self.timeout, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise NotifyFailed(f"notify_command could not run: {exc}") from None
@@ -106,18 +139,22 @@ class NotifierChain:
 
     notifiers: Sequence[Notifier]
     skipped: dict[str, str] = field(default_factory=dict)
+    # What was already said in the log, so a daemon does not repeat a broken notifier every round.
+    reported: set[tuple[str, str]] = field(default_factory=set)
 
     def deliver(self, reminder: Reminder, late: bool) -> str | None:
-        """The name of the notifier that delivered, or None when every one failed (each is logged)."""
+        """The name of the notifier that delivered, or None when every one failed (each failure logged once)."""
         for notifier in self.notifiers:
-            reason = notifier.problem()
+            reason = self._problem(notifier)
             if reason is not None:
                 self.skipped[notifier.name] = reason
+                if isinstance(reason, Misconfigured):
+                    self._report(reminder, notifier.name, reason)
                 continue
             try:
                 notifier.send(reminder, late)
-            except NotifyFailed as exc:
-                log.warning("reminder %s: %s failed: %s", reminder.key, notifier.name, exc)
+            except Exception as exc:  # a broken notifier must not stop the ones after it
+                self._report(reminder, notifier.name, _failure(exc))
                 continue
             return notifier.name
         log.warning("reminder %s: no notifier could deliver it; it will be tried again", reminder.key)
@@ -125,4 +162,22 @@ class NotifierChain:
 
     def status(self) -> list[tuple[str, str | None]]:
         """Each notifier with the reason it cannot work here (None when it can)."""
-        return [(n.name, n.problem()) for n in self.notifiers]
+        return [(n.name, self._problem(n)) for n in self.notifiers]
+
+    def _problem(self, notifier: Notifier) -> str | None:
+        try:
+            return notifier.problem()
+        except Exception as exc:  # a check that itself breaks means the notifier cannot be used
+            return _failure(exc)
+
+    def _report(self, reminder: Reminder, name: str, message: str) -> None:
+        if (name, message) in self.reported:
+            log.info("reminder %s: %s failed again: %s", reminder.key, name, message)
+            return
+        self.reported.add((name, message))
+        log.warning("reminder %s: %s failed: %s", reminder.key, name, message)
+
+
+def _failure(exc: Exception) -> str:
+    """What went wrong, in words; an unexpected error keeps its type so it can be reported."""
+    return str(exc) if isinstance(exc, NotifyFailed) else f"{type(exc).__name__}: {exc}"

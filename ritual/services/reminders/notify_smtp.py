@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shlex
 import smtplib
 import ssl
 import subprocess
@@ -12,7 +11,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from ritual.core.reminders import Reminder
-from ritual.services.reminders.notifiers import NotifyFailed, headline
+from ritual.services.reminders.notifiers import NotifyFailed, body_text, command_problem, headline, split_command
 from ritual.settings.reminders import SmtpSettings
 
 PASSWORD_ENV = "RITUAL_SMTP_PASSWORD"
@@ -35,7 +34,7 @@ def smtp_password(settings: SmtpSettings) -> str | None:
 
 def _from_command(command: str) -> str:
     try:
-        done = subprocess.run(shlex.split(command), capture_output=True, text=True, timeout=30, check=False)
+        done = subprocess.run(split_command("smtp_password_command", command), capture_output=True, text=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise NotifyFailed(f"smtp_password_command could not run: {exc}") from None
     if done.returncode != 0:
@@ -53,7 +52,7 @@ def reminder_email(reminder: Reminder, late: bool, sender: str, to: str) -> Emai
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="ritual.invalid")
     message["X-Ritual-Reminder"] = reminder.key
-    message.set_content(f"{reminder.body}\n\nWith warm wishes from ritual.\n")
+    message.set_content(f"{body_text(reminder)}\n\nWith warm wishes from ritual.\n")
     return message
 
 
@@ -69,6 +68,8 @@ class EmailNotifier:
         """Usable once host and recipient are set."""
         if not self.settings.host or not self.settings.to:
             return "smtp_host and smtp_to are not set"
+        if self.settings.password_command:
+            return command_problem("smtp_password_command", self.settings.password_command)
         return None
 
     def send(self, reminder: Reminder, late: bool) -> None:

@@ -13,8 +13,10 @@ from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies
 from ritual.core.text import plural
 from ritual.errors import RitualError
 from ritual.core.sittings import effort_words
+from ritual.services.cards.steps import mark_letter
 from ritual.store.letters import LetterRepository
 from ritual.store.reflections import ReflectionRepository
+from ritual.text.cards import card_note
 from ritual.store.supplies import use_stamp_for
 from ritual.tui.formatting import short_date, since
 from ritual.tui.messages import FriendChosen, LetterBoxChanged, RitualRequested
@@ -169,7 +171,7 @@ class LetterBoxScreen(DataScreen):
         if letter is None:
             return
         try:
-            moved = LetterRepository(self.data.db).mark(letter.id, status, self.data.today())
+            moved, card = mark_letter(self.data.db, letter.id, status, self.data.today())
         except RitualError as exc:
             self.notify(exc.message, title="Not changed")
             return
@@ -178,7 +180,8 @@ class LetterBoxScreen(DataScreen):
             country = self.data.friend(moved.friend_id).country
             stamp = use_stamp_for(self.data.db, country, self.data.settings.home_country)
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
-        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}.{stamp}"))
+        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}.{stamp}"
+                                           + card_note(card)))
 
     def action_reply(self) -> None:
         """Sit down to answer the letter under the cursor: the ritual's briefing shows it."""

@@ -9,12 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Label, Static
 
+from ritual.core.cards import PLANNED, WRITTEN
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.planner import OCCASION, AgendaItem
 from ritual.errors import NotFound
 from ritual.services.contacts.countries import country_name
 from ritual.store.letters import LetterRepository
 from ritual.store.reflections import ReflectionRepository
+from ritual.tui.card_actions import CARD_BINDINGS, CardActions, card_of
 from ritual.tui.formatting import short_date, since
 from ritual.tui.messages import FriendDeleted, FriendSaved, PlanReady, RitualRequested
 from ritual.tui.screens.base import DataScreen
@@ -24,7 +26,7 @@ from ritual.tui.screens.occasion_form import OccasionFormScreen
 from ritual.tui.widgets.letter_timeline import LetterTimeline
 
 
-class ProfileScreen(DataScreen):
+class ProfileScreen(CardActions, DataScreen):
     """One friend: facts, addresses, notes and occasions."""
 
     AUTO_FOCUS = "#occasion-table"
@@ -35,12 +37,14 @@ class ProfileScreen(DataScreen):
         Binding("x", "remove_occasion", "Remove occasion"),
         Binding("d", "delete", "Delete friend"),
         Binding("r", "ritual", "Ritual"),
+        *CARD_BINDINGS,
     ]
 
     def __init__(self, data, friend_id: int) -> None:
         super().__init__(data)
         self.friend_id = friend_id
         self.friend: Friend | None = None
+        self.next_items: dict[str, AgendaItem] = {}
 
     def compose(self) -> ComposeResult:
         """Facts on the left, occasions on the right."""
@@ -91,6 +95,7 @@ class ProfileScreen(DataScreen):
         for item in message.items:
             if item.kind == OCCASION:
                 first.setdefault(item.occasion, item)
+        self.next_items = first
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -109,10 +114,12 @@ class ProfileScreen(DataScreen):
         when = occasion.date.iso() + ("" if occasion.yearly else " (once)")
         if item is None:
             return occasion.name, when, "—", "", ""
-        if not occasion.card:
+        if item.card_status is None:
             return occasion.name, when, short_date(item.date, today), "no card", ""
-        return (occasion.name, when, short_date(item.date, today),
-                short_date(item.write_by, today), short_date(item.post_by, today))
+        if item.card_status not in (PLANNED, WRITTEN):
+            return occasion.name, when, short_date(item.date, today), f"card {item.card_status}", ""
+        written = "card written" if item.card_status == WRITTEN else short_date(item.write_by, today)
+        return occasion.name, when, short_date(item.date, today), written, short_date(item.post_by, today)
 
     def _title(self, friend: Friend) -> Text:
         text = Text(friend.name, style="bold")
@@ -128,6 +135,15 @@ class ProfileScreen(DataScreen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return next((o for o in self.friend.occasions if str(o.id) == key), None)
+
+    def chosen_card(self):
+        """The next card of the occasion under the cursor."""
+        table = self.query_one(DataTable)
+        if not table.row_count or self.friend is None:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        name = BIRTHDAY if key == BIRTHDAY else next((o.name for o in self.friend.occasions if str(o.id) == key), None)
+        return card_of(self, self.next_items.get(name))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on an occasion changes it; on the birthday, the friend form opens."""

@@ -17,7 +17,8 @@ from ritual.core.prompts import CLOSING, DEFAULT_QUESTIONS, TONE_NAMES, Prompt
 from ritual.errors import RitualError
 from ritual.services.letters.reflect import moment_for
 from ritual.services.letters.sitting import Sitting
-from ritual.store.database import open_database
+from ritual.services.cards.steps import log_letter, mark_letter
+from ritual.text.cards import card_note
 from ritual.store.letters import LetterRepository
 from ritual.store.supplies import use_stamp_for
 from ritual.tui.messages import LetterBoxChanged
@@ -106,7 +107,7 @@ class RitualScreen(Screen):
         try:
             with self.data.reader() as db:  # this thread's own connection
                 found = prepare(self.data.settings, db, self.paths, self.friend, self.occasion, self.data.today(),
-                                self.count)
+                                self.count, self.answering)
             self.post_message(self.Prepared(found))
         except RitualError as exc:
             self.post_message(self.Prepared(None, exc.message))
@@ -236,12 +237,13 @@ class RitualScreen(Screen):
 
     def action_log_written(self) -> None:
         """Log the letter as written today, with this ritual's occasion, tone, answers and focus minutes."""
-        occasion = self.preparation.briefing.occasion or ""
+        briefing = self.preparation.briefing
+        item = briefing.occasion_item
         minutes = self.query_one(FocusTimer).minutes_spent() or None
-        self.letter = LetterRepository(self.data.db).add(
-            Letter(self.friend.id, SENT, self.data.today(), occasion=occasion, tone=self.tone or "",
-                   sitting=self.sitting.id, focus_minutes=minutes))
-        self._logged(f"Logged your letter to {self.friend.name} as written today.")
+        self.letter, card = log_letter(self.data.settings, self.data.db, Letter(
+            self.friend.id, SENT, self.data.today(), occasion=briefing.occasion or "", tone=self.tone or "",
+            sitting=self.sitting.id, focus_minutes=minutes), item.occasion_date if item else None)
+        self._logged(f"Logged your letter to {self.friend.name} as written today." + card_note(card))
 
     def action_heart(self) -> None:
         """Mark the closing answer (else the last one) as the heart of the outline."""
@@ -255,12 +257,11 @@ class RitualScreen(Screen):
 
     def action_log_posted(self) -> None:
         """The letter went into the post today (with the minutes written since it was marked written)."""
-        letters = LetterRepository(self.data.db)
         minutes = self.query_one(FocusTimer).minutes_spent() or None
-        letters.keep_effort(self.letter.id, self.sitting.id, minutes)
-        self.letter = letters.mark(self.letter.id, POSTED, self.data.today())
+        LetterRepository(self.data.db).keep_effort(self.letter.id, self.sitting.id, minutes)
+        self.letter, card = mark_letter(self.data.db, self.letter.id, POSTED, self.data.today())
         stamp = use_stamp_for(self.data.db, self.friend.country, self.data.settings.home_country)
-        self._logged(f"Marked as posted today. May it travel well.{stamp}")
+        self._logged(f"Marked as posted today. May it travel well.{stamp}" + card_note(card))
 
     def _logged(self, note: str) -> None:
         self._show_letter_status()

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ritual.core.planner import INVITATIONS, AgendaItem
 from ritual.core.text import short_day
+from ritual.tui.card_actions import CARD_BINDINGS, CardActions, card_of
 from ritual.tui.formatting import day_heading, item_text
 from ritual.tui.messages import FriendChosen, RitualRequested, WeekPlanned
 from ritual.tui.screens.base import DataScreen
@@ -27,7 +28,7 @@ OPEN_SHOWN = 20
 HELLO_SHOWN = 10
 
 
-class WeekScreen(DataScreen):
+class WeekScreen(CardActions, DataScreen):
     """What to write, what to post and whose day it is, this week or any other."""
 
     BINDINGS = [
@@ -40,6 +41,7 @@ class WeekScreen(DataScreen):
         Binding("s", "start_session", "Start session"),
         Binding("u", "app.supplies", "Supplies", show=False),
         Binding("p", "app.projects", "Projects", show=False),
+        *CARD_BINDINGS,
     ]
 
     def __init__(self, data) -> None:
@@ -184,6 +186,11 @@ class WeekScreen(DataScreen):
             return
         item = self.items[int(option_id)]
         self.post_message(RitualRequested(item.friend_id, item.occasion))
+
+    def chosen_card(self):
+        """The card of the highlighted write, post or day."""
+        option_id = self._highlighted_id()
+        return card_of(self, self.items[int(option_id)]) if option_id.isdigit() else None
 
     def action_shift_week(self, weeks: int) -> None:
         """Show an earlier or a later week."""
