@@ -28,9 +28,10 @@ class Entry:
     quoted: tuple[str, ...] = ()
 
 
-def letter_entry(letter) -> Entry:
-    """A letter as a journal entry."""
+def letter_entry(letter, answered: int = 0) -> Entry:
+    """A letter as a journal entry, with the effort behind it and the phrases kept from it."""
     from ritual.commands.letters import STATUS_WORDS
+    from ritual.core.sittings import effort_words
     from ritual.core.text import short_day
 
     who = "You wrote" if letter.sent else f"{letter.friend} wrote"
@@ -41,8 +42,11 @@ def letter_entry(letter) -> Entry:
     facts = [f for f in facts if f] or [STATUS_WORDS[letter.status]]
     said = "; ".join(facts)
     lines = [said[0].upper() + said[1:] + "."]
+    if effort := effort_words(letter.focus_minutes, answered):
+        lines.append(effort[0].upper() + effort[1:] + ".")
     if letter.scan:
         lines.append(f"Scan: {letter.scan}")
+    lines += [f"Kept: “{quote}”" for quote in letter.quotes]
     return Entry(letter.day, 1, heading, tuple(lines), tuple(letter.note.splitlines()))
 
 
@@ -56,7 +60,12 @@ def sitting_entry(answers) -> Entry:
     heading = f"{short_day(day)} {day.year} · Before writing" + (f" ({about})" if about else "")
     lines: list[str] = []
     for reflection in answers:
-        lines += ["", f"**{reflection.question}**", "", *reflection.answer.splitlines()]
+        if reflection.detail:
+            first, *rest = reflection.answer.splitlines() or [""]
+            lines += ["", f"**+** {_escape(first)}", *rest]  # the detail a follow-up asked for
+            continue
+        mark = " (the heart of it)" if reflection.heart else ""
+        lines += ["", f"**{reflection.question}**{mark}", "", *reflection.answer.splitlines()]
     return Entry(day, 0, heading, tuple(lines[1:]))
 
 
@@ -93,7 +102,9 @@ def journal(context: RitualContext, who: str, as_markdown: bool, out: Path | Non
     from ritual.store.reflections import ReflectionRepository
 
     friend = FriendRepository(context.db).find(who)
-    entries = [letter_entry(x) for x in LetterRepository(context.db).list(friend.id)]
+    letters = LetterRepository(context.db).list(friend.id)
+    answered = ReflectionRepository(context.db).answered_counts(x.sitting for x in letters)
+    entries = [letter_entry(x, answered.get(x.sitting, 0) if x.sitting else 0) for x in letters]
     by_sitting: dict[str, list] = {}
     for reflection in reversed(ReflectionRepository(context.db).answers(friend.id)):
         by_sitting.setdefault(reflection.sitting, []).append(reflection)

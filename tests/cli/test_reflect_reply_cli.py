@@ -106,3 +106,13 @@ def test_the_briefing_shortens_long_answers_groups_sittings_and_marks_posted_let
     assert "A year ago, for thank you · went into a posted letter" in earlier
     assert "for just because" in earlier and "just because · went" not in earlier
     assert len(earlier.splitlines()) < 25 and "word word…" in earlier
+
+
+def test_the_journal_keeps_the_effort_the_phrases_and_the_heart(ritual):
+    add_ana(ritual)
+    ritual.ok("letter", "add", "Ana", "--received", "--date", "2026-10-03", "--quote", "tell me about the pigeon")
+    ritual.ok("reflect", "Ana", "--occasion", "just-because", "--heart", "--log", "--seed", "7",
+              input="the tram\nthe yellow one\nb\nc\nthat she is missed\n")
+    journal = ritual.ok("journal", "Ana")
+    assert "Kept: “tell me about the pigeon”" in journal and "4 questions answered." in journal
+    assert "(the heart of it)" in journal and "**+** the yellow one" in journal
