@@ -61,6 +61,19 @@ class LetterRepository:
             conn.execute("UPDATE letters SET quotes = ? WHERE id = ?", (_columns(kept)["quotes"], letter_id))
             return self._get(conn, letter_id)
 
+    def on_days(self, month_days: set[tuple[int, int]], before_year: int, friend_id: int | None = None) -> list[Letter]:
+        """Letters of earlier years dated on any of these (month, day) pairs, optionally one friend's."""
+        wanted = sorted(f"{month:02d}-{day:02d}" for month, day in month_days)
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        sql = f"{_SELECT} WHERE substr({_DAY}, 6, 5) IN ({marks}) AND substr({_DAY}, 1, 4) < ?"
+        params: list = [*wanted, f"{before_year:04d}"]
+        if friend_id is not None:
+            sql += " AND l.friend_id = ?"
+            params.append(friend_id)
+        return [_letter(row) for row in self.db.query(f"{sql} {_ORDER}", tuple(params))]
+
     def sittings_in_post(self, friend_id: int) -> set[str]:
         """The sittings whose letter has gone into the post (posted or arrived)."""
         rows = self.db.query(

@@ -72,6 +72,19 @@ class ReflectionRepository:
         )
         return {row[0]: row[1] for row in rows}
 
+    def telling_answers(self, sittings: Iterable[str]) -> dict[str, str]:
+        """For each sitting, the answer that says most what it was about: the heart, else the first."""
+        wanted = sorted({s for s in sittings if s})
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self.db.query(
+            f"SELECT sitting, answer FROM reflections WHERE skipped = 0 AND sitting IN ({marks}) "
+            "ORDER BY heart, asked_at DESC, id DESC",
+            tuple(wanted),
+        )
+        return {row[0]: row[1] for row in rows}  # later rows win: the heart, else the earliest answer
+
     def latest_sitting(self, friend_id: int) -> str | None:
         """The most recent sitting for a friend, to resume or to look back on."""
         rows = self.db.query(

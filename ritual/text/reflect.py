@@ -45,6 +45,8 @@ def render_briefing(briefing: Briefing, today: date, style: Styler) -> str:
         lines.append(f"  {'reply':<16}their letter of {short_day(first.day)} {first.day.year} is waiting for an answer")
     if friend.how_met:
         lines.append(wrap(friend.how_met, f"  {'how you met':<16}"))
+    if briefing.on_this_day:
+        lines.append(wrap(briefing.on_this_day, f"  {'on this day':<16}"))
     if briefing.answering is not None:
         lines += ["", *_answering_lines(briefing.answering, today, style)]
     if friend.notes:

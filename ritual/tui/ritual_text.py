@@ -40,6 +40,8 @@ def briefing_text(briefing: Briefing, today: date) -> Text:
         _row(text, "a reply", f"their letter of {short_day(first.day)} {first.day.year} is waiting for an answer")
     if friend.how_met:
         _row(text, "how you met", friend.how_met)
+    if briefing.on_this_day:
+        _row(text, "on this day", briefing.on_this_day)
     if briefing.answering is not None:
         text.append_text(_answering(briefing.answering, today))
     if friend.notes:

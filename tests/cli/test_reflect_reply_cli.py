@@ -116,3 +116,22 @@ def test_the_journal_keeps_the_effort_the_phrases_and_the_heart(ritual):
     journal = ritual.ok("journal", "Ana")
     assert "Kept: “tell me about the pigeon”" in journal and "4 questions answered." in journal
     assert "(the heart of it)" in journal and "**+** the yellow one" in journal
+
+
+def test_on_this_day_comes_back_in_the_week_and_the_briefing_never_for_a_muted_or_removed_friend(ritual):
+    add_ana(ritual)
+    ritual.ok("friend", "add", "Ben Carter")
+    ritual.ok("letter", "add", "Ana", "--received", "--date", "2025-11-26", "--medium", "card",
+              "--quote", "the pigeon came back")
+    ritual.ok("letter", "add", "Ben", "--received", "--date", "2024-11-27", "--medium", "postcard")
+    week = " ".join(ritual.ok("week").split())
+    assert "On this day A year ago this week Ana Souza's card arrived; they wrote “the pigeon came back”." in week
+    assert week.count("this week") == 1
+    briefing = " ".join(ritual.ok("reflect", "Ana", input="").split())
+    assert "on this day A year ago this week Ana Souza's card arrived" in briefing
+    ritual.ok("remind", "mute", "Ana")
+    muted = " ".join(ritual.ok("week").split())
+    assert "Ana Souza's card" not in muted and "Two years ago this week Ben Carter's postcard arrived." in muted
+    assert "on this day" not in ritual.ok("reflect", "Ana", input="")
+    ritual.ok("friend", "rm", "Ben", "--yes")
+    assert "On this day" not in ritual.ok("week")

@@ -1,8 +1,12 @@
-"""Answering a letter from the letter box: phrases kept in the form, the briefing that shows them, reply questions."""
+"""Answering a letter from the letter box, the heart of an outline, the effort in the box, and on this day."""
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from datetime import date
+
+from textual.widgets import DataTable, OptionList, Static
+
+from ritual.core.letters import RECEIVED, Letter
 
 from ritual.store.letters import LetterRepository
 from ritual.store.reflections import ReflectionRepository
@@ -61,3 +65,14 @@ async def test_the_heart_key_marks_the_closing_answer_and_the_box_shows_the_effo
         box = await open_box(pilot)
         cells = [str(c) for c in box.query_one(DataTable).get_row_at(0)]
         assert "written · 3 questions answered" in cells
+
+
+async def test_the_week_in_the_app_brings_back_one_line_from_an_earlier_year(app, context):
+    ana = friend_id(context, "Ana Souza")
+    LetterRepository(context.db).add(Letter(ana, RECEIVED, date(2025, 3, 11), medium="card",
+                                            quotes=("the pigeon came back",)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        aside = app.screen.query_one("#week-open", OptionList)
+        memory = aside.get_option("on-this-day")
+        assert "A year ago this week Ana Souza's card arrived; they wrote “the pigeon came back”." in str(memory.prompt)

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ritual.core.cards import DONE, Card, CardKey, planned
+from ritual.core.dates import monday_of
 from ritual.core.letters import RECEIVED, SENT, Letter, replies_owed
 from ritual.core.model import BIRTHDAY, Friend
 from ritual.core.planner import OCCASION, POST, WRITE, AgendaItem
 from ritual.core.prompts import Moment, occasion_key, relationship_key
 from ritual.core.sittings import EarlierSitting, age_on, by_sitting, months_between
 from ritual.errors import InvalidValue
+from ritual.services.letters.remembering import on_this_day_line
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
 from ritual.store.database import Database
@@ -45,6 +47,7 @@ class Briefing:
     missing: str = ""
     card: Card | None = None  # the card this letter is for, where it stands
     card_letters: tuple[Letter, ...] = ()
+    on_this_day: str = ""
 
 
 def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: str | None, today: date,
@@ -82,6 +85,7 @@ def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: s
         missing=_missing(friend, occasion),
         card=card,
         card_letters=tuple(letters.of_card(card.id)) if card is not None and card.id else (),
+        on_this_day=on_this_day_line(db, monday_of(today), friend.id),
     )
 
 
