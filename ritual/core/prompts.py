@@ -137,9 +137,8 @@ class Prompt:
 
     @property
     def light(self) -> bool:
-        """True for a playful or celebratory prompt: about play, or light in tone and never a comfort."""
-        tones = set(self.tones)
-        return "play" in self.categories or bool(LIGHT_TONES & tones and "comfort" not in tones)
+        """True for a playful or celebratory prompt: about play, or carrying a playful or celebratory tone."""
+        return "play" in self.categories or bool(LIGHT_TONES & set(self.tones))
 
     @property
     def stage(self) -> str:
