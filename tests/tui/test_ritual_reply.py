@@ -76,3 +76,21 @@ async def test_the_week_in_the_app_brings_back_one_line_from_an_earlier_year(app
         aside = app.screen.query_one("#week-open", OptionList)
         memory = aside.get_option("on-this-day")
         assert "A year ago this week Ana Souza's card arrived; they wrote “the pigeon came back”." in str(memory.prompt)
+
+
+async def test_the_sitting_on_screen_goes_warm_deep_forward_and_closes(app, context):
+    order = {"warm": 0, "deep": 1, "forward": 2}
+    async with app.run_test(size=SIZE) as pilot:
+        for seed in (1, 2, 3):
+            screen = RitualScreen(app.data, friend_id(context, "Ana Souza"), seed=seed)
+            app.push_screen(screen)
+            await settle(pilot)
+            await pilot.press("enter", "enter")
+            await settle(pilot)
+            stages = [p.stage for p in [*screen.sitting.shown, *screen.sitting.queue]]
+            assert stages[-1] == "closing" and stages.count("closing") == 1
+            assert [order[s] for s in stages[:-1]] == sorted(order[s] for s in stages[:-1])
+            shown = str(screen.query_one("#question-text", Static).render())
+            assert shown == screen.sitting.question(screen.prompt) and "{" not in shown
+            await pilot.press("escape")
+            await settle(pilot)
