@@ -55,7 +55,7 @@ def import_ics(context: RitualContext, file: str, dry_run: bool, for_name: str |
 
 @click.group("sync")
 def sync_group() -> None:
-    """Publish ritual's calendar to a server (see the subcommands)."""
+    """Publish ritual's calendar to a server, or keep friends in step with an address book (see the subcommands)."""
 
 
 @sync_group.command("caldav")

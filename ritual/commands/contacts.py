@@ -42,9 +42,11 @@ def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool,
 @click.option("--tag", "tags", multiple=True, help="Put everyone imported into this circle (repeatable).")
 @click.option("--overwrite", is_flag=True, help="Let the file's values replace fields you edited in ritual.")
 @click.option("--verbose", "-v", is_flag=True, help="List every record and what happened to it.")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="The file's encoding (shift_jis, cp1252, ...) when it is not UTF-8; detected otherwise.")
 @click.pass_obj
 def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[str, ...], overwrite: bool,
-               verbose: bool) -> None:
+               verbose: bool, encoding: str | None) -> None:
     """Import friends from a Google, Outlook, Thunderbird or simple CSV file.
 
     The simple format is a header row naming any of: name (required), nickname, birthday, anniversary,
@@ -54,7 +56,8 @@ def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[st
     from ritual.services.contacts.csv_import import read_csv_file
     from ritual.services.contacts.friend_fields import parse_tags
 
-    _run_import(context, [(str(file), read_csv_file(file))], "csv", overwrite, dry_run, parse_tags(tags), verbose)
+    batch = (str(file), read_csv_file(file, encoding=encoding))
+    _run_import(context, [batch], "csv", overwrite, dry_run, parse_tags(tags), verbose)
 
 
 def _run_import(context: RitualContext, batches: list, source: str, overwrite: bool, dry_run: bool,

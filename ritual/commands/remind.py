@@ -69,7 +69,7 @@ def _log_to_stderr(level: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_context
 def remind(ctx: click.Context, catch_up: bool, status: bool, now_text: str | None, dry_run: bool, as_json: bool):
-    """Reminders: catch up on what is due (and refresh kept calendars), see what is coming, mute a friend."""
+    """Reminders: catch up on what is due (refreshing kept calendars and contacts), see what is coming, mute a friend."""
     if ctx.invoked_subcommand is not None:
         return
     context: RitualContext = ctx.obj
@@ -96,8 +96,21 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
     undelivered = any(o.notifier is None for o in outcomes)
     if undelivered:
         say("ritual: some reminders could not be delivered; they will be tried again", err=True)
-    if _refresh_exports(context, engine) or undelivered:
+    exports_failed = _refresh_exports(context, engine)
+    if _sync_contacts(engine) or exports_failed or undelivered:
         sys.exit(1)
+
+
+def _sync_contacts(engine) -> bool:
+    """Keep the contacts folders in step too; True when the sync failed (said on stderr)."""
+    if not engine.settings.contacts.any:
+        return False
+    from ritual.services.reminders.kept_contacts import ContactsPass
+
+    # A failure is logged as a warning, which --catch-up sends to stderr.
+    contacts = ContactsPass(engine)
+    contacts()
+    return bool(contacts.last_failure)
 
 
 def _refresh_exports(context: RitualContext, engine) -> bool:

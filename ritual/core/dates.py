@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ritual.core.ranges import check_day
+from ritual.core.text import date_words
 from ritual.errors import InvalidValue
 
 FEB28 = "feb28"
@@ -57,6 +58,10 @@ class PartialDate:
     def iso(self) -> str:
         """`YYYY-MM-DD`, `--MM-DD` when the year is unknown, `--MM` when only the month is."""
         return self.iso_like()
+
+    def words(self) -> str:
+        """`8 January`, `8 January 1990` or `June`: how the date reads to a person."""
+        return date_words(self.day, self.month, self.year)
 
     def iso_like(self) -> str:
         """The ISO-like text even for values that failed validation (for messages)."""

@@ -14,6 +14,7 @@ from ritual.core.sessions import SessionSlot, parse_slot
 from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths, shipped_config_dir
 from ritual.settings.calendars import ExportSettings, parse_export_settings
+from ritual.settings.contacts import ContactSyncSettings, parse_contact_settings
 from ritual.services.backup.rolling import parse_backups_keep
 from ritual.settings.reminders import ReminderSettings, parse_reminder_settings
 
@@ -39,6 +40,7 @@ class Settings:
     caldav_password_command: str
     reminders: ReminderSettings
     exports: ExportSettings
+    contacts: ContactSyncSettings
     writing_sessions: tuple[SessionSlot, ...]
     minutes_per_letter: int
     return_address: tuple[str, ...]
@@ -73,6 +75,7 @@ def load_settings(paths: Paths) -> Settings:
         caldav_password_command=_text(values["caldav_password_command"], "caldav_password_command", source),
         reminders=parse_reminder_settings(values, source),
         exports=parse_export_settings(values, source),
+        contacts=parse_contact_settings(values, source),
         writing_sessions=_slots(values["writing_sessions"], source),
         minutes_per_letter=_positive(values["minutes_per_letter"], "minutes_per_letter", source),
         return_address=_lines(values["return_address"], "return_address", source),

@@ -125,6 +125,7 @@ class FriendRepository:
         self.get(friend_id)
         with self.db.transaction() as conn:
             new_id = _insert_occasion(conn, friend_id, occasion)
+            _touch(conn, friend_id, self.db.clock.stamp())
         return Occasion(occasion.name, occasion.date, occasion.yearly, occasion.card, new_id)
 
     def occasion_owner(self, occasion_id: int) -> int:
@@ -136,9 +137,10 @@ class FriendRepository:
 
     def remove_occasion(self, occasion_id: int) -> None:
         """Delete one occasion by id."""
+        owner = self.occasion_owner(occasion_id)
         with self.db.transaction() as conn:
-            if conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,)).rowcount == 0:
-                raise NotFound(f"no occasion with id {occasion_id}")
+            conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,))
+            _touch(conn, owner, self.db.clock.stamp())
 
     def subjects(self, occasions_between: tuple[date, date] | None = None, due_by: date | None = None) -> list[Subject]:
         """The light planning view of friends, loaded with two queries.
@@ -293,3 +295,7 @@ def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[s
 def _mmdd(day: date) -> int:
     return day.month * 100 + day.day
 
+
+def _touch(conn: sqlite3.Connection, friend_id: int, now: str) -> None:
+    """Mark the friend changed: an occasion is part of them (calendars take LAST-MODIFIED from this)."""
+    conn.execute("UPDATE friends SET updated_at = ? WHERE id = ?", (now, friend_id))

@@ -284,7 +284,45 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reminder_deliveries_delivered ON reminder_deliveries (delivered_at);
     CREATE INDEX reminder_deliveries_state ON reminder_deliveries (state);
     """,
-    # 10: the ritual remembers: the phrases kept from a received letter (a JSON list), the sitting whose answers
+    # 10: each exported calendar event's revision, so SEQUENCE and LAST-MODIFIED only ever grow, and only when
+    # the event's content (its digest) changed; an unchanged event keeps them and exports byte for byte the same.
+    """
+    CREATE TABLE IF NOT EXISTS calendar_revisions (
+        uid TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        sequence INTEGER NOT NULL CHECK (sequence >= 0),
+        modified TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+    # 11: two-way contacts sync with vdir folders. One row per card file: its UID, the friend it is linked to
+    # (NULL once the friend is removed in ritual, so the card can be removed too), the SHA-256 of its bytes when
+    # last synced (changes are found by content, never by mtime), and the ritual-owned values both sides agreed
+    # on then: the base of the three-way merge. A conflict keeps both values until the user chooses one.
+    """
+    CREATE TABLE vdir_cards (
+        vdir TEXT NOT NULL,
+        href TEXT NOT NULL,
+        uid TEXT NOT NULL DEFAULT '',
+        friend_id INTEGER REFERENCES friends (id) ON DELETE SET NULL,
+        hash TEXT NOT NULL,
+        base TEXT NOT NULL,
+        synced_at TEXT NOT NULL,
+        PRIMARY KEY (vdir, href)
+    ) WITHOUT ROWID;
+    CREATE INDEX vdir_cards_friend ON vdir_cards (friend_id);
+    CREATE TABLE vdir_conflicts (
+        vdir TEXT NOT NULL,
+        href TEXT NOT NULL,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        ritual_value TEXT NOT NULL,
+        card_value TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        PRIMARY KEY (vdir, href, field)
+    ) WITHOUT ROWID;
+    CREATE INDEX vdir_conflicts_friend ON vdir_conflicts (friend_id);
+    """,
+    # 12: the ritual remembers: the phrases kept from a received letter (a JSON list), the sitting whose answers
     # went into a letter and the minutes of its focus timer, and the answer marked the heart of an outline.
     """
     ALTER TABLE letters ADD COLUMN quotes TEXT NOT NULL DEFAULT '[]';

@@ -9,6 +9,7 @@ from functools import partial
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from ritual.clock import Clock
@@ -34,6 +35,7 @@ from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.screens.projects import ProjectsScreen
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.palette import RitualCommands
+from ritual.tui.reminder_toasts import GATHER_SECONDS, MOST_TOASTS, GatheredReminders
 from ritual.tui.screens.supplies import SuppliesScreen
 from ritual.tui.screens.week import WeekScreen
 from ritual.tui.transfer_messages import ContactsImported
@@ -75,6 +77,7 @@ class RitualApp(App[None]):
         self.data = RitualData(settings, db, clock)
         self.data_generation = 0
         self.check_seconds = check_seconds
+        self.gathered = GatheredReminders()
         self.add_mode("week", partial(WeekScreen, self.data))
         self.add_mode("friends", partial(FriendsScreen, self.data))
         self.add_mode("calendar", partial(CalendarScreen, self.data))
@@ -103,9 +106,29 @@ class RitualApp(App[None]):
                                              now=now, heartbeat_seconds=self.heartbeat_seconds or HEARTBEAT_SECONDS)
 
     def show_reminder(self, reminder, late: bool) -> None:
-        """*thread*: a due reminder as a toast that stays a while."""
-        self.call_from_thread(self.notify, body_text(reminder), title=headline(reminder, late),
-                              timeout=REMINDER_TOAST_SECONDS)
+        """*thread*: a due reminder, gathered with the others arriving at the same moment."""
+        self.call_from_thread(self._gather_reminder, headline(reminder, late), body_text(reminder))
+
+    def _gather_reminder(self, title: str, body: str) -> None:
+        if self.gathered.add(title, body):
+            self.set_timer(GATHER_SECONDS, self._show_gathered)
+
+    def _show_gathered(self) -> None:
+        """One toast each for one or two reminders; one summary for more."""
+        for title, body in self.gathered.take():
+            # Names come from the user's data: shown as they are, never read as markup.
+            self.notify(body, title=title, timeout=REMINDER_TOAST_SECONDS, markup=False)
+
+    def on_notify(self, _: Notify) -> None:
+        """Keep at most a few toasts on screen, once the new one is in."""
+        self.call_later(self._trim_toasts)
+
+    def _trim_toasts(self) -> None:
+        """The oldest toasts give way to the newest few."""
+        shown = list(self._notifications)
+        for oldest in shown[: max(0, len(shown) - MOST_TOASTS)]:
+            self._unnotify(oldest, refresh=False)
+        self._refresh_notifications()
 
     def on_unmount(self) -> None:
         """Stop the reminder engine with the app."""
@@ -127,8 +150,10 @@ class RitualApp(App[None]):
             backup_quietly(db, self.paths, self.data.settings.backups_keep, self.data.clock.now())
 
     def action_show(self, mode: str) -> None:
-        """Go to the week, the friends or the calendar."""
+        """Go to the week, the friends, the calendar or the letter box itself, never to a screen opened there."""
         self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def action_add_friend(self) -> None:
         """Open the form for a new friend."""

@@ -95,6 +95,12 @@ class RitualData:
         """Add a new friend or replace a stored one."""
         return self.repo.update(friend) if friend.id is not None else self.repo.add(friend)
 
+    def sync_conflicts(self, friend_id: int) -> list:
+        """The friend's fields changed both here and in the address book since the last contacts sync."""
+        from ritual.store.vdir_state import VdirState
+
+        return [c for c in VdirState(self.db).conflicts() if c.friend_id == friend_id]
+
     def delete_friend(self, friend_id: int) -> None:
         """Remove a friend and their occasions."""
         self.repo.delete(friend_id)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ritual.core.planner import OCCASION, AgendaItem
+from ritual.core.text import fold
 from ritual.store.database import Database
 from ritual.store.friend_list import ListedFriend, listed_friends
 
@@ -32,20 +33,22 @@ class FriendRow:
     last_letter: date | None = None
     next_occasion: NextOccasion | None = None
     haystack: str = ""
+    sort_key: str = ""
 
 
 def read_rows(db: Database) -> list[FriendRow]:
-    """Every friend as a row, sorted by name, with a pre-folded search text."""
-    return [_row(r) for r in listed_friends(db)]
+    """Every friend as a row, sorted by name without regard to accents or case, with a pre-folded search text."""
+    rows = [_row(r) for r in listed_friends(db)]
+    return sorted(rows, key=lambda row: (row.sort_key, row.id))
 
 
 def _row(r: ListedFriend) -> FriendRow:
     tags = tuple(sorted(r.tags.split(","))) if r.tags else ()
     letters = [date.fromisoformat(v) for v in (r.last_sent, r.last_received) if v]
     city = r.city or ""
-    haystack = " ".join((r.name, r.nickname, *tags, city)).casefold()
+    haystack = fold(" ".join((r.name, r.nickname, *tags, city)))
     return FriendRow(r.id, r.name, r.nickname, tags, city, r.country or "",
-                     max(letters) if letters else None, None, haystack)
+                     max(letters) if letters else None, None, haystack, fold(r.name))
 
 
 def next_occasions(items: list[AgendaItem]) -> dict[int, NextOccasion]:
@@ -64,13 +67,13 @@ def with_next_occasions(rows: list[FriendRow], found: dict[int, NextOccasion]) -
 
 def circles(rows: list[FriendRow]) -> list[str]:
     """Every circle (tag) in use, sorted."""
-    return sorted({tag for row in rows for tag in row.tags}, key=str.casefold)
+    return sorted({tag for row in rows for tag in row.tags}, key=fold)
 
 
 def select_rows(rows: list[FriendRow], query: str = "", circle: str | None = None,
                 order: str = "name") -> list[FriendRow]:
     """The rows matching every word of `query` and the circle, in the chosen order."""
-    words = query.casefold().split()
+    words = fold(query).split()
     chosen = [r for r in rows if (circle is None or circle in r.tags)
               and all(w in r.haystack for w in words)]
     return sort_rows(chosen, order)

@@ -91,11 +91,11 @@ async def test_the_profile_skips_this_years_card_and_undoes_it(app, context):
         table.focus()
         await pilot.press("k")
         await settle(pilot)
-        assert str(table.get_row_at(0)[3]) == f"card {SKIPPED}"
+        assert str(table.get_row_at(0)[2]) == f"card {SKIPPED}"
         assert [i["card_status"] for i in _json(context)] == [SKIPPED]
         await pilot.press("z")
         await settle(pilot)
-        assert str(table.get_row_at(0)[3]) != f"card {SKIPPED}"
+        assert str(table.get_row_at(0)[2]) != f"card {SKIPPED}"
         assert {i["card_status"] for i in _json(context)} == {"planned"}
 
 

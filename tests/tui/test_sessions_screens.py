@@ -85,16 +85,16 @@ async def test_sessions_sit_under_their_days_with_their_letters_and_the_notes_be
         assert len(screen.planned.sessions) == 2
 
 
-async def test_start_session_shows_only_on_a_session(sessions_app):
+async def test_s_away_from_a_session_says_how_to_start_one(sessions_app):
     async with sessions_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = sessions_app.screen
         highlight(screen, "day-2026-03-10")
         await pilot.pause()
-        assert not screen.check_action("start_session", ())
-        highlight(screen, "session-0-0")
+        await pilot.press("s")
         await pilot.pause()
-        assert screen.check_action("start_session", ())
+        assert screen is sessions_app.screen
+        assert any("Highlight a writing session" in n.message for n in sessions_app._notifications)
 
 
 async def test_a_session_walks_through_its_letters_with_the_ritual_and_uses_a_stamp(sessions_app, sessions_context):

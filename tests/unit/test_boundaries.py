@@ -80,10 +80,11 @@ def test_every_default_lives_in_the_shipped_settings_file():
     import dataclasses
 
     from ritual.settings.calendars import ExportSettings
+    from ritual.settings.contacts import ContactSyncSettings
     from ritual.settings.reminders import ReminderSettings, SmtpSettings
     from ritual.settings.load import Settings
 
-    for record in (Settings, ReminderSettings, SmtpSettings, ExportSettings):
+    for record in (Settings, ReminderSettings, SmtpSettings, ExportSettings, ContactSyncSettings):
         with_defaults = [
             f.name for f in dataclasses.fields(record)
             if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING

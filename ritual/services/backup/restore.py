@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths
+from ritual.services.backup.schema_check import check_backup_document
 from ritual.services.backup.validate import BadBackup, check_document
 from ritual.services.backup.pending import finish_restore
 from ritual.services.backup.write import from_json, read_backup
@@ -29,6 +30,7 @@ class HomeNotEmpty(RitualError):
 def restore_backup(db: Database, paths: Paths, file: Path) -> dict[str, int]:
     """Load the backup in one transaction; returns the rows restored per table."""
     document = read_backup(file)
+    check_backup_document(document, file)
     _check_schema(db, document, file)
     check_document(document, file)
     settings = {_inside(paths.config_dir, name, file): text for name, text in document.get("settings", {}).items()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ritual.core.dates import PartialDate
@@ -21,7 +22,7 @@ from ritual.services.contacts.record import (
     Incoming, Skipped, checked_incoming, clean_tags, clean_text, contact_date, one_line,
 )
 from ritual.services.contacts.csv_layouts import Row, address_groups, event_columns, group_values
-from ritual.services.contacts.vcard_text import decode_bytes
+from ritual.services.contacts.legacy_encoding import decode_contacts
 
 _NAME_COLUMNS = ("name", "display name", "given name", "first name", "family name", "last name")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
@@ -29,13 +30,24 @@ _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _SIMPLE_YEARLESS = re.compile(r"^\d{2}-\d{2}$")
 
 
-def read_csv_file(path: Path, tags: tuple[str, ...] = ()) -> list[Incoming | Skipped]:
-    """Every row of a contacts CSV as a friend or a skip; refuses a file without name columns."""
+def read_csv_file(path: Path, tags: tuple[str, ...] = (), encoding: str | None = None) -> list[Incoming | Skipped]:
+    """Every row of a contacts CSV as a friend or a skip; refuses a file without name columns.
+
+    A file that is not Unicode is read in the legacy encoding detected (the first friend carries a warning
+    naming it), or in `encoding` when given.
+    """
     try:
-        text = decode_bytes(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         raise RitualError(f"{path}: cannot be read ({exc.strerror})") from None
-    return read_csv_text(text, str(path), tags)
+    text, note = decode_contacts(data, str(path), encoding)
+    results = read_csv_text(text, str(path), tags)
+    first = next((i for i, r in enumerate(results) if isinstance(r, Incoming)), None)
+    if note and first is not None:
+        record = results[first]
+        note = f"{note} (the first name reads {record.friend.name!r})"
+        results[first] = replace(record, warnings=((1, note), *record.warnings))
+    return results
 
 
 def read_csv_text(text: str, name: str, tags: tuple[str, ...] = ()) -> list[Incoming | Skipped]:
@@ -125,7 +137,8 @@ def _name(row: Row) -> str:
         return shown
     parts = [row.get(c) for c in ("given name", "first name", "additional name", "middle name",
                                   "family name", "last name")]
-    return one_line(" ".join(p for p in parts if p)) or one_line(row.get("organization name", "company"))
+    return one_line(" ".join(p for p in parts if p)) or one_line(
+        row.get("organization name", "organization 1 - name", "organization", "company"))
 
 
 def _birthday(row: Row) -> PartialDate | None:

@@ -59,7 +59,7 @@ def vdir_names(uids: list[str]) -> list[str]:
     used: set[str] = set()
     names = []
     for uid in uids:
-        stem = _file_safe(uid)
+        stem = file_safe_name(uid)
         name, number = f"{stem}.vcf", 1
         while name.casefold() in used:
             number += 1
@@ -76,20 +76,20 @@ def friend_uid(friend: Friend, uids: dict[int, str]) -> str:
 
 def friend_vcard(friend: Friend, version: str, uid: str) -> str:
     """One friend as a complete vCard with CRLF line ends and folded long lines."""
-    lines = ["BEGIN:VCARD", f"VERSION:{version}", f"PRODID:{PRODID}", f"UID:{_text(uid)}",
-             f"FN:{_text(friend.name)}", f"N:{_name(friend.name)}"]
+    lines = ["BEGIN:VCARD", f"VERSION:{version}", f"PRODID:{PRODID}", f"UID:{text_value(uid)}",
+             f"FN:{text_value(friend.name)}", f"N:{name_value(friend.name)}"]
     if friend.nickname:
-        lines.append(f"NICKNAME:{_text(friend.nickname)}")
+        lines.append(f"NICKNAME:{text_value(friend.nickname)}")
     if friend.birthday:
-        lines.append(_birthday(friend.birthday, version))
+        lines.append(birthday_line(friend.birthday, version))
     lines += _occasions(friend.occasions, version)
-    lines += [_address(a) for a in friend.addresses]
+    lines += [address_line(a) for a in friend.addresses]
     if friend.tags:
-        lines.append("CATEGORIES:" + ",".join(_text(t) for t in friend.tags))
+        lines.append("CATEGORIES:" + ",".join(text_value(t) for t in friend.tags))
     if friend.notes:
-        lines.append(f"NOTE:{_text(friend.notes)}")
+        lines.append(f"NOTE:{text_value(friend.notes)}")
     lines.append("END:VCARD")
-    return "".join(_fold(line) for line in lines)
+    return "".join(fold_line(line) for line in lines)
 
 
 def vcard_date(value: PartialDate, version: str) -> tuple[str, str]:
@@ -103,7 +103,8 @@ def vcard_date(value: PartialDate, version: str) -> tuple[str, str]:
     return f";X-APPLE-OMIT-YEAR={OMIT_YEAR}", f"{OMIT_YEAR}-{value.month:02d}-{value.day:02d}"
 
 
-def _birthday(value: PartialDate, version: str) -> str:
+def birthday_line(value: PartialDate, version: str) -> str:
+    """The BDAY line of a birthday (ritual's own property for a month-only one in 3.0)."""
     params, text = vcard_date(value, version)
     if not text:
         # vCard 3.0 has no month-only date: keep it in a private property so ritual reads it back.
@@ -120,31 +121,34 @@ def _occasions(occasions: tuple[Occasion, ...], version: str) -> list[str]:
         if version == "4.0" and occasion.name == ANNIVERSARY and not any(ln.startswith("ANNIVERSARY") for ln in lines):
             lines.append(f"ANNIVERSARY{params}:{text}")
             continue
-        label = "_$!<Anniversary>!$_" if occasion.name == ANNIVERSARY else _text(occasion.name)
+        label = "_$!<Anniversary>!$_" if occasion.name == ANNIVERSARY else text_value(occasion.name)
         lines += [f"item{index}.X-ABDATE{params}:{text}", f"item{index}.X-ABLabel:{label}"]
     return lines
 
 
-def _address(address: Address) -> str:
+def address_line(address: Address) -> str:
+    """One ADR line, TYPE=home/work from the label, the country written out as a name."""
     label = f";TYPE={address.label.lower()}" if address.label.lower() in ("home", "work") else ""
     country = country_name(address.country) if address.country else ""
     parts = ["", "", "\n".join(address.lines), address.city, address.region, address.postal_code, country]
-    return f"ADR{label}:" + ";".join(_text(p) for p in parts)
+    return f"ADR{label}:" + ";".join(text_value(p) for p in parts)
 
 
-def _name(name: str) -> str:
+def name_value(name: str) -> str:
+    """The N value agreeing with a display name: the last word as family name, the rest as given names."""
     words = name.split()
     family = words[-1] if len(words) > 1 else name
     given = " ".join(words[:-1])
-    return f"{_text(family)};{_text(given)};;;"
+    return f"{text_value(family)};{text_value(given)};;;"
 
 
-def _text(value: str) -> str:
-    # ESC, BEL and their kind never reach a .vcf: the card may be shown on a terminal later.
+def text_value(value: str) -> str:
+    """A text value with vCard's backslash escapes; ESC, BEL and their kind never reach a .vcf (it may be shown
+    on a terminal later)."""
     return visible(value.translate(_TEXT_ESCAPES))
 
 
-def _fold(line: str) -> str:
+def fold_line(line: str) -> str:
     """Fold at 75 octets without splitting a UTF-8 character (RFC 6350 section 3.2)."""
     encoded, out, width = line.encode("utf-8"), [], 75
     start = 0
@@ -158,8 +162,9 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out) + "\r\n"
 
 
-def _file_safe(uid: str) -> str:
-    # A UID that is not already a plain name gets a digest of itself, so `a/b` and `a_b` never meet.
+def file_safe_name(uid: str) -> str:
+    """A file name stem from a UID; one that is not already a plain name gets a digest of itself, so `a/b` and
+    `a_b` never meet and no name starts with a dot."""
     plain = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in uid).lstrip(".")[:100]
     if plain == uid and plain:
         return plain

@@ -14,6 +14,7 @@ from ritual.services.reminders.notify_setup import build_notifiers
 from ritual.clock import utc_now
 from ritual.services.reminders.engine import Now, ReminderEngine
 from ritual.services.reminders.kept_calendars import ChildRefresh, add_export_job, export_soon
+from ritual.services.reminders.kept_contacts import add_contacts_job, contacts_soon
 from ritual.settings.load import Settings
 from ritual.store.database import open_database
 
@@ -30,7 +31,8 @@ JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1
 
 def add_reminder_jobs(scheduler, engine: ReminderEngine, heartbeat_seconds: float = HEARTBEAT_SECONDS,
                       export_runner: Callable[[], None] | None = None) -> None:
-    """The heartbeat (first run right away: the catch-up), the rebuild after midnight, today's exact jobs, exports."""
+    """The heartbeat (first run right away: the catch-up), the rebuild after midnight, today's exact jobs, exports
+    and the contacts sync."""
     from apscheduler.triggers.cron import CronTrigger
     from apscheduler.triggers.interval import IntervalTrigger
 
@@ -41,6 +43,7 @@ def add_reminder_jobs(scheduler, engine: ReminderEngine, heartbeat_seconds: floa
                       args=(scheduler, engine), id="rebuild", replace_existing=True)
     schedule_exact_jobs(scheduler, engine)
     add_export_job(scheduler, engine, runner=export_runner)
+    add_contacts_job(scheduler, engine)
 
 
 def schedule_exact_jobs(scheduler, engine: ReminderEngine) -> int:
@@ -80,9 +83,11 @@ class ReminderService:
     scheduler: object
 
     def refresh(self) -> None:
-        """Rebuild the exact jobs from the data (after the user changed friends or occasions), and soon the exports."""
+        """Rebuild the exact jobs from the data (after the user changed friends or occasions); soon the exports and
+        the contacts sync."""
         schedule_exact_jobs(self.scheduler, self.engine)
         export_soon(self.scheduler)
+        contacts_soon(self.scheduler)
 
     def stop(self) -> None:
         """Stop the scheduler without waiting for a running delivery."""

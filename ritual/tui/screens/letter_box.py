@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Label, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
 from ritual.core.text import plural
@@ -22,6 +22,7 @@ from ritual.tui.formatting import short_date, since
 from ritual.tui.messages import FriendChosen, LetterBoxChanged, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
 
@@ -66,7 +67,7 @@ class LetterBoxScreen(DataScreen):
                 yield Label("Waiting for your reply", classes="section-title")
                 yield VerticalScroll(Static(id="owed-list"), id="owed-scroll")
         yield YearLetters(self.year, id="year-letters")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Set up the columns."""

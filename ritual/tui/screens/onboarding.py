@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from ritual.errors import InvalidValue
 from ritual.tui.messages import DemoFriendsLoaded
 from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.import_contacts import ImportScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.form_field import FormField
 
 WELCOME = """Welcome to ritual.
@@ -56,7 +57,7 @@ class OnboardingScreen(Screen):
                 yield Button("Add a friend (a)", id="onboard-add", variant="primary")
                 yield Button("Load demo friends (d)", id="onboard-demo")
                 yield Button("Import contacts or birthdays (i)", id="onboard-import")
-        yield Footer()
+        yield FittingFooter()
 
     def _keep_country(self) -> bool:
         """Keep where the user posts from before going on; False (with the reason shown) when it is no country."""

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.core.text import short_day
 from ritual.store.projects import STATUSES, Project, ProjectRepository
 from ritual.tui.screens.base import DataScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
 STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived",
                 "skipped": "skipped this year", "given": "given"}
@@ -51,7 +52,7 @@ class ProjectsScreen(DataScreen):
             yield OptionList(id="project-list")
             yield DataTable(id="member-table", cursor_type="row", zebra_stripes=True)
         yield Static("space moves a card on (to write, written, in the post, arrived) · 1–4 set it", id="projects-hint")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Set up the columns."""

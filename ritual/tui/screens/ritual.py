@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Label, OptionList, Static, TextArea
+from textual.widgets import Button, ContentSwitcher, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ritual.core.letters import POSTED, SENT, Letter
@@ -24,6 +24,7 @@ from ritual.store.supplies import use_stamp_for
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.ritual_session import Preparation, ResumedSitting, prepare
 from ritual.tui.ritual_text import briefing_text, outline_plain, outline_text, tone_label
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.focus_timer import FocusTimer
 
 NO_TONE = "no-tone"
@@ -93,7 +94,7 @@ class RitualScreen(Screen):
                 yield Static(id="outline-text")
                 yield Static(id="letter-status")
                 yield FocusTimer(id="focus-timer")
-        yield Footer()
+        yield FittingFooter()
 
     def _tone_options(self) -> list[Option]:
         return [Option(tone_label(None), id=NO_TONE)] + [Option(tone_label(t), id=t) for t in TONE_NAMES]

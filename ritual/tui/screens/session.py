@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ritual.core.sessions import LetterTask, Session
 from ritual.core.text import short_day
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.week_sessions import session_heading
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
 WRITTEN = "written"
 LATER = "for later"
@@ -45,7 +46,7 @@ class SessionScreen(Screen):
         yield Static(session_heading(self.session, self.minutes_planned), id="session-heading")
         yield Static(id="session-letters")
         yield Static(id="session-next")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Begin with the first letter straight away; a session without letters just says so."""

@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.core.planner import INVITATIONS, AgendaItem
@@ -23,6 +23,7 @@ from ritual.core.dates import monday_of
 from ritual.core.sessions import LetterTask
 from ritual.services.planning.week import WeekPlan
 from ritual.tui.week_sessions import notes_options, session_options
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
 OPEN_SHOWN = 20
 HELLO_SHOWN = 10
@@ -39,8 +40,8 @@ class WeekScreen(CardActions, DataScreen):
         Binding("e", "app.export", "Export calendar"),
         Binding("r", "ritual", "Ritual"),
         Binding("s", "start_session", "Start session"),
-        Binding("u", "app.supplies", "Supplies", show=False),
-        Binding("p", "app.projects", "Projects", show=False),
+        Binding("u", "app.supplies", "Supplies"),
+        Binding("p", "app.projects", "Projects"),
         *CARD_BINDINGS,
     ]
 
@@ -58,7 +59,7 @@ class WeekScreen(CardActions, DataScreen):
             with Vertical(id="week-aside"):
                 yield Label("Still open, and friends to write to", classes="section-title")
                 yield OptionList(id="week-open")
-        yield Footer()
+        yield FittingFooter()
 
     def load(self) -> None:
         """Plan the shown week in the background."""
@@ -140,10 +141,6 @@ class WeekScreen(CardActions, DataScreen):
         elif self._session_index(event.option_id) is not None:
             self.action_start_session()
 
-    def on_option_list_option_highlighted(self) -> None:
-        """Start session shows only on a session."""
-        self.refresh_bindings()
-
     def _highlighted_id(self) -> str:
         focused = self.focused if isinstance(self.focused, OptionList) else self.query_one("#week-days", OptionList)
         option = focused.highlighted_option
@@ -159,20 +156,16 @@ class WeekScreen(CardActions, DataScreen):
             return None
         return self.planned.letters_in(self.planned.sessions[int(parts[1])])[int(parts[2])]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Start session is offered only while a session or one of its letters is highlighted."""
-        if action != "start_session":
-            return True
-        return self.is_mounted and self._session_index(self._highlighted_id()) is not None
-
     def action_start_session(self) -> None:
         """Walk through the highlighted session's letters one by one, with the ritual for each."""
         index = self._session_index(self._highlighted_id())
-        if index is not None:
-            session = self.planned.sessions[index]
-            letters = self.planned.letters_in(session)
-            used = self.planned.session_plan.used_minutes(session)
-            self.app.push_screen(SessionScreen(self.data, session, letters, used, paths=self.app.paths))
+        if index is None:
+            self.notify("Highlight a writing session in the days first (its line starts with the time), then s.")
+            return
+        session = self.planned.sessions[index]
+        letters = self.planned.letters_in(session)
+        used = self.planned.session_plan.used_minutes(session)
+        self.app.push_screen(SessionScreen(self.data, session, letters, used, paths=self.app.paths))
 
     def action_ritual(self) -> None:
         """Sit down to write the letter of the highlighted item (for its occasion, when it has one)."""
