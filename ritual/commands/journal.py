@@ -30,9 +30,10 @@ class Entry:
     quoted: tuple[str, ...] = ()
 
 
-def letter_entry(letter) -> Entry:
-    """A letter as a journal entry."""
+def letter_entry(letter, answered: int = 0) -> Entry:
+    """A letter as a journal entry, with the effort behind it and the phrases kept from it."""
     from ritual.commands.letters import STATUS_WORDS
+    from ritual.core.sittings import effort_words
     from ritual.core.text import short_day
 
     who = "You wrote" if letter.sent else f"{inline(letter.friend)} wrote"
@@ -43,8 +44,11 @@ def letter_entry(letter) -> Entry:
     facts = [f for f in facts if f] or [STATUS_WORDS[letter.status]]
     said = "; ".join(facts)
     lines = [said[0].upper() + said[1:] + "."]
+    if effort := effort_words(letter.focus_minutes, answered):
+        lines.append(effort[0].upper() + effort[1:] + ".")
     if letter.scan:
         lines.append(f"Scan: {inline(letter.scan)}")
+    lines += [f"Kept: “{inline(quote)}”" for quote in letter.quotes]
     return Entry(letter.day, 1, heading, tuple(lines), tuple(_text(x) for x in letter.note.splitlines()))
 
 
@@ -58,7 +62,12 @@ def sitting_entry(answers) -> Entry:
     heading = f"{short_day(day)} {day.year} · Before writing" + (f" ({about})" if about else "")
     lines: list[str] = []
     for reflection in answers:
-        lines += ["", f"**{inline(reflection.question)}**", "", *(_text(x) for x in reflection.answer.splitlines())]
+        if reflection.detail:
+            first, *rest = reflection.answer.splitlines() or [""]
+            lines += ["", f"**+** {_text(first)}", *(_text(x) for x in rest)]  # the detail a follow-up asked for
+            continue
+        mark = " (the heart of it)" if reflection.heart else ""
+        lines += ["", f"**{inline(reflection.question)}**{mark}", "", *(_text(x) for x in reflection.answer.splitlines())]
     return Entry(day, 0, heading, tuple(lines[1:]))
 
 
@@ -101,7 +110,9 @@ def journal(context: RitualContext, who: str, as_markdown: bool, out: Path | Non
     from ritual.store.reflections import ReflectionRepository
 
     friend = FriendRepository(context.db).find(who)
-    entries = [letter_entry(x) for x in LetterRepository(context.db).list(friend.id)]
+    letters = LetterRepository(context.db).list(friend.id)
+    answered = ReflectionRepository(context.db).answered_counts(x.sitting for x in letters)
+    entries = [letter_entry(x, answered.get(x.sitting, 0) if x.sitting else 0) for x in letters]
     by_sitting: dict[str, list] = {}
     for reflection in reversed(ReflectionRepository(context.db).answers(friend.id)):
         by_sitting.setdefault(reflection.sitting, []).append(reflection)

@@ -26,6 +26,7 @@ from ritual.core.letters import (
     year_picture,
 )
 from ritual.core.text import MONTHS, plural, short_day
+from ritual.core.sittings import effort_words
 from ritual.errors import InvalidValue
 from ritual.services.cards.steps import remove_letter
 from ritual.services.letters.posting import log as log_letter
@@ -60,7 +61,7 @@ def letter_row(letter: Letter) -> str:
     return f"{letter.id:>5}  {letter.day.isoformat()}  {ARROWS[letter.direction]} {letter.friend[:26]:<26}  {about}"
 
 
-def letter_details(letter: Letter) -> str:
+def letter_details(letter: Letter, answered: int = 0) -> str:
     """Everything about one letter, for `ritual letter show`."""
     way = f"to {letter.friend}" if letter.sent else f"from {letter.friend}"
     facts = [
@@ -69,9 +70,11 @@ def letter_details(letter: Letter) -> str:
         ("arrived", f"{short_day(letter.arrived)} {letter.arrived.year}" if letter.arrived else ""),
         ("status", STATUS_WORDS[letter.status]),
         ("occasion", letter.occasion), ("tone", letter.tone), ("scan", letter.scan), ("note", letter.note),
+        ("effort", effort_words(letter.focus_minutes, answered)),
     ]
     lines = [f"A {letter.medium} {way}  #{letter.id}"]
-    return "\n".join(lines + [f"  {k:<10}{v}" for k, v in facts if v])
+    lines += [f"  {k:<10}{v}" for k, v in facts if v]
+    return "\n".join(lines + [f"  {'kept':<10}“{quote}”" for quote in letter.quotes])
 
 
 def year_text(letters: list[Letter], year: int) -> str:
@@ -106,20 +109,25 @@ def letter() -> None:
 @click.option("--tone", default="", help="The tone it was written in (optional).")
 @click.option("--note", default="", help="Anything worth remembering about it.")
 @click.option("--scan", type=click.Path(exists=True, dir_okay=False), help="A scan or photo of it.")
+@click.option("--quote", "quotes", multiple=True, metavar="TEXT",
+              help="A phrase of theirs to keep (received letters; repeat for more). The ritual shows it when you reply.")
 @click.pass_obj
 def add(context: RitualContext, who: str, direction: str | None, day: str | None, posted: str | None,
         arrived: str | None, medium: str, occasion: str, occasion_date: str | None, tone: str, note: str,
-        scan: str | None) -> None:
+        scan: str | None, quotes: tuple[str, ...]) -> None:
     """Log a letter to or from WHO (a name or an id)."""
     if direction is None:
         raise click.UsageError("say which way the letter went: --sent or --received")
     if direction == RECEIVED and (posted or arrived):
         raise InvalidValue("--posted/--arrived", posted or arrived, "only apply to letters you sent")
+    if direction == SENT and quotes:
+        raise InvalidValue("--quote", quotes[0], "keeps a phrase from a letter you received (use --received)")
     friend = FriendRepository(context.db).find(who)
     posted_on, arrived_on = _optional_day(posted, "--posted"), _optional_day(arrived, "--arrived")
     status = ARRIVED if arrived_on else POSTED if posted_on else ""
     new = Letter(friend.id, direction, _day(day, "--date", context.clock.today()), status, posted_on, arrived_on,
-                 occasion.strip(), medium, tone.strip(), note, str(Path(scan).resolve()) if scan else "")
+                 occasion.strip(), medium, tone.strip(), note, str(Path(scan).resolve()) if scan else "",
+                 quotes=quotes)
     logged = log_letter(context.settings, context.db, new, _optional_day(occasion_date, "--occasion-date"))
     stored = logged.letter
     way = f"to {friend.name}" if stored.sent else f"from {friend.name}"
@@ -152,11 +160,14 @@ def list_letters(context: RitualContext, who: str | None, year: int | None, dire
 @click.pass_obj
 def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
     """Everything about one letter."""
+    from ritual.store.reflections import ReflectionRepository
+
     found = LetterRepository(context.db).get(letter_id)
+    answered = ReflectionRepository(context.db).answered_counts([found.sitting]).get(found.sitting, 0)
     if as_json:
-        _print_json(letter_dict(found))
+        _print_json({**letter_dict(found), "questions_answered": answered})
     else:
-        say(letter_details(found))
+        say(letter_details(found, answered))
 
 
 @letter.command("mark")

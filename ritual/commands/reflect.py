@@ -64,73 +64,127 @@ def ask_questions(context: RitualContext, sitting, interactive: bool) -> None:
     if interactive:
         say("\n" + style.muted(TTY_HINT))
     while (prompt := sitting.next_prompt()) is not None:
-        say(render_question(prompt, len(sitting.answered) + 1, sitting.count, style), color=context.color)
+        number = sitting.answers_given + 1
+        say(render_question(sitting.question(prompt), number, sitting.count, style), color=context.color)
         text = read_answer(stream, paragraphs=interactive)
-        if text is None:
+        if text is None or (text and not keep_answer(context, sitting, prompt, text, interactive, style)):
             say(style.muted("\nStopping here; your answers so far are kept."), color=context.color)
             return
         if text:
-            sitting.answer(prompt, text, context.clock.now())
-        elif sitting.skip(prompt, context.clock.now()) is not None:
+            continue
+        if sitting.skip(prompt, context.clock.now()) is not None:
             say(style.muted("  Skipped; here is another."), color=context.color)
         else:
             say(style.muted("  Skipped."), color=context.color)
 
 
-def log_letter(context: RitualContext, briefing, tone: str | None) -> None:
-    """Log the letter as written today, for the card the briefing was about."""
+def keep_answer(context: RitualContext, sitting, prompt, answer: str, interactive: bool, style) -> bool:
+    """Save the answer, then offer the sitting's one follow-up for a detail; False when input has ended."""
+    from ritual.text.reflect import render_follow_up
+
+    sitting.answer(prompt, answer, context.clock.now())
+    question = sitting.follow_up(prompt, answer)
+    if question is None:
+        return True
+    say(render_follow_up(question, style), color=context.color)
+    text = read_answer(sys.stdin, paragraphs=interactive)
+    if text is None:
+        return False
+    sitting.answer_detail(prompt, question, text, context.clock.now())
+    return True
+
+
+def mark_heart(sitting, given: bool, interactive: bool) -> None:
+    """The closing answer may be marked the heart of the outline (--heart, or asked on a terminal)."""
+    from ritual.core.prompts import CLOSING
+
+    closing = [r for r in sitting.answered if not r.detail and _stage(sitting, r.prompt_id) == CLOSING]
+    if not closing:
+        return
+    if given or (interactive and click.confirm("\nMark your last answer as the heart of the outline?", default=True)):
+        sitting.mark_heart(closing[-1])
+
+
+def _stage(sitting, prompt_id: str) -> str:
+    return next((p.stage for p in sitting.shown if p.id == prompt_id), "")
+
+
+def log_letter(context: RitualContext, briefing, tone: str | None, sitting: str) -> None:
+    """Log the letter as written today, for the card the briefing was about, tied to the sitting behind it."""
     from ritual.core.letters import SENT, Letter
     from ritual.services.cards.steps import log_letter as log_for_card
     from ritual.text.cards import card_note
 
     friend, item = briefing.friend, briefing.occasion_item
-    letter = Letter(friend.id, SENT, context.clock.today(), occasion=briefing.occasion or "", tone=tone or "")
+    letter = Letter(friend.id, SENT, context.clock.today(), occasion=briefing.occasion or "", tone=tone or "",
+                    sitting=sitting)
     stored, card = log_for_card(context.settings, context.db, letter, item.occasion_date if item else None)
     say(f"Logged your letter to {friend.name} as written today (#{stored.id}). "
         f"When it goes into the post: ritual letter mark {stored.id} posted" + card_note(card))
 
 
+def check_occasion(given: str | None, friend) -> None:
+    """A misspelt shipped occasion is refused with the name it most likely meant; others are the user's own."""
+    from ritual.core.prompts import close_occasion, occasion_key
+    from ritual.errors import InvalidValue
+
+    if given is None or occasion_key(given) in {occasion_key(o.name) for o in friend.occasions}:
+        return
+    meant = close_occasion(given)
+    if meant is not None:
+        raise InvalidValue("--occasion", given, f"is not an occasion ritual knows; did you mean {meant}?")
+
+
 @click.command()
 @click.argument("who")
 @click.option("--occasion", metavar="NAME", help="birthday, anniversary, thank-you, sympathy, congratulations, "
-              "holiday, just-because, reconnecting, new-baby, farewell, or one of theirs.")
+              "holiday, just-because, reconnecting, new-baby, farewell, wedding, graduation, retirement, new-job, "
+              "new-home, get-well, death-anniversary, long-distance, thinking-of-you, apology, or one of theirs.")
 @click.option("--tone", metavar="TONE", help="gratitude, tenderness, pride, nostalgia, playfulness, encouragement, "
               "admiration, comfort, hope, apology, celebration or longing.")
 @click.option("--questions", type=click.IntRange(3, 5), default=4, show_default=True, help="How many questions.")
+@click.option("--reply-to", "reply_to", type=int, metavar="ID", help="The received letter this one answers "
+              "(ritual letter list shows ids); by default the latest one waiting for a reply.")
+@click.option("--heart", is_flag=True, help="Mark the closing answer as the heart of the outline.")
 @click.option("--log/--no-log", "log", default=None, help="Log the letter as written today at the end.")
 @click.option("--seed", type=int, hidden=True, help="Fix the choice of questions (tests, demos).")
 @click.pass_obj
 def reflect(context: RitualContext, who: str, occasion: str | None, tone: str | None, questions: int,
-            log: bool | None, seed: int | None) -> None:
+            reply_to: int | None, heart: bool, log: bool | None, seed: int | None) -> None:
     """Sit down with WHO in mind: a briefing, a few questions, and your answers as notes to write from.
 
     On a terminal each answer may run over several lines (an empty line ends it). From a script, each
     line of input answers the next question and an empty line skips it. ritual never writes the letter.
     """
     from ritual.text.output import Styler
-    from ritual.services.letters.decks import load_prompts
-    from ritual.services.letters.reflect import Sitting, build_briefing, moment_for
+    from ritual.services.letters.decks import load_deck
+    from ritual.services.letters.reflect import build_briefing, moment_for
+    from ritual.services.letters.sitting import Sitting
     from ritual.text.reflect import render_briefing, render_outline
     from ritual.store.friends import FriendRepository
 
     interactive = sys.stdin.isatty()
     style = Styler(context.color)
     friend = FriendRepository(context.db).find(who)
+    check_occasion(occasion, friend)
+    given_tone = choose_tone(tone, False) if tone is not None else None  # a bad --tone stops before the briefing
+    deck = load_deck(context.paths)
     today = context.clock.today()
-    briefing = build_briefing(context.settings, context.db, friend, occasion, today)
+    briefing = build_briefing(context.settings, context.db, friend, occasion, today, reply_to)
     say(render_briefing(briefing, today, style), color=context.color)
-    chosen_tone = choose_tone(tone, interactive)
-    moment = moment_for(friend, briefing.occasion, chosen_tone)
+    chosen_tone = given_tone if tone is not None else choose_tone(None, interactive)
+    moment = moment_for(briefing, chosen_tone, deck.aliases)
     start = seed if seed is not None else int(context.clock.now().timestamp() * 1000) ^ (friend.id or 0)
-    sitting = Sitting(context.db, load_prompts(context.paths), friend, moment, questions, start)
+    sitting = Sitting(context.db, deck.prompts, friend, moment, questions, start)
     ask_questions(context, sitting, interactive)
     say("")
     if not sitting.answered:
         say("No answers this time, and that is fine. The questions will wait.")
         return
+    mark_heart(sitting, heart, interactive)
     say(render_outline(sitting.answered, friend.name, briefing.occasion, chosen_tone, style), color=context.color)
     if log or (log is None and interactive and click.confirm("\nLog the letter as written today?", default=False)):
-        log_letter(context, briefing, chosen_tone)
+        log_letter(context, briefing, chosen_tone, sitting.id)
 
 
 def register(group: click.Group) -> None:

@@ -19,6 +19,8 @@ ARRIVED = "arrived"
 ANSWERED = "answered"
 STATUSES = {SENT: (WRITTEN, POSTED, ARRIVED), RECEIVED: (RECEIVED, ANSWERED)}
 MEDIA = ("card", "letter", "postcard", "parcel")
+MAX_QUOTE = 500
+MAX_FOCUS_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,9 @@ class Letter:
     scan: str = ""
     id: int | None = None
     friend: str = ""
+    quotes: tuple[str, ...] = ()
+    sitting: str = ""
+    focus_minutes: int | None = None
     card_id: int | None = None  # the card it was written for, if any
 
     def __post_init__(self) -> None:
@@ -54,11 +59,27 @@ class Letter:
             ranges.check_day(day, field)
         _check_order("posted", self.posted, self.day, "written")
         _check_order("arrived", self.arrived, self.posted or self.day, "posted" if self.posted else "written")
+        object.__setattr__(self, "quotes", check_quotes(self.quotes))
+        if self.focus_minutes is not None and not 0 <= self.focus_minutes <= MAX_FOCUS_MINUTES:
+            raise InvalidValue("focus minutes", self.focus_minutes, f"must be from 0 to {MAX_FOCUS_MINUTES}")
 
     @property
     def sent(self) -> bool:
         """True for a letter the user wrote."""
         return self.direction == SENT
+
+
+def check_quotes(quotes: Iterable[str]) -> tuple[str, ...]:
+    """Phrases kept from a letter: each on one line, trimmed, none empty, none longer than a postcard's worth."""
+    kept = []
+    for quote in quotes:
+        text = " ".join(str(quote).split())
+        if not text:
+            raise InvalidValue("quote", quote, "must not be empty")
+        if len(text) > MAX_QUOTE:
+            raise InvalidValue("quote", text[:40] + "…", f"is longer than {MAX_QUOTE} characters")
+        kept.append(text)
+    return tuple(kept)
 
 
 def _check_order(field: str, later: date | None, earlier: date, earlier_name: str) -> None:
@@ -117,6 +138,9 @@ def year_picture(letters: Iterable[Letter], year: int) -> YearPicture:
     return YearPicture(year, tuple(sent), tuple(received), tuple(rows))
 
 
+FOLLOW_UP_SUFFIX = "#detail"
+
+
 @dataclass(frozen=True, slots=True)
 class Reflection:
     """An answer (or a skip) to one prompt, given while preparing a letter to a friend."""
@@ -131,6 +155,12 @@ class Reflection:
     tone: str = ""
     skipped: bool = False
     id: int | None = None
+    heart: bool = False
+
+    @property
+    def detail(self) -> bool:
+        """True for the answer to a follow-up asking for a concrete detail."""
+        return self.prompt_id.endswith(FOLLOW_UP_SUFFIX)
 
 
 def letter_dict(letter: Letter) -> dict:
@@ -152,5 +182,7 @@ def letter_dict(letter: Letter) -> dict:
         "tone": letter.tone or None,
         "note": letter.note,
         "scan": letter.scan or None,
+        "quotes": list(letter.quotes),
+        "focus_minutes": letter.focus_minutes,
         "card_id": letter.card_id,
     }

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 from ritual.core.fields import check_letter
@@ -31,9 +33,9 @@ class LetterRepository:
                 raise NotFound(f"no friend with id {letter.friend_id}")
             cursor = conn.execute(
                 "INSERT INTO letters (friend_id, direction, status, written_on, posted_on, arrived_on, received_on, "
-                "occasion, medium, tone, note, scan, card_id, created_at) VALUES (:friend_id, :direction, :status, "
-                ":written_on, :posted_on, :arrived_on, :received_on, :occasion, :medium, :tone, :note, :scan, "
-                ":card_id, :now)",
+                "occasion, medium, tone, note, scan, card_id, quotes, sitting, focus_minutes, created_at) VALUES "
+                "(:friend_id, :direction, :status, :written_on, :posted_on, :arrived_on, :received_on, :occasion, "
+                ":medium, :tone, :note, :scan, :card_id, :quotes, :sitting, :focus_minutes, :now)",
                 {**_columns(letter), "now": self.db.clock.stamp()},
             )
             _move_last_date(conn, letter)
@@ -45,6 +47,42 @@ class LetterRepository:
                     (ANSWERED, letter.friend_id, RECEIVED, RECEIVED, letter.day.isoformat()),
                 )
             return self._get(conn, cursor.lastrowid)
+
+    def keep_effort(self, letter_id: int, sitting: str, focus_minutes: int | None) -> Letter:
+        """Tie a letter to the sitting whose answers went into it, and the minutes the focus timer ran."""
+        with self.db.transaction() as conn:
+            kept = replace(self._get(conn, letter_id), sitting=sitting, focus_minutes=focus_minutes)
+            conn.execute("UPDATE letters SET sitting = ?, focus_minutes = ? WHERE id = ?",
+                         (kept.sitting, kept.focus_minutes, letter_id))
+            return self._get(conn, letter_id)
+
+    def keep_quotes(self, letter_id: int, quotes: tuple[str, ...]) -> Letter:
+        """Replace the phrases kept from a letter."""
+        with self.db.transaction() as conn:
+            kept = replace(self._get(conn, letter_id), quotes=quotes)
+            conn.execute("UPDATE letters SET quotes = ? WHERE id = ?", (_columns(kept)["quotes"], letter_id))
+            return self._get(conn, letter_id)
+
+    def on_days(self, month_days: set[tuple[int, int]], before_year: int, friend_id: int | None = None) -> list[Letter]:
+        """Letters of earlier years dated on any of these (month, day) pairs, optionally one friend's."""
+        wanted = sorted(f"{month:02d}-{day:02d}" for month, day in month_days)
+        if not wanted:
+            return []
+        marks = ", ".join("?" * len(wanted))
+        sql = f"{_SELECT} WHERE substr({_DAY}, 6, 5) IN ({marks}) AND substr({_DAY}, 1, 4) < ?"
+        params: list = [*wanted, f"{before_year:04d}"]
+        if friend_id is not None:
+            sql += " AND l.friend_id = ?"
+            params.append(friend_id)
+        return [_letter(row) for row in self.db.query(f"{sql} {_ORDER}", tuple(params))]
+
+    def sittings_in_post(self, friend_id: int) -> set[str]:
+        """The sittings whose letter has gone into the post (posted or arrived)."""
+        rows = self.db.query(
+            "SELECT sitting FROM letters WHERE friend_id = ? AND sitting <> '' AND status IN (?, ?)",
+            (friend_id, POSTED, ARRIVED),
+        )
+        return {row[0] for row in rows}
 
     def get(self, letter_id: int) -> Letter:
         """One letter by id."""
@@ -156,6 +194,9 @@ def _columns(letter: Letter) -> dict:
         "note": letter.note,
         "scan": letter.scan,
         "card_id": letter.card_id,
+        "quotes": json.dumps(list(letter.quotes), ensure_ascii=False),
+        "sitting": letter.sitting,
+        "focus_minutes": letter.focus_minutes,
     }
 
 
@@ -175,5 +216,8 @@ def _letter(row: sqlite3.Row) -> Letter:
         note=row["note"],
         scan=row["scan"],
         card_id=row["card_id"],
+        quotes=tuple(json.loads(row["quotes"] or "[]")),
+        sitting=row["sitting"],
+        focus_minutes=row["focus_minutes"],
     )
 

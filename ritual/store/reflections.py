@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from datetime import datetime
 
 from ritual.core.fields import check_reflection
-from ritual.core.letters import Reflection
+from ritual.core.letters import FOLLOW_UP_SUFFIX, Reflection
+from ritual.errors import NotFound
 from ritual.store.database import Database
 
 
@@ -51,6 +53,40 @@ class ReflectionRepository:
         rows = self.db.query("SELECT * FROM reflections WHERE sitting = ? ORDER BY asked_at, id", (sitting,))
         return [_reflection(row) for row in rows]
 
+    def mark_heart(self, reflection_id: int) -> None:
+        """Mark one answer the heart of its sitting's outline (one heart per sitting)."""
+        with self.db.transaction() as conn:
+            row = conn.execute("SELECT sitting FROM reflections WHERE id = ?", (reflection_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no answer with id {reflection_id}")
+            conn.execute("UPDATE reflections SET heart = (id = ?) WHERE sitting = ?", (reflection_id, row[0]))
+
+    def answered_counts(self, sittings: Iterable[str]) -> dict[str, int]:
+        """How many questions were answered in each of these sittings (follow-up details not counted)."""
+        wanted = sorted({s for s in sittings if s})
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self.db.query(
+            f"SELECT sitting, count(*) FROM reflections WHERE skipped = 0 AND prompt_id NOT LIKE ? "
+            f"AND sitting IN ({marks}) GROUP BY sitting",
+            (f"%{FOLLOW_UP_SUFFIX}", *wanted),
+        )
+        return {row[0]: row[1] for row in rows}
+
+    def telling_answers(self, sittings: Iterable[str]) -> dict[str, str]:
+        """For each sitting, the answer that says most what it was about: the heart, else the first."""
+        wanted = sorted({s for s in sittings if s})
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        rows = self.db.query(
+            f"SELECT sitting, answer FROM reflections WHERE skipped = 0 AND sitting IN ({marks}) "
+            "ORDER BY heart, asked_at DESC, id DESC",
+            tuple(wanted),
+        )
+        return {row[0]: row[1] for row in rows}  # later rows win: the heart, else the earliest answer
+
     def latest_sitting(self, friend_id: int) -> str | None:
         """The most recent sitting for a friend, to resume or to look back on."""
         rows = self.db.query(
@@ -71,4 +107,5 @@ def _reflection(row: sqlite3.Row) -> Reflection:
         occasion=row["occasion"],
         tone=row["tone"],
         asked_at=datetime.fromisoformat(row["asked_at"]),
+        heart=bool(row["heart"]),
     )

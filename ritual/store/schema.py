@@ -322,4 +322,13 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS vdir_conflicts_friend ON vdir_conflicts (friend_id);
     """,
+    # 12: the ritual remembers: the phrases kept from a received letter (a JSON list), the sitting whose answers
+    # went into a letter and the minutes of its focus timer, and the answer marked the heart of an outline.
+    """
+    ALTER TABLE letters ADD COLUMN quotes TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE letters ADD COLUMN sitting TEXT NOT NULL DEFAULT '';
+    ALTER TABLE letters ADD COLUMN focus_minutes INTEGER CHECK (focus_minutes IS NULL OR focus_minutes >= 0);
+    ALTER TABLE reflections ADD COLUMN heart INTEGER NOT NULL DEFAULT 0 CHECK (heart IN (0, 1));
+    CREATE INDEX letters_sitting ON letters (sitting) WHERE sitting <> '';
+    """,
 )

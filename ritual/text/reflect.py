@@ -7,7 +7,8 @@ from datetime import date
 
 from ritual.core.cards import PLANNED, WRITTEN, state_words
 from ritual.core.letters import Letter, Reflection
-from ritual.core.prompts import TONES, Prompt
+from ritual.core.prompts import TONES
+from ritual.core.sittings import EarlierSitting, shorten
 from ritual.core.text import short_day
 from ritual.text.output import Styler, clean
 from ritual.text.render import WIDTH, wrap
@@ -37,19 +38,34 @@ def render_briefing(briefing: Briefing, today: date, style: Styler) -> str:
     facts = [p for p in (friend.nickname and f"“{friend.nickname}”", friend.relationship, friend.country) if p]
     lines = [style.heading(f"Before you write to {friend.name}") + (f"  ({', '.join(facts)})" if facts else "")]
     lines += _occasion_lines(briefing)
-    lines.append(_letter_line("you last wrote", briefing.last_sent, today))
-    lines.append(_letter_line("they last wrote", briefing.last_received, today))
-    if briefing.owed:
+    lines.append(_letter_line("you last wrote", briefing.last_sent, briefing.last_sent_day, today))
+    lines.append(_letter_line("they last wrote", briefing.last_received, briefing.last_received_day, today))
+    if briefing.owed and briefing.answering is None:
         first = briefing.owed[0]
         lines.append(f"  {'reply':<16}their letter of {short_day(first.day)} {first.day.year} is waiting for an answer")
     if friend.how_met:
         lines.append(wrap(friend.how_met, f"  {'how you met':<16}"))
+    if briefing.on_this_day:
+        lines.append(wrap(briefing.on_this_day, f"  {'on this day':<16}"))
+    if briefing.answering is not None:
+        lines += ["", *_answering_lines(briefing.answering, today, style)]
     if friend.notes:
         lines += ["", style.heading("Your notes")] + _indented(friend.notes)
     if briefing.earlier:
         lines += ["", style.heading("From earlier rituals")]
-        lines += [_earlier_line(r, today, style) for r in briefing.earlier]
+        for earlier in briefing.earlier:
+            lines += _earlier_lines(earlier, today, style)
     return "\n".join(lines)
+
+
+def _answering_lines(letter: Letter, today: date, style: Styler) -> list[str]:
+    """The letter this one answers: when it came, what you noted, the phrases you kept from it."""
+    lines = [style.heading(f"Answering their {letter.medium} of {short_day(letter.day)} {letter.day.year}")
+             + f"  ({time_ago(letter.day, today)})"]
+    if letter.note:
+        lines += _indented(letter.note)
+    lines += [wrap(f"“{quote}”", "  · ") for quote in letter.quotes]
+    return lines
 
 
 def render_tones() -> str:
@@ -58,9 +74,14 @@ def render_tones() -> str:
     return "\n".join(["Which tone would you like this letter to have? (a number or a name; Enter for none)", *rows])
 
 
-def render_question(prompt: Prompt, number: int, total: int, style: Styler) -> str:
+def render_question(question: str, number: int, total: int, style: Styler) -> str:
     """One question with its place in the sitting."""
-    return "\n".join(["", style.muted(f"Question {number} of {total}"), wrap(prompt.question, "  ")])
+    return "\n".join(["", style.muted(f"Question {number} of {total}"), wrap(question, "  ")])
+
+
+def render_follow_up(question: str, style: Styler) -> str:
+    """The one follow-up asking for a detail; an empty answer skips it."""
+    return "\n".join([style.muted("  One detail, if you like (an empty line skips):"), wrap(question, "  ")])
 
 
 def render_outline(answers: list[Reflection], friend_name: str, occasion: str | None, tone: str | None,
@@ -69,8 +90,17 @@ def render_outline(answers: list[Reflection], friend_name: str, occasion: str | 
     about = " · ".join(p for p in (occasion, tone) if p)
     lines = [style.heading(f"Notes for your letter to {friend_name}") + (f"  ({about})" if about else "")]
     lines.append(style.muted("Your own answers, gathered to copy onto paper."))
-    for number, reflection in enumerate(answers, 1):
-        lines += ["", wrap(reflection.question, f"{number:>2}. ")]
+    heart = next((r for r in answers if r.heart), None)
+    if heart is not None:
+        lines += ["", style.heading("The heart of it")] + _indented(heart.answer, "    ")
+    number = 0
+    for reflection in answers:
+        if reflection.detail:
+            lines += _indented(reflection.answer, "      + ")
+            continue
+        number += 1
+        mark = "  ♥" if reflection.heart else ""
+        lines += ["", wrap(reflection.question + mark, f"{number:>2}. ")]
         lines += _indented(reflection.answer, "    ")
     return "\n".join(lines)
 
@@ -79,7 +109,8 @@ def occasion_rows(briefing: Briefing) -> list[tuple[str, str]]:
     """What the letter is for: the occasion, then what its card still asks for, or where it already stands."""
     item, card = briefing.occasion_item, briefing.card
     if item is None:
-        return [("for", briefing.occasion or "just because")]
+        missing = f" ({briefing.missing})" if briefing.missing else ""
+        return [("for", (briefing.occasion or "just because") + missing)]
     rows = [("for", f"{item.occasion} on {short_day(item.occasion_date)} {item.occasion_date.year}")]
     if card is not None and card.status != PLANNED:
         rows.append(("the card", clean(state_words(card))))
@@ -105,17 +136,28 @@ def _occasion_lines(briefing: Briefing) -> list[str]:
     return [f"  {label:<16}{value}" for label, value in occasion_rows(briefing)]
 
 
-def _letter_line(label: str, letter: Letter | None, today: date) -> str:
-    if letter is None:
+def _letter_line(label: str, letter: Letter | None, day: date | None, today: date) -> str:
+    """The last letter one way; a date kept on the profile counts when no later letter is logged."""
+    if day is None:
         return f"  {label:<16}no letter logged yet"
+    if letter is None or letter.day < day:
+        return f"  {label:<16}{short_day(day)} {day.year} ({time_ago(day, today)}; from the profile)"
     about = ", ".join(p for p in (letter.medium, letter.occasion) if p)
     return f"  {label:<16}{short_day(letter.day)} {letter.day.year} ({time_ago(letter.day, today)}; {about})"
 
 
-def _earlier_line(reflection: Reflection, today: date, style: Styler) -> str:
-    when = time_ago(reflection.asked_at.date(), today)
-    head = wrap(f"{when[0].upper()}{when[1:]} you wrote: “{' '.join(reflection.answer.split())}”", "  ")
-    return head + "\n" + style.muted(wrap(f"to “{reflection.question}”", "    "))
+def _earlier_lines(earlier: EarlierSitting, today: date, style: Styler) -> list[str]:
+    """One earlier sitting: when and what for, whether its letter is posted, each answer shortened."""
+    when = time_ago(earlier.day, today)
+    about = f"{when[0].upper()}{when[1:]}, for {earlier.occasion.replace('-', ' ') or 'no occasion'}"
+    lines = [style.muted(about + (" · went into a posted letter" if earlier.posted else ""))]
+    for reflection in earlier.answers:
+        if reflection.detail:
+            lines.append(wrap(f"+ “{shorten(reflection.answer)}”", "      "))
+            continue
+        lines.append(wrap(f"“{shorten(reflection.answer)}”", "  "))
+        lines.append(style.muted(wrap(f"to “{reflection.question}”", "    ")))
+    return lines
 
 
 def _indented(text: str, prefix: str = "  ") -> list[str]:

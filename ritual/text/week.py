@@ -6,7 +6,7 @@ from datetime import date
 
 from ritual.services.planning.week import WeekPlan
 from ritual.text.output import Styler
-from ritual.text.render import labelled, render_week
+from ritual.text.render import labelled, render_week, wrap
 from ritual.text.sessions import conflict_text, session_text
 
 
@@ -26,7 +26,7 @@ def session_lines(plan: WeekPlan, style: Styler) -> dict[date, list[str]]:
 
 
 def week_notes(plan: WeekPlan, style: Styler) -> list[str]:
-    """Calm notes for the top of the week: letters that fit no session, supplies running short."""
+    """Calm notes for the top of the week: letters that fit no session, supplies running short, on this day."""
     lines: list[str] = []
     if plan.conflicts:
         lines += ["", style.heading("Letters without a session")]
@@ -34,4 +34,6 @@ def week_notes(plan: WeekPlan, style: Styler) -> list[str]:
     if plan.shortfalls:
         lines += ["", style.heading("Supplies")]
         lines += [labelled("supplies", s.text(), str) for s in plan.shortfalls]
+    if plan.on_this_day:
+        lines += ["", style.heading("On this day"), wrap(plan.on_this_day, "  ")]
     return lines

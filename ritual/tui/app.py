@@ -249,7 +249,8 @@ class RitualApp(App[None]):
 
     def on_ritual_requested(self, message: RitualRequested) -> None:
         """Sit down to write to a friend."""
-        self.push_screen(RitualScreen(self.data, message.friend_id, message.occasion, paths=self.paths))
+        self.push_screen(RitualScreen(self.data, message.friend_id, message.occasion, paths=self.paths,
+                                      answering=message.answering))
 
     def on_letter_box_changed(self, message: LetterBoxChanged) -> None:
         """Letters or answers were saved here: say so when there is something to say, and refresh."""

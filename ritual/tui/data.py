@@ -21,6 +21,7 @@ from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
 from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
+from ritual.store.letters import LetterRepository
 from ritual.store.changes import data_version, friends_signature
 from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows
 
@@ -71,6 +72,17 @@ class RitualData:
     def move_letter(self, letter_id: int, status: str) -> LetterLogged:
         """Move a letter on today; its card follows, and posting it takes its stamp."""
         return move_letter(self.settings, self.db, letter_id, status, self.today())
+
+    def answered_counts(self, letters: list) -> dict[str, int]:
+        """*worker*: how many questions were answered in the sitting behind each letter, by sitting."""
+        from ritual.store.reflections import ReflectionRepository
+
+        with self.reader() as db:
+            return ReflectionRepository(db).answered_counts(x.sitting for x in letters)
+
+    def keep_effort(self, letter_id: int, sitting: str | None, minutes: int | None) -> None:
+        """Keep the sitting and the focus minutes that went into a letter."""
+        LetterRepository(self.db).keep_effort(letter_id, sitting, minutes)
 
     def week(self, monday: date) -> WeekPlan:
         """*worker*: the week holding `monday`, planned as `ritual week` plans it, on the worker's own connection."""

@@ -79,12 +79,13 @@ class NextOccasionsFound(Message):
 
 
 class RitualRequested(Message):
-    """The user wants to sit down to write to a friend, perhaps for a particular occasion."""
+    """The user wants to sit down to write to a friend, perhaps for an occasion or in answer to a letter."""
 
-    def __init__(self, friend_id: int, occasion: str | None = None) -> None:
+    def __init__(self, friend_id: int, occasion: str | None = None, answering: int | None = None) -> None:
         super().__init__()
         self.friend_id = friend_id
         self.occasion = occasion
+        self.answering = answering
 
 
 class LetterBoxChanged(Message):

@@ -1,4 +1,4 @@
-"""Option rows for the week's writing sessions and its calm notes (letters without a session, supplies)."""
+"""Option rows for the week's writing sessions and its calm notes (letters without a session, supplies, on this day)."""
 
 from __future__ import annotations
 
@@ -54,4 +54,7 @@ def notes_options(plan: WeekPlan) -> list[Option]:
     if plan.shortfalls:
         found.append(Option(Text("Supplies", style="bold"), disabled=True))
         found += [Option(Text(f"  {shortfall.text()}"), disabled=True) for shortfall in plan.shortfalls]
+    if plan.on_this_day:
+        found.append(Option(Text("On this day", style="bold"), disabled=True))
+        found.append(Option(Text(f"  {plan.on_this_day}", style="italic"), disabled=True, id="on-this-day"))
     return found

@@ -11,7 +11,7 @@ def fill(ritual) -> None:
     ritual.ok("friend", "add", "Ben Carter")
     ritual.ok("letter", "add", "Ana", "--received", "--date", "2025-10-03", "--medium", "card",
               "--note", "# not a heading\nowls on the envelope")
-    ritual.ok("reflect", "Ana", "--tone", "tenderness", "--seed", "5", input="- the owl stamp\ncedar\n\n")
+    ritual.ok("reflect", "Ana", "--tone", "tenderness", "--seed", "5", input="- the owl stamp\n\ncedar\n\n")  # the follow-up skipped
     ritual.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--posted", "2026-11-25")
 
 

@@ -26,10 +26,11 @@ def saved(ritual):
 
 def test_briefing_questions_and_outline(ritual):
     add_ana(ritual)
-    out = ritual.ok("reflect", "Ana", "--tone", "tenderness", "--seed", "5", input="the owl stamp\n\ncedar\nher move\nthe bench\n")
+    out = ritual.ok("reflect", "Ana", "--tone", "tenderness", "--seed", "5",
+                    input="the owl stamp\n\n\ncedar\nher move\nthe bench\n")
     assert "Before you write to Ana Souza" in out and "Green ink" in out
     assert "birthday on Mon 14 Dec 2026" in out and "write by Mon 23 Nov, post by Wed 25 Nov" in out
-    assert "their letter of Sat 3 Oct 2026 is waiting for an answer" in out
+    assert "Answering their card of Sat 3 Oct 2026" in out and "One detail, if you like" in out
     assert out.count("Question 2 of 4") == 2 and "Skipped; here is another." in out
     outline = out.split("Notes for your letter to Ana Souza")[1]
     assert "(birthday · tenderness)" in outline
@@ -46,7 +47,7 @@ def test_answers_are_kept_when_input_ends_early_and_come_back_next_time(ritual):
     asked_first = {r.prompt_id for r in saved(ritual)}
     ritual.today = ritual.today.replace(year=2027)
     again = ritual.ok("reflect", "Ana", "--occasion", "thank-you", "--questions", "3", "--seed", "1", input="a\nb\nc\n")
-    assert "A year ago you wrote: “the spare room”" in again
+    assert "A year ago, for thank you" in again and "“the spare room”" in again
     assert not asked_first & {r.prompt_id for r in saved(ritual)}
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from ritual.core.model import RELATIONSHIPS
-from ritual.core.prompts import OCCASIONS, TONE_NAMES, Moment, fitting, relationship_key, select
+from ritual.core.prompt_choice import select
+from ritual.core.prompts import OCCASIONS, TONE_NAMES, Moment, fitting, relationship_key
 from ritual.paths import Paths, shipped_config_dir
-from ritual.services.letters.decks import DeckError, load_prompts, parse_deck
+from ritual.services.letters.decks import DeckError, load_deck, load_prompts, parse_deck, shipped_deck
 
 THEMES = ("memory", "admiration", "gratitude", "change", "hope", "unsaid", "play")
 MAIN_RELATIONSHIPS = ("friend", "family", "partner", "mentor", "pen pal")
@@ -29,9 +30,15 @@ def user_deck(paths: Paths, name: str, text: str) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def shipped() -> tuple:
+    """The shipped prompts, read once for the module's many cases."""
+    return shipped_deck().prompts
+
+
 def test_shipped_deck_is_broad(paths):
     deck = load_prompts(paths)
-    assert len(deck) >= 90
+    assert len(deck) >= 300
     assert len({p.id for p in deck}) == len(deck)
     assert len({p.question for p in deck}) == len(deck)
     categories = Counter(c for p in deck for c in p.categories)
@@ -43,8 +50,8 @@ def test_shipped_deck_is_broad(paths):
 
 @pytest.mark.parametrize("occasion", OCCASIONS)
 @pytest.mark.parametrize("tone", [None, *TONE_NAMES])
-def test_every_occasion_and_tone_has_five_questions_over_three_categories(paths, occasion, tone):
-    deck = load_prompts(paths)
+def test_every_occasion_and_tone_has_five_questions_over_three_categories(shipped, occasion, tone):
+    deck = shipped
     for relationship in MAIN_RELATIONSHIPS:
         moment = Moment(relationship_key(relationship), occasion, tone)
         chosen = select(deck, moment, [], 5, seed=3)
@@ -52,8 +59,8 @@ def test_every_occasion_and_tone_has_five_questions_over_three_categories(paths,
         assert len({c for p in chosen for c in p.categories}) >= 3
 
 
-def test_play_stays_out_of_sympathy(paths):
-    deck = load_prompts(paths)
+def test_play_stays_out_of_sympathy(shipped):
+    deck = shipped
     for tone in (None, *TONE_NAMES):
         assert not [p.id for p in fitting(deck, Moment(occasion="sympathy", tone=tone)) if p.id.startswith("play.")]
 
@@ -125,3 +132,55 @@ def test_shipped_ids_are_not_reused_across_files():
 
 def test_relationship_constants_cover_the_decks():
     assert set(MAIN_RELATIONSHIPS) <= set(RELATIONSHIPS)
+
+
+def test_groups_aliases_and_new_keys_are_checked_with_their_line(paths):
+    user_deck(paths, "mine.toml", """
+[aliases]
+family = ["Great-aunt"]
+mentor = ["piano teacher"]
+
+[[prompt]]
+id = "mine.aunt"
+question = "What did {name} keep in the sideboard?"
+categories = ["memory"]
+relationships = ["family"]
+group = "unnoticed-kindness"
+tones = ["nostalgia"]
+""")
+    deck = load_deck(paths)
+    assert deck.aliases["great aunt"] == "family" and deck.aliases["piano teacher"] == "mentor"
+    assert deck.aliases["grandparent"] == "family"
+    assert {p.id for p in deck.prompts if p.group == "unnoticed-kindness"} >= {"mine.aunt", "memory.forgotten-kindness"}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('[aliases]\nboss = ["manager"]\n', 2, "'boss' is not one of"),
+        ('[aliases]\nfamily = ["sister"]\nfriend = ["sister"]\n', 3, "given to both family and friend"),
+        ('[aliases]\nfamily = ["friend"]\n', 2, "already a relationship"),
+        ('[[prompt]]\nid = "a.b"\nquestion = "Q {who}?"\ncategories = ["x"]\n', 3, "{who} is not a placeholder"),
+        ('[[prompt]]\nid = "a.b"\nquestion = "In the {gap}?"\ncategories = ["x"]\n', 3, "needs when"),
+        ('[[prompt]]\nid = "a.b"\nquestion = "Q?"\ncategories = ["x"]\narc = "middle"\n', 5, "arc 'middle'"),
+        ('[[prompt]]\nid = "a.b"\nquestion = "Q?"\ncategories = ["x"]\ngroup = "Two words"\n', 5, "one word"),
+        ('[[prompt]]\nid = "a.b"\nquestion = "Q?"\ncategories = ["x"]\nmin_age = "old"\n', 5, "whole number"),
+        ('[[prompt]]\nid = "a.b"\nquestion = "Q?"\ncategories = ["x"]\nwhen = ["soon"]\n', 5, "'soon' is not one of"),
+    ],
+)
+def test_deck_problems_with_groups_aliases_and_conditions_name_the_line(text, line, words):
+    with pytest.raises(DeckError) as caught:
+        parse_deck(text, Path("mine.toml"))
+    assert caught.value.line == line and words in caught.value.problem, caught.value.message
+
+
+def test_a_group_named_like_a_prompt_or_mixing_closings_is_refused(paths):
+    user_deck(paths, "mine.toml", '\n[[prompt]]\nid = "mine.x"\nquestion = "Q?"\ncategories = ["x"]\n'
+              'group = "memory.a-place"\n')
+    with pytest.raises(DeckError, match="also a prompt id") as caught:
+        load_deck(paths)
+    assert caught.value.line == 2
+    user_deck(paths, "mine.toml", '[[prompt]]\nid = "mine.x"\nquestion = "Q?"\ncategories = ["x"]\n'
+              'group = "unnoticed-kindness"\narc = "closing"\n')
+    with pytest.raises(DeckError, match="mixes closing"):
+        load_deck(paths)

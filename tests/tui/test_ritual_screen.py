@@ -60,6 +60,9 @@ async def test_the_whole_ritual_saves_each_answer_and_logs_the_letter(app, conte
         (saved,) = store.sitting(screen.sitting.id)
         assert (saved.prompt_id, saved.answer, saved.tone, saved.occasion) == (first.id, "the owl stamp",
                                                                              "tenderness", "birthday")
+        assert shown(screen, "#question-count").startswith("One detail, if you like") and screen.prompt is first
+        await pilot.press("ctrl+n")  # one key skips the follow-up
+        await settle(pilot)
         skipped = screen.prompt
         await pilot.press("ctrl+n")
         await settle(pilot)
@@ -106,12 +109,14 @@ async def test_leaving_halfway_keeps_the_answers_and_the_ritual_picks_up_again(a
         screen = await open_ritual(app, pilot, eva)
         await choose_tone(pilot, "nostalgia")
         await answer(pilot, "the ferry")
+        await answer(pilot, "from the upper deck")
         await answer(pilot, "mango ice")
         sitting_id, asked = screen.sitting.id, [p.id for p in screen.sitting.shown]
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ProfileScreen)
-        assert [r.answer for r in store.sitting(sitting_id)] == ["the ferry", "mango ice"]
+        assert [r.answer for r in store.sitting(sitting_id)] == ["the ferry", "from the upper deck", "mango ice"]
+        assert [r.detail for r in store.sitting(sitting_id)] == [False, True, False]
         again = await open_ritual(app, pilot, eva)
         assert "Your 2 answers are kept" in shown(again, "#briefing-text")
         await pilot.press("enter")
@@ -122,9 +127,10 @@ async def test_leaving_halfway_keeps_the_answers_and_the_ritual_picks_up_again(a
         await answer(pilot, "the red bicycle")
         await answer(pilot, "her laugh")
         assert again.step == "outline"
-        assert [r.answer for r in store.sitting(sitting_id)] == ["the ferry", "mango ice", "the red bicycle",
-                                                                 "her laugh"]
-        assert "the ferry" in shown(again, "#outline-text")
+        assert [r.answer for r in store.sitting(sitting_id)] == ["the ferry", "from the upper deck", "mango ice",
+                                                                 "the red bicycle", "her laugh"]
+        outline = shown(again, "#outline-text")
+        assert "the ferry" in outline and "+ from the upper deck" in outline
 
 
 async def test_r_on_a_write_item_in_the_week_brings_its_occasion(app, context):

@@ -27,7 +27,7 @@ def test_ritual_tones(snap_compare, app):
 def test_ritual_question(snap_compare, app, context):
     def asked(screen) -> bool:
         (saved,) = ReflectionRepository(context.db).sitting(screen.sitting.id)
-        return saved.answer == "the owl stamp" and screen.tone == "tenderness" and screen.step == "question"
+        return saved.answer == "the owl stamp" and screen.tone == "tenderness" and screen.detail is not None
 
     assert snap(snap_compare, app, (*TO_QUESTIONS, *typed("the owl stamp"), "ctrl+s", *typed("cedar")), asked)
 
@@ -35,6 +35,7 @@ def test_ritual_question(snap_compare, app, context):
 def test_ritual_outline_logged(snap_compare, app, context):
     answers = ("the owl stamp", "cedar", "her move", "the bench")
     keys = [key for text in answers for key in (*typed(text), "ctrl+s")]
+    keys.insert(len(typed(answers[0])) + 1, "ctrl+n")  # the follow-up after the first answer, skipped
 
     def logged(screen) -> bool:
         (letter,) = LetterRepository(context.db).list()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ritual.store.letters import LetterRepository
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.widgets.focus_timer import FocusTimer
 from tests.tui.conftest import SIZE, friend_id, settle
@@ -24,8 +25,8 @@ async def test_the_timer_counts_the_chosen_minutes_and_ends_quietly(app, context
         await settle(pilot)
         await pilot.press("enter", "enter")
         await settle(pilot)
-        for text in ("a", "b", "c"):
-            await pilot.press(text, "ctrl+s")
+        for keys in (("a", "ctrl+s", "ctrl+n"), ("b", "ctrl+s"), ("c", "ctrl+s")):
+            await pilot.press(*keys)  # ctrl+n skips the follow-up after the first answer
             await settle(pilot)
         assert screen.step == "outline"
         timer = screen.query_one(FocusTimer)
@@ -50,3 +51,7 @@ async def test_the_timer_counts_the_chosen_minutes_and_ends_quietly(app, context
         assert any("25 minutes of writing" in n.message for n in app._notifications)
         await pilot.press("t")
         assert timer.running and not timer.finished and timer.left() == 25 * 60
+        clock.seconds += 5 * 60
+        await pilot.press("l")
+        (letter,) = LetterRepository(context.db).list(friend_id(context, "Ben Carter"))
+        assert letter.focus_minutes == 30 and letter.sitting == screen.sitting.id

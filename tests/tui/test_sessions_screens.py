@@ -107,7 +107,7 @@ async def test_a_session_walks_through_its_letters_with_the_ritual_and_uses_a_st
         ritual = sessions_app.screen
         assert isinstance(ritual, RitualScreen) and ritual.friend.name == "Ana Souza"
         await choose_tone(pilot, "tenderness")
-        for _ in range(4):
+        for _ in range(5):  # four questions and the one follow-up after the first answer
             await answer(pilot, "ok")
         await pilot.press("l", "p")
         await settle(pilot)

@@ -6,6 +6,7 @@ A tampered or damaged backup is refused with the JSON path of the first bad valu
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -123,7 +124,19 @@ def _letter_row(row: dict) -> None:
         raise InvalidValue("written_on" if sent else "received_on", None, "is needed for this letter")
     Letter(row.get("friend_id"), row.get("direction"), _date_or_none(day), row.get("status", ""),
            _date_or_none(row.get("posted_on")), _date_or_none(row.get("arrived_on")), row.get("occasion", ""),
-           row.get("medium", "letter"), row.get("tone", ""), row.get("note", ""), row.get("scan", ""))
+           row.get("medium", "letter"), row.get("tone", ""), row.get("note", ""), row.get("scan", ""),
+           quotes=_quote_list(row.get("quotes", "[]")), focus_minutes=row.get("focus_minutes"))
+
+
+def _quote_list(text: object) -> tuple[str, ...]:
+    """The phrases kept from a letter, stored as a JSON list of text."""
+    try:
+        quotes = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        quotes = None
+    if not isinstance(quotes, list) or not all(isinstance(q, str) for q in quotes):
+        raise InvalidValue("quotes", text, "must be a JSON list of phrases")
+    return tuple(quotes)
 
 
 def _date_or_none(text: str | None):
@@ -151,12 +164,13 @@ COLUMNS: dict[str, dict[str, Check]] = {
     "letters": {
         "id": _ID, "friend_id": _REF, "written_on": day(), "posted_on": day(), "arrived_on": day(),
         "received_on": day(), "occasion": text("occasion"), "medium": text("medium"), "tone": text("tone"),
-        "note": text("note"), "scan": text("scan"), "created_at": stamp(),
+        "note": text("note"), "scan": text("scan"), "created_at": stamp(), "sitting": text("sitting"),
+        "focus_minutes": whole(0, True),
     },
     "reflections": {
         "id": _ID, "friend_id": _REF, "sitting": text("sitting"), "prompt_id": text("prompt id"),
         "question": text("question"), "answer": text("answer"), "skipped": one_of(0, 1),
-        "occasion": text("occasion"), "tone": text("tone"), "asked_at": stamp(),
+        "occasion": text("occasion"), "tone": text("tone"), "asked_at": stamp(), "heart": one_of(0, 1),
     },
     "reminder_mutes": {"friend_id": _REF, "muted_at": stamp()},
     "writing_session_days": {"id": _ID, "day": day(False), "kind": one_of("extra", "skip"),

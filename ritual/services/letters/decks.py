@@ -8,18 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ritual.core.model import RELATIONSHIPS
-from ritual.core.prompts import TONE_NAMES, Prompt, occasion_key, relationship_key
+from ritual.core.prompts import CLOSING, Prompt
 from ritual.errors import RitualError
 from ritual.paths import Paths, shipped_config_dir
+from ritual.services.letters.deck_entries import aliases_from, prompt_from
 
 PROMPTS_FOLDER = "prompts"
-_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 _HEADER = re.compile(r"^\s*\[\[\s*prompt\s*\]\]")
+_ALIASES = re.compile(r"^\s*\[\s*aliases\s*\]")
 _TOML_POSITION = re.compile(r"^(?P<problem>.*) \(at line (?P<line>\d+), column \d+\)$")
-_TOP_KEYS = {"deck", "prompt", "disable"}
-_LISTS = ("categories", "occasions", "relationships", "tones", "avoid_occasions")
-_PROMPT_KEYS = {"id", "question", *_LISTS}
+_TOP_KEYS = {"deck", "prompt", "disable", "aliases"}
 
 
 class DeckError(RitualError):
@@ -40,15 +38,41 @@ class DeckFile:
     path: Path
     prompts: list[tuple[Prompt, int]] = field(default_factory=list)
     disabled: list[tuple[str, int]] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """The deck in use: its prompts, and the relationship words that mean one of ritual's relationships."""
+
+    prompts: tuple[Prompt, ...]
+    aliases: dict[str, str]
+
+
+def load_deck(paths: Paths) -> Deck:
+    """Shipped prompts and aliases, minus what the user switched off, plus (or replaced by) the user's."""
+    shipped = read_folder(shipped_config_dir() / PROMPTS_FOLDER)
+    user = read_folder(paths.config_dir / PROMPTS_FOLDER)
+    aliases = {alias: target for deck in [*shipped, *user] for alias, target in deck.aliases.items()}
+    return Deck(_merged_prompts(shipped, user), aliases)
+
+
+def shipped_deck() -> Deck:
+    """The shipped prompts and aliases alone."""
+    shipped = read_folder(shipped_config_dir() / PROMPTS_FOLDER)
+    return Deck(_merged_prompts(shipped, []), {a: t for deck in shipped for a, t in deck.aliases.items()})
 
 
 def load_prompts(paths: Paths) -> tuple[Prompt, ...]:
-    """The deck in use: shipped prompts, minus those switched off, plus (or replaced by) the user's."""
+    """The prompts in use (see `load_deck`)."""
+    return load_deck(paths).prompts
+
+
+def _merged_prompts(shipped: list[DeckFile], user: list[DeckFile]) -> tuple[Prompt, ...]:
     merged: dict[str, Prompt] = {}
     origin: dict[str, tuple[Path, int]] = {}
-    for deck in read_folder(shipped_config_dir() / PROMPTS_FOLDER):
+    for deck in shipped:
         _add_unique(merged, origin, deck)
-    user = read_folder(paths.config_dir / PROMPTS_FOLDER)
     for deck in user:
         for prompt_id, line in deck.disabled:
             if prompt_id not in merged:
@@ -57,7 +81,23 @@ def load_prompts(paths: Paths) -> tuple[Prompt, ...]:
     for deck in user:
         # The user's prompt with a shipped id replaces it: a way to reword a question to taste.
         merged.update((prompt.id, prompt) for prompt, _ in deck.prompts)
+        origin.update((prompt.id, (deck.path, line)) for prompt, line in deck.prompts)
+    _check_groups(merged, origin)
     return tuple(merged.values())
+
+
+def _check_groups(merged: dict[str, Prompt], origin: dict[str, tuple[Path, int]]) -> None:
+    """A group is one question for no-repeat: never named like a prompt, never half closing question."""
+    closing_of: dict[str, bool] = {}
+    for prompt in merged.values():
+        if not prompt.group:
+            continue
+        path, line = origin[prompt.id]
+        if prompt.group in merged:
+            raise DeckError(path, line, f"group {prompt.group!r} of prompt {prompt.id!r} is also a prompt id")
+        closing = prompt.stage == CLOSING
+        if closing_of.setdefault(prompt.group, closing) != closing:
+            raise DeckError(path, line, f"group {prompt.group!r} mixes closing questions with others")
 
 
 def read_folder(folder: Path) -> list[DeckFile]:
@@ -88,7 +128,7 @@ def parse_deck(text: str, path: Path) -> DeckFile:
     lines = text.splitlines()
     for key in data:
         if key not in _TOP_KEYS:
-            raise DeckError(path, _key_line(lines, 0, key), f"unknown key {key!r} (a deck has [deck], [[prompt]] and disable)")
+            raise DeckError(path, _key_line(lines, 0, key), f"unknown key {key!r} (a deck has [deck], [aliases], [[prompt]] and disable)")
     deck = DeckFile(path)
     starts = [n for n, line in enumerate(lines, 1) if _HEADER.match(line)]
     entries = data.get("prompt", [])
@@ -98,6 +138,7 @@ def parse_deck(text: str, path: Path) -> DeckFile:
         start = starts[index] if index < len(starts) else 1
         deck.prompts.append((_prompt(entry, path, lines, start), start))
     deck.disabled = _disabled(data.get("disable", []), path, lines)
+    deck.aliases = _aliases(data.get("aliases", {}), path, lines)
     _refuse_duplicates(deck)
     return deck
 
@@ -108,42 +149,16 @@ def _prompt(entry: Any, path: Path, lines: list[str], start: int) -> Prompt:
 
     if not isinstance(entry, dict):
         raise fail(None, "a prompt must be a [[prompt]] table")
-    for key in entry:
-        if key not in _PROMPT_KEYS:
-            raise fail(key, f"unknown key {key!r} in a prompt (known: {', '.join(sorted(_PROMPT_KEYS))})")
-    prompt_id, question = entry.get("id"), entry.get("question")
-    if not isinstance(prompt_id, str) or not _ID.match(prompt_id):
-        raise fail("id" if "id" in entry else None, f"prompt id {prompt_id!r} must be lowercase letters, digits, dots or dashes")
-    if not isinstance(question, str) or not question.strip():
-        raise fail("question" if "question" in entry else None, f"prompt {prompt_id!r} needs a question")
-    values = {key: _text_list(entry.get(key, []), key, prompt_id, fail) for key in _LISTS}
-    if not values["categories"]:
-        raise fail("categories" if "categories" in entry else None, f"prompt {prompt_id!r} needs at least one category")
-    _check_members(values["tones"], TONE_NAMES, "tone", prompt_id, fail)
-    relationships = tuple(relationship_key(r) for r in values["relationships"])
-    _check_members(relationships, RELATIONSHIPS, "relationships", prompt_id, fail)
-    return Prompt(
-        id=prompt_id,
-        question=" ".join(question.split()),
-        categories=tuple(c.strip().lower() for c in values["categories"]),
-        occasions=tuple(occasion_key(o) for o in values["occasions"]),
-        relationships=relationships,
-        tones=tuple(t.strip().lower() for t in values["tones"]),
-        avoid_occasions=tuple(occasion_key(o) for o in values["avoid_occasions"]),
-    )
+    return prompt_from(entry, fail)
 
 
-def _text_list(value: Any, key: str, prompt_id: str, fail) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise fail(key, f"{key} of prompt {prompt_id!r} must be a list of words in quotes, such as [\"memory\"]")
-    return tuple(value)
+def _aliases(table: Any, path: Path, lines: list[str]) -> dict[str, str]:
+    start = next((n for n, line in enumerate(lines, 1) if _ALIASES.match(line)), 0)
 
+    def fail(key: str | None, problem: str) -> DeckError:
+        return DeckError(path, _key_line(lines, start, key), problem)
 
-def _check_members(values: tuple[str, ...], allowed: tuple[str, ...], key: str, prompt_id: str, fail) -> None:
-    for value in values:
-        if value.strip().lower() not in allowed:
-            field = "tones" if key == "tone" else key
-            raise fail(field, f"prompt {prompt_id!r}: {value!r} is not one of {', '.join(allowed)}")
+    return aliases_from(table, fail)
 
 
 def _disabled(value: Any, path: Path, lines: list[str]) -> list[tuple[str, int]]:

@@ -1,17 +1,20 @@
-"""The ritual before writing: a briefing on the friend, then questions in turn, each answer saved at once."""
+"""The briefing before the ritual: the friend, the occasion, the letter being answered, and earlier answers."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from ritual.core.cards import DONE, Card, CardKey, planned
-from ritual.core.letters import RECEIVED, SENT, Letter, Reflection, replies_owed
-from ritual.core.model import Friend
+from ritual.core.dates import monday_of
+from ritual.core.letters import RECEIVED, SENT, Letter, replies_owed
+from ritual.core.model import BIRTHDAY, Friend
 from ritual.core.planner import OCCASION, POST, WRITE, AgendaItem
-from ritual.core.prompts import Moment, Prompt, another, occasion_key, relationship_key, select
+from ritual.core.prompts import Moment, occasion_key, relationship_key
+from ritual.core.sittings import EarlierSitting, age_on, by_sitting, months_between
+from ritual.errors import InvalidValue
+from ritual.services.letters.remembering import on_this_day_line
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
 from ritual.store.database import Database
@@ -20,7 +23,8 @@ from ritual.store.reflections import ReflectionRepository
 
 # Without --occasion, an occasion this close is taken to be what the letter is for.
 NEAR_OCCASION_DAYS = 60
-EARLIER_ANSWERS = 3
+EARLIER_SITTINGS = 3
+EARLIER_ANSWERS = 15
 _CARD_KINDS = (OCCASION, WRITE, POST)
 
 
@@ -34,30 +38,76 @@ class Briefing:
     last_sent: Letter | None
     last_received: Letter | None
     owed: tuple[Letter, ...]
-    earlier: tuple[Reflection, ...]
+    earlier: tuple[EarlierSitting, ...]
+    answering: Letter | None = None
+    last_sent_day: date | None = None
+    last_received_day: date | None = None
+    months_apart: int | None = None
+    age: int | None = None
+    missing: str = ""
     card: Card | None = None  # the card this letter is for, where it stands
     card_letters: tuple[Letter, ...] = ()
+    on_this_day: str = ""
 
 
-def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: str | None, today: date) -> Briefing:
-    """Gather the briefing; the occasion's dates come from the planner, never computed here."""
+def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: str | None, today: date,
+                   answering: int | None = None) -> Briefing:
+    """Gather the briefing; the occasion's dates come from the planner, never computed here.
+
+    `answering` is the id of a received letter this one answers; without it, the latest letter still
+    waiting for a reply is the one being answered.
+    """
     from ritual.services.planning.agenda import agenda
 
     items = agenda(settings, db, today, today + timedelta(days=366), today)
     item = find_occasion(items, friend.id or 0, occasion, today)
     letters = LetterRepository(db)
     card = _card_of(db, item)
+    last_sent, last_received = letters.latest(friend.id, SENT), letters.latest(friend.id, RECEIVED)
+    owed = tuple(replies_owed(letters.list(friend.id, direction=RECEIVED), today))
+    sent_day = _latest(last_sent, friend.last_sent)
+    received_day = _latest(last_received, friend.last_received)
+    last_day = sent_day or received_day  # the time apart counts from your last letter to them
+    answers = ReflectionRepository(db).answers(friend.id, limit=EARLIER_ANSWERS)
     return Briefing(
         friend=friend,
         occasion=item.occasion if item and not occasion else occasion,
         occasion_item=item,
-        last_sent=letters.latest(friend.id, SENT),
-        last_received=letters.latest(friend.id, RECEIVED),
-        owed=tuple(replies_owed(letters.list(friend.id, direction=RECEIVED), today)),
-        earlier=tuple(ReflectionRepository(db).answers(friend.id, limit=EARLIER_ANSWERS)),
+        last_sent=last_sent,
+        last_received=last_received,
+        owed=owed,
+        earlier=tuple(by_sitting(answers, letters.sittings_in_post(friend.id), EARLIER_SITTINGS)),
+        answering=_answering(letters, friend, answering, owed),
+        last_sent_day=sent_day,
+        last_received_day=received_day,
+        months_apart=months_between(last_day, today),
+        age=age_on(friend.birthday, today),
+        missing=_missing(friend, occasion),
         card=card,
         card_letters=tuple(letters.of_card(card.id)) if card is not None and card.id else (),
+        on_this_day=on_this_day_line(db, monday_of(today), friend.id),
     )
+
+
+def _latest(letter: Letter | None, kept: date | None) -> date | None:
+    """The later of the last logged letter and the date kept on the friend's profile."""
+    return max((d for d in (letter and letter.day, kept) if d), default=None)
+
+
+def _answering(letters: LetterRepository, friend: Friend, letter_id: int | None, owed: Sequence[Letter]) -> Letter | None:
+    if letter_id is None:
+        return owed[-1] if owed else None
+    letter = letters.get(letter_id)
+    if letter.friend_id != friend.id or letter.sent:
+        raise InvalidValue("--reply-to", letter_id, f"is not a letter received from {friend.name}")
+    return letter
+
+
+def _missing(friend: Friend, occasion: str | None) -> str:
+    """What the briefing cannot know about the asked-for occasion."""
+    if occasion and occasion_key(occasion) == BIRTHDAY and friend.birthday is None:
+        return f"no birthday on file for {friend.name}"
+    return ""
 
 
 def _card_of(db: Database, item: AgendaItem | None) -> Card | None:
@@ -80,61 +130,13 @@ def find_occasion(items: Sequence[AgendaItem], friend_id: int, wanted: str | Non
     return min(mine, key=lambda i: (i.occasion_date, _CARD_KINDS.index(i.kind)), default=None)
 
 
-def moment_for(friend: Friend, occasion: str | None, tone: str | None) -> Moment:
-    """What the prompts are chosen for."""
-    return Moment(relationship_key(friend.relationship), occasion_key(occasion), tone)
-
-
-class Sitting:
-    """One ritual for one friend: questions in turn, a fresh one for each skip, answers saved as given."""
-
-    def __init__(
-        self, db: Database, deck: Sequence[Prompt], friend: Friend, moment: Moment, count: int, seed: int
-    ) -> None:
-        self.store = ReflectionRepository(db)
-        self.deck = tuple(deck)
-        self.friend = friend
-        self.moment = moment
-        self.count = count
-        self.seed = seed
-        self.id = uuid.uuid4().hex
-        self.history = self.store.asked_ids(friend.id)
-        self.queue = select(self.deck, moment, self.history, count, seed)
-        self.shown: list[Prompt] = []
-        self.answered: list[Reflection] = []
-
-    def next_prompt(self) -> Prompt | None:
-        """The next question, or None when the sitting is complete."""
-        if not self.queue or len(self.answered) >= self.count:
-            return None
-        prompt = self.queue.pop(0)
-        self.shown.append(prompt)
-        return prompt
-
-    def answer(self, prompt: Prompt, text: str, now: datetime) -> Reflection:
-        """Save an answer now, so leaving halfway keeps it."""
-        saved = self.store.add(self._reflection(prompt, text.strip(), now, skipped=False))
-        self.answered.append(saved)
-        return saved
-
-    def skip(self, prompt: Prompt, now: datetime) -> Prompt | None:
-        """Note the skip (so it rests a while) and queue another question when the deck has one."""
-        self.store.add(self._reflection(prompt, "", now, skipped=True))
-        asked = [*self.history, *(p.id for p in self.shown)]
-        offered = another(self.deck, self.moment, asked, [*self.shown, *self.queue], self.seed + len(self.shown))
-        if offered is not None:
-            self.queue.insert(0, offered)
-        return offered
-
-    def _reflection(self, prompt: Prompt, text: str, now: datetime, skipped: bool) -> Reflection:
-        return Reflection(
-            friend_id=self.friend.id or 0,
-            prompt_id=prompt.id,
-            question=prompt.question,
-            answer=text,
-            asked_at=now,
-            sitting=self.id,
-            occasion=self.moment.occasion,
-            tone=self.moment.tone or "",
-            skipped=skipped,
-        )
+def moment_for(briefing: Briefing, tone: str | None, aliases: Mapping[str, str] | None = None) -> Moment:
+    """What the prompts are chosen for: the bond (through the deck's aliases), occasion, tone and history."""
+    return Moment(
+        relationship=relationship_key(briefing.friend.relationship, aliases),
+        occasion=occasion_key(briefing.occasion),
+        tone=tone,
+        replying=briefing.answering is not None,
+        months_apart=briefing.months_apart,
+        age=briefing.age,
+    )

@@ -1,5 +1,5 @@
 """The week, composed once: the planner's items, its writing sessions with their letters, letters that fit no
-session, and supplies running short. `ritual week`, its JSON and the app all ask this one function."""
+session, supplies running short, and one line from the same week in earlier years. `ritual week`, its JSON and the app all ask this one function."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ritual.core.dates import monday_of
 from ritual.core.planner import AgendaItem
 from ritual.core.sessions import Conflict, LetterTask, Session, SessionPlan
 from ritual.core.supplies import Shortfall, needed, shortfalls
+from ritual.services.letters.remembering import on_this_day_line
 from ritual.services.planning.agenda import agenda
 from ritual.services.planning.sessions import LOOKAHEAD_DAYS, keeps_sessions, plan_sessions
 from ritual.settings.load import Settings
@@ -28,6 +29,7 @@ class WeekPlan:
     session_plan: SessionPlan = field(default_factory=lambda: SessionPlan([]))
     conflicts: list[Conflict] = field(default_factory=list)
     shortfalls: list[Shortfall] = field(default_factory=list)
+    on_this_day: str = ""  # one line from the same week in an earlier year, if the box holds one
 
     @property
     def sunday(self) -> date:
@@ -65,4 +67,5 @@ def week(settings: Settings, db: Database, day: date, today: date) -> WeekPlan:
         session_plan=plan,
         conflicts=[c for c in plan.conflicts if c.task.write_by <= sunday],
         shortfalls=shortfalls(needed(shown, settings.home_country), on_hand) if on_hand else [],
+        on_this_day=on_this_day_line(db, monday),
     )

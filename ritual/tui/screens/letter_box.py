@@ -12,9 +12,10 @@ from textual.widgets import DataTable, Label, Select, Static
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
 from ritual.core.text import now_is
 from ritual.errors import RitualError
+from ritual.core.sittings import effort_words
 from ritual.text.letters import logged_note
 from ritual.tui.formatting import short_date, since
-from ritual.tui.messages import FriendChosen, LetterBoxChanged
+from ritual.tui.messages import FriendChosen, LetterBoxChanged, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
@@ -41,6 +42,7 @@ class LetterBoxScreen(DataScreen):
         Binding("n", "mark('answered')", "Answered"),
         Binding("r", "log_letter('received')", "Log received"),
         Binding("l", "log_letter('sent')", "Log sent"),
+        Binding("s", "reply", "Sit down to reply"),
     ]
 
     def __init__(self, data) -> None:
@@ -48,6 +50,7 @@ class LetterBoxScreen(DataScreen):
         self.year = data.today().year
         self.letters: list[Letter] = []
         self.friends: dict[int, str] = {}
+        self.answered: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         """Filters, the log beside the replies waiting, the year's picture below."""
@@ -95,12 +98,13 @@ class LetterBoxScreen(DataScreen):
     @work(thread=True, exclusive=True, group="letter-box-shown")
     def _read_shown(self, friend_id: int | None, year: int, direction: str | None) -> None:
         letters = self.data.letters(friend_id, year, direction)
-        self.app.call_from_thread(self._show_letters, letters, year)
+        answered = self.data.answered_counts(letters)
+        self.app.call_from_thread(self._show_letters, letters, answered, year)
 
-    def _show_letters(self, letters: list[Letter], year: int) -> None:
+    def _show_letters(self, letters: list[Letter], answered: dict[str, int], year: int) -> None:
         if year != self.year:
             return
-        self.letters = letters
+        self.letters, self.answered = letters, answered
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -124,9 +128,10 @@ class LetterBoxScreen(DataScreen):
         today = self.data.today()
         way = Text("to", style="cyan") if letter.sent else Text("from", style="magenta")
         # A DataTable reads a str as markup, and names come from other people's files: escape them.
+        where = STATUS_WORDS.get(letter.status, letter.status)
+        effort = effort_words(letter.focus_minutes, self.answered.get(letter.sitting, 0) if letter.sitting else 0)
         return (short_date(letter.day, today), way, markup_safe(letter.friend), markup_safe(letter.medium),
-                markup_safe(letter.occasion or "—"),
-                STATUS_WORDS.get(letter.status, letter.status))
+                markup_safe(letter.occasion or "—"), f"{where} · {effort}" if effort else where)
 
     def _title(self) -> str:
         sent = sum(1 for x in self.letters if x.sent)
@@ -166,6 +171,9 @@ class LetterBoxScreen(DataScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Posted, arrived and answered show only when they fit the letter under the cursor."""
+        if action == "reply" and self.is_mounted:
+            letter = self.current_letter()
+            return letter is not None and not letter.sent
         if action != "mark" or not self.is_mounted:
             return True
         letter = self.current_letter()
@@ -185,6 +193,12 @@ class LetterBoxScreen(DataScreen):
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
         self.post_message(LetterBoxChanged(f"The letter {way} {now_is(STATUS_WORDS[moved.status])}."
                                            + logged_note(logged)))
+
+    def action_reply(self) -> None:
+        """Sit down to answer the letter under the cursor: the ritual's briefing shows it."""
+        letter = self.current_letter()
+        if letter is not None and not letter.sent:
+            self.post_message(RitualRequested(letter.friend_id, answering=letter.id))
 
     def action_log_letter(self, direction: str) -> None:
         """Open the form for a letter that came or one sent, for the friend chosen above if any."""

@@ -1,4 +1,4 @@
-"""Logging a letter that came, or one you sent: friend, day, medium, occasion and a note, each checked in place."""
+"""Logging a letter that came, or one you sent: friend, day, medium, occasion, a note and phrases, checked in place."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from ritual.core.dates import parse_day
-from ritual.core.letters import MEDIA, RECEIVED, SENT, Letter
+from ritual.core.letters import MEDIA, RECEIVED, SENT, Letter, check_quotes
 from ritual.errors import InvalidValue, RitualError
 from ritual.text.letters import logged_note
 from ritual.tui.messages import LetterBoxChanged
@@ -22,7 +22,8 @@ from ritual.tui.widgets.friend_chooser import FriendChooser
 
 TITLES = {RECEIVED: "A letter that came", SENT: "A letter you sent"}
 DAY_LABELS = {RECEIVED: "Received on", SENT: "Written on"}
-FIELDS = ("friend", "day", "medium", "occasion", "note")
+FIELDS = ("friend", "day", "medium", "occasion", "note", "quotes")
+QUOTE_SEPARATOR = "|"
 
 
 class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
@@ -52,6 +53,10 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
                                               id="field-occasion"), id="row-occasion")
             yield FormField("Note", Input(placeholder="anything worth remembering (optional)", compact=True,
                                           id="field-note"), id="row-note")
+            quotes = FormField("Phrases kept", Input(placeholder="lines of theirs to answer, between | (optional)",
+                                                     compact=True, id="field-quotes"), id="row-quotes")
+            quotes.display = self.direction == RECEIVED
+            yield quotes
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")
@@ -103,7 +108,7 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
 
     def _values(self) -> dict[str, object]:
         values: dict[str, object] = {key: self.query_one(f"#field-{key}", Input).value
-                                     for key in ("day", "occasion", "note")}
+                                     for key in ("day", "occasion", "note", "quotes")}
         values["friend"] = self.query_one(FriendChooser).value
         values["medium"] = self.query_one("#field-medium", Select).value
         return values
@@ -129,9 +134,14 @@ def build_letter(direction: str, values: dict, today: date) -> tuple[Letter | No
         problems["day"] = message
     if values["medium"] not in MEDIA:
         problems["medium"] = "Please choose one of: " + ", ".join(MEDIA) + "."
+    quotes = tuple(q for q in str(values.get("quotes", "")).split(QUOTE_SEPARATOR) if q.strip())
+    try:
+        check_quotes(quotes)
+    except InvalidValue as exc:
+        problems["quotes"] = describe(exc)
     if problems:
         return None, problems
     letter = Letter(values["friend"], direction, parse_day(str(values["day"]).strip(), "day"),
                     medium=str(values["medium"]), occasion=str(values["occasion"]).strip(),
-                    note=str(values["note"]).strip())
+                    note=str(values["note"]).strip(), quotes=quotes if direction == RECEIVED else ())
     return letter, {}

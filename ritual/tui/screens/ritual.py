@@ -13,12 +13,13 @@ from textual.widgets import Button, ContentSwitcher, Label, OptionList, Static, 
 from textual.widgets.option_list import Option
 
 from ritual.core.letters import POSTED, SENT, Letter
-from ritual.core.prompts import DEFAULT_QUESTIONS, TONE_NAMES, Prompt
+from ritual.core.prompts import CLOSING, DEFAULT_QUESTIONS, TONE_NAMES, Prompt
 from ritual.errors import RitualError
-from ritual.services.letters.reflect import Sitting, moment_for
+from ritual.services.letters.reflect import moment_for
+from ritual.services.letters.sitting import Sitting
 from ritual.text.letters import logged_note
 from ritual.tui.messages import LetterBoxChanged
-from ritual.services.letters.sitting import Preparation, ResumedSitting, prepare
+from ritual.services.letters.preparation import Preparation, ResumedSitting, prepare
 from ritual.tui.ritual_text import briefing_text, outline_plain, outline_text, tone_label
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.focus_timer import FocusTimer
@@ -26,7 +27,7 @@ from ritual.tui.safe_text import markup_safe
 
 NO_TONE = "no-tone"
 QUESTION_ACTIONS = {"keep_answer", "skip"}
-OUTLINE_ACTIONS = {"timer", "minutes", "log_written", "log_posted", "copy"}
+OUTLINE_ACTIONS = {"timer", "minutes", "log_written", "log_posted", "copy", "heart"}
 
 
 class RitualScreen(Screen):
@@ -39,6 +40,7 @@ class RitualScreen(Screen):
         Binding("l", "log_written", "Mark written"),
         Binding("p", "log_posted", "Posted today"),
         Binding("y", "copy", "Copy notes"),
+        Binding("h", "heart", "Heart of it"),
         Binding("t", "timer", "Timer"),
         Binding("plus,equals_sign", "minutes(1)", "More minutes", show=False),
         Binding("minus", "minutes(-1)", "Fewer minutes", show=False),
@@ -53,11 +55,13 @@ class RitualScreen(Screen):
             self.problem = problem
 
     def __init__(self, data, friend_id: int, occasion: str | None = None, *, paths=None,
-                 count: int = DEFAULT_QUESTIONS, seed: int | None = None) -> None:
+                 count: int = DEFAULT_QUESTIONS, seed: int | None = None, answering: int | None = None) -> None:
         super().__init__()
         self.data = data
         self.friend = data.friend(friend_id)
         self.occasion = occasion
+        self.answering = answering
+        self.detail: str | None = None  # the follow-up on screen, if one is
         self.paths = paths
         self.count = count
         self.seed = seed
@@ -102,7 +106,7 @@ class RitualScreen(Screen):
         try:
             with self.data.reader() as db:  # this thread's own connection
                 found = prepare(self.data.settings, db, self.paths, self.friend, self.occasion, self.data.today(),
-                                self.count)
+                                self.count, self.answering)
             self.post_message(self.Prepared(found))
         except RitualError as exc:
             self.post_message(self.Prepared(None, exc.message))
@@ -116,7 +120,7 @@ class RitualScreen(Screen):
         self.preparation = message.found
         text = briefing_text(message.found.briefing, self.data.today())
         if message.found.unfinished:
-            answered = sum(1 for r in message.found.unfinished if not r.skipped)
+            answered = sum(1 for r in message.found.unfinished if not r.skipped and not r.detail)
             text.append(f"\nYou began this ritual earlier today. Your {answered} answer"
                         f"{'s are' if answered != 1 else ' is'} kept; the questions go on from there.\n",
                         style="italic")
@@ -143,9 +147,9 @@ class RitualScreen(Screen):
     def _start(self, tone: str | None) -> None:
         found = self.preparation
         self.tone = tone
-        moment = moment_for(self.friend, found.briefing.occasion, tone)
+        moment = moment_for(found.briefing, tone, found.deck.aliases)
         seed = self.seed if self.seed is not None else int(self.data.clock.now().timestamp() * 1000) ^ self.friend.id
-        args = (self.data.db, found.deck, self.friend, moment, self.count, seed)
+        args = (self.data.db, found.deck.prompts, self.friend, moment, self.count, seed)
         self.sitting = ResumedSitting(*args, found.unfinished) if found.unfinished else Sitting(*args)
         self._ask_next()
 
@@ -154,9 +158,12 @@ class RitualScreen(Screen):
         if self.prompt is None:
             self._show_outline()
             return
-        number = len(self.sitting.answered) + 1
-        self.query_one("#question-count", Static).update(Text(f"Question {number} of {self.count}", style="dim"))
-        self.query_one("#question-text", Static).update(Text(self.prompt.question, style="bold"))
+        number = self.sitting.answers_given + 1
+        self._put(f"Question {number} of {self.count}", self.sitting.question(self.prompt))
+
+    def _put(self, count: str, question: str) -> None:
+        self.query_one("#question-count", Static).update(Text(count, style="dim"))
+        self.query_one("#question-text", Static).update(Text(question, style="bold"))
         answer = self.query_one("#answer", TextArea)
         answer.clear()
         self._show("ritual-question")
@@ -165,14 +172,27 @@ class RitualScreen(Screen):
     def action_keep_answer(self) -> None:
         """Save the answer now and go on; an empty answer counts as a skip."""
         text = self.query_one("#answer", TextArea).text.strip()
+        if self.detail is not None:
+            self.sitting.answer_detail(self.prompt, self.detail, text, self.data.clock.now())
+            self.detail = None
+            self._ask_next()
+            return
         if not text:
             self.action_skip()
             return
         self.sitting.answer(self.prompt, text, self.data.clock.now())
-        self._ask_next()
+        self.detail = self.sitting.follow_up(self.prompt, text)
+        if self.detail is None:
+            self._ask_next()
+            return
+        self._put("One detail, if you like · ctrl+n skips it", self.detail)
 
     def action_skip(self) -> None:
-        """Let this question rest and, when the deck has one, offer another."""
+        """Let this question rest and, when the deck has one, offer another; or skip the follow-up."""
+        if self.detail is not None:
+            self.detail = None
+            self._ask_next()
+            return
         offered = self.sitting.skip(self.prompt, self.data.clock.now())
         if offered is not None:
             self.notify("Skipped; here is another.")
@@ -215,17 +235,30 @@ class RitualScreen(Screen):
         return True
 
     def action_log_written(self) -> None:
-        """Log the letter as written today, with this ritual's occasion and tone."""
+        """Log the letter as written today, with this ritual's occasion, tone, answers and focus minutes."""
         briefing = self.preparation.briefing
         item = briefing.occasion_item
+        minutes = self.query_one(FocusTimer).minutes_spent() or None
         logged = self.data.log_letter(Letter(
-            self.friend.id, SENT, self.data.today(), occasion=briefing.occasion or "", tone=self.tone or ""),
-            item.occasion_date if item else None)
+            self.friend.id, SENT, self.data.today(), occasion=briefing.occasion or "", tone=self.tone or "",
+            sitting=self.sitting.id, focus_minutes=minutes), item.occasion_date if item else None)
         self.letter = logged.letter
         self._logged(f"Logged your letter to {self.friend.name} as written today." + logged_note(logged))
 
+    def action_heart(self) -> None:
+        """Mark the closing answer (else the last one) as the heart of the outline."""
+        answers = [r for r in self.sitting.answered if not r.detail]
+        if not answers:
+            return
+        closing = [r for r in answers if r.prompt_id in {p.id for p in self.sitting.shown if p.stage == CLOSING}]
+        self.sitting.mark_heart((closing or answers)[-1])
+        about = " · ".join(p for p in (self.preparation.briefing.occasion, self.tone) if p)
+        self.query_one("#outline-text", Static).update(outline_text(self.sitting.answered, about))
+
     def action_log_posted(self) -> None:
-        """The letter went into the post today."""
+        """The letter went into the post today (with the minutes written since it was marked written)."""
+        minutes = self.query_one(FocusTimer).minutes_spent() or None
+        self.data.keep_effort(self.letter.id, self.sitting.id, minutes)
         logged = self.data.move_letter(self.letter.id, POSTED)
         self.letter = logged.letter
         self._logged("Marked as posted today. May it travel well." + logged_note(logged))

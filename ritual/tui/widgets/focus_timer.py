@@ -37,6 +37,7 @@ class FocusTimer(Static):
         self.remaining = float(minutes * 60)
         self.running_since: float | None = None
         self.finished = False
+        self.spent = 0.0  # seconds counted down in earlier stretches, kept with the letter
 
     def on_mount(self) -> None:
         """Look at the time twice a second; cheap, and the display never lags a whole second."""
@@ -54,11 +55,17 @@ class FocusTimer(Static):
             return self.remaining
         return max(0.0, self.remaining - (self.now() - self.running_since))
 
+    def minutes_spent(self) -> int:
+        """Whole minutes the timer has counted down so far, over every start and reset."""
+        running = self.remaining - self.left() if self.running else 0.0
+        return int((self.spent + running) // 60)
+
     def toggle(self) -> None:
         """Start, pause, or after the end begin again."""
         if self.finished:
             self.reset()
         if self.running:
+            self.spent += self.remaining - self.left()
             self.remaining = self.left()
             self.running_since = None
         else:
@@ -74,7 +81,7 @@ class FocusTimer(Static):
         self.reset()
 
     def reset(self) -> None:
-        """Back to the full minutes, stopped."""
+        """Back to the full minutes, stopped (the time already counted stays counted)."""
         self.remaining = float(self.minutes * 60)
         self.running_since = None
         self.finished = False
@@ -83,6 +90,7 @@ class FocusTimer(Static):
     def tick(self) -> None:
         """Update the display; when the time is up, stop and say so once."""
         if self.running and self.left() <= 0:
+            self.spent += self.remaining
             self.running_since = None
             self.remaining = 0.0
             self.finished = True

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ritual.core.letters import ANSWERED, ARRIVED, POSTED, RECEIVED, WRITTEN, Letter, Reflection
+from ritual.core.sittings import effort_words
 from ritual.tui.formatting import short_date, since
 
 TIMELINE_ENTRIES = 6
@@ -16,20 +17,21 @@ STATUS_WORDS = {WRITTEN: "written", POSTED: "in the post", ARRIVED: "arrived", R
                 ANSWERED: "answered"}
 
 
-def letter_line(letter: Letter, today: date) -> Text:
-    """`Tue 20 Jan  you wrote · card · birthday · in the post`."""
+def letter_line(letter: Letter, today: date, answered: int = 0) -> Text:
+    """`Tue 20 Jan  you wrote · card · birthday · in the post · 25 minutes at the desk · 4 questions answered`."""
     text = Text(f"{short_date(letter.day, today):<15} ", style="dim")
     text.append("you wrote" if letter.sent else "they wrote", style="bold")
     about = [letter.medium, letter.occasion, STATUS_WORDS.get(letter.status, letter.status)]
     text.append("".join(f" · {part}" for part in about if part))
-    return text
+    effort = effort_words(letter.focus_minutes, answered)
+    return text.append(f" · {effort}", style="dim") if effort else text
 
 
 def sitting_line(answers: list[Reflection], today: date) -> Text:
     """`Sat 7 Mar  a ritual · 3 answers · tenderness`."""
     first = answers[0]
     text = Text(f"{short_date(first.asked_at.date(), today):<15} ", style="dim")
-    count = len(answers)
+    count = sum(1 for answer in answers if not answer.detail)
     text.append("a ritual", style="bold italic")
     text.append(f" · {count} answer{'s' if count != 1 else ''}")
     if first.tone:
@@ -48,8 +50,10 @@ def sittings(reflections: Iterable[Reflection]) -> list[list[Reflection]]:
 def timeline_text(letters: Iterable[Letter], reflections: Iterable[Reflection], today: date,
                   limit: int = TIMELINE_ENTRIES, last_letter: date | None = None) -> Text:
     """The newest letters and rituals together, or a kind word when none is logged yet."""
-    entries = [(x.day, 1, letter_line(x, today)) for x in letters]
-    entries += [(group[0].asked_at.date(), 0, sitting_line(group, today)) for group in sittings(reflections)]
+    groups = sittings(reflections)
+    answered = {group[0].sitting: sum(1 for r in group if not r.detail) for group in groups}
+    entries = [(x.day, 1, letter_line(x, today, answered.get(x.sitting, 0) if x.sitting else 0)) for x in letters]
+    entries += [(group[0].asked_at.date(), 0, sitting_line(group, today)) for group in groups]
     entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
     if not entries and last_letter is not None:
         # The friend's last-letter date came from an import or an edit, not from letters logged here.

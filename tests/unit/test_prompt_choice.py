@@ -1,0 +1,109 @@
+"""Choosing with groups, an arc and a closing question; names, gaps and misspelt occasions."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ritual.core.prompt_choice import another, arrange, select
+from ritual.core.prompts import CLOSING, Moment, Prompt, close_occasion, fitting, gap_words, relationship_key
+
+CATEGORIES = ("memory", "admiration", "gratitude", "change", "hope", "unsaid", "play")
+GROUPS = ("", "", "g1", "g2", "g3")
+
+
+@st.composite
+def grouped_decks(draw) -> list[Prompt]:
+    """Random decks where some prompts share a near-duplicate group and a few are closing questions."""
+    size = draw(st.integers(2, 24))
+    deck = []
+    for n in range(size):
+        group = draw(st.sampled_from(GROUPS))
+        arcs = ("", "", "warm", "forward") if group else ("", "", "warm", "forward", CLOSING)  # as decks check
+        deck.append(Prompt(
+            id=f"p{n}", question=f"Question {n}?",
+            categories=tuple(draw(st.sets(st.sampled_from(CATEGORIES), min_size=1, max_size=2))),
+            group=group, arc=draw(st.sampled_from(arcs)),
+        ))
+    return deck
+
+
+@settings(max_examples=200, deadline=None)
+@given(grouped_decks(), st.lists(st.integers(3, 5), min_size=1, max_size=12), st.integers(0, 2**32))
+def test_no_group_repeats_until_every_fitting_group_was_asked(deck, counts, seed):
+    history: list[str] = []
+    for number, count in enumerate(counts):
+        chosen = select(deck, Moment(), history, count, seed + number)
+        assert len({p.key for p in chosen}) == len(chosen), "one sitting never asks two of a group"
+        history += [p.id for p in chosen]
+    by_id = {p.id: p for p in deck}
+    for closing in (False, True):
+        pool = {p.key for p in deck if (p.stage == CLOSING) == closing}
+        seen: set[str] = set()
+        for prompt_id in history:
+            key = by_id[prompt_id].key
+            if key not in pool:
+                continue
+            assert key not in seen, "a group came back before the round was through"
+            seen.add(key)
+            if seen == pool:
+                seen = set()
+
+
+@settings(max_examples=150, deadline=None)
+@given(grouped_decks(), st.integers(3, 5), st.integers(0, 2**32))
+def test_one_closing_question_ends_the_sitting_after_warm_deep_and_forward(deck, count, seed):
+    chosen = select(deck, Moment(), [], count, seed)
+    stages = [p.stage for p in chosen]
+    main = {p.key for p in deck if p.stage != CLOSING}
+    if main and any(p.stage == CLOSING for p in deck):
+        assert stages[-1] == CLOSING and stages.count(CLOSING) == 1
+    assert chosen == arrange(chosen[:-1]) + chosen[-1:] or chosen == arrange(chosen)
+
+
+@settings(max_examples=100, deadline=None)
+@given(grouped_decks(), st.integers(0, 2**32))
+def test_skipping_never_offers_a_near_duplicate_of_the_sitting(deck, seed):
+    sitting = select(deck, Moment(), [], 3, seed)
+    for _ in range(30):
+        offered = another(deck, Moment(), [p.id for p in sitting], sitting, seed)
+        if offered is None:
+            break
+        assert offered.key not in {p.key for p in sitting}
+        sitting.append(offered)
+    assert {p.key for p in sitting} >= {p.key for p in deck if p.stage != CLOSING}
+
+
+def test_questions_carry_the_name_and_the_time_apart():
+    prompt = Prompt("g", "In the {gap} since you wrote, what would {name} never guess?", ("change",), when=("long-gap",))
+    assert prompt.ask("Ana", gap_words(5)) == "In the five months since you wrote, what would Ana never guess?"
+    assert gap_words(14) == "year" and gap_words(40) == "three years"
+    assert not prompt.fits(Moment(months_apart=2)) and prompt.fits(Moment(months_apart=3))
+
+
+def test_reply_prompts_need_a_letter_to_answer_and_ages_bound_prompts():
+    reply = Prompt("r", "What did they ask?", ("curiosity",), when=("reply",))
+    young = Prompt("y", "Ten years on?", ("hope",), max_age=75)
+    old = Prompt("o", "What have they seen change?", ("curiosity",), min_age=70)
+    assert not reply.fits(Moment()) and reply.fits(Moment(replying=True))
+    assert young.fits(Moment()) and young.fits(Moment(age=40)) and not young.fits(Moment(age=88))
+    assert not old.fits(Moment()) and not old.fits(Moment(age=40)) and old.fits(Moment(age=88))
+
+
+def test_light_prompts_stay_out_of_loss_illness_and_apology():
+    light = Prompt("l", "Silly?", ("memory",), tones=("playfulness", "tenderness"))
+    comfort = Prompt("c", "Stay close?", ("care",), tones=("comfort",))
+    for occasion in ("sympathy", "get-well", "death-anniversary", "apology"):
+        assert not light.fits(Moment(occasion=occasion, tone="tenderness"))
+    assert light.fits(Moment(occasion="birthday"))
+    assert comfort.fits(Moment(occasion="get-well")) and not comfort.fits(Moment(occasion="birthday"))
+    assert not light.fits(Moment(occasion="name-day", tone="tenderness"))
+    assert light.fits(Moment(occasion="name-day", tone="playfulness"))
+    assert fitting([comfort], Moment(occasion="sympathy", tone="playfulness")) == [comfort]
+
+
+def test_misspelt_occasions_meet_their_shipped_name_and_aliases_map_relationships():
+    assert close_occasion("birthdy") == "birthday" and close_occasion("Thank yuo") == "thank-you"
+    assert close_occasion("birthday") is None and close_occasion("name day") is None
+    assert relationship_key("Grand-ma", {"grand ma": "family"}) == "family"
+    assert relationship_key("Teacher", {}) == "teacher"
