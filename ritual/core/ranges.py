@@ -27,8 +27,6 @@ FIRST_YEAR = 1800
 LAST_YEAR = 2200
 # Occasions other than birthdays may be historical (an address book's "other" date of 1776-07-04).
 FIRST_OCCASION_YEAR = 1000
-FIRST_DAY = date(FIRST_YEAR, 1, 1)
-LAST_DAY = date(LAST_YEAR, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)

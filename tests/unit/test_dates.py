@@ -143,3 +143,12 @@ def test_every_date_occurs_once_per_year_from_its_own_year(value, year, policy):
     if value.year is not None and year < value.year:
         return
     assert len(occurrences_between(value, date(year, 1, 1), date(year, 12, 31), policy)) == 1
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_a_year_less_date_takes_every_day_of_its_month_in_a_leap_year_and_not_one_more(month):
+    last = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    assert PartialDate(month, last).day == last and PartialDate(month, 1).day == 1
+    for wrong in (0, last + 1):
+        with pytest.raises(InvalidValue, match="is not a day of the calendar"):
+            PartialDate(month, wrong)

@@ -192,3 +192,37 @@ def test_a_range_years_ahead_plans_what_is_open_today_and_its_own_days_only():
     assert [(i.date, i.kind) for i in own] == [(date(2199, 11, 23), WRITE), (date(2199, 11, 25), POST), (date(2199, 11, 30), OCCASION)]
     assert occasion_spans(RULES, date(2199, 11, 23), date(2199, 11, 30), TODAY, True)[0][0] == TODAY
     assert len(occasion_spans(RULES, date(2026, 12, 1), date(2026, 12, 7), TODAY, True)) == 1
+
+
+def test_a_dated_occasion_does_not_appear_before_its_own_year():
+    wed = subject(occasions=(Occasion(ANNIVERSARY, PartialDate(6, 10, 2027)),), country="DE")
+    assert plan([wed], RULES, date(2026, 6, 1), date(2026, 6, 30), date(2026, 6, 1)) == []
+    kinds = [(i.date, i.kind) for i in plan([wed], RULES, date(2027, 6, 1), date(2027, 6, 30), date(2027, 6, 1))]
+    assert (date(2027, 6, 10), OCCASION) in kinds
+
+
+def test_something_due_today_is_not_overdue_in_a_later_range_but_yesterday_is():
+    week_ahead = (TODAY + timedelta(days=7), TODAY + timedelta(days=13))
+    due_today = subject(cadence_days=30, last_sent=TODAY - timedelta(days=30))
+    assert plan([due_today], RULES, *week_ahead, TODAY) == []
+    due_yesterday = subject(cadence_days=30, last_sent=TODAY - timedelta(days=31))
+    [item] = plan([due_yesterday], RULES, *week_ahead, TODAY)
+    assert (item.kind, item.date, item.overdue) == (KEEP_IN_TOUCH, TODAY - timedelta(days=1), True)
+
+
+def test_an_occasion_today_still_shows_its_missed_write_and_post_days():
+    ana = subject(birthday=PartialDate(TODAY.month, TODAY.day), country="FR")
+    items = plan([ana], RULES, TODAY, TODAY + timedelta(days=6), TODAY)
+    assert [(i.kind, i.overdue) for i in items] == [(WRITE, True), (POST, True), (OCCASION, False)]
+    assert all(i.late for i in items)
+    day_after = plan([ana], RULES, TODAY + timedelta(days=1), TODAY + timedelta(days=7), TODAY + timedelta(days=1))
+    assert day_after == []
+
+
+def test_a_one_off_occasion_on_the_first_day_of_the_range_is_planned():
+    party = subject(occasions=(Occasion("party", PartialDate(12, 1, 2026), yearly=False, card=False),))
+    first_day = plan([party], RULES, date(2026, 12, 1), date(2026, 12, 7), date(2026, 12, 1))
+    assert [(i.date, i.kind) for i in first_day] == [(date(2026, 12, 1), OCCASION)]
+    assert plan([party], RULES, date(2026, 12, 2), date(2026, 12, 8), date(2026, 12, 2)) == []
+    last_day = plan([party], RULES, date(2026, 11, 25), date(2026, 12, 1), date(2026, 11, 25))
+    assert [(i.date, i.kind) for i in last_day] == [(date(2026, 12, 1), OCCASION)]
