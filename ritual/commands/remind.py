@@ -46,7 +46,7 @@ def _now_function(engine, context: RitualContext, now_text: str | None):
     try:
         check_day(moment.date(), "--now")
     except InvalidValue as exc:
-        raise click.BadParameter(exc.problem, param_hint="--now") from None
+        raise click.BadParameter(f"{now_text!r} {exc.problem}", param_hint="--now") from None
     fixed = moment if moment.tzinfo else moment.replace(tzinfo=engine.zone())
     return lambda: fixed
 

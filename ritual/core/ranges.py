@@ -40,7 +40,7 @@ class Range:
     def check(self, value: int, field: str) -> int:
         """The value when it is inside the range, else an InvalidValue naming the field."""
         if not self.low <= value <= self.high:
-            raise InvalidValue(field, value, f"must be between {self.low:,} and {self.high:,} {self.unit}")
+            raise InvalidValue(field, value, self._problem())
         return value
 
     @property
@@ -54,7 +54,12 @@ class Range:
             value = int(str(text).strip())
         except ValueError:
             raise InvalidValue(field, text, f"must be a whole number of {self.unit}") from None
-        return self.check(value, field)
+        if not self.low <= value <= self.high:
+            raise InvalidValue(field, text, self._problem())
+        return value
+
+    def _problem(self) -> str:
+        return f"must be between {self.low:,} and {self.high:,} {self.unit}"
 
 
 CADENCE_DAYS = Range(1, 36_500, "days")

@@ -58,7 +58,7 @@ async def test_each_bad_field_gets_its_own_message(app, context):
         await type_into(pilot, "last_sent", "yesterday")
         await pilot.press("ctrl+s")
         assert "Please fill this in" in form.field_message("name")
-        assert form.field_message("cadence") == "“-5” must be a positive number of days."
+        assert form.field_message("cadence") == "“-5” must be between 1 and 36,500 days."
         assert form.field_message("country") == "“Atlantis” is not a known country code or country name."
         assert "is not a date" in form.field_message("last_sent")
         assert FriendRepository(context.db).count() == 5
