@@ -86,3 +86,9 @@ def test_a_week_far_ahead_fills_only_the_holiday_years_it_touches(ritual, home):
     with sqlite3.connect(home / "data" / "ritual.db") as conn:
         years = [row[0] for row in conn.execute("SELECT DISTINCT year FROM holiday_years ORDER BY year")]
     assert len(years) <= 12 and 2100 not in years and 2200 in years
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "0"])
+def test_the_daemon_refuses_a_heartbeat_that_is_not_a_sensible_number(ritual, seconds):
+    result = ritual("daemon", "--heartbeat", seconds)
+    assert result.exit_code == 2 and "--heartbeat" in result.stderr

@@ -152,3 +152,17 @@ def test_a_year_less_date_takes_every_day_of_its_month_in_a_leap_year_and_not_on
     for wrong in (0, last + 1):
         with pytest.raises(InvalidValue, match="is not a day of the calendar"):
             PartialDate(month, wrong)
+
+
+def test_a_full_date_may_have_any_calendar_year_from_1_to_9999():
+    assert PartialDate(1, 1, 1).as_date() == date(1, 1, 1)
+    assert PartialDate(12, 31, 9999).as_date() == date(9999, 12, 31)
+    for year in (0, 10_000):
+        with pytest.raises(InvalidValue, match="has a year outside 1-9999"):
+            PartialDate(6, 1, year)
+
+
+@pytest.mark.parametrize("value", [PartialDate(5, 1), PartialDate(5)])
+def test_only_a_date_with_year_and_day_is_a_single_day(value):
+    with pytest.raises(InvalidValue, match="has no year, so it is not a single day"):
+        value.as_date()
