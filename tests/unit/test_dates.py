@@ -14,6 +14,7 @@ from ritual.core.dates import (
     MAR1,
     PartialDate,
     age_on,
+    check_policy,
     next_occurrence,
     occurrence_in_year,
     occurrences_between,
@@ -166,3 +167,16 @@ def test_a_full_date_may_have_any_calendar_year_from_1_to_9999():
 def test_only_a_date_with_year_and_day_is_a_single_day(value):
     with pytest.raises(InvalidValue, match="has no year, so it is not a single day"):
         value.as_date()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1985-11-03", PartialDate(11, 3, 1985)), ("--11-03", PartialDate(11, 3)), ("--1103", PartialDate(11, 3)),
+    ("11-03", PartialDate(11, 3)), ("--06", PartialDate(6)), (" 02-29 ", PartialDate(2, 29)),
+])
+def test_every_written_form_keeps_month_and_day_apart(text, expected):
+    assert PartialDate.parse(text) == expected
+
+
+def test_an_unknown_feb29_policy_names_the_choices():
+    with pytest.raises(InvalidValue, match="feb29: 'feb30' must be one of feb28, mar1"):
+        check_policy("feb30")
