@@ -39,7 +39,7 @@ OWN_TESTS = {
     "reminders": ["test_reminders.py"],
     "sessions": ["test_sessions.py"],
     "supplies": ["test_supplies.py"],
-    "model": ["test_model.py", "test_ranges.py", "test_planner.py"],
+    "model": ["test_model.py", "test_ranges.py", "test_planner.py"],  # test_model.py: the model's own rules
     "letters": ["test_letters.py", "test_ranges.py"],
     "text": ["test_text.py", "test_planner.py", "test_reminders.py"],
 }

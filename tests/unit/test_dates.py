@@ -180,3 +180,9 @@ def test_every_written_form_keeps_month_and_day_apart(text, expected):
 def test_an_unknown_feb29_policy_names_the_choices():
     with pytest.raises(InvalidValue, match="feb29: 'feb30' must be one of feb28, mar1"):
         check_policy("feb30")
+
+
+def test_the_next_occurrence_on_the_day_itself_is_that_day():
+    assert next_occurrence(PartialDate(5, 1), date(2026, 5, 1)) == date(2026, 5, 1)
+    assert next_occurrence(PartialDate(5, 1), date(2026, 5, 2)) == date(2027, 5, 1)
+    assert next_occurrence(PartialDate(5, 1, 2030), date(2026, 1, 1)) == date(2030, 5, 1)

@@ -226,3 +226,41 @@ def test_a_one_off_occasion_on_the_first_day_of_the_range_is_planned():
     assert plan([party], RULES, date(2026, 12, 2), date(2026, 12, 8), date(2026, 12, 2)) == []
     last_day = plan([party], RULES, date(2026, 11, 25), date(2026, 12, 1), date(2026, 11, 25))
     assert [(i.date, i.kind) for i in last_day] == [(date(2026, 12, 1), OCCASION)]
+
+
+def test_the_horizon_reaches_every_write_by_day_and_is_the_documented_bound():
+    # 10 mail days at 6 mail days a week is at most 12 calendar days, plus 2 days' writing, plus 21 of slack.
+    assert RULES.horizon_days() == 12 + 2 + 21
+    assert PlanRules("DE", RULES.transit, MailCalendar(frozenset(range(6)))).writing_lead_days == 2
+    far = subject(birthday=PartialDate(1, 1), country="JP")
+    for start in (date(2026, 12, 1) + timedelta(days=n) for n in range(0, 40, 3)):
+        for item in plan([far], RULES, start, start + timedelta(days=6), start, include_overdue=False):
+            assert item.occasion_date - item.date <= timedelta(days=RULES.horizon_days())
+
+
+def test_subjects_items_and_their_json_have_plain_defaults():
+    from ritual.core.planner import AgendaItem, occasion_window
+
+    assert Subject.from_friend(Friend("Ana")).friend_id == 0
+    plain = AgendaItem(TODAY, OCCASION, 1, "Ana", None, None, "")
+    assert (plain.late, plain.overdue, plain.as_dict()["country"]) == (False, False, None)
+    named = plain._replace(occasion="birthday")
+    assert sorted([named, plain], key=AgendaItem.sort_key) == [plain, named]
+    week = (TODAY + timedelta(days=7), TODAY + timedelta(days=13))
+    assert occasion_window(RULES, *week, TODAY, True)[0] == TODAY
+    assert occasion_window(RULES, *week, TODAY, False)[0] == week[0]
+    assert occasion_window(RULES, TODAY - timedelta(days=7), TODAY, TODAY, True)[0] == TODAY - timedelta(days=7)
+
+
+def test_a_birthday_on_the_first_day_of_the_range_is_planned():
+    ana = subject(birthday=PartialDate(12, 1), birthday_card=False)
+    items = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 7), date(2026, 12, 1))
+    assert [(i.date, i.kind) for i in items] == [(date(2026, 12, 1), OCCASION)]
+
+
+def test_the_open_tasks_span_ends_where_the_range_begins_one_horizon_after_today():
+    horizon = timedelta(days=RULES.horizon_days())
+    assert len(occasion_spans(RULES, TODAY + horizon, TODAY + horizon + timedelta(days=6), TODAY, True)) == 1
+    split = occasion_spans(RULES, TODAY + horizon + timedelta(days=1), TODAY + horizon + timedelta(days=7), TODAY, True)
+    assert split[0] == (TODAY, TODAY + horizon) and len(split) == 2
+    assert len(occasion_spans(RULES, TODAY + 10 * horizon, TODAY + 10 * horizon, TODAY, False)) == 1
