@@ -264,3 +264,33 @@ def test_the_open_tasks_span_ends_where_the_range_begins_one_horizon_after_today
     split = occasion_spans(RULES, TODAY + horizon + timedelta(days=1), TODAY + horizon + timedelta(days=7), TODAY, True)
     assert split[0] == (TODAY, TODAY + horizon) and len(split) == 2
     assert len(occasion_spans(RULES, TODAY + 10 * horizon, TODAY + 10 * horizon, TODAY, False)) == 1
+
+
+def test_each_kind_of_item_says_what_to_do_in_its_own_words():
+    one_day = PlanRules("DE", TransitTable(domestic=1, same_region=5, world=10), MailCalendar(frozenset(range(6))))
+    ana = subject(birthday=PartialDate(12, 3, 1990))
+    reasons = {i.kind: i.reason for i in plan([ana], one_day, date(2026, 11, 23), date(2026, 12, 6), TODAY)}
+    assert reasons == {
+        WRITE: "Write to Ana — birthday (36) Thu 3 Dec",
+        POST: "Post the card to Ana — birthday (36) Thu 3 Dec, 1 mail day in the post",
+        OCCASION: "Ana's birthday (36)",
+    }
+    two_days = {i.kind: i.reason for i in plan([ana], RULES, date(2026, 11, 23), date(2026, 12, 6), TODAY)}
+    assert two_days[POST].endswith(", 2 mail days in the post")
+
+
+def test_an_age_is_shown_from_the_first_birthday_on():
+    baby = subject(birthday=PartialDate(12, 3, 2026), birthday_card=False)
+    [born] = plan([baby], RULES, date(2026, 12, 1), date(2026, 12, 7), TODAY)
+    assert (born.reason, born.age) == ("Ana's birthday", 0)
+    [first] = plan([baby], RULES, date(2027, 12, 1), date(2027, 12, 7), TODAY)
+    assert (first.reason, first.age) == ("Ana's birthday (1)", 1)
+
+
+def test_a_card_whose_post_by_day_is_today_is_not_late_yet():
+    ana = subject(birthday=PartialDate(11, 27), country="DE")
+    post = next(i for i in plan([ana], RULES, TODAY, TODAY + timedelta(days=6), TODAY) if i.kind == POST)
+    assert post.date == TODAY and not post.late and post.earliest_arrival is None
+    tomorrow = TODAY + timedelta(days=1)
+    late = next(i for i in plan([ana], RULES, tomorrow, tomorrow + timedelta(days=6), tomorrow) if i.kind == OCCASION)
+    assert late.late and late.earliest_arrival is not None
