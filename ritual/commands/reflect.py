@@ -7,6 +7,7 @@ import sys
 import click
 
 from ritual.context import RitualContext
+from ritual.core.prompts import DEFAULT_QUESTIONS, QUESTION_RANGE
 
 TTY_HINT = (
     "Answer in as many lines as you like; an empty line ends the answer.\n"
@@ -93,7 +94,8 @@ def log_letter(context: RitualContext, friend, occasion: str | None, tone: str |
               "holiday, just-because, reconnecting, new-baby, farewell, or one of theirs.")
 @click.option("--tone", metavar="TONE", help="gratitude, tenderness, pride, nostalgia, playfulness, encouragement, "
               "admiration, comfort, hope, apology, celebration or longing.")
-@click.option("--questions", type=click.IntRange(3, 5), default=4, show_default=True, help="How many questions.")
+@click.option("--questions", type=click.IntRange(*QUESTION_RANGE), default=DEFAULT_QUESTIONS, show_default=True,
+              help="How many questions.")
 @click.option("--log/--no-log", "log", default=None, help="Log the letter as written today at the end.")
 @click.option("--seed", type=int, hidden=True, help="Fix the choice of questions (tests, demos).")
 @click.pass_obj

@@ -30,7 +30,6 @@ OCCASIONS = (
 JUST_BECAUSE = "just-because"
 DEFAULT_QUESTIONS = 4
 QUESTION_RANGE = (3, 5)
-MIN_CATEGORIES = 3
 
 
 def occasion_key(name: str | None) -> str:
