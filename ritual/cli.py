@@ -12,6 +12,7 @@ from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.errors import InvalidValue, RitualError
 from ritual.text.output import use_color
+from ritual.text.safe import say
 from ritual.paths import Paths
 
 
@@ -24,7 +25,7 @@ class UserFacingError(click.ClickException):
 
     def show(self, file=None) -> None:
         """Print `ritual: message` to stderr."""
-        click.echo(f"ritual: {self.message}", err=True)
+        say(f"ritual: {self.message}", err=True)
 
 
 # The everyday commands load only their own module; anything else loads every command module.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 
 @dataclass(frozen=True)
@@ -21,3 +21,12 @@ class Clock:
         if self.fixed_today:
             return datetime.combine(self.fixed_today, datetime.min.time()).astimezone()
         return datetime.now().astimezone()
+
+    def stamp(self) -> str:
+        """When something is stored, in UTC to the second: always the real instant, even on a fixed day."""
+        return utc_now().isoformat(timespec="seconds")
+
+
+def utc_now() -> datetime:
+    """The real time, aware, in UTC: what schedulers and records of delivery count in."""
+    return datetime.now(timezone.utc)

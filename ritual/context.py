@@ -19,6 +19,7 @@ class RitualContext:
     paths: Paths
     clock: Clock = field(default_factory=Clock)
     color: bool = False
+    finished_restore: bool = False
 
     @cached_property
     def settings(self) -> Settings:
@@ -28,7 +29,13 @@ class RitualContext:
     @cached_property
     def db(self) -> Database:
         """The open database, created and migrated if needed; the first opening of a day also backs it up."""
-        db = open_database(self.paths.database, self.paths.backups_dir)
+        from ritual.services.backup.pending import finish_restore
+
+        db = open_database(self.paths.database, self.paths.backups_dir, self.clock)
+        if finish_restore(db):
+            # A restore was stopped after its rows committed: its settings files were only now written.
+            self.finished_restore = True
+            self.__dict__.pop("settings", None)
         backup_quietly(db, self.paths, self.settings.backups_keep, self.clock.now())
         return db
 

@@ -48,3 +48,20 @@ def home(tmp_path: Path) -> Path:
 def ritual(home: Path) -> RitualRunner:
     """The CLI bound to a private home and a fixed today."""
     return RitualRunner(home)
+
+
+@pytest.fixture(autouse=True)
+def backups_follow_the_published_schema(tmp_path: Path):
+    """Every backup a test writes (by hand, by `ritual backup`, or a rolling one) validates against the schema."""
+    yield
+    from ritual.services.backup.schema_check import check_backup_document
+
+    for path in tmp_path.rglob("*.json"):
+        if not path.is_file() or path.is_symlink() or b'"format": "ritual-backup"' not in path.read_bytes()[:4096]:
+            continue
+        text = path.read_text(encoding="utf-8")
+        document = json.loads(text)
+        # Only what ritual itself wrote (its exact layout): tests that hand-craft broken backups are left alone.
+        if text == json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n":
+            check_backup_document(document, path)
+

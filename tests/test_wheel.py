@@ -34,6 +34,7 @@ def test_wheel_installs_into_a_fresh_venv_and_plans_a_week(tmp_path):
     defaults = Path(located.split("defaults")[1].strip())
     assert defaults.is_dir() and str(defaults).startswith(str(venv)), defaults
     assert (defaults / "settings.toml").is_file() and (defaults / "postal.toml").is_file()
+    assert (defaults / "backup.schema.json").is_file(), "the backup's JSON Schema is published with the wheel"
     run([ritual, "--home", str(home), "demo", "--friends", "40"], cwd=tmp_path, env=env)
     week = run([ritual, "--home", str(home), "week"], cwd=tmp_path, env=env).stdout
     assert week.startswith("Week 48 · Mon 23 Nov – Sun 29 Nov 2026")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import click
 
@@ -12,15 +12,14 @@ from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.planner import AgendaItem
 from ritual.text.output import Styler
-from ritual.text.render import render_upcoming, render_week
+from ritual.text.render import render_upcoming
 from ritual.services.planning.agenda import agenda
-from ritual.services.planning.week_extras import (
-    WeekExtras,
-    merged_json,
-    plan_through,
-    week_extras,
-)
+from ritual.services.planning.serialize import week_entries
+from ritual.services.planning.week import week as plan_week
+from ritual.text.setup import unchosen_hint
+from ritual.text.week import week_text
 from ritual.store.friends import FriendRepository
+from ritual.text.safe import say
 
 EMPTY_HINT = """No friends yet. Add the first one, for example:
 
@@ -31,33 +30,23 @@ or fill this home with demo friends to look around:  ritual demo"""
 
 def print_json(items: list[AgendaItem]) -> None:
     """The agenda contract: a JSON array sorted by date then kind."""
-    click.echo(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
+    say(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
 
 
 def show_home(context: RitualContext) -> None:
     """What bare `ritual` shows: this week, or how to begin on an empty database."""
     if FriendRepository(context.db).count() == 0:
-        click.echo(EMPTY_HINT)
+        say(EMPTY_HINT)
         return
-    monday, items, extras = planned_week(context, context.clock.today())
-    click.echo(week_text(context, items, monday, extras, False), color=context.color)
+    plan = plan_week(context.settings, context.db, context.clock.today(), context.clock.today())
+    say(week_text(plan, Styler(context.color)), color=context.color)
+    _hint_unchosen_home(context)
 
 
-def planned_week(context: RitualContext, day: date) -> tuple[date, list[AgendaItem], WeekExtras]:
-    """The week holding `day`: its Monday, its items with what is still open, and its sessions and notes."""
-    monday = day - timedelta(days=day.weekday())
-    sunday, today = monday + timedelta(days=6), context.clock.today()
-    # One plan reaches as far as this week's sessions look ahead, so their letters cost no second plan.
-    through = plan_through(context.settings, context.db, monday, today)
-    items = agenda(context.settings, context.db, monday, through, today)
-    extras = week_extras(context.settings, context.db, items, monday, today, through)
-    return monday, [i for i in items if i.date <= sunday], extras
-
-
-def week_text(context: RitualContext, items: list[AgendaItem], monday: date, extras: WeekExtras, show_all: bool) -> str:
-    """The week as text, with its writing sessions and any calm notes about fitting letters and supplies."""
-    style = Styler(context.color)
-    return render_week(items, monday, context.clock.today(), style, show_all, extras.day_lines(style), extras.notes(style))
+def _hint_unchosen_home(context: RitualContext) -> None:
+    """Say so while the plan rests on a country the user never chose: nothing silently assumes the US."""
+    if not context.settings.home_country_chosen:
+        say("\n" + Styler(context.color).muted(unchosen_hint(context.settings.home_country)), color=context.color)
 
 
 @click.command()
@@ -68,13 +57,14 @@ def week_text(context: RitualContext, items: list[AgendaItem], monday: date, ext
 def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool) -> None:
     """The week, Monday to Sunday: what to write, what to post, the days themselves."""
     target = parse_day(day, "--date") if day else context.clock.today()
-    monday, items, extras = planned_week(context, target)
+    plan = plan_week(context.settings, context.db, target, context.clock.today())
     if as_json:
-        click.echo(json.dumps(merged_json(items, extras), ensure_ascii=False, indent=2))
+        say(json.dumps(week_entries(plan), ensure_ascii=False, indent=2))
     elif FriendRepository(context.db).count() == 0:
-        click.echo(EMPTY_HINT)
+        say(EMPTY_HINT)
     else:
-        click.echo(week_text(context, items, monday, extras, show_all), color=context.color)
+        say(week_text(plan, Styler(context.color), show_all), color=context.color)
+        _hint_unchosen_home(context)
 
 
 @click.command()
@@ -95,7 +85,8 @@ def upcoming(context: RitualContext, start: str | None, days: int | None, as_jso
     if as_json:
         print_json(items)
     else:
-        click.echo(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
+        say(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
+        _hint_unchosen_home(context)
 
 
 def register(group: click.Group) -> None:

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import click
 
-from ritual.commands.transfer import export_group, import_group
+from ritual.commands.transfer import OUTPUT_PATH, export_group, import_group
 from ritual.context import RitualContext
+from ritual.text.safe import say
 
 INCLUDE_HELP = ("Comma-separated: birthdays, occasions, write, post, keep_in_touch, sessions "
                 "[birthdays,occasions,write,post,sessions; sessions add nothing until you keep some].")
 
 
 @click.command("ics")
-@click.option("--out", "out", metavar="FILE", default="-", show_default=True, help="Where to write; - for stdout.")
+@click.option("--out", "out", metavar="FILE", type=OUTPUT_PATH, default="-", show_default=True, help="Where to write; - for stdout.")
 @click.option("--include", "include", metavar="KINDS", default="birthdays,occasions,write,post,sessions", help=INCLUDE_HELP)
 @click.option("--years", type=click.IntRange(1, 50), default=1, show_default=True, help="How far ahead dated items go.")
 @click.pass_obj
-def export_ics(context: RitualContext, out: str, include: str, years: int) -> None:
+def export_ics(context: RitualContext, out: Path, include: str, years: int) -> None:
     """Write birthdays, occasions and write-by / post-by days as an iCalendar file."""
     from ritual.services.calendar.export import (
         CALENDAR_NAME,
@@ -29,18 +29,14 @@ def export_ics(context: RitualContext, out: str, include: str, years: int) -> No
         parse_include,
     )
     from ritual.services.calendar.render import render_calendar
-    from ritual.private_files import write_private_bytes
+    from ritual.private_files import is_stdout, write_private_bytes
 
     request = ExportRequest(context.clock.today(), parse_include(include), years)
     events = calendar_events(context.settings, context.db, request)
     data = render_calendar(events, CALENDAR_NAME)
-    if out == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    write_private_bytes(Path(out).expanduser(), data)
-    click.echo(f"Wrote {len(events)} events to {out}.", err=True)
+    write_private_bytes(out, data)
+    if not is_stdout(out):
+        say(f"Wrote {len(events)} events to {out}.", err=True)
 
 
 @click.command("ics")
@@ -54,12 +50,12 @@ def import_ics(context: RitualContext, file: str, dry_run: bool, for_name: str |
     from ritual.services.calendar.importer import import_calendar, read_source
 
     summary = import_calendar(context.db, read_source(file), file, dry_run=dry_run, for_name=for_name)
-    click.echo(summary.render(dry_run))
+    say(summary.render(dry_run))
 
 
 @click.group("sync")
 def sync_group() -> None:
-    """Publish ritual's calendar to a server (see the subcommands)."""
+    """Publish ritual's calendar to a server, or keep friends in step with an address book (see the subcommands)."""
 
 
 @sync_group.command("caldav")
@@ -78,7 +74,7 @@ def sync_caldav(context: RitualContext, url: str | None, user: str | None, creat
     target = CalDavTarget.from_settings(context.settings, url, user)
     request = ExportRequest(context.clock.today(), parse_include(include), years)
     result = sync_calendar(target, calendar_events(context.settings, context.db, request), create=create)
-    click.echo(result.render())
+    say(result.render())
 
 
 @click.command("status")
@@ -92,7 +88,7 @@ def export_status(context: RitualContext, as_json: bool) -> None:
 
     records = ExportTargetLog(context.db).all()
     targets = export_targets(context.settings)
-    click.echo(describe_status(targets, records, _display_zone(context), context.paths.config_file, as_json))
+    say(describe_status(targets, records, _display_zone(context), context.paths.config_file, as_json))
 
 
 @click.command("refresh")
@@ -106,9 +102,9 @@ def export_refresh(context: RitualContext, force: bool) -> None:
     now = context.clock.now()
     results = refresh_exports(context.settings, context.db.path, now, context.clock.today(), force)
     if not results:
-        click.echo(NO_TARGETS.format(config=context.paths.config_file))
+        say(NO_TARGETS.format(config=context.paths.config_file))
     for result in results:
-        click.echo(result_line(result), err=result.outcome == FAILED)
+        say(result_line(result), err=result.outcome == FAILED)
     if any(r.outcome == FAILED for r in results):
         sys.exit(1)
 
@@ -117,7 +113,7 @@ def _display_zone(context: RitualContext):
     from zoneinfo import ZoneInfo
 
     name = context.settings.reminders.timezone
-    return ZoneInfo(name) if name else datetime.now().astimezone().tzinfo
+    return ZoneInfo(name) if name else context.clock.now().tzinfo
 
 
 def register(group: click.Group) -> None:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from ritual.commands.transfer import export_group, import_group
+from ritual.commands.transfer import OUTPUT_PATH, export_group, import_group
 from ritual.context import RitualContext
+from ritual.text.safe import say, say_document
 
 # Below this many records an import is over before a bar would be worth drawing.
 _PROGRESS_FROM = 500
@@ -41,9 +42,11 @@ def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool,
 @click.option("--tag", "tags", multiple=True, help="Put everyone imported into this circle (repeatable).")
 @click.option("--overwrite", is_flag=True, help="Let the file's values replace fields you edited in ritual.")
 @click.option("--verbose", "-v", is_flag=True, help="List every record and what happened to it.")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="The file's encoding (shift_jis, cp1252, ...) when it is not UTF-8; detected otherwise.")
 @click.pass_obj
 def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[str, ...], overwrite: bool,
-               verbose: bool) -> None:
+               verbose: bool, encoding: str | None) -> None:
     """Import friends from a Google, Outlook, Thunderbird or simple CSV file.
 
     The simple format is a header row naming any of: name (required), nickname, birthday, anniversary,
@@ -53,7 +56,8 @@ def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[st
     from ritual.services.contacts.csv_import import read_csv_file
     from ritual.services.contacts.friend_fields import parse_tags
 
-    _run_import(context, [(str(file), read_csv_file(file))], "csv", overwrite, dry_run, parse_tags(tags), verbose)
+    batch = (str(file), read_csv_file(file, encoding=encoding))
+    _run_import(context, [batch], "csv", overwrite, dry_run, parse_tags(tags), verbose)
 
 
 def _run_import(context: RitualContext, batches: list, source: str, overwrite: bool, dry_run: bool,
@@ -68,39 +72,43 @@ def _run_import(context: RitualContext, batches: list, source: str, overwrite: b
         summary = import_contacts(context.db, batches, source, overwrite, dry_run,
                                   progress.update if show_bar else None, tags)
     for line in summary_lines(summary, len(batches), verbose):
-        click.echo(line)
+        say(line)
 
 
 @click.command("vcard")
-@click.option("--out", "out", type=click.Path(path_type=Path),
+@click.option("--out", "out", type=OUTPUT_PATH,
               help="A .vcf file, or a folder for one card per friend (a vdir). Default: standard output.")
 @click.option("--version", "version", type=click.Choice(["3.0", "4.0"]), default="3.0", show_default=True,
               help="vCard version to write.")
 @click.pass_obj
 def export_vcard(context: RitualContext, out: Path | None, version: str) -> None:
     """Write every friend as vCards other address books read."""
+    from ritual.private_files import is_stdout
     from ritual.services.contacts.vcard_export import export_friends
     from ritual.store.friends import FriendRepository
     from ritual.store.sources import SourceStore
 
     friends = FriendRepository(context.db).all()
     written = export_friends(friends, out, version, SourceStore(context.db.connection).external_ids())
-    if out is not None:
-        click.echo(f"Wrote {len(friends)} friends to {written}.")
+    if out is None or is_stdout(out):
+        say_document(written)
     else:
-        click.echo(written, nl=False)
+        say(f"Wrote {len(friends)} friends to {written}.")
 
 
 @click.command("backup")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the backup (default: a dated file in the data folder's backups).")
+@click.option("--out", "out", type=OUTPUT_PATH,
+              help="Where to write the backup; - for standard output (default: a dated file in the backups folder).")
 @click.pass_obj
 def backup(context: RitualContext, out: Path | None) -> None:
     """Write everything ritual keeps to one JSON file that `ritual restore` reads back."""
     from ritual.services.backup.write import write_backup
 
+    from ritual.private_files import is_stdout
+
     written = write_backup(context.db, context.paths, out, context.clock.now())
-    click.echo(f"Backed up to {written}.")
+    if not is_stdout(written):
+        say(f"Backed up to {written}.")
 
 
 @click.command("restore")
@@ -110,8 +118,12 @@ def restore(context: RitualContext, file: Path) -> None:
     """Load a backup written by `ritual backup` into this (empty) home."""
     from ritual.services.backup.restore import restore_backup
 
-    counts = restore_backup(context.db, context.paths, file)
-    click.echo(f"Restored {counts.get('friends', 0)} friends and {sum(counts.values())} rows from {file}.")
+    db = context.db
+    if context.finished_restore:
+        say("Finished the restore that was stopped before: its settings files are written now.")
+        return
+    counts = restore_backup(db, context.paths, file)
+    say(f"Restored {counts.get('friends', 0)} friends and {sum(counts.values())} rows from {file}.")
 
 
 def register(group: click.Group) -> None:

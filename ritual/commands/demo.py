@@ -8,6 +8,7 @@ from ritual.context import RitualContext
 from ritual.errors import RitualError
 from ritual.services.demo.build import demo_friends
 from ritual.store.friends import FriendRepository
+from ritual.text.safe import say
 
 
 @click.command()
@@ -25,7 +26,7 @@ def demo(context: RitualContext, count: int, seed: int, force: bool) -> None:
             "or --home DIR to try them somewhere else"
         )
     repo.add_many(demo_friends(count, seed, context.clock.today()))
-    click.echo(f"Added {count} demo friends. See the week with: ritual week")
+    say(f"Added {count} demo friends. See the week with: ritual week")
 
 
 def register(group: click.Group) -> None:

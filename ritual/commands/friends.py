@@ -16,6 +16,7 @@ from ritual.services.contacts import friend_fields as fields
 from ritual.services.planning.agenda import agenda
 from ritual.services.planning.serialize import friend_dict
 from ritual.store.friends import FriendRepository
+from ritual.text.safe import say
 
 _ADDRESS_OPTIONS = {"address": "lines", "city": "city", "region": "region", "postal_code": "postal_code",
                     "country": "country", "address_label": "label"}
@@ -104,7 +105,7 @@ def add(context: RitualContext, name: str, **opts) -> None:
     """Add a friend called NAME."""
     new = apply_options(Friend(name=name.strip()), opts)
     stored = FriendRepository(context.db).add(new)
-    click.echo(f"Added {stored.name} (#{stored.id}).")
+    say(f"Added {stored.name} (#{stored.id}).")
 
 
 @friend.command("list")
@@ -115,13 +116,13 @@ def list_friends(context: RitualContext, tag: str | None, as_json: bool) -> None
     """List friends, sorted by name."""
     friends = FriendRepository(context.db).all(tag)
     if as_json:
-        click.echo(json.dumps([friend_dict(f) for f in friends], ensure_ascii=False, indent=2))
+        say(json.dumps([friend_dict(f) for f in friends], ensure_ascii=False, indent=2))
         return
     if not friends:
-        click.echo("No friends in this circle." if tag else "No friends yet. Add one with: ritual friend add NAME")
+        say("No friends in this circle." if tag else "No friends yet. Add one with: ritual friend add NAME")
         return
     for found in friends:
-        click.echo(render_friend_row(found))
+        say(render_friend_row(found))
 
 
 @friend.command("show")
@@ -132,12 +133,12 @@ def show(context: RitualContext, who: str, as_json: bool) -> None:
     """Everything about one friend (NAME or ID), with what is coming up."""
     found = FriendRepository(context.db).find(who)
     if as_json:
-        click.echo(json.dumps(friend_dict(found), ensure_ascii=False, indent=2))
+        say(json.dumps(friend_dict(found), ensure_ascii=False, indent=2))
         return
     today = context.clock.today()
     items = agenda(context.settings, context.db, today, today + timedelta(days=365), today)
     mine = [i for i in items if i.friend_id == found.id][:8]
-    click.echo(render_friend(found, mine, Styler(context.color)), color=context.color)
+    say(render_friend(found, mine, Styler(context.color)), color=context.color)
 
 
 @friend.command("edit")
@@ -148,7 +149,7 @@ def edit(context: RitualContext, who: str, **opts) -> None:
     """Change a friend (NAME or ID); options you leave out stay as they are."""
     repo = FriendRepository(context.db)
     updated = repo.update(apply_options(repo.find(who), opts))
-    click.echo(f"Saved {updated.name} (#{updated.id}).")
+    say(f"Saved {updated.name} (#{updated.id}).")
 
 
 @friend.command("rm")
@@ -163,7 +164,7 @@ def remove(context: RitualContext, who: str, yes: bool) -> None:
     if not removal_confirmed(question, yes):
         return
     repo.delete(found.id)
-    click.echo(f"Removed {found.name}.")
+    say(f"Removed {found.name}.")
 
 
 def register(group: click.Group) -> None:

@@ -6,6 +6,7 @@ import click
 
 from ritual.context import RitualContext
 from ritual.paths import shipped_config_dir
+from ritual.text.safe import say
 
 
 @click.command()
@@ -23,7 +24,7 @@ def locate(context: RitualContext) -> None:
         ("defaults", shipped_config_dir()),
     )
     for label, path in rows:
-        click.echo(f"{label:<9} {path}")
+        say(f"{label:<9} {path}")
 
 
 def register(group: click.Group) -> None:

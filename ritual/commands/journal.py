@@ -9,7 +9,9 @@ from pathlib import Path
 
 import click
 
+from ritual.commands.transfer import OUTPUT_PATH
 from ritual.context import RitualContext
+from ritual.text.safe import say
 
 # Characters that would turn the user's own words into Markdown headings, quotes or lists.
 _MARKDOWN_START = re.compile(r"^(\s*)([#>*+\-=|]|\d+[.)])")
@@ -82,7 +84,7 @@ def _escape(line: str) -> str:
 @click.command()
 @click.argument("who")
 @click.option("--markdown", "as_markdown", is_flag=True, default=True, help="Write Markdown (the default).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (private) instead.")
+@click.option("--out", type=OUTPUT_PATH, help="Write to FILE (private) instead; - for standard output.")
 @click.pass_obj
 def journal(context: RitualContext, who: str, as_markdown: bool, out: Path | None) -> None:
     """A journal of everything between you and WHO: letters both ways and your answers before writing."""
@@ -97,13 +99,13 @@ def journal(context: RitualContext, who: str, as_markdown: bool, out: Path | Non
         by_sitting.setdefault(reflection.sitting, []).append(reflection)
     entries += [sitting_entry(answers) for answers in by_sitting.values()]
     text = markdown(friend.name, entries)
-    if out is None:
-        click.echo(text, nl=False)
+    if out is None or str(out) == "-":
+        say(text, nl=False)
         return
     from ritual.private_files import write_private_text
 
     write_private_text(out, text)
-    click.echo(f"Wrote the journal with {friend.name} to {out} ({len(entries)} entries).")
+    say(f"Wrote the journal with {friend.name} to {out} ({len(entries)} entries).")
 
 
 def register(group: click.Group) -> None:

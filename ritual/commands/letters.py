@@ -26,10 +26,13 @@ from ritual.core.letters import (
 )
 from ritual.core.text import MONTHS, plural, short_day
 from ritual.errors import InvalidValue
+from ritual.services.cards.steps import log_letter, mark_letter
+from ritual.text.cards import card_note
 from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.store.supplies import use_stamp_for
+from ritual.text.safe import say
 
 ARROWS = {SENT: "to  ", RECEIVED: "from"}
 STATUS_WORDS = {WRITTEN: "written", POSTED: "in the post", ARRIVED: "arrived", RECEIVED: "awaiting your reply",
@@ -45,7 +48,7 @@ def _optional_day(text: str | None, field: str) -> date | None:
 
 
 def _print_json(values: list[dict] | dict) -> None:
-    click.echo(json.dumps(values, ensure_ascii=False, indent=2))
+    say(json.dumps(values, ensure_ascii=False, indent=2))
 
 
 def letter_row(letter: Letter) -> str:
@@ -95,13 +98,15 @@ def letter() -> None:
 @click.option("--posted", metavar="YYYY-MM-DD", help="When it went into the post (sent letters).")
 @click.option("--arrived", metavar="YYYY-MM-DD", help="When it arrived, if they told you (sent letters).")
 @click.option("--medium", type=click.Choice(MEDIA), default="letter", show_default=True)
-@click.option("--occasion", default="", help="birthday, thank-you, ... (optional).")
+@click.option("--occasion", default="", help="birthday, thank-you, ... (optional): the card it was written for.")
+@click.option("--occasion-date", metavar="YYYY-MM-DD", help="The occasion's date, when more than one is near.")
 @click.option("--tone", default="", help="The tone it was written in (optional).")
 @click.option("--note", default="", help="Anything worth remembering about it.")
 @click.option("--scan", type=click.Path(exists=True, dir_okay=False), help="A scan or photo of it.")
 @click.pass_obj
 def add(context: RitualContext, who: str, direction: str | None, day: str | None, posted: str | None,
-        arrived: str | None, medium: str, occasion: str, tone: str, note: str, scan: str | None) -> None:
+        arrived: str | None, medium: str, occasion: str, occasion_date: str | None, tone: str, note: str,
+        scan: str | None) -> None:
     """Log a letter to or from WHO (a name or an id)."""
     if direction is None:
         raise click.UsageError("say which way the letter went: --sent or --received")
@@ -112,10 +117,11 @@ def add(context: RitualContext, who: str, direction: str | None, day: str | None
     status = ARRIVED if arrived_on else POSTED if posted_on else ""
     new = Letter(friend.id, direction, _day(day, "--date", context.clock.today()), status, posted_on, arrived_on,
                  occasion.strip(), medium, tone.strip(), note, str(Path(scan).resolve()) if scan else "")
-    stored = LetterRepository(context.db).add(new)
+    stored, card = log_letter(context.settings, context.db, new, _optional_day(occasion_date, "--occasion-date"))
     way = f"to {friend.name}" if stored.sent else f"from {friend.name}"
     stamp = use_stamp_for(context.db, friend.country, context.settings.home_country) if stored.posted else ""
-    click.echo(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).{stamp}")
+    say(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id}).{stamp}"
+               + card_note(card))
 
 
 @letter.command("list")
@@ -132,9 +138,9 @@ def list_letters(context: RitualContext, who: str | None, year: int | None, dire
     if as_json:
         _print_json([letter_dict(x) for x in letters])
     elif not letters:
-        click.echo("No letters logged here yet. Log one with: ritual letter add NAME --sent (or --received)")
+        say("No letters logged here yet. Log one with: ritual letter add NAME --sent (or --received)")
     else:
-        click.echo("\n".join(letter_row(x) for x in letters))
+        say("\n".join(letter_row(x) for x in letters))
 
 
 @letter.command("show")
@@ -147,7 +153,7 @@ def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
     if as_json:
         _print_json(letter_dict(found))
     else:
-        click.echo(letter_details(found))
+        say(letter_details(found))
 
 
 @letter.command("mark")
@@ -157,14 +163,14 @@ def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
 @click.pass_obj
 def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -> None:
     """Move a letter on: posted or arrived (yours), answered (theirs)."""
-    letters = LetterRepository(context.db)
-    was_posted = letters.get(letter_id).posted is not None
-    moved = letters.mark(letter_id, status, _day(day, "--date", context.clock.today()))
+    was_posted = LetterRepository(context.db).get(letter_id).posted is not None
+    moved, card = mark_letter(context.db, letter_id, status, _day(day, "--date", context.clock.today()))
     stamp = ""
     if moved.posted and not was_posted:
         country = FriendRepository(context.db).get(moved.friend_id).country
         stamp = use_stamp_for(context.db, country, context.settings.home_country)
-    click.echo(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now {STATUS_WORDS[moved.status]}.{stamp}")
+    say(f"Letter #{moved.id} ({'to' if moved.sent else 'from'} {moved.friend}) is now "
+               f"{STATUS_WORDS[moved.status]}.{stamp}" + card_note(card))
 
 
 @letter.command("rm")
@@ -178,7 +184,7 @@ def remove(context: RitualContext, letter_id: int, yes: bool) -> None:
     if not removal_confirmed(f"Remove letter #{found.id} ({letter_row(found).strip()})?", yes):
         return
     repo.delete(letter_id)
-    click.echo(f"Removed letter #{found.id}.")
+    say(f"Removed letter #{found.id}.")
 
 
 @letter.command("owed")
@@ -193,12 +199,12 @@ def owed(context: RitualContext, after: int, as_json: bool) -> None:
         _print_json([letter_dict(x) for x in waiting])
         return
     if not waiting:
-        click.echo("No letters are waiting for a reply.")
+        say("No letters are waiting for a reply.")
         return
-    click.echo("Letters waiting for your reply")
+    say("Letters waiting for your reply")
     for x in waiting:
         days = (today - x.day).days
-        click.echo(f"  {x.friend} wrote on {short_day(x.day)} {x.day.year} ({plural(days, 'day')} ago, #{x.id})")
+        say(f"  {x.friend} wrote on {short_day(x.day)} {x.day.year} ({plural(days, 'day')} ago, #{x.id})")
 
 
 @letter.command("year")
@@ -207,7 +213,7 @@ def owed(context: RitualContext, after: int, as_json: bool) -> None:
 def year(context: RitualContext, year: int | None) -> None:
     """A picture of a year's letters (this year unless YEAR is given)."""
     chosen = year or context.clock.today().year
-    click.echo(year_text(LetterRepository(context.db).list(year=chosen), chosen))
+    say(year_text(LetterRepository(context.db).list(year=chosen), chosen))
 
 
 # `ritual letter log` is the same as `add`, under the name that reads naturally for a letter that came in.

@@ -13,6 +13,7 @@ from ritual.core.model import Occasion
 from ritual.text.output import removal_confirmed
 from ritual.services.planning.serialize import occasion_dict
 from ritual.store.friends import FriendRepository
+from ritual.text.safe import say
 
 
 @click.group()
@@ -33,7 +34,7 @@ def add(context: RitualContext, who: str, name: str, when: str, once: bool, no_c
     found = repo.find(who)
     new = Occasion(name=name.strip(), date=PartialDate.parse(when, "occasion date"), yearly=not once, card=not no_card)
     stored = repo.add_occasion(found.id, new)
-    click.echo(f"Added {stored.name} on {stored.date.iso()} for {found.name} (occasion #{stored.id}).")
+    say(f"Added {stored.name} on {stored.date.iso()} for {found.name} (occasion #{stored.id}).")
 
 
 @occasion.command("list")
@@ -47,14 +48,14 @@ def list_occasions(context: RitualContext, who: str | None, as_json: bool) -> No
     rows = [(f, o) for f in friends for o in f.occasions]
     if as_json:
         data = [{**occasion_dict(o), "friend": f.name, "friend_id": f.id} for f, o in rows]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        say(json.dumps(data, ensure_ascii=False, indent=2))
         return
     if not rows:
-        click.echo("No occasions yet. Add one with: ritual occasion add NAME anniversary 2015-06-20")
+        say("No occasions yet. Add one with: ritual occasion add NAME anniversary 2015-06-20")
     for f, o in rows:
         kind = "yearly" if o.yearly else "once"
         card = "" if o.card else ", no card"
-        click.echo(f"{o.id:>5}  {f.name[:28]:<28}  {o.name[:20]:<20}  {o.date.iso():<10}  {kind}{card}")
+        say(f"{o.id:>5}  {f.name[:28]:<28}  {o.name[:20]:<20}  {o.date.iso():<10}  {kind}{card}")
 
 
 @occasion.command("rm")
@@ -69,7 +70,7 @@ def remove(context: RitualContext, occasion_id: int, yes: bool) -> None:
     if not removal_confirmed(f"Remove {owner.name}'s {target.name} ({target.date.iso()})?", yes):
         return
     repo.remove_occasion(occasion_id)
-    click.echo(f"Removed {owner.name}'s {target.name}.")
+    say(f"Removed {owner.name}'s {target.name}.")
 
 
 def register(group: click.Group) -> None:

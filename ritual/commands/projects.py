@@ -12,8 +12,10 @@ from ritual.core.text import short_day
 from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
 from ritual.store.projects import STATUSES, Project, ProjectRepository, check_status
+from ritual.text.safe import say
 
-STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived"}
+STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived",
+                "skipped": "skipped this year", "given": "given"}
 
 
 def _friend_ids(context: RitualContext, names: tuple[str, ...], tags: tuple[str, ...]) -> list[int]:
@@ -61,7 +63,7 @@ def add(context: RitualContext, name: str, who: tuple[str, ...], tag: tuple[str,
     chosen = existing[0] if existing else repo.create(name, occasion, parse_day(due, "--due") if due else None)
     added = repo.add_members(chosen.id, _friend_ids(context, who, tag))
     verb = "Added to" if existing else "Started"
-    click.echo(f"{verb} {chosen.name} (#{chosen.id}): {added} new, {len(repo.get(str(chosen.id)).members)} in all.")
+    say(f"{verb} {chosen.name} (#{chosen.id}): {added} new, {len(repo.get(str(chosen.id)).members)} in all.")
 
 
 @project.command("list")
@@ -71,11 +73,11 @@ def list_projects(context: RitualContext, as_json: bool) -> None:
     """Every project and how far its cards have come."""
     projects = ProjectRepository(context.db).all()
     if as_json:
-        click.echo(json.dumps([p.as_dict() for p in projects], ensure_ascii=False, indent=2))
+        say(json.dumps([p.as_dict() for p in projects], ensure_ascii=False, indent=2))
     elif not projects:
-        click.echo('No projects yet. Start one with: ritual project add "Holiday cards 2026" --tag family --due 2026-12-10')
+        say('No projects yet. Start one with: ritual project add "Holiday cards 2026" --tag family --due 2026-12-10')
     else:
-        click.echo("\n".join(project_row(p) for p in projects))
+        say("\n".join(project_row(p) for p in projects))
 
 
 @project.command("show")
@@ -85,7 +87,7 @@ def list_projects(context: RitualContext, as_json: bool) -> None:
 def show(context: RitualContext, name: str, as_json: bool) -> None:
     """Everyone in project NAME and where their card stands."""
     found = ProjectRepository(context.db).get(name)
-    click.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2) if as_json else project_details(found))
+    say(json.dumps(found.as_dict(), ensure_ascii=False, indent=2) if as_json else project_details(found))
 
 
 @project.command("set-status")
@@ -102,10 +104,10 @@ def set_status(context: RitualContext, name: str, status: str, who: tuple[str, .
     if not who and not everyone:
         raise click.UsageError("say whose card moved (names or ids), or --all")
     ids = [m.friend_id for m in found.members] if everyone else _friend_ids(context, who, ())
-    moved = repo.set_status(found.id, ids, kept)
+    moved = repo.set_status(found.id, ids, kept, context.clock.today())
     missing = len(ids) - moved
     note = f" ({missing} not in this project; add them with `ritual project add`)" if missing else ""
-    click.echo(f"{moved} {'card' if moved == 1 else 'cards'} in {found.name} now {STATUS_WORDS[kept]}.{note}")
+    say(f"{moved} {'card' if moved == 1 else 'cards'} in {found.name} now {STATUS_WORDS[kept]}.{note}")
 
 
 @project.command("rm")
@@ -119,7 +121,7 @@ def remove(context: RitualContext, name: str, yes: bool) -> None:
     if not removal_confirmed(f"Remove {found.name} and its list of {len(found.members)}?", yes):
         return
     repo.remove(found.id)
-    click.echo(f"Removed {found.name}.")
+    say(f"Removed {found.name}.")
 
 
 def register(group: click.Group) -> None:

@@ -8,6 +8,7 @@ import click
 
 from ritual.context import RitualContext
 from ritual.core.prompts import DEFAULT_QUESTIONS, QUESTION_RANGE
+from ritual.text.safe import say
 
 TTY_HINT = (
     "Answer in as many lines as you like; an empty line ends the answer.\n"
@@ -41,7 +42,7 @@ def choose_tone(given: str | None, interactive: bool) -> str | None:
         return tone
     if not interactive:
         return None
-    click.echo("\n" + render_tones())
+    say("\n" + render_tones())
 
     def pick(text: str) -> str:
         text = text.strip().lower()
@@ -62,30 +63,32 @@ def ask_questions(context: RitualContext, sitting, interactive: bool) -> None:
     style = Styler(context.color)
     stream = sys.stdin  # the same stream click.prompt reads, so no input is lost between them
     if interactive:
-        click.echo("\n" + style.muted(TTY_HINT))
+        say("\n" + style.muted(TTY_HINT))
     while (prompt := sitting.next_prompt()) is not None:
-        click.echo(render_question(prompt, len(sitting.answered) + 1, sitting.count, style), color=context.color)
+        say(render_question(prompt, len(sitting.answered) + 1, sitting.count, style), color=context.color)
         text = read_answer(stream, paragraphs=interactive)
         if text is None:
-            click.echo(style.muted("\nStopping here; your answers so far are kept."), color=context.color)
+            say(style.muted("\nStopping here; your answers so far are kept."), color=context.color)
             return
         if text:
             sitting.answer(prompt, text, context.clock.now())
         elif sitting.skip(prompt, context.clock.now()) is not None:
-            click.echo(style.muted("  Skipped; here is another."), color=context.color)
+            say(style.muted("  Skipped; here is another."), color=context.color)
         else:
-            click.echo(style.muted("  Skipped."), color=context.color)
+            say(style.muted("  Skipped."), color=context.color)
 
 
-def log_letter(context: RitualContext, friend, occasion: str | None, tone: str | None) -> None:
-    """Log the letter as written today."""
+def log_letter(context: RitualContext, briefing, tone: str | None) -> None:
+    """Log the letter as written today, for the card the briefing was about."""
     from ritual.core.letters import SENT, Letter
-    from ritual.store.letters import LetterRepository
+    from ritual.services.cards.steps import log_letter as log_for_card
+    from ritual.text.cards import card_note
 
-    letter = Letter(friend.id, SENT, context.clock.today(), occasion=occasion or "", tone=tone or "")
-    stored = LetterRepository(context.db).add(letter)
-    click.echo(f"Logged your letter to {friend.name} as written today (#{stored.id}). "
-               f"When it goes into the post: ritual letter mark {stored.id} posted")
+    friend, item = briefing.friend, briefing.occasion_item
+    letter = Letter(friend.id, SENT, context.clock.today(), occasion=briefing.occasion or "", tone=tone or "")
+    stored, card = log_for_card(context.settings, context.db, letter, item.occasion_date if item else None)
+    say(f"Logged your letter to {friend.name} as written today (#{stored.id}). "
+        f"When it goes into the post: ritual letter mark {stored.id} posted" + card_note(card))
 
 
 @click.command()
@@ -117,19 +120,19 @@ def reflect(context: RitualContext, who: str, occasion: str | None, tone: str | 
     friend = FriendRepository(context.db).find(who)
     today = context.clock.today()
     briefing = build_briefing(context.settings, context.db, friend, occasion, today)
-    click.echo(render_briefing(briefing, today, style), color=context.color)
+    say(render_briefing(briefing, today, style), color=context.color)
     chosen_tone = choose_tone(tone, interactive)
     moment = moment_for(friend, briefing.occasion, chosen_tone)
     start = seed if seed is not None else int(context.clock.now().timestamp() * 1000) ^ (friend.id or 0)
     sitting = Sitting(context.db, load_prompts(context.paths), friend, moment, questions, start)
     ask_questions(context, sitting, interactive)
-    click.echo("")
+    say("")
     if not sitting.answered:
-        click.echo("No answers this time, and that is fine. The questions will wait.")
+        say("No answers this time, and that is fine. The questions will wait.")
         return
-    click.echo(render_outline(sitting.answered, friend.name, briefing.occasion, chosen_tone, style), color=context.color)
+    say(render_outline(sitting.answered, friend.name, briefing.occasion, chosen_tone, style), color=context.color)
     if log or (log is None and interactive and click.confirm("\nLog the letter as written today?", default=False)):
-        log_letter(context, friend, briefing.occasion, chosen_tone)
+        log_letter(context, briefing, chosen_tone)
 
 
 def register(group: click.Group) -> None:

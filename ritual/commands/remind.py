@@ -10,7 +10,9 @@ from pathlib import Path
 
 import click
 
+from ritual.commands.transfer import OUTPUT_PATH
 from ritual.context import RitualContext
+from ritual.text.safe import say
 from ritual.text.reminders import (
     ReminderStatus,
     describe_outcomes,
@@ -67,7 +69,7 @@ def _log_to_stderr(level: int) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_context
 def remind(ctx: click.Context, catch_up: bool, status: bool, now_text: str | None, dry_run: bool, as_json: bool):
-    """Reminders: catch up on what is due (and refresh kept calendars), see what is coming, mute a friend."""
+    """Reminders: catch up on what is due (refreshing kept calendars and contacts), see what is coming, mute a friend."""
     if ctx.invoked_subcommand is not None:
         return
     context: RitualContext = ctx.obj
@@ -76,7 +78,7 @@ def remind(ctx: click.Context, catch_up: bool, status: bool, now_text: str | Non
     elif status:
         _status(context, now_text, as_json)
     else:
-        click.echo(ctx.get_help())
+        say(ctx.get_help())
 
 
 def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_json: bool) -> None:
@@ -85,7 +87,7 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
     if dry_run:
         now = engine.now()
         pending = [] if engine.quiet_now(now) else engine.pending(context.db, now)
-        _echo(describe_pending(pending, now, engine.zone(), as_json))
+        _echo(describe_pending(pending, engine.lateness(context.db, pending, now), engine.zone(), as_json))
         return
     _log_to_stderr(logging.WARNING)
     outcomes = engine.deliver_due()
@@ -93,9 +95,22 @@ def _catch_up(context: RitualContext, now_text: str | None, dry_run: bool, as_js
         _echo(describe_outcomes(outcomes))
     undelivered = any(o.notifier is None for o in outcomes)
     if undelivered:
-        click.echo("ritual: some reminders could not be delivered; they will be tried again", err=True)
-    if _refresh_exports(context, engine) or undelivered:
+        say("ritual: some reminders could not be delivered; they will be tried again", err=True)
+    exports_failed = _refresh_exports(context, engine)
+    if _sync_contacts(engine) or exports_failed or undelivered:
         sys.exit(1)
+
+
+def _sync_contacts(engine) -> bool:
+    """Keep the contacts folders in step too; True when the sync failed (said on stderr)."""
+    if not engine.settings.contacts.any:
+        return False
+    from ritual.services.reminders.kept_contacts import ContactsPass
+
+    # A failure is logged as a warning, which --catch-up sends to stderr.
+    contacts = ContactsPass(engine)
+    contacts()
+    return bool(contacts.last_failure)
 
 
 def _refresh_exports(context: RitualContext, engine) -> bool:
@@ -110,10 +125,10 @@ def _refresh_exports(context: RitualContext, engine) -> bool:
     for result in failed:
         where = display_location(result.target)
         if result.new_error:
-            click.echo(f"ritual: could not refresh {where}: {result.detail}", err=True)
+            say(f"ritual: could not refresh {where}: {result.detail}", err=True)
         else:
             # A repeat is one short line (the exit code is 1 either way, and should never come without words).
-            click.echo(f"ritual: {where} still cannot be refreshed; `ritual export status` has the details", err=True)
+            say(f"ritual: {where} still cannot be refreshed; `ritual export status` has the details", err=True)
     return bool(failed)
 
 
@@ -131,7 +146,7 @@ def _status(context: RitualContext, now_text: str | None, as_json: bool) -> None
 
 def _echo(text: str) -> None:
     if text:
-        click.echo(text)
+        say(text)
 
 
 @remind.command("list")
@@ -144,11 +159,11 @@ def list_(context: RitualContext, days: int, now_text: str | None, as_json: bool
     engine = _engine(context, now_text)
     coming = engine.upcoming(context.db, engine.now(), days)
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in coming], ensure_ascii=False, indent=2))
+        say(json.dumps([r.as_dict() for r in coming], ensure_ascii=False, indent=2))
     elif not coming:
-        click.echo(f"No reminders in the next {days} days.")
+        say(f"No reminders in the next {days} days.")
     else:
-        click.echo("\n".join(reminder_line(r, engine.zone()) for r in coming))
+        say("\n".join(reminder_line(r, engine.zone()) for r in coming))
 
 
 @remind.command("test")
@@ -161,11 +176,11 @@ def test(context: RitualContext) -> None:
     chain = build_notifiers(context.settings)
     used = chain.deliver(sample_reminder(context.clock.now()), late=False)
     for name, reason in chain.skipped.items():
-        click.echo(f"  {name}: skipped, {reason}", err=True)
+        say(f"  {name}: skipped, {reason}", err=True)
     if used is None:
-        click.echo("ritual: no notifier could deliver the sample reminder", err=True)
+        say("ritual: no notifier could deliver the sample reminder", err=True)
         sys.exit(1)
-    click.echo(f"The sample reminder went out by {used}.")
+    say(f"The sample reminder went out by {used}.")
 
 
 @remind.command("mute")
@@ -190,11 +205,11 @@ def _set_mute(context: RitualContext, name: str, muted: bool) -> None:
 
     friend = FriendRepository(context.db).find(name)
     Mutes(context.db).set(friend.id, muted)
-    click.echo(f"Reminders about {friend.name} are {'muted' if muted else 'on again'}.")
+    say(f"Reminders about {friend.name} are {'muted' if muted else 'on again'}.")
 
 
 def _kind_options(command):
-    command = click.option("--dir", "target", type=click.Path(file_okay=False, path_type=Path),
+    command = click.option("--dir", "target", type=OUTPUT_PATH,
                            help="Use this folder instead of the user's systemd or launchd folder.")(command)
     command = click.option("--launchd", "kind", flag_value="launchd", help="A launchd agent (macOS).")(command)
     return click.option("--systemd", "kind", flag_value="systemd", help="systemd user units (Linux).")(command)
@@ -232,8 +247,8 @@ def _install_timer(context: RitualContext, kind: str | None, target: Path | None
 
     kind = units.default_kind(kind)
     done = units.install(kind, units.ritual_command(context.paths), target or units.user_dir(kind))
-    click.echo("\n".join(f"Wrote {p}" for p in done.files))
-    click.echo(f"To start it:\n  {done.next_step}")
+    say("\n".join(f"Wrote {p}" for p in done.files))
+    say(f"To start it:\n  {done.next_step}")
 
 
 def _uninstall_timer(kind: str | None, target: Path | None) -> None:
@@ -245,7 +260,7 @@ def _uninstall_timer(kind: str | None, target: Path | None) -> None:
     stopped = units.deactivate(kind, folder) if target is None else []
     removed = units.uninstall(kind, folder)
     lines = [f"Ran {command}" for command in stopped] + [f"Removed {p}" for p in removed]
-    click.echo("\n".join(lines) or f"Nothing of ritual's in {folder}.")
+    say("\n".join(lines) or f"Nothing of ritual's in {folder}.")
 
 
 def _a_number(ctx: click.Context, param: click.Parameter, value: float) -> float:

@@ -12,15 +12,12 @@ from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.core.sessions import SessionPlan, parse_minutes, parse_start
 from ritual.core.text import short_day
-from ritual.services.planning.sessions import (
-    conflict_dict,
-    conflict_text,
-    plan_sessions,
-    session_dict,
-    session_text,
-)
+from ritual.services.planning.serialize import conflict_dict, session_dict
+from ritual.services.planning.sessions import plan_sessions
+from ritual.text.sessions import conflict_text, session_text
 from ritual.store.friends import FriendRepository
 from ritual.store.sessions import SessionDays, WritingMinutes
+from ritual.text.safe import say
 
 NO_SESSIONS = ('No writing sessions yet. Keep one every week by adding to your config.toml (`ritual locate`):\n\n'
                '  writing_sessions = ["sun 10:00 60"]\n\nor add a single one: ritual session add 2026-12-06 10:00 60')
@@ -54,11 +51,11 @@ def list_sessions(context: RitualContext, weeks: int, as_json: bool) -> None:
     if as_json:
         entries = [session_dict(plan, s) for s in plan.sessions if s.day <= last]
         entries += [conflict_dict(c) for c in plan.conflicts if c.task.write_by <= last]
-        click.echo(json.dumps(sorted(entries, key=lambda e: (e["date"], e["kind"])), ensure_ascii=False, indent=2))
+        say(json.dumps(sorted(entries, key=lambda e: (e["date"], e["kind"])), ensure_ascii=False, indent=2))
         return
     weekly = context.settings.writing_sessions
     if not weekly and not plan.sessions:
-        click.echo(NO_SESSIONS)
+        say(NO_SESSIONS)
         return
     lines = ["Every week: " + (", ".join(s.text() for s in weekly) if weekly else "none (only one-off sessions)"), ""]
     lines += plan_text(plan, today, last) or ["No sessions in these weeks."]
@@ -66,7 +63,7 @@ def list_sessions(context: RitualContext, weeks: int, as_json: bool) -> None:
     if skips:
         lines += ["", "Days off"] + [f"  {short_day(s.day)}" + (f" {s.start:%H:%M}" if s.start else "") + f"  (#{s.id})"
                                      for s in skips]
-    click.echo("\n".join(lines))
+    say("\n".join(lines))
 
 
 @session.command("add")
@@ -77,7 +74,7 @@ def list_sessions(context: RitualContext, weeks: int, as_json: bool) -> None:
 def add(context: RitualContext, day: str, start: str, minutes: str) -> None:
     """Add a one-off session on DATE at HH:MM lasting MINUTES."""
     added = SessionDays(context.db).add_extra(parse_day(day, "DATE"), parse_start(start, "HH:MM"), parse_minutes(minutes, "MINUTES"))
-    click.echo(f"Added a {added.minutes}-minute session on {short_day(added.day)} {added.day.year} "
+    say(f"Added a {added.minutes}-minute session on {short_day(added.day)} {added.day.year} "
                f"at {added.start:%H:%M} (#{added.extra_id}).")
 
 
@@ -89,7 +86,7 @@ def skip(context: RitualContext, day: str, start: str | None) -> None:
     """Take DATE off from the weekly sessions (only the one at HH:MM when given)."""
     done = SessionDays(context.db).add_skip(parse_day(day, "DATE"), parse_start(start, "HH:MM") if start else None)
     which = f"the {done.start:%H:%M} session" if done.start else "the weekly sessions"
-    click.echo(f"Skipping {which} on {short_day(done.day)} {done.day.year} (#{done.id}); the letters move to others.")
+    say(f"Skipping {which} on {short_day(done.day)} {done.day.year} (#{done.id}); the letters move to others.")
 
 
 @session.command("rm")
@@ -98,7 +95,7 @@ def skip(context: RitualContext, day: str, start: str | None) -> None:
 def remove(context: RitualContext, entry_id: int) -> None:
     """Remove a one-off session or a day off by its #id (shown by `ritual session list`)."""
     SessionDays(context.db).remove(entry_id)
-    click.echo(f"Removed #{entry_id}.")
+    say(f"Removed #{entry_id}.")
 
 
 @session.command("minutes")
@@ -111,7 +108,7 @@ def minutes(context: RitualContext, who: str, minutes: str) -> None:
     value = None if minutes.lower() == "default" else parse_minutes(minutes, "MINUTES")
     WritingMinutes(context.db).set(friend.id, value)
     shown = f"{value} minutes" if value else f"the default ({context.settings.minutes_per_letter} minutes)"
-    click.echo(f"A letter to {friend.name} now takes {shown}.")
+    say(f"A letter to {friend.name} now takes {shown}.")
 
 
 def register(group: click.Group) -> None:

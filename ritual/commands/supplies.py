@@ -10,6 +10,7 @@ from ritual.core import ranges
 from ritual.context import RitualContext
 from ritual.core.supplies import STANDARD_KINDS, counted, supply_kind, words_for
 from ritual.store.supplies import SupplyRepository
+from ritual.text.safe import say
 
 NOTHING_YET = ("No supplies counted yet. Say what you have, for example:\n\n"
                "  ritual supplies set domestic 20\n  ritual supplies set international 5\n  ritual supplies set cards 12\n\n"
@@ -33,7 +34,7 @@ def supplies(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     on_hand = SupplyRepository(ctx.obj.db).all()
-    click.echo(json.dumps(on_hand, ensure_ascii=False, indent=2) if as_json else supplies_text(on_hand))
+    say(json.dumps(on_hand, ensure_ascii=False, indent=2) if as_json else supplies_text(on_hand))
 
 
 @supplies.command("set")
@@ -44,7 +45,7 @@ def set_count(context: RitualContext, kind: str, count: int) -> None:
     """Say how many of KIND you have (domestic, international, cards, or a kind of your own)."""
     key = supply_kind(kind)
     SupplyRepository(context.db).set(key, count)
-    click.echo(f"{counted(count, key)} on hand.{_own_kind_note(key)}")
+    say(f"{counted(count, key)} on hand.{_own_kind_note(key)}")
 
 
 @supplies.command("add", context_settings={"ignore_unknown_options": True})
@@ -55,7 +56,7 @@ def add(context: RitualContext, kind: str, count: int) -> None:
     """Add COUNT of KIND (a negative COUNT takes some away)."""
     key = supply_kind(kind)
     now = SupplyRepository(context.db).add(key, count)
-    click.echo(f"{counted(now, key)} on hand.{_own_kind_note(key)}")
+    say(f"{counted(now, key)} on hand.{_own_kind_note(key)}")
 
 
 def _own_kind_note(kind: str) -> str:

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+
+class OutputPath(click.ParamType):
+    """An output file or folder as typed: `-` kept for standard output, an empty path refused (not read as `.`)."""
+
+    name = "path"
+
+    def convert(self, value, param, ctx):
+        """The value as a Path, or a usage error when it is empty."""
+        if isinstance(value, Path):
+            return value
+        if not str(value).strip():
+            self.fail("an empty path; give a file name (or - for standard output)", param, ctx)
+        return Path(value)
+
+
+OUTPUT_PATH = OutputPath()
 
 
 @click.group("export")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ritual.core.ranges import check_day
+from ritual.core.text import date_words
 from ritual.errors import InvalidValue
 
 FEB28 = "feb28"
@@ -57,6 +58,10 @@ class PartialDate:
     def iso(self) -> str:
         """`YYYY-MM-DD`, `--MM-DD` when the year is unknown, `--MM` when only the month is."""
         return self.iso_like()
+
+    def words(self) -> str:
+        """`8 January`, `8 January 1990` or `June`: how the date reads to a person."""
+        return date_words(self.day, self.month, self.year)
 
     def iso_like(self) -> str:
         """The ISO-like text even for values that failed validation (for messages)."""
@@ -138,6 +143,11 @@ def occurrences_between(value: PartialDate, start: date, end: date, policy: str 
         if start <= day <= end:
             found.append(day)
     return found
+
+
+def monday_of(day: date) -> date:
+    """The Monday of the week holding `day` (weeks run Monday to Sunday, as ISO 8601 has them)."""
+    return day - timedelta(days=day.weekday())
 
 
 def age_on(birthday: PartialDate, on: date, policy: str = FEB28) -> int | None:

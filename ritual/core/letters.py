@@ -38,6 +38,7 @@ class Letter:
     scan: str = ""
     id: int | None = None
     friend: str = ""
+    card_id: int | None = None  # the card it was written for, if any
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
@@ -151,4 +152,5 @@ def letter_dict(letter: Letter) -> dict:
         "tone": letter.tone or None,
         "note": letter.note,
         "scan": letter.scan or None,
+        "card_id": letter.card_id,
     }

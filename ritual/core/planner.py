@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import date, timedelta
 
-from ritual.core.dates import FEB28, PartialDate, age_turned, occurrence_in_year
+from ritual.core.cards import OPEN, PLANNED, POSTED, WRITTEN, Card, CardKey, state_words
+from ritual.core.dates import FEB28, PartialDate, age_turned, occurrences_between
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
-from ritual.core.text import MONTH_NAMES, short_day
+from ritual.core.text import MONTH_NAMES, MONTHS, short_day
 
 OCCASION = "occasion"
 WRITE = "write"
@@ -38,6 +39,15 @@ class PlanRules:
         mail_days_per_week = len(self.mail.mail_weekdays)
         longest = -(-self.transit.longest() * 7 // mail_days_per_week)
         return longest + self.writing_lead_days + 21  # slack for holidays around the window
+
+    def last_occasion_due_by(self, end: date) -> date:
+        """The latest occasion whose write-by, for the slowest post, can fall on or before `end`.
+
+        Writing by `end` means posting by `end` plus the writing lead; a card posted at the first mail day
+        after that arrives `longest` mail days later, so every later occasion has its deadlines after `end`.
+        """
+        first_too_late = self.mail.first_mail_day_on_or_after(end + timedelta(days=self.writing_lead_days + 1))
+        return self.mail.mail_days_after(first_too_late, self.transit.longest()) - timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +102,8 @@ class AgendaItem(NamedTuple):
     post_by: date | None = None
     transit_days: int | None = None
     country: str = ""
+    card_id: int | None = None
+    card_status: str | None = None  # None: no card is planned for it (an invitation, an occasion without a card)
 
     def sort_key(self) -> tuple:
         """Date, then kind, then the friend's name."""
@@ -116,6 +128,8 @@ class AgendaItem(NamedTuple):
             "post_by": iso(self.post_by),
             "transit_days": self.transit_days,
             "country": self.country or None,
+            "card_id": self.card_id,
+            "card_status": self.card_status,
         }
 
 
@@ -126,13 +140,17 @@ def plan(
     end: date,
     today: date,
     include_overdue: bool = True,
+    cards: Mapping[CardKey, Card] | None = None,
 ) -> list[AgendaItem]:
-    """Agenda items dated in [start, end]; with `include_overdue`, also what is still open from before."""
+    """Agenda items dated in [start, end]; with `include_overdue`, also what is still open from before.
+
+    `cards` holds the cards that moved past planned, by key: their done steps are no longer asked for.
+    """
     # Overdue means dated before both the range and today, yet still worth doing.
     window = _Window(start, end, today, min(start, today) if include_overdue else date.min)
     spans = occasion_spans(rules, start, end, today, include_overdue)
     items: list[AgendaItem] = []
-    timing = _Timing(rules, today)
+    timing = _Timing(rules, today, cards or {})
     for subject in subjects:
         for occasion in subject.occasions:
             for occ_from, occ_to in spans:
@@ -153,7 +171,7 @@ def plan(
 def occasion_window(rules: PlanRules, start: date, end: date, today: date, include_overdue: bool) -> tuple[date, date]:
     """The occasion dates whose tasks can fall in a plan: a store may load only those friends."""
     first = min(start, today) if include_overdue else start
-    return first, end + timedelta(days=rules.horizon_days())
+    return first, rules.last_occasion_due_by(end)
 
 
 def occasion_spans(rules: PlanRules, start: date, end: date, today: date,
@@ -173,9 +191,10 @@ def occasion_spans(rules: PlanRules, start: date, end: date, today: date,
 class _Timing:
     """Transit, post-by, write-by and arrival for one plan, each computed once per distinct input."""
 
-    def __init__(self, rules: PlanRules, today: date) -> None:
+    def __init__(self, rules: PlanRules, today: date, cards: Mapping[CardKey, Card]) -> None:
         self.rules = rules
         self.today = today
+        self.cards = cards
         self._transit: dict[str, int] = {}
         self._deadlines: dict[tuple[date, int], tuple[date, date]] = {}
         self._arrival: dict[int, date] = {}
@@ -200,6 +219,10 @@ class _Timing:
             self._arrival[transit] = earliest_arrival(self.today, transit, self.rules.mail)
         return self._arrival[transit]
 
+    def posted_arrival(self, posted: date, transit: int) -> date:
+        """When a card posted on `posted` should arrive."""
+        return earliest_arrival(posted, transit, self.rules.mail)
+
 
 @dataclass(frozen=True, slots=True)
 class _Window:
@@ -221,14 +244,7 @@ def _occurrences(occasion: Occasion, subject: Subject, rules: PlanRules, lo: dat
     if not occasion.yearly:
         day = occasion.date.as_date()
         return [day] if lo <= day <= hi else []
-    policy = subject.feb29 or rules.feb29_policy
-    first = lo.year if occasion.date.year is None else max(lo.year, occasion.date.year)
-    found = []
-    for year in range(first, hi.year + 1):
-        day = occurrence_in_year(occasion.date, year, policy)
-        if lo <= day <= hi:
-            found.append(day)
-    return found
+    return occurrences_between(occasion.date, lo, hi, subject.feb29 or rules.feb29_policy)
 
 
 def _occasion_items(
@@ -240,28 +256,47 @@ def _occasion_items(
 ) -> list[AgendaItem]:
     today = window.today
     country = subject.country or timing.rules.home_country
-    transit = timing.transit(country) if occasion.card else None
-    posted, written = timing.deadlines(occ_date, transit) if occasion.card else (None, None)
+    card = timing.cards.get(CardKey(subject.friend_id, occasion.name, occ_date))
+    planned = occasion.card or card is not None
+    transit = timing.transit(country) if planned else None
+    posted, written = timing.deadlines(occ_date, transit) if planned else (None, None)
+    status = card.status if card is not None else PLANNED if planned else None
     shown = [(OCCASION, occ_date, False)] if window.placement(occ_date) is False else []
-    if occasion.card:
-        for kind, day in ((WRITE, written), (POST, posted)):
-            placed = window.placement(day)
-            if placed is False or (placed and occ_date >= today):
-                shown.append((kind, day, placed))
+    for kind, day in _steps_left(status, written, posted):
+        placed = window.placement(day)
+        if placed is False or (placed and occ_date >= today):
+            shown.append((kind, day, placed))
     if not shown:
         return []
-    late = occasion.card and posted < today <= occ_date
-    arrival = timing.arrival(transit) if late else None
+    late = status in OPEN and posted < today <= occ_date
+    arrival = timing.arrival(transit) if late else _late_arrival(card, posted, transit, timing)
     age = _age(occasion.date, occ_date) if occasion.yearly else None
     label = _occasion_label(occasion, age)
+    card_id = card.id if card is not None else None
     return [
         AgendaItem(
             day, kind, subject.friend_id, subject.name, occasion.name, occ_date,
-            _reason(kind, subject.name, label, occ_date, transit),
-            late, placed, arrival, age, written, posted, transit, country,
+            _reason(kind, subject.name, label, occ_date, transit, card),
+            late, placed, arrival, age, written, posted, transit, country, card_id, status,
         )
         for kind, day, placed in shown
     ]
+
+
+def _steps_left(status: str | None, written: date | None, posted: date | None) -> list[tuple[str, date]]:
+    """The write and post steps a card still asks for: none once it is done, only posting once written."""
+    if status == PLANNED:
+        return [(WRITE, written), (POST, posted)]
+    if status == WRITTEN:
+        return [(POST, posted)]
+    return []
+
+
+def _late_arrival(card: Card | None, posted: date | None, transit: int | None, timing: _Timing) -> date | None:
+    """A card that went into the post after its post-by: when it should arrive."""
+    if card is None or card.status != POSTED or posted is None or card.posted_on <= posted:
+        return None
+    return timing.posted_arrival(card.posted_on, transit)
 
 
 def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
@@ -271,12 +306,18 @@ def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
     placed = window.placement(due)
     if placed is None:
         return None
+    # Warm words, never a count of silent days: an invitation, not a debt.
     if last is None:
-        reason = f"No letter with {subject.name} recorded yet (every {subject.cadence_days} days)"
+        reason = f"{subject.name} might enjoy a first letter (no letter recorded yet)"
     else:
-        silent = (max(due, today) - last).days
-        reason = f"{silent} days since your last letter with {subject.name} (every {subject.cadence_days} days)"
+        reason = f"It has been a while since you wrote to {subject.name} (last letter {_day_month(last, today)})"
     return _invitation(subject, KEEP_IN_TOUCH, due, placed, reason)
+
+
+def _day_month(day: date, today: date) -> str:
+    """`17 Feb`, with the year when it is not this year's."""
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
 
 
 def _reply_owed(subject: Subject, window: _Window, after_days: int) -> AgendaItem | None:
@@ -318,9 +359,10 @@ def _occasion_label(occasion: Occasion, age: int | None) -> str:
     return f"{occasion.name} ({age} years)"
 
 
-def _reason(kind: str, name: str, label: str, occ_date: date, transit: int | None) -> str:
+def _reason(kind: str, name: str, label: str, occ_date: date, transit: int | None, card: Card | None) -> str:
     if kind == OCCASION:
-        return f"{name}'s {label}"
+        state = state_words(card) if card is not None else ""
+        return f"{name}'s {label}" + (f" — {state}" if state else "")
     when = short_day(occ_date)
     if kind == WRITE:
         return f"Write to {name} — {label} {when}"

@@ -20,29 +20,35 @@ class TransitTable:
     world: int
     regions: Mapping[str, frozenset[str]] = field(default_factory=dict)
     overrides: Mapping[str, int] = field(default_factory=dict)
+    # Researched figures that beat the generic ones: domestic transit per home country, transit per region.
+    domestic_by_country: Mapping[str, int] = field(default_factory=dict)
+    region_days: Mapping[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name, days in (("domestic", self.domestic), ("same_region", self.same_region), ("world", self.world)):
             if days < 0:
                 raise InvalidValue(f"transit.{name}", days, "must not be negative")
-        for country, days in self.overrides.items():
-            if days < 0:
-                raise InvalidValue(f"transit.overrides.{country}", days, "must not be negative")
+        for table, values in (("overrides", self.overrides), ("domestic", self.domestic_by_country),
+                              ("region_transit", self.region_days)):
+            for name, days in values.items():
+                if days < 0:
+                    raise InvalidValue(f"transit.{table}.{name}", days, "must not be negative")
 
     def days(self, home: str, destination: str) -> int:
         """Transit working days from `home` to `destination` (domestic when unknown)."""
         if not destination or destination == home:
-            return self.domestic
+            return self.domestic_by_country.get(home, self.domestic)
         if destination in self.overrides:
             return self.overrides[destination]
-        for members in self.regions.values():
-            if home in members and destination in members:
-                return self.same_region
-        return self.world
+        # Two countries may share several regions (the EU inside Europe): the one with a researched figure wins.
+        shared = [self.region_days.get(name, self.same_region)
+                  for name, members in self.regions.items() if home in members and destination in members]
+        return min(shared) if shared else self.world
 
     def longest(self) -> int:
         """The longest transit in the table, for planning look-ahead."""
-        return max(self.domestic, self.same_region, self.world, *self.overrides.values(), 0)
+        return max(self.domestic, self.same_region, self.world, *self.overrides.values(),
+                   *self.domestic_by_country.values(), *self.region_days.values(), 0)
 
 
 @dataclass(frozen=True)

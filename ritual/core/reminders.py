@@ -11,6 +11,8 @@ from ritual.core.sessions import SESSION, LetterTask, Session, SessionPlan
 from ritual.core.text import short_day
 
 DIGEST = "digest"
+# The key mark of the one keep-in-touch reminder that may follow an invitation.
+AGAIN = "again"
 REMINDER_KINDS = (WRITE, POST, OCCASION, KEEP_IN_TOUCH, REPLY_OWED, DIGEST)
 _DIGEST_KINDS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello", REPLY_OWED: "reply"}
 
@@ -46,7 +48,7 @@ class ReminderRules:
     digest_weekday: int | None = 6
     digest_time: time = time(18, 0)
     muted: frozenset[int] = frozenset()
-    keep_in_touch_every_days: int = 7
+    keep_in_touch_repeat_days: int = 30
 
     def time_for(self, kind: str) -> time:
         """The local time of day a reminder of `kind` fires."""
@@ -135,15 +137,26 @@ def _for_item(item: AgendaItem, day: date, key_day: date | None, rules: Reminder
 
 
 def _keep_in_touch(item: AgendaItem, rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:
-    # A friend who has not heard from you is suggested on the due day, then once a week while it stays open.
-    every = max(rules.keep_in_touch_every_days, 1)
-    skipped = max(0, -(-(first - item.date).days // every))
-    slot = item.date + timedelta(days=skipped * every)
-    slots = []
-    while slot <= last:
-        slots.append(_for_item(item, slot, slot, rules, zone))
-        slot += timedelta(days=every)
-    return slots
+    # One invitation when the friend becomes due and at most one more after the repeat days; never weekly.
+    # Both are keyed on the due day, so each is delivered once; a new letter starts a new due day.
+    again = item.date + timedelta(days=max(rules.keep_in_touch_repeat_days, 1))
+    found = []
+    for day, mark in ((max(item.date, first), None), (max(again, first), AGAIN)):
+        if day <= last:
+            reminder = _for_item(item, day, item.date, rules, zone)
+            found.append(replace(reminder, key=reminder_key(KEEP_IN_TOUCH, item.friend_id, mark, item.date)))
+    return found
+
+
+def invitation_allowed(earlier: Iterable[datetime], since: datetime | None, now: datetime, repeat_days: int) -> bool:
+    """Whether a keep-in-touch invitation may go out now, given those already sent to this friend.
+
+    Since the last letter (`since`), one invitation and at most one reminder, the repeat days apart.
+    """
+    sent = [moment for moment in earlier if since is None or moment >= since]
+    if len(sent) >= 2:
+        return False
+    return not sent or now - max(sent) >= timedelta(days=repeat_days)
 
 
 def _digests(items: list[AgendaItem], rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:
@@ -160,7 +173,12 @@ def _digests(items: list[AgendaItem], rules: ReminderRules, zone: tzinfo, first:
 
 
 def _digest(day: date, ahead: list[AgendaItem], rules: ReminderRules, zone: tzinfo) -> Reminder:
-    lines = [f"{short_day(i.date)}  {_DIGEST_KINDS.get(i.kind, i.kind)}: {i.reason}" for i in ahead]
+    # A friend who might enjoy a letter is named once, in the digest of the week they become due, not listed daily.
+    lines = [f"{short_day(i.date)}  {_DIGEST_KINDS.get(i.kind, i.kind)}: {i.reason}"
+             for i in ahead if i.kind != KEEP_IN_TOUCH]
+    hellos = sorted({i.friend for i in ahead if i.kind == KEEP_IN_TOUCH}, key=str.casefold)
+    if hellos:
+        lines.append(f"Might enjoy a letter: {', '.join(hellos)}.")
     return Reminder(
         key=reminder_key(DIGEST, None, None, day),
         kind=DIGEST,

@@ -44,6 +44,11 @@ class Session:
         """Day, then start time."""
         return (self.day, self.start, self.extra_id or 0)
 
+    def end(self) -> time:
+        """The time the sitting ends (past midnight it wraps, as a clock does)."""
+        minutes = (self.start.hour * 60 + self.start.minute + self.minutes) % (24 * 60)
+        return time(minutes // 60, minutes % 60)
+
 
 @dataclass(frozen=True, slots=True)
 class Skip:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
+from functools import lru_cache
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -12,6 +14,7 @@ MONTH_NAMES = (
 )
 
 
+@lru_cache(maxsize=4096)  # a year's plan names the same few hundred days tens of thousands of times
 def short_day(day: date) -> str:
     """`Sat 14 Mar`: weekday, day and month, always in English abbreviations."""
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
@@ -20,3 +23,20 @@ def short_day(day: date) -> str:
 def plural(count: int, word: str) -> str:
     """`1 day`, `3 days`."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def date_words(day: int | None, month: int, year: int | None = None) -> str:
+    """`8 January`, `8 January 1990`, `June` (only the month known): one wording for dates with or without a year."""
+    words = MONTH_NAMES[month - 1] if day is None else f"{day} {MONTH_NAMES[month - 1]}"
+    return f"{words} {year}" if year is not None else words
+
+
+# Letters that Unicode does not split into a base letter and a mark, folded the way people search for them.
+_UNSPLIT = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "æ": "ae",
+                          "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d"})
+
+
+def fold(text: str) -> str:
+    """Text without accents and case, for searching and sorting: `São Paulo` → `sao paulo`, `Łódź` → `lodz`."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNSPLIT))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -14,6 +14,7 @@ from ritual.core.sessions import SessionSlot, parse_slot
 from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths, shipped_config_dir
 from ritual.settings.calendars import ExportSettings, parse_export_settings
+from ritual.settings.contacts import ContactSyncSettings, parse_contact_settings
 from ritual.services.backup.rolling import parse_backups_keep
 from ritual.settings.reminders import ReminderSettings, parse_reminder_settings
 
@@ -25,6 +26,8 @@ class Settings:
     """Every user-tunable value ritual reads, after defaults and the user's files are merged."""
 
     home_country: str
+    # False until the user says where they post from (`ritual setup`, the app's welcome, or config.toml).
+    home_country_chosen: bool
     mail_days: frozenset[int]
     writing_lead_days: int
     feb29: str
@@ -37,6 +40,7 @@ class Settings:
     caldav_password_command: str
     reminders: ReminderSettings
     exports: ExportSettings
+    contacts: ContactSyncSettings
     writing_sessions: tuple[SessionSlot, ...]
     minutes_per_letter: int
     return_address: tuple[str, ...]
@@ -58,6 +62,7 @@ def load_settings(paths: Paths) -> Settings:
         _merge_postal(postal, _read(paths.postal_file))
     return Settings(
         home_country=_country(values["home_country"], source),
+        home_country_chosen="home_country" in user_values,
         mail_days=_weekdays(values["mail_days"], source),
         writing_lead_days=_non_negative(values["writing_lead_days"], "writing_lead_days", source),
         feb29=_choice(values["feb29"], "feb29", FEB29_POLICIES, source),
@@ -70,6 +75,7 @@ def load_settings(paths: Paths) -> Settings:
         caldav_password_command=_text(values["caldav_password_command"], "caldav_password_command", source),
         reminders=parse_reminder_settings(values, source),
         exports=parse_export_settings(values, source),
+        contacts=parse_contact_settings(values, source),
         writing_sessions=_slots(values["writing_sessions"], source),
         minutes_per_letter=_positive(values["minutes_per_letter"], "minutes_per_letter", source),
         return_address=_lines(values["return_address"], "return_address", source),
@@ -88,7 +94,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _merge_postal(base: dict[str, Any], user: dict[str, Any]) -> None:
-    for table in ("transit", "regions", "overrides"):
+    for table in ("transit", "regions", "overrides", "domestic", "region_transit"):
         base.setdefault(table, {}).update(user.get(table, {}))
 
 
@@ -165,10 +171,15 @@ def _transit(postal: dict[str, Any], source: Path) -> TransitTable:
             same_region=_non_negative(transit["same_region"], "transit.same_region", source),
             world=_non_negative(transit["world"], "transit.world", source),
             regions={name: frozenset(c.upper() for c in codes) for name, codes in postal.get("regions", {}).items()},
-            overrides={
-                code.upper(): _non_negative(days, f"overrides.{code}", source)
-                for code, days in postal.get("overrides", {}).items()
-            },
+            overrides=_days_table(postal, "overrides", source, upper=True),
+            domestic_by_country=_days_table(postal, "domestic", source, upper=True),
+            region_days=_days_table(postal, "region_transit", source, upper=False),
         )
     except KeyError as exc:
         raise SettingsError(f"{source}: transit table lacks {exc.args[0]!r}") from None
+
+
+def _days_table(postal: dict[str, Any], table: str, source: Path, upper: bool) -> dict[str, int]:
+    """A table of names to transit days (country codes upper-cased)."""
+    return {(name.upper() if upper else name): _non_negative(days, f"{table}.{name}", source)
+            for name, days in postal.get(table, {}).items()}

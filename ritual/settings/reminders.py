@@ -38,6 +38,7 @@ class ReminderSettings:
     digest_weekday: int | None
     digest_time: time
     catch_up_days: int
+    keep_in_touch_repeat_days: int
     timezone: str
     notifiers: tuple[str, ...]
     command: str
@@ -52,6 +53,7 @@ class ReminderSettings:
             digest_weekday=self.digest_weekday,
             digest_time=self.digest_time,
             muted=muted,
+            keep_in_touch_repeat_days=self.keep_in_touch_repeat_days,
         )
 
 
@@ -64,6 +66,7 @@ def parse_reminder_settings(values: dict[str, Any], source: Path) -> ReminderSet
         digest_weekday=digest[0],
         digest_time=digest[1],
         catch_up_days=_whole(values["reminder_catch_up_days"], "reminder_catch_up_days", source),
+        keep_in_touch_repeat_days=_at_least_one(values["keep_in_touch_repeat_days"], "keep_in_touch_repeat_days", source),
         timezone=_text(values["reminder_timezone"], "reminder_timezone", source),
         notifiers=_notifiers(values["notifiers"], source),
         command=_text(values["notify_command"], "notify_command", source),
@@ -128,6 +131,12 @@ def _notifiers(value: Any, source: Path) -> tuple[str, ...]:
 def _whole(value: Any, key: str, source: Path) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise SettingsError(f"{source}: {key} {value!r} must be a whole number, 0 or more")
+    return value
+
+
+def _at_least_one(value: Any, key: str, source: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise SettingsError(f"{source}: {key} {value!r} must be a whole number of days, 1 or more")
     return value
 
 

@@ -116,14 +116,14 @@ class DeliveryLog:
             found.update(row["key"] for row in rows)
         return found
 
-    def last_keep_in_touch(self, friend_id: int) -> datetime | None:
-        """When this friend was last suggested for a letter, if ever."""
+    def keep_in_touch_times(self, friend_id: int) -> list[datetime]:
+        """When this friend was suggested for a letter, oldest first."""
         rows = self.db.query(
-            "SELECT max(delivered_at) AS at FROM reminder_deliveries "
-            "WHERE friend_id = ? AND kind = 'keep_in_touch' AND state = 'delivered'",
+            "SELECT delivered_at FROM reminder_deliveries "
+            "WHERE friend_id = ? AND kind = 'keep_in_touch' AND state = 'delivered' ORDER BY delivered_at",
             (friend_id,),
         )
-        return _from_iso(rows[0]["at"]) if rows and rows[0]["at"] else None
+        return [_from_iso(row["delivered_at"]) for row in rows]
 
     def recent(self, limit: int = 10) -> list[Delivery]:
         """The latest deliveries, newest first."""
@@ -153,7 +153,7 @@ class Mutes:
             if muted:
                 conn.execute(
                     "INSERT OR IGNORE INTO reminder_mutes (friend_id, muted_at) VALUES (?, ?)",
-                    (friend_id, _iso(datetime.now(timezone.utc))),
+                    (friend_id, self.db.clock.stamp()),
                 )
             else:
                 conn.execute("DELETE FROM reminder_mutes WHERE friend_id = ?", (friend_id,))

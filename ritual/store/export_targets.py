@@ -10,7 +10,7 @@ from ritual.store.database import Database
 
 # Everything an export is made of. Every row is read: counters such as max(updated_at) miss two edits within
 # one second, and reading 10,000 friends' rows costs about 50 ms, once per check.
-_SIGNED_TABLES = ("friends", "occasions", "addresses")
+_SIGNED_TABLES = ("friends", "occasions", "addresses", "cards")
 
 
 @dataclass(frozen=True, slots=True)

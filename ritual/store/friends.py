@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import date
 
+from ritual.core.fields import check_friend, check_occasion
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import Subject, with_birthday
 from ritual.errors import Ambiguous, NotFound
@@ -46,10 +47,11 @@ class FriendRepository:
 
     def add_many(self, friends: Iterable[Friend]) -> list[Friend]:
         """Store many new friends in a single transaction."""
-        now = _now()
+        now = self.db.clock.stamp()
         stored = []
         with self.db.transaction() as conn:
             for friend in friends:
+                check_friend(friend)
                 cursor = conn.execute(_INSERT_FRIEND, {**friend_columns(friend), "now": now})
                 friend_id = cursor.lastrowid
                 self._write_children(conn, friend_id, friend)
@@ -60,8 +62,9 @@ class FriendRepository:
         """Replace a stored friend's fields, addresses, tags and occasions."""
         if friend.id is None:
             raise NotFound("this friend has not been saved yet")
+        check_friend(friend)
         with self.db.transaction() as conn:
-            cursor = conn.execute(_UPDATE_FRIEND, {**friend_columns(friend), "now": _now(), "id": friend.id})
+            cursor = conn.execute(_UPDATE_FRIEND, {**friend_columns(friend), "now": self.db.clock.stamp(), "id": friend.id})
             if cursor.rowcount == 0:
                 raise NotFound(f"no friend with id {friend.id}")
             for table in ("addresses", "friend_tags"):
@@ -118,9 +121,11 @@ class FriendRepository:
 
     def add_occasion(self, friend_id: int, occasion: Occasion) -> Occasion:
         """Attach a new occasion to a friend."""
+        check_occasion(occasion)
         self.get(friend_id)
         with self.db.transaction() as conn:
             new_id = _insert_occasion(conn, friend_id, occasion)
+            _touch(conn, friend_id, self.db.clock.stamp())
         return Occasion(occasion.name, occasion.date, occasion.yearly, occasion.card, new_id)
 
     def occasion_owner(self, occasion_id: int) -> int:
@@ -132,9 +137,10 @@ class FriendRepository:
 
     def remove_occasion(self, occasion_id: int) -> None:
         """Delete one occasion by id."""
+        owner = self.occasion_owner(occasion_id)
         with self.db.transaction() as conn:
-            if conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,)).rowcount == 0:
-                raise NotFound(f"no occasion with id {occasion_id}")
+            conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,))
+            _touch(conn, owner, self.db.clock.stamp())
 
     def subjects(self, occasions_between: tuple[date, date] | None = None, due_by: date | None = None) -> list[Subject]:
         """The light planning view of friends, loaded with two queries.
@@ -142,12 +148,13 @@ class FriendRepository:
         With `occasions_between` and `due_by`, only friends who may have an occasion in that window or a
         keep-in-touch letter due by then are loaded: a cheap superset; the planner still decides exactly.
         """
-        where, params = ("", {}) if occasions_between is None else _relevance_filter(occasions_between, due_by)
+        where, in_window, params = ("", "", {}) if occasions_between is None else _relevance_filter(
+            occasions_between, due_by)
         occasions: dict[int, list[Occasion]] = defaultdict(list)
-        friend_ids = f"SELECT f.id FROM friends f {where}"
-        for row in self.db.query(f"SELECT * FROM occasions WHERE friend_id IN ({friend_ids}) ORDER BY id", params):
+        # Only occasions that can fall in the window matter to the plan, whoever else is loaded.
+        for row in self.db.query(f"SELECT * FROM occasions o {in_window} ORDER BY id", params):
             occasions[row["friend_id"]].append(occasion_from_row(row))
-        rows = self.db.query(
+        rows = self.db.query_tuples(
             "SELECT f.id, f.name, f.feb29, f.cadence_days, f.last_sent, f.last_received, f.birthday_card, "
             "f.birth_month, f.birth_day, f.birth_year, "
             "(SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1) AS country, "
@@ -155,7 +162,8 @@ class FriendRepository:
             f"FROM friends f {where}",
             params,
         )
-        return [_subject(row, occasions.get(row["id"], ())) for row in rows]
+        birthdays = _BirthdayOccasions()
+        return [_subject(row, occasions.get(row[0], ()), birthdays) for row in rows]
 
     def _load(self, where: str, params: tuple) -> list[Friend]:
         rows = self.db.query(f"SELECT * FROM friends f {where} ORDER BY f.name COLLATE NOCASE, f.id", params)
@@ -229,26 +237,42 @@ def _occasion_values(occasion: Occasion) -> tuple:
     return (occasion.name, d.month, d.day, d.year, int(occasion.yearly), int(occasion.card))
 
 
-def _subject(row: sqlite3.Row, occasions: Iterable[Occasion]) -> Subject:
-    birthday = partial_date(row["birth_month"], row["birth_day"], row["birth_year"])
-    letters = [d for d in (from_iso(row["last_sent"]), from_iso(row["last_received"])) if d]
+class _BirthdayOccasions:
+    """Birthday occasions shared by every friend born on the same day: thousands of friends, a few hundred days."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple, tuple[Occasion, ...]] = {}
+
+    def get(self, month: int | None, day: int | None, year: int | None, card: bool) -> tuple[Occasion, ...]:
+        """The birthday as a one-occasion tuple, or () when no month is known."""
+        key = (month, day, year, card)
+        if key not in self._made:
+            self._made[key] = with_birthday(partial_date(month, day, year), card, ())
+        return self._made[key]
+
+
+def _subject(row: tuple, occasions: Iterable[Occasion], birthdays: _BirthdayOccasions) -> Subject:
+    # Columns in the order of the subjects query; tuples, since named rows cost more for thousands of friends.
+    (friend_id, name, feb29, cadence, last_sent, last_received, card, month, day, year, country, awaiting) = row
+    sent, received = from_iso(last_sent), from_iso(last_received)
+    last = max(sent, received) if sent and received else sent or received
     return Subject(
-        friend_id=row["id"],
-        name=row["name"],
-        country=row["country"] or "",
-        feb29=row["feb29"],
-        cadence_days=row["cadence_days"],
-        last_letter=max(letters) if letters else None,
-        occasions=with_birthday(birthday, bool(row["birthday_card"]), tuple(occasions)),
-        awaiting_reply=from_iso(row["awaiting_reply"]),
+        friend_id=friend_id,
+        name=name,
+        country=country or "",
+        feb29=feb29,
+        cadence_days=cadence,
+        last_letter=last,
+        occasions=birthdays.get(month, day, year, bool(card)) + tuple(occasions),
+        awaiting_reply=from_iso(awaiting),
     )
 
 
-def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[str, dict]:
-    """A WHERE clause keeping friends with a yearly date inside `window` (month-day arithmetic only)."""
+def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[str, str, dict]:
+    """WHERE clauses for friends, and for occasions, with a yearly date inside `window` (month-day arithmetic)."""
     lo, hi = window
     if (hi - lo).days >= 365:
-        return "", {}
+        return "", "", {}
     spans = [(_mmdd(lo), _mmdd(hi))] if lo.year == hi.year else [(_mmdd(lo), 1231), (101, _mmdd(hi))]
     # A 29 February is kept on Feb 28 or Mar 1 in common years, so any window near it includes it.
     near_feb29 = any(a <= 301 and b >= 228 for a, b in spans)
@@ -264,12 +288,14 @@ def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[s
     )
     in_window = f"EXISTS (SELECT 1 FROM occasions o WHERE o.friend_id = f.id AND {matches('o.month', 'o.day')})"
     waiting = f"EXISTS (SELECT 1 {_UNANSWERED})"
-    return f"WHERE {matches('f.birth_month', 'f.birth_day')} OR {in_window} OR {due} OR {waiting}", params
+    friends = f"WHERE {matches('f.birth_month', 'f.birth_day')} OR {in_window} OR {due} OR {waiting}"
+    return friends, f"WHERE {matches('o.month', 'o.day')}", params
 
 
 def _mmdd(day: date) -> int:
     return day.month * 100 + day.day
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+def _touch(conn: sqlite3.Connection, friend_id: int, now: str) -> None:
+    """Mark the friend changed: an occasion is part of them (calendars take LAST-MODIFIED from this)."""
+    conn.execute("UPDATE friends SET updated_at = ? WHERE id = ?", (now, friend_id))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timezone
+from datetime import date
 
 from ritual.core.letters import ANSWERED, RECEIVED, SENT, Letter, advance
 from ritual.errors import NotFound
@@ -29,9 +29,10 @@ class LetterRepository:
                 raise NotFound(f"no friend with id {letter.friend_id}")
             cursor = conn.execute(
                 "INSERT INTO letters (friend_id, direction, status, written_on, posted_on, arrived_on, received_on, "
-                "occasion, medium, tone, note, scan, created_at) VALUES (:friend_id, :direction, :status, "
-                ":written_on, :posted_on, :arrived_on, :received_on, :occasion, :medium, :tone, :note, :scan, :now)",
-                {**_columns(letter), "now": _now()},
+                "occasion, medium, tone, note, scan, card_id, created_at) VALUES (:friend_id, :direction, :status, "
+                ":written_on, :posted_on, :arrived_on, :received_on, :occasion, :medium, :tone, :note, :scan, "
+                ":card_id, :now)",
+                {**_columns(letter), "now": self.db.clock.stamp()},
             )
             _move_last_date(conn, letter)
             if letter.sent:
@@ -56,6 +57,16 @@ class LetterRepository:
                 {**_columns(moved), "id": letter_id},
             )
             return self._get(conn, letter_id)
+
+    def attach(self, letter_id: int, card_id: int | None) -> Letter:
+        """Point a letter at the card it was written for (None: just a letter)."""
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE letters SET card_id = ? WHERE id = ?", (card_id, letter_id))
+            return self._get(conn, letter_id)
+
+    def of_card(self, card_id: int) -> list[Letter]:
+        """The letters written for one card, oldest first."""
+        return [_letter(row) for row in self.db.query(f"{_SELECT} WHERE l.card_id = ? {_ORDER}", (card_id,))]
 
     def delete(self, letter_id: int) -> Letter:
         """Remove a logged letter; the friend's last date goes back to the latest letter left."""
@@ -131,6 +142,7 @@ def _columns(letter: Letter) -> dict:
         "tone": letter.tone,
         "note": letter.note,
         "scan": letter.scan,
+        "card_id": letter.card_id,
     }
 
 
@@ -149,8 +161,6 @@ def _letter(row: sqlite3.Row) -> Letter:
         tone=row["tone"],
         note=row["note"],
         scan=row["scan"],
+        card_id=row["card_id"],
     )
 
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")

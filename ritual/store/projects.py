@@ -1,17 +1,24 @@
-"""Projects in the database: a batch of cards (holiday cards 2026) and where each person's card stands."""
+"""Projects in the database: a named set of cards with one occasion (holiday cards 2026).
+
+Where each person's card stands is kept with the card itself (`cards`), the one place every screen reads.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from dataclasses import dataclass, field, replace
+from datetime import date
 
+from ritual.core.cards import PLANNED, Card, CardKey, set_status
 from ritual.errors import InvalidValue, NotFound
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database
 from ritual.store.rows import from_iso, to_iso
 
 TO_WRITE, WRITTEN, POSTED, ARRIVED = "to_write", "written", "posted", "arrived"
 STATUSES = (TO_WRITE, WRITTEN, POSTED, ARRIVED)
+# A project member whose card was skipped or given shows that; it is not one of the statuses a list sets.
+SHOWN = (*STATUSES, "skipped", "given")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +39,25 @@ class Project:
     occasion: str = ""
     due: date | None = None
     members: tuple[Member, ...] = field(default=())
+    created: date | None = None
 
     def counts(self) -> dict[str, int]:
         """How many cards stand at each status."""
-        return {status: sum(m.status == status for m in self.members) for status in STATUSES}
+        return {status: sum(m.status == status for m in self.members) for status in SHOWN}
+
+    @property
+    def card_occasion(self) -> str:
+        """The occasion its cards are for: the project's occasion, else its name."""
+        return self.occasion or self.name
+
+    @property
+    def card_day(self) -> date | None:
+        """The date its cards carry: the project's due day, else the day it was started."""
+        return self.due or self.created
+
+    def card_key(self, friend_id: int) -> CardKey:
+        """The key of one person's card in this project."""
+        return CardKey(friend_id, self.card_occasion, self.card_day)
 
     def as_dict(self) -> dict:
         """A JSON-ready view."""
@@ -65,26 +87,41 @@ class ProjectRepository:
             raise InvalidValue("project name", name, "is already taken")
         with self.db.transaction() as conn:
             cursor = conn.execute("INSERT INTO projects (name, occasion, due, created_at) VALUES (?, ?, ?, ?)",
-                                  (name.strip(), occasion.strip(), to_iso(due), _now()))
+                                  (name.strip(), occasion.strip(), to_iso(due), self.db.clock.stamp()))
         return self.get(str(cursor.lastrowid))
 
     def add_members(self, project_id: int, friend_ids: Iterable[int]) -> int:
-        """Add people (once each) with nothing written yet; returns how many were new."""
+        """Add people (once each); their cards start planned, or where they already stand; returns how many were new."""
         with self.db.transaction() as conn:
             before = conn.total_changes
             conn.executemany(
-                "INSERT OR IGNORE INTO project_members (project_id, friend_id, status, updated_at) VALUES (?, ?, ?, ?)",
-                [(project_id, fid, TO_WRITE, _now()) for fid in friend_ids],
+                "INSERT OR IGNORE INTO project_members (project_id, friend_id, updated_at) VALUES (?, ?, ?)",
+                [(project_id, fid, self.db.clock.stamp()) for fid in friend_ids],
             )
             return conn.total_changes - before
 
-    def set_status(self, project_id: int, friend_ids: Iterable[int], status: str) -> int:
-        """Move people's cards to `status`; returns how many were in the project."""
+    def set_status(self, project_id: int, friend_ids: Iterable[int], status: str, on: date) -> int:
+        """Put people's cards at `status` (their cards move, wherever else they are shown); returns how many."""
+        kept = check_status(status)
+        wanted = PLANNED if kept == TO_WRITE else kept
+        project = self.get(str(project_id))
+        members = {m.friend_id for m in project.members}
+        cards = CardRepository(self.db)
+        moved = 0
         with self.db.transaction() as conn:
-            before = conn.total_changes
-            conn.executemany("UPDATE project_members SET status = ?, updated_at = ? WHERE project_id = ? AND friend_id = ?",
-                             [(check_status(status), _now(), project_id, fid) for fid in friend_ids])
-            return conn.total_changes - before
+            for friend_id in friend_ids:
+                if friend_id in members:
+                    key = project.card_key(friend_id)
+                    card = cards.find(key) or Card(key.friend_id, key.occasion, key.day)
+                    cards.save_in(conn, set_status(card, wanted, on))
+                    moved += 1
+        return moved
+
+    def card_keys_of(self, friend_id: int) -> list[CardKey]:
+        """The cards one friend has in projects (a letter with that occasion may be one of them)."""
+        rows = self.db.query("SELECT p.id FROM projects p JOIN project_members m ON m.project_id = p.id "
+                             "WHERE m.friend_id = ?", (friend_id,))
+        return [self.get(str(row[0])).card_key(friend_id) for row in rows]
 
     def remove(self, project_id: int) -> None:
         """Remove a project and its list (the friends stay)."""
@@ -96,11 +133,14 @@ class ProjectRepository:
         row = self._row(name_or_id)
         if row is None:
             raise NotFound(f"no project called {name_or_id!r} (see `ritual project list`)")
+        bare = Project(row["id"], row["name"], row["occasion"], from_iso(row["due"]),
+                       created=from_iso(row["created_at"][:10]))
         members = self.db.query(
-            "SELECT m.friend_id, f.name, m.status FROM project_members m JOIN friends f ON f.id = m.friend_id "
+            "SELECT m.friend_id, f.name FROM project_members m JOIN friends f ON f.id = m.friend_id "
             "WHERE m.project_id = ? ORDER BY f.name COLLATE NOCASE, f.id", (row["id"],))
-        return Project(row["id"], row["name"], row["occasion"], from_iso(row["due"]),
-                       tuple(Member(m[0], m[1], m[2]) for m in members))
+        cards = CardRepository(self.db).many(bare.card_key(m[0]) for m in members)
+        people = tuple(Member(m[0], m[1], _member_status(cards.get(bare.card_key(m[0])))) for m in members)
+        return replace(bare, members=people)
 
     def all(self) -> list[Project]:
         """Every project, newest due date last, undated ones first."""
@@ -115,5 +155,7 @@ class ProjectRepository:
         return rows[0] if rows else None
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+def _member_status(card: Card | None) -> str:
+    """A card's status in a project's words (a planned card is still to write)."""
+    status = card.status if card is not None else PLANNED
+    return TO_WRITE if status == PLANNED else status

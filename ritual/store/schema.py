@@ -204,7 +204,43 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX project_members_friend ON project_members (friend_id);
     """,
-    # 7: every stored value inside its range (ritual/core/ranges.py), so rows kept before the ranges existed
+    # 7: cards. One row per friend, occasion name and occasion date, written when a first step happens (a planned
+    # card needs no row); each step keeps its date, and the status follows from them. Letters and project members
+    # point at their card; a project's card statuses move into cards, the one place a card's state is kept.
+    """
+    CREATE TABLE cards (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        occasion TEXT NOT NULL CHECK (trim(occasion) <> ''),
+        occasion_date TEXT NOT NULL,
+        written_on TEXT,
+        posted_on TEXT,
+        arrived_on TEXT,
+        ending TEXT NOT NULL DEFAULT '' CHECK (ending IN ('', 'skipped', 'given')),
+        ended_on TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        UNIQUE (friend_id, occasion, occasion_date),
+        CHECK (posted_on IS NULL OR written_on IS NOT NULL),
+        CHECK (arrived_on IS NULL OR posted_on IS NOT NULL),
+        CHECK ((ending = '') = (ended_on IS NULL))
+    );
+    CREATE INDEX cards_day ON cards (occasion_date);
+    ALTER TABLE letters ADD COLUMN card_id INTEGER REFERENCES cards (id) ON DELETE SET NULL;
+    CREATE INDEX letters_card ON letters (card_id);
+    INSERT INTO cards (friend_id, occasion, occasion_date, written_on, posted_on, arrived_on, updated_at)
+        SELECT m.friend_id, CASE WHEN trim(p.occasion) <> '' THEN p.occasion ELSE p.name END,
+               coalesce(p.due, substr(p.created_at, 1, 10)),
+               CASE WHEN m.status <> 'to_write' THEN substr(m.updated_at, 1, 10) END,
+               CASE WHEN m.status IN ('posted', 'arrived') THEN substr(m.updated_at, 1, 10) END,
+               CASE WHEN m.status = 'arrived' THEN substr(m.updated_at, 1, 10) END,
+               m.updated_at
+        FROM project_members m JOIN projects p ON p.id = m.project_id
+        WHERE m.status <> 'to_write'
+        ON CONFLICT DO NOTHING;
+    ALTER TABLE project_members DROP COLUMN status;
+    """,
+    # 8: every stored value inside its range (ritual/core/ranges.py), so rows kept before the ranges existed
     # still load. A year outside 1800-2200 (1000-2200 for occasions) is forgotten (the birthday keeps its day), a cadence is capped at
     # 36,500 days, letter days are brought to the nearest end of the range (their order kept), and a one-off
     # occasion outside the range, which could never be planned, is dropped.
@@ -220,7 +256,7 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE letters SET arrived_on = max('1800-01-01', min('2200-12-31', arrived_on)) WHERE arrived_on IS NOT NULL;
     UPDATE letters SET received_on = max('1800-01-01', min('2200-12-31', received_on)) WHERE received_on IS NOT NULL;
     """,
-    # 8: a reminder whose delivery was interrupted (the process died while a notifier ran) is 'uncertain': it is
+    # 9: a reminder whose delivery was interrupted (the process died while a notifier ran) is 'uncertain': it is
     # not sent again blindly, but shown in `remind --status` and, once, in the next weekly digest (`reported_at`).
     """
     CREATE TABLE reminder_deliveries_new (
@@ -247,5 +283,43 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reminder_deliveries_friend ON reminder_deliveries (friend_id, kind, delivered_at);
     CREATE INDEX reminder_deliveries_delivered ON reminder_deliveries (delivered_at);
     CREATE INDEX reminder_deliveries_state ON reminder_deliveries (state);
+    """,
+    # 10: each exported calendar event's revision, so SEQUENCE and LAST-MODIFIED only ever grow, and only when
+    # the event's content (its digest) changed; an unchanged event keeps them and exports byte for byte the same.
+    """
+    CREATE TABLE IF NOT EXISTS calendar_revisions (
+        uid TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        sequence INTEGER NOT NULL CHECK (sequence >= 0),
+        modified TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+    # 11: two-way contacts sync with vdir folders. One row per card file: its UID, the friend it is linked to
+    # (NULL once the friend is removed in ritual, so the card can be removed too), the SHA-256 of its bytes when
+    # last synced (changes are found by content, never by mtime), and the ritual-owned values both sides agreed
+    # on then: the base of the three-way merge. A conflict keeps both values until the user chooses one.
+    """
+    CREATE TABLE vdir_cards (
+        vdir TEXT NOT NULL,
+        href TEXT NOT NULL,
+        uid TEXT NOT NULL DEFAULT '',
+        friend_id INTEGER REFERENCES friends (id) ON DELETE SET NULL,
+        hash TEXT NOT NULL,
+        base TEXT NOT NULL,
+        synced_at TEXT NOT NULL,
+        PRIMARY KEY (vdir, href)
+    ) WITHOUT ROWID;
+    CREATE INDEX vdir_cards_friend ON vdir_cards (friend_id);
+    CREATE TABLE vdir_conflicts (
+        vdir TEXT NOT NULL,
+        href TEXT NOT NULL,
+        friend_id INTEGER NOT NULL REFERENCES friends (id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        ritual_value TEXT NOT NULL,
+        card_value TEXT NOT NULL,
+        found_at TEXT NOT NULL,
+        PRIMARY KEY (vdir, href, field)
+    ) WITHOUT ROWID;
+    CREATE INDEX vdir_conflicts_friend ON vdir_conflicts (friend_id);
     """,
 )

@@ -7,7 +7,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+
+from ritual.clock import Clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +27,9 @@ class OpenTransaction:
     Lets a whole import run through FriendRepository yet commit (or roll back) as one transaction.
     """
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, clock: Clock | None = None) -> None:
         self.connection = connection
+        self.clock = clock or Clock()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -42,8 +44,9 @@ class OpenTransaction:
 class SourceStore:
     """Reads and writes friend_sources rows on an open connection."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, clock: Clock | None = None) -> None:
         self.connection = connection
+        self.clock = clock or Clock()
 
     def all(self) -> list[SourceRecord]:
         """Every source record."""
@@ -71,6 +74,6 @@ class SourceStore:
                 record.source,
                 record.external_id,
                 json.dumps(record.imported, ensure_ascii=False, sort_keys=True),
-                datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                self.clock.stamp(),
             ),
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from ritual.core import ranges
 from ritual.core.supplies import stamp_kind, supply_kind
@@ -27,7 +26,7 @@ class SupplyRepository:
             conn.execute(
                 "INSERT INTO supplies (kind, count, updated_at) VALUES (?, ?, ?) "
                 "ON CONFLICT (kind) DO UPDATE SET count = excluded.count, updated_at = excluded.updated_at",
-                (supply_kind(kind), count, _now()),
+                (supply_kind(kind), count, self.db.clock.stamp()),
             )
         return count
 
@@ -46,13 +45,11 @@ class SupplyRepository:
         kind = stamp_kind(friend_country, home_country)
         with self.db.transaction() as conn:
             used = conn.execute(
-                "UPDATE supplies SET count = count - 1, updated_at = ? WHERE kind = ? AND count > 0", (_now(), kind)
+                "UPDATE supplies SET count = count - 1, updated_at = ? WHERE kind = ? AND count > 0",
+                (self.db.clock.stamp(), kind),
             ).rowcount
         return kind if used else None
 
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def use_stamp_for(db: Database, friend_country: str, home_country: str) -> str:

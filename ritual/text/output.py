@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from ritual.text.safe import say, visible
+
 
 def use_color(stream=None) -> bool:
     """Colour for a real terminal, unless NO_COLOR (any value) asks otherwise."""
@@ -23,6 +25,8 @@ class Styler:
         self.color = color
 
     def _style(self, text: str, **style) -> str:
+        # Data inside a styled piece is made visible first: the colour codes are the only ones the Styler adds.
+        text = visible(text)
         return click.style(text, **style) if self.color else text
 
     def heading(self, text: str) -> str:
@@ -44,7 +48,12 @@ class Styler:
 
 def removal_confirmed(question: str, yes: bool) -> bool:
     """Ask before removing anything (unless --yes); say so calmly when the answer is no."""
-    if yes or click.confirm(question, default=False):
+    if yes or click.confirm(visible(question), default=False):
         return True
-    click.echo("Nothing removed.")
+    say("Nothing removed.")
     return False
+
+
+def clean(text: str) -> str:
+    """Text from data with any control character (an escape sequence, a carriage return) shown as a space."""
+    return "".join(" " if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in text)

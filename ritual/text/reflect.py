@@ -5,10 +5,11 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 
+from ritual.core.cards import PLANNED, WRITTEN, state_words
 from ritual.core.letters import Letter, Reflection
 from ritual.core.prompts import TONES, Prompt
 from ritual.core.text import short_day
-from ritual.text.output import Styler
+from ritual.text.output import Styler, clean
 from ritual.text.render import WIDTH, wrap
 from ritual.services.letters.reflect import Briefing
 
@@ -74,17 +75,34 @@ def render_outline(answers: list[Reflection], friend_name: str, occasion: str | 
     return "\n".join(lines)
 
 
-def _occasion_lines(briefing: Briefing) -> list[str]:
-    item = briefing.occasion_item
+def occasion_rows(briefing: Briefing) -> list[tuple[str, str]]:
+    """What the letter is for: the occasion, then what its card still asks for, or where it already stands."""
+    item, card = briefing.occasion_item, briefing.card
     if item is None:
-        label = briefing.occasion or "just because"
-        return [f"  {'for':<16}{label}"]
-    lines = [f"  {'for':<16}{item.occasion} on {short_day(item.occasion_date)} {item.occasion_date.year}"]
+        return [("for", briefing.occasion or "just because")]
+    rows = [("for", f"{item.occasion} on {short_day(item.occasion_date)} {item.occasion_date.year}")]
+    if card is not None and card.status != PLANNED:
+        rows.append(("the card", clean(state_words(card))))
+    if card is not None and card.is_done:
+        rows += [("", _card_letter_words(letter)) for letter in briefing.card_letters]
+        return rows
     if item.write_by and item.post_by:
-        lines.append(f"  {'':<16}write by {short_day(item.write_by)}, post by {short_day(item.post_by)}")
+        todo = f"post by {short_day(item.post_by)}"
+        rows.append(("", todo if card is not None and card.status == WRITTEN else f"write by {short_day(item.write_by)}, {todo}"))
     if item.late and item.earliest_arrival:
-        lines.append(f"  {'':<16}posted now, it arrives {short_day(item.earliest_arrival)} at the earliest")
-    return lines
+        rows.append(("", f"posted now, it arrives {short_day(item.earliest_arrival)} at the earliest"))
+    rows += [("", _card_letter_words(letter)) for letter in briefing.card_letters]
+    return rows
+
+
+def _card_letter_words(letter: Letter) -> str:
+    steps = [f"written {short_day(letter.day)}"]
+    steps += [f"{name} {short_day(day)}" for name, day in (("posted", letter.posted), ("arrived", letter.arrived)) if day]
+    return f"this card's {letter.medium} #{letter.id}: " + ", ".join(steps)
+
+
+def _occasion_lines(briefing: Briefing) -> list[str]:
+    return [f"  {label:<16}{value}" for label, value in occasion_rows(briefing)]
 
 
 def _letter_line(label: str, letter: Letter | None, today: date) -> str:

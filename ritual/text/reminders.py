@@ -17,17 +17,18 @@ def reminder_line(reminder: Reminder, zone: tzinfo, late: bool = False) -> str:
     return f"{short_day(local.date())} {local:%H:%M}  {reminder.title}{mark}"
 
 
-def describe_pending(pending: list[Reminder], now: datetime, zone: tzinfo, as_json: bool) -> str:
-    """What a catch-up would deliver right now."""
-    from ritual.services.reminders.engine import LATE_AFTER
+def describe_pending(pending: list[Reminder], late: list[bool], zone: tzinfo, as_json: bool) -> str:
+    """What a catch-up would deliver right now (`late` says, for each, whether it comes late)."""
+    from ritual.core.catch_up import needs_summary
 
     if as_json:
-        rows = [{**r.as_dict(), "late": now - r.due > LATE_AFTER} for r in pending]
+        rows = [{**r.as_dict(), "late": flag} for r, flag in zip(pending, late)]
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if not pending:
         return "Nothing is waiting to be delivered."
-    lines = [reminder_line(r, zone, now - r.due > LATE_AFTER) for r in pending]
-    return "Would deliver:\n" + "\n".join(f"  {line}" for line in lines)
+    lines = [reminder_line(r, zone, flag) for r, flag in zip(pending, late)]
+    lead = "Would deliver as one summary:" if needs_summary(pending) else "Would deliver:"
+    return lead + "\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def describe_outcomes(outcomes) -> str:

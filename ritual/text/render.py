@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
+from ritual.core.cards import POSTED
 from ritual.core.model import Friend
 from ritual.core.planner import INVITATIONS, KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.text import short_day
@@ -43,11 +44,16 @@ def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
         text = f"{short_day(item.date)}: {text}"
     if item.late and item.earliest_arrival:
         text += f" — late: arrives {short_day(item.earliest_arrival)} at the earliest"
-    prefix = f"  {label:<{_LABEL_WIDTH}} "
-    wrapped = wrap(text, prefix)
-    styled_label = style.accent(label) if item.kind == OCCASION else style.heading(label)
-    wrapped = wrapped.replace(label, styled_label, 1)
+    elif item.card_status == POSTED and item.earliest_arrival:
+        text += f", should arrive {short_day(item.earliest_arrival)}"
+    wrapped = labelled(label, text, style.accent if item.kind == OCCASION else style.heading)
     return style.attention(wrapped) if item.late else wrapped
+
+
+def labelled(label: str, text: str, paint: Callable[[str], str]) -> str:
+    """`  label    text…` wrapped under a hanging indent, with only the label painted."""
+    wrapped = wrap(text, f"  {label:<{_LABEL_WIDTH}} ")
+    return "  " + paint(label) + wrapped[2 + len(label):]
 
 
 def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler, show_all: bool = False,
@@ -137,7 +143,9 @@ def render_friend(friend: Friend, upcoming: Iterable[AgendaItem], style: Styler)
         card = "" if occasion.card else ", no card"
         lines.append(wrap(f"{occasion.name} {occasion.date.iso()} ({kind}{card}) #{occasion.id}", f"  {'occasion':<14}"))
     if friend.notes:
-        lines += ["", textwrap.indent(textwrap.fill(friend.notes, WIDTH - 2), "  ")]
+        # Each line of the notes is folded on its own, so the lines the user wrote stay lines.
+        folded = "\n".join(textwrap.fill(line, WIDTH - 2) for line in friend.notes.splitlines())
+        lines += ["", textwrap.indent(folded, "  ")]
     plan = list(upcoming)
     if plan:
         lines += ["", style.heading("Coming up")]

@@ -9,12 +9,13 @@ from functools import partial
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.paths import Paths
-from ritual.services.reminders.notifiers import headline
+from ritual.services.reminders.notifiers import body_text, headline
 from ritual.services.backup.rolling import backup_quietly
 from ritual.settings.load import Settings
 from ritual.store.database import Database
@@ -34,6 +35,7 @@ from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.screens.projects import ProjectsScreen
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.palette import RitualCommands
+from ritual.tui.reminder_toasts import GATHER_SECONDS, MOST_TOASTS, GatheredReminders
 from ritual.tui.screens.supplies import SuppliesScreen
 from ritual.tui.screens.week import WeekScreen
 from ritual.tui.transfer_messages import ContactsImported
@@ -75,6 +77,7 @@ class RitualApp(App[None]):
         self.data = RitualData(settings, db, clock)
         self.data_generation = 0
         self.check_seconds = check_seconds
+        self.gathered = GatheredReminders()
         self.add_mode("week", partial(WeekScreen, self.data))
         self.add_mode("friends", partial(FriendsScreen, self.data))
         self.add_mode("calendar", partial(CalendarScreen, self.data))
@@ -84,7 +87,7 @@ class RitualApp(App[None]):
         """Open the week, or the welcome when there is nobody yet; start the light change check."""
         self.switch_mode("week")
         if self.data.count() == 0:
-            self.push_screen(OnboardingScreen(self.data))
+            self.push_screen(OnboardingScreen(self.data, self.paths))
         self.data.note_own_change()
         self.set_interval(self.check_seconds, self.check_for_changes)
         self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
@@ -94,18 +97,38 @@ class RitualApp(App[None]):
     def start_reminders(self) -> None:
         """Deliver reminders while the app is open, on the same clock as the screens when it is fixed."""
         # The scheduler and the notifiers load here, not at import, to keep the first frame quick.
-        from ritual.services.reminders.engine import system_now
+        from ritual.clock import utc_now
         from ritual.services.reminders.jobs import HEARTBEAT_SECONDS, start_app_reminders
 
         clock = self.data.clock
-        now = self.reminder_now or (clock.now if clock.fixed_today else system_now)
+        now = self.reminder_now or (clock.now if clock.fixed_today else utc_now)
         self.reminders = start_app_reminders(self.data.settings, self.data.db.path, toast=self.show_reminder,
                                              now=now, heartbeat_seconds=self.heartbeat_seconds or HEARTBEAT_SECONDS)
 
     def show_reminder(self, reminder, late: bool) -> None:
-        """*thread*: a due reminder as a toast that stays a while."""
-        self.call_from_thread(self.notify, reminder.body, title=headline(reminder, late),
-                              timeout=REMINDER_TOAST_SECONDS)
+        """*thread*: a due reminder, gathered with the others arriving at the same moment."""
+        self.call_from_thread(self._gather_reminder, headline(reminder, late), body_text(reminder))
+
+    def _gather_reminder(self, title: str, body: str) -> None:
+        if self.gathered.add(title, body):
+            self.set_timer(GATHER_SECONDS, self._show_gathered)
+
+    def _show_gathered(self) -> None:
+        """One toast each for one or two reminders; one summary for more."""
+        for title, body in self.gathered.take():
+            # Names come from the user's data: shown as they are, never read as markup.
+            self.notify(body, title=title, timeout=REMINDER_TOAST_SECONDS, markup=False)
+
+    def on_notify(self, _: Notify) -> None:
+        """Keep at most a few toasts on screen, once the new one is in."""
+        self.call_later(self._trim_toasts)
+
+    def _trim_toasts(self) -> None:
+        """The oldest toasts give way to the newest few."""
+        shown = list(self._notifications)
+        for oldest in shown[: max(0, len(shown) - MOST_TOASTS)]:
+            self._unnotify(oldest, refresh=False)
+        self._refresh_notifications()
 
     def on_unmount(self) -> None:
         """Stop the reminder engine with the app."""
@@ -127,8 +150,10 @@ class RitualApp(App[None]):
             backup_quietly(db, self.paths, self.data.settings.backups_keep, self.data.clock.now())
 
     def action_show(self, mode: str) -> None:
-        """Go to the week, the friends or the calendar."""
+        """Go to the week, the friends, the calendar or the letter box itself, never to a screen opened there."""
         self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def action_add_friend(self) -> None:
         """Open the form for a new friend."""

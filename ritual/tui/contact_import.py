@@ -95,6 +95,7 @@ def _calendar(db: Database, path: Path, dry_run: bool) -> ImportReport:
 
     summary = import_calendar(db, read_source(str(path)), str(path), dry_run=dry_run)
     rows = [ReportRow(o.status, o.name, o.detail) for o in summary.outcomes]
+    rows += [ReportRow(NOTE, "calendar", note) for note in summary.notes]
     return ImportReport(ICS, dry_run, {status: summary.count(status) for status in STATUSES}, rows)
 
 

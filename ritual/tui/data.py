@@ -12,17 +12,16 @@ from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
 from ritual.services.demo.build import demo_friends
 from ritual.services.planning.agenda import agenda, plan_rules
+from ritual.services.planning.week import WeekPlan, week
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
+from ritual.store.changes import data_version, friends_signature
 from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows
 
 DEMO_COUNT = 24
 YEAR = timedelta(days=366)
-_SIGNATURE_SQL = (
-    "SELECT (SELECT count(*) FROM friends), (SELECT max(updated_at) FROM friends), (SELECT max(id) FROM friends), "
-    "(SELECT count(*) FROM occasions), (SELECT max(id) FROM occasions)"
-)
 
 
 class RitualData:
@@ -41,9 +40,10 @@ class RitualData:
         return self.clock.today()
 
     @contextmanager
-    def _reader(self) -> Iterator[Database]:
+    def reader(self) -> Iterator[Database]:
+        """*worker*: a connection of the worker's own, closed afterwards."""
         # SQLite connections belong to the thread that opened them, so each worker opens its own.
-        db = open_database(self.db.path)
+        db = open_database(self.db.path, clock=self.clock)
         try:
             yield db
         finally:
@@ -52,17 +52,22 @@ class RitualData:
     @contextmanager
     def writer(self) -> Iterator[Database]:
         """*worker*: a connection of the worker's own for imports and backups, closed afterwards."""
-        with self._reader() as db:
+        with self.reader() as db:
             yield db
 
     def plan_range(self, start: date, end: date, include_overdue: bool = True) -> list[AgendaItem]:
         """*worker*: the agenda for [start, end] from the one planner."""
-        with self._reader() as db:
+        with self.reader() as db:
             return agenda(self.settings, db, start, end, self.today(), include_overdue)
+
+    def week(self, monday: date) -> WeekPlan:
+        """*worker*: the week holding `monday`, planned as `ritual week` plans it, on the worker's own connection."""
+        with self.reader() as db:
+            return week(self.settings, db, monday, self.today())
 
     def friend_rows(self) -> list[FriendRow]:
         """*worker*: every friend as a light row."""
-        with self._reader() as db:
+        with self.reader() as db:
             return read_rows(db)
 
     def next_occasions(self) -> dict[int, NextOccasion]:
@@ -73,9 +78,10 @@ class RitualData:
     def friend_plan(self, friend: Friend) -> list[AgendaItem]:
         """*worker*: one friend's coming year, from the same planner as everything else."""
         today = self.today()
-        with self._reader() as db:
+        with self.reader() as db:
             rules = plan_rules(self.settings, db, today, today + YEAR)
-        return plan([Subject.from_friend(friend)], rules, today, today + YEAR, today, include_overdue=False)
+            cards = CardRepository(db).between(today, today + YEAR + timedelta(days=rules.horizon_days()))
+        return plan([Subject.from_friend(friend)], rules, today, today + YEAR, today, include_overdue=False, cards=cards)
 
     def count(self) -> int:
         """How many friends are stored."""
@@ -88,6 +94,12 @@ class RitualData:
     def save_friend(self, friend: Friend) -> Friend:
         """Add a new friend or replace a stored one."""
         return self.repo.update(friend) if friend.id is not None else self.repo.add(friend)
+
+    def sync_conflicts(self, friend_id: int) -> list:
+        """The friend's fields changed both here and in the address book since the last contacts sync."""
+        from ritual.store.vdir_state import VdirState
+
+        return [c for c in VdirState(self.db).conflicts() if c.friend_id == friend_id]
 
     def delete_friend(self, friend_id: int) -> None:
         """Remove a friend and their occasions."""
@@ -112,11 +124,11 @@ class RitualData:
 
     def changed_elsewhere(self) -> bool:
         """True when friends or occasions changed since the last call (cheap when nothing did)."""
-        version = self.db.query("PRAGMA data_version")[0][0]
+        version = data_version(self.db)
         if version == self._seen_version:
             return False
         self._seen_version = version
-        signature = tuple(self.db.query(_SIGNATURE_SQL)[0])
+        signature = friends_signature(self.db)
         changed = self._seen_signature is not None and signature != self._seen_signature
         self._seen_signature = signature
         return changed

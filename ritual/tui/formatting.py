@@ -6,6 +6,7 @@ from datetime import date
 
 from rich.text import Text
 
+from ritual.core.cards import POSTED
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.text import short_day
 
@@ -24,6 +25,8 @@ def item_text(item: AgendaItem, show_date: bool = False) -> Text:
         text.append(f"  (was for {short_day(item.date)})", style="dim")
     if item.late and item.earliest_arrival:
         text.append(f"  · running late: could arrive {short_day(item.earliest_arrival)}", style="italic")
+    elif item.card_status == POSTED and item.earliest_arrival:
+        text.append(f"  · should arrive {short_day(item.earliest_arrival)}", style="italic")
     return text
 
 

@@ -1,4 +1,4 @@
-"""The friend list as light rows: one query to read, pure functions to search, filter and sort."""
+"""The friend list as light rows: read from the store once, then pure functions to search, filter and sort."""
 
 from __future__ import annotations
 
@@ -6,18 +6,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ritual.core.planner import OCCASION, AgendaItem
+from ritual.core.text import fold
 from ritual.store.database import Database
+from ritual.store.friend_list import ListedFriend, listed_friends
 
 SORT_ORDERS = ("name", "next occasion", "longest silence")
-
-_ROWS_SQL = """
-SELECT f.id, f.name, f.nickname, f.last_sent, f.last_received,
-       (SELECT group_concat(t.tag, ',') FROM friend_tags t WHERE t.friend_id = f.id) AS tags,
-       a.city, a.country
-FROM friends f LEFT JOIN addresses a ON a.friend_id = f.id AND a.position = 0
-ORDER BY f.name COLLATE NOCASE, f.id
-"""
-
 
 @dataclass(frozen=True, slots=True)
 class NextOccasion:
@@ -40,20 +33,22 @@ class FriendRow:
     last_letter: date | None = None
     next_occasion: NextOccasion | None = None
     haystack: str = ""
+    sort_key: str = ""
 
 
 def read_rows(db: Database) -> list[FriendRow]:
-    """Every friend as a row, sorted by name, with a pre-folded search text."""
-    return [_row(r) for r in db.query(_ROWS_SQL)]
+    """Every friend as a row, sorted by name without regard to accents or case, with a pre-folded search text."""
+    rows = [_row(r) for r in listed_friends(db)]
+    return sorted(rows, key=lambda row: (row.sort_key, row.id))
 
 
-def _row(r) -> FriendRow:
-    tags = tuple(sorted(r["tags"].split(","))) if r["tags"] else ()
-    letters = [date.fromisoformat(v) for v in (r["last_sent"], r["last_received"]) if v]
-    city = r["city"] or ""
-    haystack = " ".join((r["name"], r["nickname"], *tags, city)).casefold()
-    return FriendRow(r["id"], r["name"], r["nickname"], tags, city, r["country"] or "",
-                     max(letters) if letters else None, None, haystack)
+def _row(r: ListedFriend) -> FriendRow:
+    tags = tuple(sorted(r.tags.split(","))) if r.tags else ()
+    letters = [date.fromisoformat(v) for v in (r.last_sent, r.last_received) if v]
+    city = r.city or ""
+    haystack = fold(" ".join((r.name, r.nickname, *tags, city)))
+    return FriendRow(r.id, r.name, r.nickname, tags, city, r.country or "",
+                     max(letters) if letters else None, None, haystack, fold(r.name))
 
 
 def next_occasions(items: list[AgendaItem]) -> dict[int, NextOccasion]:
@@ -72,13 +67,13 @@ def with_next_occasions(rows: list[FriendRow], found: dict[int, NextOccasion]) -
 
 def circles(rows: list[FriendRow]) -> list[str]:
     """Every circle (tag) in use, sorted."""
-    return sorted({tag for row in rows for tag in row.tags}, key=str.casefold)
+    return sorted({tag for row in rows for tag in row.tags}, key=fold)
 
 
 def select_rows(rows: list[FriendRow], query: str = "", circle: str | None = None,
                 order: str = "name") -> list[FriendRow]:
     """The rows matching every word of `query` and the circle, in the chosen order."""
-    words = query.casefold().split()
+    words = fold(query).split()
     chosen = [r for r in rows if (circle is None or circle in r.tags)
               and all(w in r.haystack for w in words)]
     return sort_rows(chosen, order)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from ritual.core.model import Friend
 from ritual.core.planner import AgendaItem
 from ritual.tui.friend_rows import FriendRow, NextOccasion
+
+if TYPE_CHECKING:
+    from ritual.services.planning.week import WeekPlan
 
 
 class FriendChosen(Message):
@@ -94,6 +98,6 @@ class LetterBoxChanged(Message):
 class WeekPlanned(Message):
     """A worker planned a week with its writing sessions and notes."""
 
-    def __init__(self, planned) -> None:
+    def __init__(self, planned: WeekPlan) -> None:
         super().__init__()
         self.planned = planned

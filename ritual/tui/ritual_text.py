@@ -11,7 +11,7 @@ from ritual.core.prompts import TONES
 from ritual.core.text import short_day
 from ritual.services.contacts.countries import country_name
 from ritual.services.letters.reflect import Briefing
-from ritual.text.reflect import time_ago
+from ritual.text.reflect import occasion_rows, time_ago
 
 LABEL = 16
 
@@ -30,7 +30,7 @@ def briefing_text(briefing: Briefing, today: date) -> Text:
                          friend.country and country_name(friend.country)) if p]
     if facts:
         _row(text, "who", ", ".join(facts))
-    for label, value in _occasion_rows(briefing):
+    for label, value in occasion_rows(briefing):
         _row(text, label, value)
     _row(text, "you last wrote", _letter_words(briefing.last_sent, today))
     _row(text, "they last wrote", _letter_words(briefing.last_received, today))
@@ -46,18 +46,6 @@ def briefing_text(briefing: Briefing, today: date) -> Text:
         for reflection in briefing.earlier:
             text.append_text(_earlier(reflection, today))
     return text
-
-
-def _occasion_rows(briefing: Briefing) -> list[tuple[str, str]]:
-    item = briefing.occasion_item
-    if item is None:
-        return [("for", briefing.occasion or "just because")]
-    rows = [("for", f"{item.occasion} on {short_day(item.occasion_date)} {item.occasion_date.year}")]
-    if item.write_by and item.post_by:
-        rows.append(("", f"write by {short_day(item.write_by)}, post by {short_day(item.post_by)}"))
-    if item.late and item.earliest_arrival:
-        rows.append(("", f"posted now, it could arrive {short_day(item.earliest_arrival)}"))
-    return rows
 
 
 def _letter_words(letter: Letter | None, today: date) -> str:

@@ -39,8 +39,8 @@ def test_home_country_from_the_users_settings(ritual, home):
     (home / "config" / "config.toml").write_text('home_country = "DE"\nmail_days = ["mon","tue","wed","thu","fri"]\n')
     ritual.ok("friend", "add", "Cy", "--birthday", "11-28", "--country", "DE")
     post = next(i for i in ritual.json("week", "--date", "2026-11-23") if i["kind"] == "post")
-    # Sat 28th -> delivery Fri 27th (no Saturday post), 2 mail days before: Wed 25th.
-    assert post["date"] == "2026-11-25" and post["transit_days"] == 2
+    # Sat 28th -> delivery Fri 27th (no Saturday post), Germany's 3 mail days before: Tue 24th.
+    assert post["date"] == "2026-11-24" and post["transit_days"] == 3
 
 
 def test_upcoming_covers_the_days_asked(ritual):

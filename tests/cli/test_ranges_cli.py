@@ -70,7 +70,7 @@ def test_values_stored_before_the_ranges_are_brought_inside_them(ritual, home):
     with sqlite3.connect(home / "data" / "ritual.db") as conn:
         conn.execute("UPDATE friends SET birth_year = 9999, cadence_days = 999999999, last_sent = '9999-12-31'")
         conn.execute("UPDATE letters SET written_on = '9999-12-31'")
-        conn.execute("PRAGMA user_version = 6")
+        conn.execute("PRAGMA user_version = 7")  # just before the migration that brings values into range
     shown = ritual.json("friend", "show", "Ana")
     assert shown["birthday"] == "--05-01"
     assert ritual.ok("upcoming") is not None

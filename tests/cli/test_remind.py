@@ -27,14 +27,23 @@ def friends(ritual):
 
 def test_catch_up_delivers_once_and_a_second_run_delivers_nothing(friends):
     out = friends.ok(*CATCH_UP)
-    assert "Bo's card goes in the post today (a little late)" in out
-    assert out.index("Ana's card") < out.index("Bo's card"), "oldest first"
+    assert out.startswith("Waiting for you: 1 card to write, 2 to post, 1 friend who might enjoy a letter")
+    assert out.index("card to Ana") < out.index("card to Bo"), "oldest first"
+    assert friends.ok(*CATCH_UP) == ""
+
+
+def test_after_a_first_round_what_was_missed_comes_late_once(friends):
+    assert friends.ok("remind", "--catch-up", "--now", "2026-11-21T10:00") != ""
+    out = friends.ok(*CATCH_UP)
+    assert "Bo's card goes in the post today (a little late)" in out and "A good day to write to Bo (a little late)" in out
+    assert out.index("write to Bo") < out.index("Bo's card"), "oldest first"
     assert friends.ok(*CATCH_UP) == ""
 
 
 def test_a_dry_run_lists_without_marking(friends):
     listed = json.loads(friends.ok(*CATCH_UP, "--dry-run", "--json"))
-    assert {r["kind"] for r in listed} >= {"post", "keep_in_touch"} and all(r["late"] for r in listed)
+    assert {r["kind"] for r in listed} >= {"post", "keep_in_touch"}
+    assert not any(r["late"] for r in listed), "the home's first round: nothing before it was missed"
     assert json.loads(friends.ok(*CATCH_UP, "--dry-run", "--json")) == listed
     delivered = json.loads(friends.ok(*CATCH_UP, "--json"))
     assert [r["key"] for r in delivered] == [r["key"] for r in listed]
@@ -49,9 +58,9 @@ def test_nothing_is_delivered_in_quiet_hours(friends):
 def test_a_muted_friend_is_left_out(friends):
     assert "muted" in friends.ok("remind", "mute", "Bo")
     out = friends.ok(*CATCH_UP)
-    assert "Bo" not in out and "Ana's card" in out
+    assert "Bo" not in out and "card to Ana" in out
     friends.ok("remind", "unmute", "Bo")
-    assert "Bo's card" in friends.ok(*CATCH_UP)
+    assert "card to Bo" in friends.ok(*CATCH_UP)
 
 
 def test_list_and_status_show_what_comes_and_what_went(friends):
@@ -142,7 +151,7 @@ def test_catch_up_says_a_broken_export_once_and_exits_1(friends, home):
     (home / "config").mkdir(parents=True, exist_ok=True)
     (home / "config" / "config.toml").write_text(f'export_ics_files = ["{blocker}/r.ics"]\n')
     first = friends(*CATCH_UP)
-    assert first.exit_code == 1 and "could not refresh" in first.stderr and "Ana's card" in first.stdout
+    assert first.exit_code == 1 and "could not refresh" in first.stderr and "card to Ana" in first.stdout
     again = friends("remind", "--catch-up", "--now", "2026-11-25T10:15")
     assert again.exit_code == 1 and "could not refresh" not in again.stderr
     assert "still cannot be refreshed" in again.stderr and "export status" in again.stderr

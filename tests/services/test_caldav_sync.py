@@ -110,6 +110,10 @@ def test_create_update_delete_and_a_quiet_resync(home, radicale):
     edited = sync(home, target)
     assert edited.updated >= 1 and edited.deleted >= 1 and edited.created >= 1
     assert any("DTSTART;VALUE=DATE:20001230" in d for d in server_events(target).values())
+    sequences = {str(v["SUMMARY"]): int(v["SEQUENCE"]) for d in server_events(target).values()
+                 for v in icalendar.Calendar.from_ical(d).walk("VEVENT")}
+    assert sequences["Ben Year-less's birthday"] == 1 and sequences["Ana Souza's birthday"] == 0, \
+        "the server keeps ritual's SEQUENCE: raised once for the edited event, never by the sync itself"
 
     repo.delete(repo.find("Ana Souza").id)
     removed = sync(home, target)

@@ -15,8 +15,9 @@ from ritual.core.model import Friend
 from ritual.errors import InvalidValue
 from ritual.services.calendar.events import CalendarEvent
 from ritual.services.calendar.export import parse_include
-from ritual.services.calendar.render import CATEGORY_LABELS, event_stamp, fold, render_vevent
+from ritual.services.calendar.render import CATEGORY_LABELS, event_stamp, fold, one_line, render_vevent
 from ritual.private_files import write_private_bytes
+from ritual.text.safe import visible
 from ritual.store.friends import FriendRepository
 from tests.services.ics_homes import TRICKY_NAME, hard_friends, open_home
 
@@ -48,14 +49,13 @@ def test_feb29_under_feb28_uses_the_rule_every_parser_reads(hard_home):
         assert sorted(rule_of(event).split(";")) == ["BYMONTH=2", "BYMONTHDAY=-1", "FREQ=YEARLY"]
 
 
-def test_feb29_under_mar1_is_a_leap_year_rule_plus_march_instances(hard_home):
+def test_feb29_under_mar1_is_a_leap_year_rule_plus_every_fourth_year_march_rules(hard_home):
     eli = events_by_summary(hard_home.export(years=1))["Eli Leap Mar1's birthday"]
-    recurring = [e for e in eli if "RRULE" in e]
-    assert len(recurring) == 1 and rule_of(recurring[0]) == "FREQ=YEARLY"
-    assert recurring[0].decoded("DTSTART") == date(2000, 2, 29)
-    instances = sorted(e.decoded("DTSTART") for e in eli if "RRULE" not in e)
-    # Ten years of common years even for a one-year export; 2028, 2032 are leap years and come from the rule.
-    assert instances == [date(y, 3, 1) for y in range(2027, 2037) if y % 4]
+    rules = sorted((e.decoded("DTSTART"), rule_of(e)) for e in eli if "RRULE" in e)
+    assert rules == [(date(2000, 2, 29), "FREQ=YEARLY")] + [
+        (date(y, 3, 1), "FREQ=YEARLY;INTERVAL=4") for y in (2001, 2002, 2003)]
+    # 2100 is not a leap year and no every-fourth-year rule reaches it; 2200 and 2300 neither.
+    assert sorted(e.decoded("DTSTART") for e in eli if "RRULE" not in e) == [date(y, 3, 1) for y in (2100, 2200, 2300)]
     assert len(events_by_summary(hard_home.export())["Eli Leap Mar1's anniversary"]) == 1
     assert "RSCALE" not in hard_home.export().decode() and "BYYEARDAY" not in hard_home.export().decode()
 
@@ -138,21 +138,23 @@ def test_the_file_is_written_atomically_and_privately(tmp_path):
 
 
 def reference_vevent(event: CalendarEvent) -> bytes:
-    """The same event built and rendered by icalendar itself."""
+    """The same event built and rendered by icalendar itself, its texts' control characters made visible."""
+    revision = {"sequence": event.sequence, "last_modified": event.modified} if event.modified else {}
     vevent = icalendar.Event.new(
-        uid=event.uid,
+        uid=visible(event.uid),
         start=event.begins,
         end=event.end,
-        summary=event.summary,
-        description=event.description,
+        summary=one_line(event.summary),
+        description=visible(event.description),
         categories=[CATEGORY_LABELS[event.category]],
         transparency="OPAQUE" if event.timed else "TRANSPARENT",
-        stamp=event_stamp(event),
+        stamp=event.modified or event_stamp(event),
+        **revision,
     )
     if event.rule:
         vevent.add("RRULE", dict(event.rule))
     if event.alarm is not None:
-        alarm = icalendar.Alarm.new(description=event.summary)
+        alarm = icalendar.Alarm.new(description=one_line(event.summary))
         alarm.add("ACTION", "DISPLAY")
         alarm.add("TRIGGER", event.alarm)
         vevent.add_component(alarm)
@@ -165,13 +167,19 @@ def reference_vevent(event: CalendarEvent) -> bytes:
     description=st.text(max_size=300),
     start=st.dates(date(1900, 1, 1), date(2100, 12, 31)),
     alarm=st.none() | st.integers(0, 23 * 60).map(lambda m: timedelta(minutes=m)),
-    rule=st.sampled_from([None, (("FREQ", "YEARLY"),), (("FREQ", "YEARLY"), ("BYMONTH", 2), ("BYMONTHDAY", -1))]),
+    rule=st.sampled_from([None, (("FREQ", "YEARLY"),), (("FREQ", "YEARLY"), ("BYMONTH", 2), ("BYMONTHDAY", -1)),
+                          (("FREQ", "YEARLY"), ("INTERVAL", 4))]),
     category=st.sampled_from(sorted(CATEGORY_LABELS)),
     at=st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)),
     minutes=st.integers(1, 24 * 60),
+    revision=st.none() | st.tuples(st.integers(0, 10**6), st.datetimes(datetime(2000, 1, 1), datetime(2100, 1, 1))),
 )
-def test_fast_rendering_is_byte_identical_to_icalendar(summary, description, start, alarm, rule, category, at, minutes):
-    event = CalendarEvent("u-1", start, summary, description, category, rule, alarm, at, minutes if at else 0)
+def test_fast_rendering_is_byte_identical_to_icalendar(summary, description, start, alarm, rule, category, at, minutes,
+                                                       revision):
+    sequence, modified = revision or (0, None)
+    modified = modified.replace(microsecond=0, tzinfo=timezone.utc) if modified else None
+    event = CalendarEvent("u-1", start, summary, description, category, rule, alarm, at, minutes if at else 0,
+                          sequence=sequence, modified=modified)
     assert render_vevent(event) == reference_vevent(event)
 
 
@@ -204,3 +212,12 @@ def test_the_hard_home_holds_every_case(hard_home):
     friends = FriendRepository(hard_home.db).all()
     assert len(friends) == len(hard_friends())
     assert any(f.feb29 == "mar1" for f in friends) and any(f.birthday and f.birthday.month_only for f in friends)
+
+
+def test_escape_and_bell_never_reach_a_calendar_file():
+    event = CalendarEvent("u-3\x1b", date(2026, 11, 29), "Card for Evil\x1b]0;PWNED\x07", "a\x1b[2J\nb\x9b",
+                          "birthdays", alarm=timedelta(0))
+    text = render_vevent(event)
+    assert b"\x1b" not in text and b"\x07" not in text and "\x9b".encode() not in text
+    # A summary is one line: controls there become spaces; a description shows them as visible stand-ins.
+    assert b"SUMMARY:Card for Evil ]0\\;PWNED\r\n" in text and b"a^[[2J\\nb" in text

@@ -65,8 +65,9 @@ def test_after_three_days_asleep_everything_missed_arrives_once_oldest_first_and
     clock = Moment(datetime(2026, 11, 20, 7, 0, tzinfo=BERLIN))
     coming = days_of(home, clock)
     assert [r.kind for r in coming] == ["write", "post", "occasion"]
-    clock.value = coming[-1].due + timedelta(days=3)
     received = []
+    assert engine(home, clock, received=received).deliver_due() == [], "a first round before the sleep"
+    clock.value = coming[-1].due + timedelta(days=3)
     engine(home, clock, received=received).deliver_due()
     assert received == [(r.key, True) for r in coming]
     assert engine(home, clock, received=received).deliver_due() == []
@@ -75,8 +76,9 @@ def test_after_three_days_asleep_everything_missed_arrives_once_oldest_first_and
 def test_nothing_goes_out_in_quiet_hours_and_it_waits_for_the_morning(home):
     clock = Moment(datetime(2026, 11, 20, 7, 0, tzinfo=BERLIN))
     first = days_of(home, clock)[0]
-    clock.value = datetime.combine(first.day, datetime.min.time(), BERLIN) + timedelta(hours=23)
     received = []
+    assert engine(home, clock, received=received).deliver_due() == [], "a first round before the night"
+    clock.value = datetime.combine(first.day, datetime.min.time(), BERLIN) + timedelta(hours=23)
     assert engine(home, clock, received=received).deliver_due() == []
     clock.value += timedelta(hours=9)
     engine(home, clock, received=received).deliver_due()

@@ -179,6 +179,18 @@ def test_a_charset_name_with_a_nul_byte_falls_back_to_utf8():
     assert decode_text_bytes("Ñ Ñ".encode(), "\x00TF-8") == "Ñ Ñ"
 
 
+def test_a_single_word_fn_stays_the_name_and_n_does_not_replace_it():
+    text = card("N:Petrov;Mikhail;Sergeyevich;;", "FN:Mischa", "BDAY:1988-04-02")
+    (record,) = read_vcard_text(text, "t.vcf")
+    assert record.friend.name == "Mischa" and record.friend.nickname == ""
+
+
+def test_without_fn_the_name_from_n_keeps_the_additional_name():
+    text = "\r\n".join(("BEGIN:VCARD", "VERSION:2.1", "N:Ivanova;Alexandra;Petrovna;;", "END:VCARD", ""))
+    (record,) = read_vcard_text(text, "t.vcf")
+    assert record.friend.name == "Alexandra Petrovna Ivanova"
+
+
 def test_a_year_outside_the_range_is_forgotten_and_the_day_kept(db):
     text = (card("FN:Old Year", "BDAY:1750-05-01", "ANNIVERSARY:0999-06-01")
             + card("FN:Far Year", "BDAY:9999-12-31", "X-ANNIVERSARY:1776-07-04"))

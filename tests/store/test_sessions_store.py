@@ -10,6 +10,7 @@ from ritual.core.model import Address, Friend
 from ritual.errors import InvalidValue, NotFound
 from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
+from ritual.store.cards import CardRepository
 from ritual.store.projects import POSTED, TO_WRITE, WRITTEN, ProjectRepository
 from ritual.store.sessions import SessionDays, WritingMinutes
 from ritual.store.supplies import SupplyRepository, use_stamp_for
@@ -76,14 +77,17 @@ def test_projects_keep_people_once_with_a_status_each(db, friends):
     made = repo.create("Holiday cards 2026", "holidays", date(2026, 12, 10))
     assert repo.add_members(made.id, [f.id for f in friends]) == 2
     assert repo.add_members(made.id, [friends[0].id]) == 0
-    assert repo.set_status(made.id, [friends[0].id], "Written") == 1
+    assert repo.set_status(made.id, [friends[0].id], "Written", date(2026, 12, 1)) == 1
     found = repo.get("holiday CARDS 2026")
     assert [(m.friend, m.status) for m in found.members] == [("Ana", WRITTEN), ("Ben", TO_WRITE)]
-    assert found.counts() == {TO_WRITE: 1, WRITTEN: 1, POSTED: 0, "arrived": 0}
+    assert found.counts() == {TO_WRITE: 1, WRITTEN: 1, POSTED: 0, "arrived": 0, "skipped": 0, "given": 0}
+    # The project's card is the card: its state lives in one place.
+    card = CardRepository(db).find(found.card_key(friends[0].id))
+    assert (card.occasion, card.day, card.status) == ("holidays", date(2026, 12, 10), WRITTEN)
     with pytest.raises(InvalidValue, match="already taken"):
         repo.create("holiday cards 2026")
     with pytest.raises(InvalidValue, match="status"):
-        repo.set_status(made.id, [friends[0].id], "lost")
+        repo.set_status(made.id, [friends[0].id], "lost", date(2026, 12, 1))
     repo.remove(made.id)
     with pytest.raises(NotFound):
         repo.get(str(made.id))

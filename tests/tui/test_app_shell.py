@@ -74,3 +74,48 @@ async def test_themes_apply_without_losing_the_screen(app):
         app.theme = "textual-light"
         await pilot.pause()
         assert app.current_theme.name == "textual-light" and isinstance(app.screen, WeekScreen)
+
+
+async def test_a_section_key_always_shows_the_section_itself(app):
+    from ritual.tui.screens.friends import FriendsScreen
+    from ritual.tui.screens.profile import ProfileScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("w")
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FriendsScreen)
+        await pilot.press("w", "e")
+        assert type(app.screen).__name__ == "ExportScreen"
+
+
+async def test_letters_typed_on_the_week_are_not_taken_for_its_keys(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # "h" means nothing on the week, so what follows it is typing: the "a", "d" and "y" of it do nothing either.
+        await pilot.press(*"holiday")
+        await settle(pilot)
+        assert isinstance(app.screen, WeekScreen)
+        assert app.screen.monday.isoformat() == "2026-03-09"
+
+
+async def test_many_reminders_at_once_become_one_summary_and_toasts_never_pile_up(app):
+    from ritual.tui.reminder_toasts import GATHER_SECONDS, MOST_TOASTS
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for n in range(6):
+            app._gather_reminder(f"Write to friend {n}", "a card")
+        await pilot.pause(GATHER_SECONDS + 0.2)
+        toasts = [(n.title, n.message) for n in app._notifications]
+        assert [title for title, _ in toasts] == ["6 reminders"]
+        assert toasts[0][1].splitlines() == ["Write to friend 0", "Write to friend 1", "Write to friend 2",
+                                             "and 3 more: the week shows them all"]
+        for n in range(MOST_TOASTS + 2):
+            app.notify(f"note {n}")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [f"note {n}" for n in range(2, MOST_TOASTS + 2)]

@@ -98,3 +98,75 @@ def test_every_word_must_match_and_case_does_not_matter():
     assert [r.id for r in select_rows(rows, "SCHOOL york")] == [2]
     assert [r.id for r in select_rows(rows, "school")] == [1, 2]
     assert select_rows(rows, "", circle="choir") == []
+
+
+async def test_letters_typed_on_the_list_search_and_never_fire_an_action(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        await pilot.press(*"graduation")
+        assert app.screen is screen
+        assert screen.query_one("#friend-search", Input).value == "graduation"
+        assert names(screen) == []
+        await pilot.press("escape")
+        await pilot.press(*"lyon")
+        assert names(screen) == ["Chloé Martin"]
+
+
+async def test_edit_add_occasion_and_delete_work_on_the_highlighted_friend(app, context):
+    from ritual.tui.screens.confirm import ConfirmScreen
+    from ritual.tui.screens.friend_form import FriendFormScreen
+    from ritual.tui.screens.occasion_form import OccasionFormScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        shown = {key for key, b in screen.active_bindings.items() if b.binding.show}
+        assert {"e", "o", "d"} <= shown
+        await pilot.press("down", "e")
+        assert isinstance(app.screen, FriendFormScreen) and app.screen.friend.name == "Ben Carter"
+        await pilot.press("escape", "o")
+        assert isinstance(app.screen, OccasionFormScreen) and app.screen.friend_id == screen.rows[1].id
+        await pilot.press("escape", "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "Remove Ben Carter, with their birthday, from ritual? This cannot be undone."
+        await pilot.press("y")
+        await settle(pilot)
+        assert "Ben Carter" not in names(screen)
+        assert FriendRepository(context.db).count() == 4
+
+
+def test_search_and_sort_ignore_accents_and_case():
+    from ritual.core.text import fold
+
+    rows = [FriendRow(1, "Lukas", haystack=fold("Lukas leipzig"), sort_key=fold("Lukas")),
+            FriendRow(2, "Léa", haystack=fold("Léa marseille"), sort_key=fold("Léa")),
+            FriendRow(3, "Ana", haystack=fold("Ana São Paulo"), sort_key=fold("Ana"))]
+    assert [r.name for r in select_rows(rows, "sao")] == ["Ana"]
+    assert [r.name for r in select_rows(rows, "LEA")] == ["Léa"]
+    assert [r.name for r in select_rows(rows, "São")] == ["Ana"]
+    assert [r.name for r in sorted(rows, key=lambda r: r.sort_key)] == ["Ana", "Léa", "Lukas"]
+
+
+async def test_the_list_is_sorted_as_people_read_names(app, context):
+    FriendRepository(context.db).add(Friend(name="Émile Zola"))
+    FriendRepository(context.db).add(Friend(name="ana lower"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        assert names(screen)[:2] == ["ana lower", "Ana Souza"]
+        assert names(screen).index("Émile Zola") == names(screen).index("Dev Patel") + 1
+        await pilot.press("slash", *"chloe")
+        assert names(screen) == ["Chloé Martin"]
+
+
+async def test_columns_are_chosen_by_the_width_and_never_cut_a_heading(context):
+    from ritual.tui.app import build_app
+    from ritual.tui.widgets.friend_table import column_widths
+
+    assert column_widths(76)[1] == 0 and all(column_widths(76)[2:])
+    assert all(column_widths(118))
+    for size in ((80, 24), (120, 40)):
+        app = build_app(context, check_seconds=3600)
+        async with app.run_test(size=size) as pilot:
+            screen = await open_friends(app, pilot)
+            heading = screen.query_one(FriendTable).render_line(0).text
+            assert "…" not in heading and "Next occasion" in heading and "Last letter" in heading
+            assert ("Circles" in heading) == (size[0] >= 120)

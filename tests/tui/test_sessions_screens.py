@@ -82,19 +82,19 @@ async def test_sessions_sit_under_their_days_with_their_letters_and_the_notes_be
         assert aside[0] == "Letters without a session"
         assert "letter to Gil Moreno" in aside[1]
         assert "Supplies" in aside and any("international stamps; 0 on hand" in t for t in aside)
-        assert [e["kind"] for e in screen.planned.extras.entries].count("session") == 2
+        assert len(screen.planned.sessions) == 2
 
 
-async def test_start_session_shows_only_on_a_session(sessions_app):
+async def test_s_away_from_a_session_says_how_to_start_one(sessions_app):
     async with sessions_app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = sessions_app.screen
         highlight(screen, "day-2026-03-10")
         await pilot.pause()
-        assert not screen.check_action("start_session", ())
-        highlight(screen, "session-0-0")
+        await pilot.press("s")
         await pilot.pause()
-        assert screen.check_action("start_session", ())
+        assert screen is sessions_app.screen
+        assert any("Highlight a writing session" in n.message for n in sessions_app._notifications)
 
 
 async def test_a_session_walks_through_its_letters_with_the_ritual_and_uses_a_stamp(sessions_app, sessions_context):
@@ -131,8 +131,8 @@ async def test_leaving_a_ritual_keeps_the_letter_for_later_and_n_skips_the_next(
     app = build_app(open_context(two.paths.config_dir.parent), check_seconds=3600)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        letters = app.screen.planned.session(0)["letters"]
-        assert [x["friend"] for x in letters] == ["Ana Souza", "Gil Moreno"]
+        letters = app.screen.planned.letters_in(app.screen.planned.sessions[0])
+        assert [x.friend for x in letters] == ["Ana Souza", "Gil Moreno"]
         highlight(app.screen, "session-0-1")
         await pilot.press("s")
         await settle(pilot)

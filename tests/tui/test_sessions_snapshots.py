@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ritual.store.projects import ProjectRepository
 from ritual.tui.screens.projects import ProjectsScreen
 from ritual.tui.screens.session import LATER, SessionScreen
@@ -14,7 +16,7 @@ from tests.tui.test_snapshots import snap
 
 def test_week_with_sessions(snap_compare, sessions_app):  # noqa: F811
     def check(screen) -> bool:
-        return isinstance(screen, WeekScreen) and len(screen.planned.conflicts()) == 1 and screen.planned.extras.shortfalls
+        return isinstance(screen, WeekScreen) and len(screen.planned.conflicts) == 1 and screen.planned.shortfalls
 
     assert snap(snap_compare, sessions_app, (), check)
 
@@ -35,7 +37,7 @@ def test_projects(snap_compare, sessions_app, sessions_context):  # noqa: F811
     repo = ProjectRepository(sessions_context.db)
     holiday = repo.create("Holiday cards 2026", "holidays")
     repo.add_members(holiday.id, [friend_id(sessions_context, n) for n in ("Ana Souza", "Ben Carter", "Eva Lima")])
-    repo.set_status(holiday.id, [friend_id(sessions_context, "Ben Carter")], "posted")
+    repo.set_status(holiday.id, [friend_id(sessions_context, "Ben Carter")], "posted", date(2026, 12, 1))
 
     def check(screen) -> bool:
         return isinstance(screen, ProjectsScreen) and [m.status for m in screen.chosen.members] == [

@@ -80,10 +80,11 @@ def test_every_default_lives_in_the_shipped_settings_file():
     import dataclasses
 
     from ritual.settings.calendars import ExportSettings
+    from ritual.settings.contacts import ContactSyncSettings
     from ritual.settings.reminders import ReminderSettings, SmtpSettings
     from ritual.settings.load import Settings
 
-    for record in (Settings, ReminderSettings, SmtpSettings, ExportSettings):
+    for record in (Settings, ReminderSettings, SmtpSettings, ExportSettings, ContactSyncSettings):
         with_defaults = [
             f.name for f in dataclasses.fields(record)
             if f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
@@ -137,3 +138,45 @@ def test_screens_folder_holds_screen_modules_only():
         classes = [n for n in tree.body if isinstance(n, ast.ClassDef)]
         assert any(c.name.endswith(("Screen", "Modal", "Dialog")) or
                    any("Screen" in ast.unparse(b) for b in c.bases) for c in classes), path
+
+
+SQL_START = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "PRAGMA ", "CREATE ", "WITH ", "REPLACE ")
+
+
+def sql_strings(path: Path) -> list[str]:
+    """String constants in a module that read as SQL statements."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.value.strip()[:40] for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and node.value.lstrip().startswith(SQL_START)]
+
+
+def test_sql_lives_only_in_the_store():
+    outside = {
+        str(path.relative_to(ROOT)): sql_strings(path) for path in (ROOT / "ritual").rglob("*.py")
+        if "store" not in path.relative_to(ROOT).parts
+    }
+    assert {k: v for k, v in outside.items() if v} == {}
+
+
+def test_the_clock_is_read_only_in_clock_py():
+    # Time comes in as an argument (a clock, a date or a moment), so tests and demos can fix it.
+    reads = ("date.today()", "datetime.now(", "datetime.utcnow(", "time.time()")
+    offenders = [
+        str(path.relative_to(ROOT)) for path in (ROOT / "ritual").rglob("*.py")
+        if path.name != "clock.py" and any(r in path.read_text(encoding="utf-8") for r in reads)
+    ]
+    assert offenders == []
+
+
+def test_commands_print_only_through_the_safe_door():
+    """Every command writes text through `ritual.text.safe`, so no control character from data slips past."""
+    offenders = []
+    for path in [*(ROOT / "ritual" / "commands").glob("*.py"), ROOT / "ritual" / "cli.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in ("echo", "secho") and getattr(node.func.value, "id", "") == "click":
+                    offenders.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print":
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

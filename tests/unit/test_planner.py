@@ -136,8 +136,10 @@ def test_keep_in_touch_due_in_range_and_overdue_before_it():
     found = {i.friend: i for i in items}
     assert all(i.kind == KEEP_IN_TOUCH for i in items)
     assert found["Ana"].date == date(2026, 11, 27) and not found["Ana"].overdue
-    assert found["Bo"].overdue and "177 days since your last letter" in found["Bo"].reason
-    assert found["Cy"].date == TODAY and "No letter" in found["Cy"].reason
+    assert found["Bo"].overdue
+    assert found["Bo"].reason == "It has been a while since you wrote to Bo (last letter 1 Jun)"
+    assert found["Cy"].date == TODAY and "no letter recorded yet" in found["Cy"].reason
+    assert not any(ch.isdigit() for ch in found["Cy"].reason), "no count of silent days, ever"
 
 
 def test_the_last_letter_either_way_counts():
@@ -180,6 +182,29 @@ def test_a_letter_waiting_for_a_reply_is_mentioned_gently_after_the_set_days():
     later = plan([waiting], RULES, date(2026, 12, 7), date(2026, 12, 13), date(2026, 12, 8))
     assert [(i.kind, i.overdue) for i in later] == [("reply_owed", True)]
     assert plan([waiting], RULES, date(2026, 11, 16), date(2026, 11, 22), TODAY, include_overdue=False) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    end=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+    offset=st.integers(0, 120),
+    transit=st.integers(0, 25),
+    lead=st.integers(0, 10),
+    weekdays=st.sets(st.integers(0, 6), min_size=1),
+    holidays=st.sets(st.integers(0, 90), max_size=12),
+)
+def test_the_occasion_window_ends_exactly_at_the_last_occasion_due_by_its_end(
+        end, offset, transit, lead, weekdays, holidays):
+    from ritual.core.postal import post_by, write_by
+
+    mail = MailCalendar(frozenset(weekdays), frozenset(end + timedelta(days=h) for h in holidays))
+    rules = PlanRules(home_country="US", transit=TransitTable(domestic=transit, same_region=transit, world=transit),
+                      mail=mail, writing_lead_days=lead)
+    last = rules.last_occasion_due_by(end)
+    occasion = end + timedelta(days=offset)
+    due = write_by(post_by(occasion, transit, mail), lead)
+    # Every occasion whose card must be written by `end` lies inside the window, and the window stops there.
+    assert (due <= end) == (occasion <= last)
 
 
 def test_a_range_years_ahead_plans_what_is_open_today_and_its_own_days_only():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -109,3 +110,29 @@ def test_mail_days_are_weekdays_0_to_6():
     assert MailCalendar(frozenset(range(7))).is_mail_day(date(2026, 11, 29))
     with pytest.raises(InvalidValue, match="mail_days"):
         MailCalendar(frozenset({7}))
+
+
+def test_researched_figures_beat_the_generic_ones():
+    table = TransitTable(
+        domestic=2, same_region=5, world=10,
+        regions={"eu": frozenset({"DE", "FR"}), "europe": frozenset({"DE", "FR", "CH"})},
+        domestic_by_country={"DE": 3}, region_days={"eu": 3},
+    )
+    assert table.days("DE", "DE") == 3 and table.days("US", "US") == 2
+    assert table.days("DE", "FR") == 3, "the EU figure, though both are in Europe too"
+    assert table.days("CH", "FR") == 5
+    with pytest.raises(InvalidValue, match="domestic.DE"):
+        TransitTable(domestic=2, same_region=5, world=10, domestic_by_country={"DE": -1})
+
+
+def test_the_shipped_table_carries_the_researched_figures(tmp_path):
+    from ritual.paths import Paths
+    from ritual.settings.load import load_settings
+
+    table = load_settings(Paths.under(tmp_path)).transit
+    assert [table.days(home, home) for home in ("DE", "GB", "CA")] == [3, 3, 4]
+    assert table.days("DE", "IT") == 3 and table.days("FR", "PL") == 3
+    assert table.days("DE", "CH") == 5 and table.days("GB", "FR") == 5
+    shipped = (Path(__file__).resolve().parents[2] / "config" / "postal.toml").read_text(encoding="utf-8")
+    for source in ("97/67/EC", "Postgesetz", "Ofcom", "Canada Post"):
+        assert source in shipped

@@ -1,14 +1,15 @@
-"""Deriving reminders from planner items: keys, local times, quiet hours, DST, mute, weekly hellos, digest."""
+"""Deriving reminders from planner items: keys, local times, quiet hours, DST, mute, gentle hellos, digest."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem
-from ritual.core.reminders import DIGEST, QuietHours, ReminderRules, derive, due_at, reminder_key
+from ritual.core.reminders import DIGEST, QuietHours, ReminderRules, derive, due_at, invitation_allowed, reminder_key
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NO_DIGEST = ReminderRules(digest_weekday=None)
@@ -101,12 +102,33 @@ def test_muted_friends_get_no_reminders_and_stay_out_of_the_digest():
     assert "Ana" in digest.body and "Bo" not in digest.body
 
 
-def test_keep_in_touch_comes_on_the_due_day_then_weekly():
+def test_keep_in_touch_invites_on_the_due_day_and_once_more_after_the_repeat_days_never_weekly():
     hello = item(KEEP_IN_TOUCH, date(2026, 11, 2))
-    found = derive([hello], NO_DIGEST, BERLIN, date(2026, 11, 10), date(2026, 11, 30))
-    assert [r.day for r in found] == [date(2026, 11, 16), date(2026, 11, 23), date(2026, 11, 30)]
-    assert found[0].key == reminder_key(KEEP_IN_TOUCH, 1, None, date(2026, 11, 16))
-    assert len({r.key for r in found}) == 3
+    found = derive([hello], NO_DIGEST, BERLIN, date(2026, 10, 25), date(2027, 3, 31))
+    assert [r.day for r in found] == [date(2026, 11, 2), date(2026, 12, 2)]
+    assert [r.key for r in found] == ["keep_in_touch/1/-/2026-11-02", "keep_in_touch/1/again/2026-11-02"]
+
+
+def test_an_invitation_due_before_the_window_still_comes_once_keyed_by_its_due_day():
+    hello = item(KEEP_IN_TOUCH, date(2026, 11, 2))
+    found = derive([hello], NO_DIGEST, BERLIN, date(2026, 11, 10), date(2026, 11, 20))
+    assert [(r.day, r.key) for r in found] == [(date(2026, 11, 10), "keep_in_touch/1/-/2026-11-02")]
+
+
+def test_the_repeat_days_come_from_the_rules():
+    rules = dataclasses.replace(NO_DIGEST, keep_in_touch_repeat_days=10)
+    found = derive([item(KEEP_IN_TOUCH, date(2026, 11, 2))], rules, BERLIN, date(2026, 11, 1), date(2027, 1, 31))
+    assert [r.day for r in found] == [date(2026, 11, 2), date(2026, 11, 12)]
+
+
+def test_an_invitation_is_allowed_once_then_once_more_after_the_repeat_days():
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=BERLIN)
+    assert invitation_allowed([], None, start, 30)
+    assert not invitation_allowed([start], None, start + timedelta(days=29), 30)
+    assert invitation_allowed([start], None, start + timedelta(days=30), 30)
+    assert not invitation_allowed([start, start + timedelta(days=30)], None, start + timedelta(days=300), 30)
+    # A letter since then starts afresh.
+    assert invitation_allowed([start, start + timedelta(days=30)], start + timedelta(days=40), start + timedelta(days=90), 30)
 
 
 def test_the_digest_comes_on_sunday_evening_with_the_week_ahead():
@@ -130,3 +152,12 @@ def test_a_reply_owed_comes_once_on_its_day_keyed_by_that_day():
     assert [r.key for r in found] == ["reply_owed/4/-/2026-11-27"]
     assert found[0].title == "Bo's letter is waiting for your reply" and found[0].day == date(2026, 11, 27)
     assert derive([owed], NO_DIGEST, BERLIN, date(2026, 11, 28), date(2026, 12, 31)) == []
+
+
+def test_the_digest_names_who_might_enjoy_a_letter_once_in_the_week_they_become_due():
+    items = [item(WRITE, date(2026, 11, 30)), item(KEEP_IN_TOUCH, date(2026, 12, 2), friend_id=2, name="Liam")]
+    found = [r for r in derive(items, ReminderRules(), BERLIN, date(2026, 11, 23), date(2026, 12, 13))
+             if r.kind == DIGEST]
+    assert [r.day for r in found] == [date(2026, 11, 29)]
+    assert found[0].body.splitlines()[-1] == "Might enjoy a letter: Liam."
+    assert found[0].body.count("Liam") == 1

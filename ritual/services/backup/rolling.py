@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths
+from ritual.store.tables import has_rows
+from ritual.text.safe import visible
 
 if TYPE_CHECKING:
     from ritual.store.database import Database
@@ -46,7 +48,7 @@ def backup_quietly(db: Database, paths: Paths, keep: int, now: datetime) -> Path
         return daily_backup(db, paths, keep, now)
     except (RitualError, OSError, sqlite3.Error) as exc:
         reason = exc.message if isinstance(exc, RitualError) else (getattr(exc, "strerror", None) or str(exc))
-        print(f"ritual: today's automatic backup could not be written ({reason})", file=sys.stderr)
+        print(visible(f"ritual: today's automatic backup could not be written ({reason})"), file=sys.stderr)
         return None
 
 
@@ -75,4 +77,4 @@ def parse_backups_keep(value: Any, source: Path) -> int:
 
 def _has_friends(db: Database) -> bool:
     # An empty home has nothing worth keeping, and its backups would only push out the useful ones.
-    return bool(db.query("SELECT EXISTS (SELECT 1 FROM friends)")[0][0])
+    return has_rows(db, "friends")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -15,25 +16,20 @@ from ritual.errors import RitualError
 from ritual.paths import Paths
 from ritual.private_files import write_private_text
 from ritual.store.database import Database
+from ritual.store.tables import ordered_rows, schema_version, table_columns, table_names
 
 FORMAT = "ritual-backup"
 FORMAT_VERSION = 1
 _BLOB = "$base64"
-
-
-def table_names(db: Database) -> list[str]:
-    """Every table ritual created, in name order (SQLite's own tables left out)."""
-    rows = db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-    return sorted(row[0] for row in rows)
+_C1 = re.compile("[\x7f-\x9f]")
 
 
 def canonical_dump(db: Database) -> dict[str, dict]:
     """Every table's columns and rows in a fixed order: equal dumps mean equal databases."""
     dump = {}
     for table in table_names(db):
-        columns = [row[1] for row in db.query(f"PRAGMA table_info({quoted_name(table)})")]
-        order = ", ".join(str(i) for i in range(1, len(columns) + 1))
-        rows = db.query(f"SELECT * FROM {quoted_name(table)} ORDER BY {order}")
+        columns = table_columns(db, table)
+        rows = ordered_rows(db, table, len(columns))
         dump[table] = {"columns": columns, "rows": [[_to_json(v) for v in row] for row in rows]}
     return dump
 
@@ -44,7 +40,7 @@ def backup_document(db: Database, paths: Paths, now: datetime) -> dict:
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "ritual_version": __version__,
-        "schema_version": db.query("PRAGMA user_version")[0][0],
+        "schema_version": schema_version(db),
         "created": now.isoformat(timespec="seconds"),
         "tables": canonical_dump(db),
         "settings": _settings_files(paths.config_dir),
@@ -55,6 +51,8 @@ def write_backup(db: Database, paths: Paths, out: Path | None, now: datetime) ->
     """Write the backup (owner-only, atomically) to `out` or a dated file in the backups folder."""
     target = out or paths.backups_dir / f"ritual-backup-{now.strftime('%Y%m%dT%H%M%S')}.json"
     text = json.dumps(backup_document(db, paths, now), ensure_ascii=False, indent=1, sort_keys=True)
+    # JSON escapes C0 itself; C1 controls can only sit inside strings, so escaping them too keeps it exact.
+    text = _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return write_private_text(target, text + "\n")
 
 
@@ -92,8 +90,3 @@ def from_json(value: object) -> object:
     if isinstance(value, dict) and set(value) == {_BLOB}:
         return base64.b64decode(value[_BLOB])
     return value
-
-
-def quoted_name(name: str) -> str:
-    """A table or column name quoted for SQL."""
-    return '"' + name.replace('"', '""') + '"'

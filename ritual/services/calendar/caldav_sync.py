@@ -55,12 +55,13 @@ def sync_calendar(target: CalDavTarget, events: Iterable[CalendarEvent], create:
 
 
 def _put(calendar, stored, wanted: str, result: SyncResult) -> None:
+    # SEQUENCE is ritual's (it grows only when the event changed): the client must not raise it on every PUT.
     if stored is None:
-        calendar.save_event(wanted)
+        calendar.save_event(wanted, increase_seqno=False)
         result.created += 1
     elif _comparable(stored.data) != _comparable(wanted):
         stored.data = wanted
-        stored.save()
+        stored.save(increase_seqno=False)
         result.updated += 1
     else:
         result.unchanged += 1

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from ritual.core.dates import MAR1, PartialDate
@@ -21,6 +22,9 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://ritual.invalid/calendar")
 # Read by every parser: Feb 28 in common years, Feb 29 in leap years.
 FEB28_RULE = (("FREQ", "YEARLY"), ("BYMONTH", 2), ("BYMONTHDAY", -1))
 YEARLY_RULE = (("FREQ", "YEARLY"),)
+# Every fourth year from a common year's Mar 1: three of these cover all common years but the century ones.
+MAR1_RULE = (("FREQ", "YEARLY"), ("INTERVAL", 4))
+CENTURY_COMMON_YEARS = (2100, 2200, 2300)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,10 @@ class CalendarEvent:
     # Left out of the repr, so all-day events keep the DTSTAMPs they always had (see ics_render.event_stamp).
     at: time | None = field(default=None, repr=False)
     minutes: int = field(default=0, repr=False)
+    # Whose event it is, and its revision (SEQUENCE, LAST-MODIFIED) from the store: not part of its content.
+    friend_id: int | None = field(default=None, repr=False, compare=False)
+    sequence: int = field(default=0, repr=False, compare=False)
+    modified: datetime | None = field(default=None, repr=False, compare=False)
 
     @property
     def timed(self) -> bool:
@@ -61,6 +69,14 @@ class CalendarEvent:
         return "OPAQUE" if self.timed else "TRANSPARENT"
 
 
+def content_digest(event: CalendarEvent) -> bytes:
+    """A digest of everything a calendar shows of the event; it changes exactly when the event does."""
+    key = repr(event)
+    if event.timed:
+        key += f" at {event.at:%H:%M} for {event.minutes}"
+    return hashlib.sha256(key.encode()).digest()
+
+
 def stable_uid(*parts: object) -> str:
     """A UID that stays the same for the same friend, occasion and kind, whatever else changes."""
     return str(uuid.uuid5(NAMESPACE, "/".join(str(p) for p in parts)))
@@ -83,6 +99,7 @@ def occasion_event(subject: Subject, occasion: Occasion, policy: str) -> Calenda
         description=_year_note(occasion),
         category=BIRTHDAYS if occasion.name == BIRTHDAY else OCCASIONS,
         rule=_rule(value, policy) if occasion.yearly else None,
+        friend_id=subject.friend_id,
     )
 
 
@@ -94,23 +111,30 @@ def occasion_title(name: str, occasion: Occasion) -> str:
     return title
 
 
-def needs_instances(occasion: Occasion, policy: str) -> bool:
-    """A Feb-29 date kept on Mar 1: no yearly rule is read alike everywhere, so common years get instances."""
+def needs_mar1_rules(occasion: Occasion, policy: str) -> bool:
+    """A Feb-29 date kept on Mar 1: the leap-year rule alone would skip every common year."""
     return occasion.yearly and occasion.date.is_feb29 and policy == MAR1
 
 
-def instance_event(item: AgendaItem, include: Iterable[str]) -> CalendarEvent | None:
-    """A Mar-1 instance of a Feb-29 occasion in a common year (leap years come from the yearly rule)."""
-    category = BIRTHDAYS if item.occasion == BIRTHDAY else OCCASIONS
-    if category not in include or (item.date.month, item.date.day) == (2, 29):
-        return None
-    return CalendarEvent(
-        uid=stable_uid(item.friend_id, item.occasion, OCCASION, item.date.year),
-        start=item.date,
-        summary=f"{item.friend}'s {item.occasion}",
-        description=f"{item.reason}. Born on 29 February, kept on 1 March in common years.",
-        category=category,
+def mar1_events(subject: Subject, occasion: Occasion) -> list[CalendarEvent]:
+    """Mar 1 of the common years, for ever: one every-fourth-year rule for each of the three after a leap year.
+
+    `FREQ=YEARLY;INTERVAL=4` is read alike by dateutil, khal and calcurse (BYYEARDAY and RSCALE are not). Only
+    century years that are not leap years (2100) fall outside; each gets a single event.
+    """
+    leap = occasion.date.year or PLACEHOLDER_YEAR
+    key = "birthday" if occasion.name == BIRTHDAY else f"occasion-{occasion.id or occasion.name}"
+    born = "Born" if occasion.name == BIRTHDAY else "Falls"
+    base = CalendarEvent(
+        uid="", start=date(leap + 1, 3, 1), summary=occasion_title(subject.name, occasion),
+        description=f"{_year_note(occasion)} {born} on 29 February, kept on 1 March in common years.",
+        category=BIRTHDAYS if occasion.name == BIRTHDAY else OCCASIONS, friend_id=subject.friend_id,
     )
+    events = [replace(base, uid=stable_uid(subject.friend_id, key, OCCASION, "mar1", offset),
+                      start=date(leap + offset, 3, 1), rule=MAR1_RULE) for offset in (1, 2, 3)]
+    events += [replace(base, uid=stable_uid(subject.friend_id, key, OCCASION, "mar1", year), start=date(year, 3, 1))
+               for year in CENTURY_COMMON_YEARS if year > leap]
+    return events
 
 
 def action_event(item: AgendaItem, remind_at: time) -> CalendarEvent:
@@ -129,6 +153,7 @@ def action_event(item: AgendaItem, remind_at: time) -> CalendarEvent:
         category=item.kind,
         # All-day alarms count from the event's local midnight, so 09:00 is nine hours after the start.
         alarm=timedelta(hours=remind_at.hour, minutes=remind_at.minute),
+        friend_id=item.friend_id,
     )
 
 

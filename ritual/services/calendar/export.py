@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem, PlanRules, Subject, plan
+from ritual.core.cards import Card, CardKey
+from ritual.core.planner import KEEP_IN_TOUCH, POST, WRITE, AgendaItem, PlanRules, Subject, plan
 from ritual.errors import InvalidValue
 from ritual.services.calendar.events import (
     DEFAULT_INCLUDE,
@@ -14,20 +15,22 @@ from ritual.services.calendar.events import (
     SESSIONS,
     CalendarEvent,
     action_event,
-    instance_event,
-    needs_instances,
+    mar1_events,
+    needs_mar1_rules,
     occasion_event,
     session_event,
     wanted_occasion,
 )
+from ritual.services.calendar.revisions import with_revisions
 from ritual.services.planning.agenda import plan_rules
-from ritual.services.planning.sessions import keeps_sessions, plan_sessions, session_text
+from ritual.services.planning.sessions import keeps_sessions, plan_sessions
+from ritual.text.sessions import session_text
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 
 CALENDAR_NAME = "ritual: letters and cards"
-INSTANCE_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -42,11 +45,6 @@ class ExportRequest:
     def end(self) -> date:
         """The last day of the horizon for dated items (write-by, post-by, keep in touch)."""
         return _years_after(self.today, self.years)
-
-    @property
-    def instances_end(self) -> date:
-        """The last day of Mar-1 instances: at least ten years, so a one-off export stays right for long."""
-        return _years_after(self.today, max(self.years, INSTANCE_YEARS))
 
 
 def _years_after(day: date, years: int) -> date:
@@ -66,11 +64,13 @@ def parse_include(text: str) -> tuple[str, ...]:
 
 def calendar_events(settings: Settings, db: Database, request: ExportRequest) -> list[CalendarEvent]:
     """Every event the export holds, from the store and the planner."""
-    rules = plan_rules(settings, db, request.today, max(request.end, request.instances_end))
-    events = build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time)
+    rules = plan_rules(settings, db, request.today, request.end)
+    # Cards that moved on drop their done steps: a kept calendar loses those events on its next refresh.
+    cards = CardRepository(db).between(request.today - timedelta(days=rules.horizon_days()), request.end)
+    events = build_events(FriendRepository(db).subjects(), rules, request, settings.reminder_time, cards)
     if SESSIONS in request.include:
         events = sorted(events + session_events(settings, db, request), key=lambda e: (e.start, e.uid))
-    return events
+    return with_revisions(db, events, request.today)
 
 
 def session_events(settings: Settings, db: Database, request: ExportRequest) -> list[CalendarEvent]:
@@ -88,43 +88,37 @@ def session_events(settings: Settings, db: Database, request: ExportRequest) -> 
 
 
 def build_events(
-    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time
+    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time,
+    cards: Mapping[CardKey, Card] | None = None,
 ) -> list[CalendarEvent]:
-    """Recurring occasions, their Mar-1 instances, and the dated actions, sorted and unique by UID."""
+    """Recurring occasions (with the Mar-1 rules of Feb-29 ones kept on Mar 1) and the dated actions, by UID."""
     events: dict[str, CalendarEvent] = {}
-    with_instances = []
     for subject in subjects:
         policy = subject.feb29 or rules.feb29_policy
         for occasion in subject.occasions:
             if wanted_occasion(occasion, request.include):
-                event = occasion_event(subject, occasion, policy)
-                events.setdefault(event.uid, event)
-                if needs_instances(occasion, policy):
-                    # Only this occasion: the subject's other occasions are already yearly rules.
-                    with_instances.append(replace(subject, occasions=(occasion,)))
-    for event in _dated_events(subjects, with_instances, rules, request, remind_at):
+                more = mar1_events(subject, occasion) if needs_mar1_rules(occasion, policy) else []
+                for event in (occasion_event(subject, occasion, policy), *more):
+                    events.setdefault(event.uid, event)
+    for event in _action_events(subjects, rules, request, remind_at, cards or {}):
         events.setdefault(event.uid, event)
     return sorted(events.values(), key=lambda e: (e.start, e.uid))
 
 
-def _dated_events(
-    subjects: Sequence[Subject], with_instances: list[Subject], rules: PlanRules, request: ExportRequest, remind_at: time
+def _action_events(
+    subjects: Sequence[Subject], rules: PlanRules, request: ExportRequest, remind_at: time,
+    cards: Mapping[CardKey, Card],
 ) -> Iterable[CalendarEvent]:
     actions = {WRITE, POST, KEEP_IN_TOUCH} & set(request.include)
     if actions:
-        for item in _items(subjects, rules, request.today, request.end):
+        for item in _items(subjects, rules, request.today, request.end, cards):
             if item.kind in actions:
                 yield action_event(item, remind_at)
-    if with_instances:
-        for item in _items(with_instances, rules, request.today, request.instances_end):
-            if item.kind == OCCASION:
-                event = instance_event(item, request.include)
-                if event is not None:
-                    yield event
 
 
-def _items(subjects: Sequence[Subject], rules: PlanRules, start: date, end: date) -> list[AgendaItem]:
+def _items(subjects: Sequence[Subject], rules: PlanRules, start: date, end: date,
+           cards: Mapping[CardKey, Card]) -> list[AgendaItem]:
     # Only what falls inside the horizon: a calendar shows days, not what is overdue today.
-    items = plan(subjects, rules, start, end, start, include_overdue=False)
+    items = plan(subjects, rules, start, end, start, include_overdue=False, cards=cards)
     return [i for i in items if start <= i.date <= end]
 

@@ -34,13 +34,14 @@ def import_calendar(db: Database, data: bytes, source: str, dry_run: bool = Fals
 
     Anniversaries that name nobody ("Our anniversary") go to the friend `for_name` names; without it they are skipped.
     """
-    found, skipped = read_calendar(data, source)
+    notes: list[str] = []
+    found, skipped = read_calendar(data, source, notes)
     repo = FriendRepository(db)
     owner = repo.find(for_name) if for_name else None
     found, unclaimed = _claimed(found, owner)
     people, conflicts = merge(found)
     skips = skipped + unclaimed + conflicts
-    summary = ImportSummary([Outcome(SKIPPED, s.title, f"line {s.line}: {s.reason}") for s in skips])
+    summary = ImportSummary([Outcome(SKIPPED, s.title, f"line {s.line}: {s.reason}") for s in skips], notes)
     # Repository writes nest inside this one transaction: the file imports whole or not at all.
     with nullcontext() if dry_run else db.transaction():
         index = _index(repo.all())

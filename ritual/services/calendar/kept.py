@@ -78,14 +78,14 @@ def refresh_exports(settings: Settings, db_path: Path, now: datetime, today: dat
         db.close()
 
 
-def stale_targets(settings: Settings, db_path: Path, today: date) -> list[ExportTarget]:
+def stale_targets(settings: Settings, db_path: Path, now: datetime) -> list[ExportTarget]:
     """The targets a refresh would build for (a few queries; nothing is built, written or sent)."""
     targets = export_targets(settings)
     if not targets:
         return []
     db = open_database(db_path)
     try:
-        check = ExportRound(settings, db, datetime.now(), today)
+        check = ExportRound(settings, db, now, now.date())
         records = check.record.all()
         return [t for t in targets if not check.is_current(t, getattr(records.get(t.key), "fingerprint", None))]
     finally:

@@ -10,8 +10,9 @@ from ritual.core import ranges
 from ritual.core.dates import FEB28, MAR1, PartialDate
 from ritual.core.model import ANNIVERSARY
 from ritual.errors import InvalidValue
+from ritual.services.calendar.library_notes import library_notes
 from ritual.services.calendar.lint import EventLines, check_structure, decode
-from ritual.services.calendar.names import kind_of, person_and_notes
+from ritual.services.calendar.names import holiday_reason, kind_of, person_and_notes
 
 # Years calendar and address-book programs write when the real year is unknown.
 PLACEHOLDER_YEARS = {1, 1600, 1604, 1900}
@@ -43,43 +44,62 @@ class Skipped:
     reason: str
 
 
-def read_calendar(data: bytes, source: str) -> tuple[list[Found], list[Skipped]]:
-    """Every VEVENT of the file, read as a date for someone or skipped with a reason."""
-    from icalendar import Calendar
+def read_calendar(data: bytes, source: str, notes: list[str] | None = None) -> tuple[list[Found], list[Skipped]]:
+    """Every VEVENT of the file, read as a date for someone or skipped with a reason.
 
+    What the iCalendar library would have warned about goes into `notes`, in ritual's words.
+    """
     text = decode(data, source)
     lines = check_structure(text, source)
-    try:
-        # Dates are all that is read, so an unusable zone falls back to floating time instead of failing.
-        calendar = Calendar.from_ical(_LONG_TZID.sub("", text))
-    except (ValueError, OSError) as exc:
-        raise InvalidValue(source, str(exc)[:80], "could not be read as iCalendar") from None
-    birthday_calendar = "birthday" in str(calendar.get("X-WR-CALNAME", "")).lower()
-    found, skipped = [], []
-    for vevent, where in zip(calendar.walk("VEVENT"), lines):
-        result = read_event(vevent, where, source, birthday_calendar)
-        (found if isinstance(result, Found) else skipped).append(result)
+    with library_notes() as caught:
+        calendar = _parsed(text, source)
+        calendar_name = " ".join(str(calendar.get("X-WR-CALNAME", "")).split())
+        found, skipped = [], []
+        for vevent, where in zip(calendar.walk("VEVENT"), lines):
+            result = read_event(vevent, where, source, calendar_name)
+            (found if isinstance(result, Found) else skipped).append(result)
+    if notes is not None:
+        notes += caught
     return found, skipped
 
 
-def read_event(vevent, where: EventLines, source: str, birthday_calendar: bool) -> Found | Skipped:
+def _parsed(text: str, source: str):
+    from icalendar import Calendar
+
+    try:
+        # Dates are all that is read, so an unusable zone falls back to floating time instead of failing.
+        return Calendar.from_ical(_LONG_TZID.sub("", text))
+    except (ValueError, OSError) as exc:
+        raise InvalidValue(source, str(exc)[:80], "could not be read as iCalendar") from None
+
+
+def read_event(vevent, where: EventLines, source: str, calendar_name: str = "") -> Found | Skipped:
     """One VEVENT as a Found date or a Skipped note."""
-    title = str(vevent.get("SUMMARY", "")).strip() or "(no title)"
+    title = " ".join(str(vevent.get("SUMMARY", "")).split()) or "(no title)"
+    birthday_calendar = "birthday" in calendar_name.lower()
     start = _start(vevent, where, source)
-    reason = _not_a_yearly_day(vevent, start)
+    reason = _not_a_yearly_day(vevent, start) or _not_a_person(vevent, title, calendar_name)
     kind = kind_of(title, _categories(vevent), birthday_calendar)
     if reason is None and kind is None:
         reason = "not a birthday or anniversary (the title does not say so)"
     if reason is not None:
         return Skipped(title, where.begin, reason)
     name, stated_year, month_only = person_and_notes(title, kind, birthday_calendar)
-    yearly = _recurs(vevent)
+    # ritual's Mar-1 rules for a Feb-29 date read like single Mar-1 days: they stand in for common years.
+    yearly = _recurs(vevent) and not _mar1_stand_in(vevent["RRULE"], start)
     value = _partial(start, kind, stated_year, month_only, str(vevent.get("DESCRIPTION", "")), yearly)
     if name is None and kind != ANNIVERSARY:
         return Skipped(title, where.begin, f"a {kind} on {value.iso()} that names no person")
     # Whose anniversary "Our anniversary" is, only the user can say (`--for NAME`); the importer decides.
     feb29 = _feb29_policy(vevent, start) if yearly else None
     return Found(name or "", kind, value, where.begin, yearly, feb29, title)
+
+
+def _not_a_person(vevent, title: str, calendar_name: str) -> str | None:
+    """A public holiday, or an event that only repeats the calendar's own title."""
+    if calendar_name and title.casefold() == calendar_name.casefold():
+        return "the calendar's own title, not a person"
+    return holiday_reason(title, str(vevent.get("DESCRIPTION", "")), _categories(vevent), calendar_name)
 
 
 def _recurs(vevent) -> bool:
@@ -128,12 +148,20 @@ def _rule_problem(rule, start: date) -> str | None:
     until = _first(rule.get("UNTIL"))
     if until is not None and _day(until) < start:
         return "its rule ends before it begins, so it never repeats"
+    if _mar1_stand_in(rule, start):
+        return None
     if int(_first(rule.get("INTERVAL")) or 1) != 1 or set(rule) - _YEARLY_PARTS:
         return "repeats by a rule other than once a year on the same day"
     months, days = rule.get("BYMONTH", [start.month]), rule.get("BYMONTHDAY", [start.day])
     if [int(m) for m in months] != [start.month] or [int(d) for d in days] not in ([start.day], [-1]):
         return "repeats on another day than it starts"
     return None
+
+
+def _mar1_stand_in(rule, start: date) -> bool:
+    """`FREQ=YEARLY;INTERVAL=4` from 1 March: how ritual keeps a Feb-29 date on Mar 1 in common years."""
+    return ((start.month, start.day) == (3, 1) and set(rule) == {"FREQ", "INTERVAL"}
+            and int(_first(rule.get("INTERVAL"))) == 4)
 
 
 def _feb29_policy(vevent, start: date) -> str | None:

@@ -8,12 +8,14 @@ byte-identical to icalendar's own rendering of the same event.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
+import re
+import unicodedata
 from functools import lru_cache
 
-from ritual.services.calendar.events import CalendarEvent, stable_uid
+from ritual.services.calendar.events import CalendarEvent, content_digest, stable_uid
+from ritual.text.safe import visible
 
 PRODID = "-//ritual//ritual-letters//EN"
 CATEGORY_LABELS = {
@@ -28,6 +30,8 @@ CATEGORY_LABELS = {
 _STAMP_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 _STAMP_SPAN = 20 * 365 * 86400
 _FOLD_LIMIT = 75
+# Control characters (CR, LF, TAB, ...) and the Unicode line and paragraph separators.
+_BREAKING = {"Cc", "Zl", "Zp"}
 
 
 def render_calendar(events: Iterable[CalendarEvent], name: str) -> bytes:
@@ -50,22 +54,28 @@ def render_vevent(event: CalendarEvent) -> bytes:
     """BEGIN:VEVENT ... END:VEVENT with CRLF line ends and RFC 5545 folding."""
     from icalendar.prop import vText
 
+    # A line break in a summary makes calcurse refuse the event; names never carry one, and this makes sure.
+    summary = _text(vText, one_line(event.summary))
     lines = [
         "BEGIN:VEVENT",
-        "SUMMARY:" + _text(vText, event.summary),
+        "SUMMARY:" + summary,
         *_span(event),
-        "DTSTAMP:" + event_stamp(event).strftime("%Y%m%dT%H%M%SZ"),
+        "DTSTAMP:" + _utc(event.modified or event_stamp(event)),
         "UID:" + _text(vText, event.uid),
     ]
+    if event.modified is not None:
+        lines.append(f"SEQUENCE:{event.sequence}")
     if event.rule:
         lines.append("RRULE:" + _rule(event.rule))
     lines += [
         "CATEGORIES:" + CATEGORY_LABELS[event.category],
         "DESCRIPTION:" + _text(vText, event.description),
-        "TRANSP:" + event.transparency,
     ]
+    if event.modified is not None:
+        lines.append("LAST-MODIFIED:" + _utc(event.modified))
+    lines.append("TRANSP:" + event.transparency)
     if event.alarm is not None:
-        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + _text(vText, event.summary)]
+        lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + summary]
         lines += ["TRIGGER:" + _duration(event.alarm), "END:VALARM"]
     lines.append("END:VEVENT")
     return "".join(fold(line) + "\r\n" for line in lines).encode()
@@ -81,11 +91,8 @@ def _span(event: CalendarEvent) -> list[str]:
 
 
 def event_stamp(event: CalendarEvent) -> datetime:
-    """A DTSTAMP that changes exactly when the event does, so unchanged data exports byte-identically."""
-    key = repr(event)
-    if event.timed:
-        key += f" at {event.at:%H:%M} for {event.minutes}"
-    digest = hashlib.sha256(key.encode()).digest()
+    """A DTSTAMP for an event without a stored revision: it changes exactly when the event does."""
+    digest = content_digest(event)
     return _STAMP_EPOCH + timedelta(seconds=int.from_bytes(digest[:8], "big") % _STAMP_SPAN)
 
 
@@ -109,8 +116,21 @@ def fold(line: str) -> str:
     return "\r\n ".join(pieces)
 
 
+def one_line(text: str) -> str:
+    """Text with every line break and other control character turned into a single space."""
+    if text.isprintable():
+        return text
+    spaced = "".join(" " if unicodedata.category(c) in _BREAKING else c for c in text)
+    return re.sub(" {2,}", " ", spaced).strip(" ")
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
 def _text(vtext, value: str) -> str:
-    return vtext(value).to_ical().decode()
+    # ESC, BEL and their kind never reach a calendar file: a calendar app may show them to a terminal.
+    return vtext(visible(value)).to_ical().decode()
 
 
 @lru_cache(maxsize=4096)

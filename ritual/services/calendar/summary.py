@@ -26,6 +26,7 @@ class ImportSummary:
     """Every outcome of one import."""
 
     outcomes: list[Outcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         """How many outcomes have this status."""
@@ -45,6 +46,7 @@ class ImportSummary:
             lines += [f"  {status:<9} {o.name} — {o.detail}" for o in found[:_LISTED]]
             if len(found) > _LISTED:
                 lines.append(f"  ... and {len(found) - _LISTED} more {status}")
+        lines += [f"  note      {note}" for note in self.notes]
         if dry_run:
             lines.append("Nothing was changed (--dry-run).")
         return "\n".join(lines)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import struct
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from ritual.errors import InvalidValue
 from ritual.services.contacts.countries import country_code
-
-_MO_MAGIC = 0x950412DE
-
 
 def country_from_text(text: str) -> str | None:
     """The ISO alpha-2 code for a country as people write it, in any language pycountry knows; else None."""
@@ -68,16 +64,13 @@ def _localized_names() -> dict[str, str]:
 
 
 def _read_mo(path: Path) -> list[tuple[str, str]]:
-    """The (original, translation) pairs of a GNU gettext catalogue."""
-    data = path.read_bytes()
-    if len(data) < 20:
+    """The (original, translation) pairs of a GNU gettext catalogue (an unreadable one gives none)."""
+    import gettext
+
+    try:
+        with path.open("rb") as catalogue:
+            # The catalogue's own plural forms and header are not needed; only its message pairs are.
+            messages = gettext.GNUTranslations(catalogue)._catalog
+    except (OSError, gettext.error, UnicodeDecodeError, ValueError):
         return []
-    order = "<" if struct.unpack("<I", data[:4])[0] == _MO_MAGIC else ">"
-    count, originals, translations = struct.unpack(order + "3I", data[8:20])
-    pairs = []
-    for index in range(count):
-        o_len, o_at = struct.unpack(order + "2I", data[originals + 8 * index : originals + 8 * index + 8])
-        t_len, t_at = struct.unpack(order + "2I", data[translations + 8 * index : translations + 8 * index + 8])
-        original = data[o_at : o_at + o_len].decode("utf-8", "replace")
-        pairs.append((original, data[t_at : t_at + t_len].decode("utf-8", "replace")))
-    return pairs
+    return [(str(k), v) for k, v in messages.items() if isinstance(k, str) and k]

@@ -11,15 +11,18 @@ from __future__ import annotations
 import csv
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Friend, Occasion
 from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import address as addresses
-from ritual.services.contacts.record import Incoming, Skipped, clean_tags, clean_text, contact_date, one_line
+from ritual.services.contacts.record import (
+    Incoming, Skipped, checked_incoming, clean_tags, clean_text, contact_date, one_line,
+)
 from ritual.services.contacts.csv_layouts import Row, address_groups, event_columns, group_values
-from ritual.services.contacts.vcard_text import decode_bytes
+from ritual.services.contacts.legacy_encoding import decode_contacts
 
 _NAME_COLUMNS = ("name", "display name", "given name", "first name", "family name", "last name")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
@@ -32,13 +35,24 @@ MAX_ROWS = 100_000
 MAX_FIELD = 64 * 1024
 
 
-def read_csv_file(path: Path, tags: tuple[str, ...] = ()) -> list[Incoming | Skipped]:
-    """Every row of a contacts CSV as a friend or a skip; refuses a file without name columns."""
+def read_csv_file(path: Path, tags: tuple[str, ...] = (), encoding: str | None = None) -> list[Incoming | Skipped]:
+    """Every row of a contacts CSV as a friend or a skip; refuses a file without name columns.
+
+    A file that is not Unicode is read in the legacy encoding detected (the first friend carries a warning
+    naming it), or in `encoding` when given.
+    """
     try:
-        text = decode_bytes(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         raise RitualError(f"{path}: cannot be read ({exc.strerror})") from None
-    return read_csv_text(text, str(path), tags)
+    text, note = decode_contacts(data, str(path), encoding)
+    results = read_csv_text(text, str(path), tags)
+    first = next((i for i, r in enumerate(results) if isinstance(r, Incoming)), None)
+    if note and first is not None:
+        record = results[first]
+        note = f"{note} (the first name reads {record.friend.name!r})"
+        results[first] = replace(record, warnings=((1, note), *record.warnings))
+    return results
 
 
 def read_csv_text(text: str, name: str, tags: tuple[str, ...] = ()) -> list[Incoming | Skipped]:
@@ -133,7 +147,7 @@ def contact_from_row(row: Row, line: int, tags: tuple[str, ...] = ()) -> Incomin
         notes=clean_text(row.get("notes")),
         occasions=_lenient(_occasions, row, line, warnings) or (),
     )
-    return Incoming(friend, None, line, tuple(warnings))
+    return checked_incoming(friend, None, line, warnings)
 
 
 def _lenient(read, row: Row, line: int, warnings: list[tuple[int, str]]):
@@ -151,7 +165,8 @@ def _name(row: Row) -> str:
         return shown
     parts = [row.get(c) for c in ("given name", "first name", "additional name", "middle name",
                                   "family name", "last name")]
-    return one_line(" ".join(p for p in parts if p)) or one_line(row.get("organization name", "company"))
+    return one_line(" ".join(p for p in parts if p)) or one_line(
+        row.get("organization name", "organization 1 - name", "organization", "company"))
 
 
 def _birthday(row: Row) -> PartialDate | None:

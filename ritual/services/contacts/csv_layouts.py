@@ -6,17 +6,26 @@ from collections.abc import Iterator
 
 from ritual.services.contacts.address import AddressParts, label_from
 
-# Thunderbird, Outlook and the simple format: one set of columns per kind of address.
-_FIXED_ADDRESSES = (
-    ("home", ("home address", "home street"), ("home address 2", "home street 2", "home street 3"),
-     "home po box", "home city", "home state", ("home zipcode", "home postal code"),
-     ("home country", "home country/region")),
-    ("work", ("work address", "business street"), ("work address 2", "business street 2", "business street 3"),
-     "business po box", ("work city", "business city"), ("work state", "business state"),
-     ("work zipcode", "business postal code"), ("work country", "business country/region", "business country")),
-    ("other", ("other street",), ("other street 2", "other street 3"), "other po box", "other city", "other state",
-     ("other postal code",), ("other country/region", "other country")),
-    ("", ("street", "address"), (), "po box", "city", "region", ("postal_code", "postal code"), ("country",)),
+# Thunderbird, Outlook, other vendors and the simple format: one set of columns per kind of address, named
+# "<kind> <field>" ("Home ZipCode", "Business Postal Code", "Work ZIP", "Home Address PO Box").
+_KINDS = (("home", ("home",)), ("work", ("work", "business")), ("other", ("other",)), ("", ("",)))
+_STREET = ("street", "address", "street address", "address line 1")
+_MORE_LINES = ("street 2", "street 3", "address 2", "address 3", "address line 2", "address line 3")
+_PO_BOX = ("po box", "address po box", "p.o. box", "pobox")
+_CITY = ("city", "town")
+_REGION = ("state", "region", "province", "state/province", "county")
+_POSTAL = ("postal code", "postal_code", "postcode", "post code", "zip", "zip code", "zipcode", "zip/postal code")
+_COUNTRY = ("country", "country/region")
+
+
+def _columns(prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{prefix} {suffix}".strip() for prefix in prefixes for suffix in suffixes)
+
+
+_FIXED_ADDRESSES = tuple(
+    (label, *(_columns(prefixes, suffixes) for suffixes in (_STREET, _MORE_LINES, _PO_BOX, _CITY, _REGION,
+                                                              _POSTAL, _COUNTRY)))
+    for label, prefixes in _KINDS
 )
 _GROUP_COLUMNS = (("group membership", " ::: "), ("labels", " ::: "), ("categories", ";"), ("tags", ","))
 
@@ -32,7 +41,7 @@ class Row:
         for name in names:
             value = self.values.get(name)
             if value and value.strip():
-                return value.strip()
+                return _unguarded(value.strip())
         return ""
 
     def numbered(self, prefix: str) -> Iterator[str]:
@@ -54,11 +63,10 @@ def address_groups(row: Row) -> Iterator[AddressParts]:
             country="" if formatted else row.get(p + "country"), label=_label(row.get(p + "type", p + "label")),
         )
     for label, streets, more, po_box, city, region, postal, country in _FIXED_ADDRESSES:
-        lines = [row.get(*_names(streets))] + [row.get(name) for name in more]
+        lines = [row.get(*streets)] + [row.get(name) for name in more]
         yield AddressParts(
-            street="\n".join(line for line in lines if line), po_box=row.get(*_names(po_box)),
-            city=row.get(*_names(city)), region=row.get(*_names(region)),
-            postal_code=row.get(*_names(postal)), country=row.get(*_names(country)), label=label,
+            street="\n".join(line for line in lines if line), po_box=row.get(*po_box), city=row.get(*city),
+            region=row.get(*region), postal_code=row.get(*postal), country=row.get(*country), label=label,
         )
 
 
@@ -81,10 +89,14 @@ def group_values(row: Row) -> list[str]:
     return found
 
 
+def _unguarded(value: str) -> str:
+    """A cell as written before `ritual export csv` guarded it against formulas ("'--07-07" is "--07-07")."""
+    if value.startswith("'") and value[1:2] in ("=", "+", "-", "@"):
+        return value[1:]
+    return value
+
+
 def _label(text: str) -> str:
     cleaned = text.lstrip("* ").strip()
     return label_from({cleaned.casefold()}, cleaned)
 
-
-def _names(value: str | tuple[str, ...]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else value

@@ -11,6 +11,8 @@ from ritual.core.model import Address, Friend
 from ritual.services.contacts.countries import country_code
 
 CLEAR_WORDS = ("", "none", "off", "-")
+# A hundred years: a longer cadence would overflow the calendar when the next letter is planned.
+MAX_CADENCE_DAYS = 36_500
 
 
 def parse_birthday(text: str | None, field: str = "birthday") -> PartialDate | None:

@@ -14,6 +14,7 @@ from ritual.services.contacts.record import Incoming, Skipped
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 from ritual.store.sources import OpenTransaction, SourceRecord, SourceStore
+from ritual.clock import Clock
 
 Batch = tuple[str, list[Incoming | Skipped]]
 
@@ -42,6 +43,8 @@ class ImportSummary:
     skipped: list[Note] = field(default_factory=list)
     warnings: list[Note] = field(default_factory=list)
     outcomes: list[RecordOutcome] = field(default_factory=list)
+    # The friend each record went to, in record order (None for a skipped one): lets a sync link cards.
+    friend_ids: list[int | None] = field(default_factory=list)
 
     @property
     def skipped_count(self) -> int:
@@ -71,15 +74,18 @@ def import_contacts(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
     tags: tuple[str, ...] = (),
+    exclude: frozenset[int] = frozenset(),
 ) -> ImportSummary:
     """Import every record of every batch as one transaction; a dry run does the same work, then rolls back.
 
-    `tags` are circles for everyone imported; they are added, never part of what the file said.
+    `tags` are circles for everyone imported; they are added, never part of what the file said. Friends in
+    `exclude` are never matched (a sync passes those already linked to another card).
     """
     summary = ImportSummary(dry_run=dry_run)
     try:
         with db.transaction() as conn:
-            importer = _Importer(conn, source, overwrite, summary, tags)
+            importer = _Importer(conn, source, overwrite, summary, tags, db.clock)
+            importer.exclude(exclude)
             for file_name, records in batches:
                 for record in records:
                     importer.add(file_name, record)
@@ -95,10 +101,11 @@ def import_contacts(
 class _Importer:
     """Matches each record to a stored friend (UID, then name and birthday) and writes the result."""
 
-    def __init__(self, conn, source: str, overwrite: bool, summary: ImportSummary, tags: tuple[str, ...]) -> None:
+    def __init__(self, conn, source: str, overwrite: bool, summary: ImportSummary, tags: tuple[str, ...],
+                 clock: Clock) -> None:
         self.tags = tags
-        self.repo = FriendRepository(OpenTransaction(conn))
-        self.sources = SourceStore(conn)
+        self.repo = FriendRepository(OpenTransaction(conn, clock))
+        self.sources = SourceStore(conn, clock)
         self.source, self.overwrite, self.summary = source, overwrite, summary
         self.friends = {f.id: f for f in self.repo.all()}
         self.last: dict[int, SourceRecord] = {}
@@ -118,12 +125,14 @@ class _Importer:
             self.by_key.setdefault(_key(friend), []).append(friend.id)
             self._index_day(friend)
         self.claimed: set[int] = set()
+        self.excluded: frozenset[int] = frozenset()
 
     def add(self, file_name: str, record: Incoming | Skipped) -> None:
         """Import one record (or note why it was skipped)."""
         if isinstance(record, Skipped):
             self.summary.skipped.append(Note(file_name, record.line, record.reason))
             self.summary.record(SKIPPED, "", file_name, record.line, record.reason)
+            self.summary.friend_ids.append(None)
             return
         self.summary.warnings += [Note(file_name, line, message) for line, message in record.warnings]
         friend_id = self._match(record)
@@ -131,12 +140,19 @@ class _Importer:
             stored = self.repo.add_many([_with_tags(record.friend, self.tags)])[0]
             self._remember(stored, record)
             self.summary.record(CREATED, stored.name, file_name, record.line, contact_detail(stored))
+            self.summary.friend_ids.append(stored.id)
             return
         self._update(self.friends[friend_id], record, file_name)
 
+    def exclude(self, friend_ids: frozenset[int]) -> None:
+        """Never match these friends, not even by UID."""
+        self.claimed |= friend_ids
+        self.excluded = friend_ids
+
     def _match(self, record: Incoming) -> int | None:
-        if record.uid and record.uid in self.by_uid and self.by_uid[record.uid] in self.friends:
-            return self.by_uid[record.uid]
+        by_uid = self.by_uid.get(record.uid) if record.uid else None
+        if by_uid in self.friends and by_uid not in self.excluded:
+            return by_uid
         key = _key(record.friend)
         earlier = self.by_imported.get(key)
         if earlier in self.friends and earlier not in self.claimed:
@@ -178,6 +194,7 @@ class _Importer:
             current = self.repo.update(friend)
         else:
             self.summary.record(UNCHANGED, current.name, file_name, record.line, unchanged_detail(merged.kept))
+        self.summary.friend_ids.append(current.id)
         self._remember(current, record)
 
     def _remember(self, friend: Friend, record: Incoming) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ritual.core import ranges
 from ritual.core.dates import PartialDate
+from ritual.core.fields import CONTROL, without_bad_texts
 from ritual.core.model import Friend
 from ritual.errors import InvalidValue
 
@@ -38,6 +39,23 @@ class Skipped:
 
     line: int
     reason: str
+
+
+def checked_incoming(friend: Friend, uid: str | None, line: int, warnings: list[tuple[int, str]]) -> Incoming:
+    """An Incoming whose texts hold no control character: each bad field is told and left out, the rest kept.
+
+    A name cannot be left out, so its control characters are dropped (and told) instead.
+    """
+    found = list(warnings)
+    if CONTROL.search(friend.name):
+        found.append((line, "name: control characters were left out of the name"))
+        friend = replace(friend, name=CONTROL.sub("", friend.name))
+    friend, emptied = without_bad_texts(friend)
+    found += [(line, f"{field}: held a control character, so it was not imported") for field in emptied]
+    if uid is not None and CONTROL.search(uid):
+        found.append((line, "uid: held a control character, so it was not used"))
+        uid = None
+    return Incoming(friend, uid, line, tuple(found))
 
 
 def contact_date(text: str, field: str, omit_year: int | None = None) -> PartialDate | None:

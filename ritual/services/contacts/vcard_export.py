@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from pathlib import Path
 
 from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
 from ritual.paths import make_private_dir
-from ritual.private_files import write_private_text
+from ritual.private_files import OutputPathError, checked_path, is_stdout, write_private_text
 from ritual.services.contacts.countries import country_name
 from ritual.services.contacts.vcard_dates import MONTH_ONLY_PROPERTY
+from ritual.text.safe import visible
 
 PRODID = "-//ritual//ritual letters//EN"
 # Apple's convention for an unknown year: a leap year, so 29 February stays a real date.
@@ -21,17 +23,50 @@ _TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"
 
 def export_friends(friends: list[Friend], out: Path | None, version: str = "3.0",
                    uids: dict[int, str] | None = None) -> str:
-    """Write the friends to a .vcf file, or one card each into a folder (vdir); without `out`, return the text."""
+    """Write the friends to a .vcf file or one card each into a folder (vdir); return the text for none or `-`."""
     uids = uids or {}
     cards = [(friend_uid(f, uids), friend_vcard(f, version, friend_uid(f, uids))) for f in friends]
-    if out is None:
+    if out is None or is_stdout(out):
         return "".join(card for _, card in cards)
-    if out.is_dir() or not out.suffix:
-        make_private_dir(out)
-        for uid, card in cards:
-            write_private_text(out / f"{_file_safe(uid)}.vcf", card)
+    out = checked_path(out)
+    if _wants_folder(out):
+        _write_vdir(out, cards)
         return str(out)
     return str(write_private_text(out, "".join(card for _, card in cards)))
+
+
+def _wants_folder(out: Path) -> bool:
+    # A FIFO or device takes the whole text as a stream; a name without a suffix means a folder (a vdir).
+    if out.is_dir():
+        return True
+    if out.exists() and not out.is_file():
+        return False
+    if out.suffix:
+        return False
+    if out.exists():
+        raise OutputPathError(f"{out}: is a file, not a folder; give a folder for one card per friend, or a .vcf name")
+    return True
+
+
+def _write_vdir(out: Path, cards: list[tuple[str, str]]) -> None:
+    make_private_dir(out)
+    for name, (_, card) in zip(vdir_names([uid for uid, _ in cards]), cards):
+        write_private_text(out / name, card)
+
+
+def vdir_names(uids: list[str]) -> list[str]:
+    """One file name per card, never two alike (case ignored) and never hidden, even for `a/b`, `a_b` or `..x`."""
+    used: set[str] = set()
+    names = []
+    for uid in uids:
+        stem = file_safe_name(uid)
+        name, number = f"{stem}.vcf", 1
+        while name.casefold() in used:
+            number += 1
+            name = f"{stem}-{number}.vcf"
+        used.add(name.casefold())
+        names.append(name)
+    return names
 
 
 def friend_uid(friend: Friend, uids: dict[int, str]) -> str:
@@ -41,20 +76,20 @@ def friend_uid(friend: Friend, uids: dict[int, str]) -> str:
 
 def friend_vcard(friend: Friend, version: str, uid: str) -> str:
     """One friend as a complete vCard with CRLF line ends and folded long lines."""
-    lines = ["BEGIN:VCARD", f"VERSION:{version}", f"PRODID:{PRODID}", f"UID:{_text(uid)}",
-             f"FN:{_text(friend.name)}", f"N:{_name(friend.name)}"]
+    lines = ["BEGIN:VCARD", f"VERSION:{version}", f"PRODID:{PRODID}", f"UID:{text_value(uid)}",
+             f"FN:{text_value(friend.name)}", f"N:{name_value(friend.name)}"]
     if friend.nickname:
-        lines.append(f"NICKNAME:{_text(friend.nickname)}")
+        lines.append(f"NICKNAME:{text_value(friend.nickname)}")
     if friend.birthday:
-        lines.append(_birthday(friend.birthday, version))
+        lines.append(birthday_line(friend.birthday, version))
     lines += _occasions(friend.occasions, version)
-    lines += [_address(a) for a in friend.addresses]
+    lines += [address_line(a) for a in friend.addresses]
     if friend.tags:
-        lines.append("CATEGORIES:" + ",".join(_text(t) for t in friend.tags))
+        lines.append("CATEGORIES:" + ",".join(text_value(t) for t in friend.tags))
     if friend.notes:
-        lines.append(f"NOTE:{_text(friend.notes)}")
+        lines.append(f"NOTE:{text_value(friend.notes)}")
     lines.append("END:VCARD")
-    return "".join(_fold(line) for line in lines)
+    return "".join(fold_line(line) for line in lines)
 
 
 def vcard_date(value: PartialDate, version: str) -> tuple[str, str]:
@@ -68,7 +103,8 @@ def vcard_date(value: PartialDate, version: str) -> tuple[str, str]:
     return f";X-APPLE-OMIT-YEAR={OMIT_YEAR}", f"{OMIT_YEAR}-{value.month:02d}-{value.day:02d}"
 
 
-def _birthday(value: PartialDate, version: str) -> str:
+def birthday_line(value: PartialDate, version: str) -> str:
+    """The BDAY line of a birthday (ritual's own property for a month-only one in 3.0)."""
     params, text = vcard_date(value, version)
     if not text:
         # vCard 3.0 has no month-only date: keep it in a private property so ritual reads it back.
@@ -85,30 +121,34 @@ def _occasions(occasions: tuple[Occasion, ...], version: str) -> list[str]:
         if version == "4.0" and occasion.name == ANNIVERSARY and not any(ln.startswith("ANNIVERSARY") for ln in lines):
             lines.append(f"ANNIVERSARY{params}:{text}")
             continue
-        label = "_$!<Anniversary>!$_" if occasion.name == ANNIVERSARY else _text(occasion.name)
+        label = "_$!<Anniversary>!$_" if occasion.name == ANNIVERSARY else text_value(occasion.name)
         lines += [f"item{index}.X-ABDATE{params}:{text}", f"item{index}.X-ABLabel:{label}"]
     return lines
 
 
-def _address(address: Address) -> str:
+def address_line(address: Address) -> str:
+    """One ADR line, TYPE=home/work from the label, the country written out as a name."""
     label = f";TYPE={address.label.lower()}" if address.label.lower() in ("home", "work") else ""
     country = country_name(address.country) if address.country else ""
     parts = ["", "", "\n".join(address.lines), address.city, address.region, address.postal_code, country]
-    return f"ADR{label}:" + ";".join(_text(p) for p in parts)
+    return f"ADR{label}:" + ";".join(text_value(p) for p in parts)
 
 
-def _name(name: str) -> str:
+def name_value(name: str) -> str:
+    """The N value agreeing with a display name: the last word as family name, the rest as given names."""
     words = name.split()
     family = words[-1] if len(words) > 1 else name
     given = " ".join(words[:-1])
-    return f"{_text(family)};{_text(given)};;;"
+    return f"{text_value(family)};{text_value(given)};;;"
 
 
-def _text(value: str) -> str:
-    return value.translate(_TEXT_ESCAPES)
+def text_value(value: str) -> str:
+    """A text value with vCard's backslash escapes; ESC, BEL and their kind never reach a .vcf (it may be shown
+    on a terminal later)."""
+    return visible(value.translate(_TEXT_ESCAPES))
 
 
-def _fold(line: str) -> str:
+def fold_line(line: str) -> str:
     """Fold at 75 octets without splitting a UTF-8 character (RFC 6350 section 3.2)."""
     encoded, out, width = line.encode("utf-8"), [], 75
     start = 0
@@ -122,5 +162,11 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out) + "\r\n"
 
 
-def _file_safe(uid: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in uid)[:120] or "card"
+def file_safe_name(uid: str) -> str:
+    """A file name stem from a UID; one that is not already a plain name gets a digest of itself, so `a/b` and
+    `a_b` never meet and no name starts with a dot."""
+    plain = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "_" for c in uid).lstrip(".")[:100]
+    if plain == uid and plain:
+        return plain
+    digest = hashlib.sha256(uid.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{plain or 'card'}-{digest}"

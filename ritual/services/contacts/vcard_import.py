@@ -8,8 +8,8 @@ from pathlib import Path
 from ritual.core.model import Address, Friend
 from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import address as contacts_address, vcard_dates
-from ritual.services.contacts.record import Incoming, Skipped, clean_tags, clean_text, one_line
-from ritual.services.contacts.vcard_text import BrokenCard, RawCard, components, decode_bytes, read_cards, text_list, unescape
+from ritual.services.contacts.record import Incoming, Skipped, checked_incoming, clean_tags, clean_text, one_line
+from ritual.services.contacts.vcard_text import BrokenCard, Prop, RawCard, components, decode_bytes, read_cards, text_list, unescape
 
 VCARD_SUFFIXES = (".vcf", ".vcard")
 _ANDROID_NICKNAME = "vnd.android.cursor.item/nickname"
@@ -74,7 +74,7 @@ def contact_from_card(card: RawCard, tags: tuple[str, ...] = ()) -> Incoming | S
         occasions=vcard_dates.occasions(card, warnings),
     )
     uid = card.first("UID")
-    return Incoming(friend, one_line(unescape(uid.value)) if uid else None, card.line, tuple(warnings))
+    return checked_incoming(friend, one_line(unescape(uid.value)) if uid else None, card.line, warnings)
 
 
 def _names(card: RawCard) -> tuple[str, str]:
@@ -82,10 +82,8 @@ def _names(card: RawCard) -> tuple[str, str]:
     n = components(card.first("N").value) if card.first("N") else []
     family, given, additional = (one_line(p) for p in (n + ["", "", ""])[:3])
     nickname = _nickname(card)
-    formal = " ".join(p for p in (given, family) if p)
-    if fn and formal and " " not in fn and given and family and fn != given and family not in fn:
-        # Windows Address Book puts the nickname in FN ("Maxl"); the formal name is in N.
-        return formal, nickname or fn
+    # FN is what the person is called in the address book, even a single word ("Maxl"): it always wins
+    # over N, so a name the user chose is never replaced by the formal parts.
     if not fn:
         fn = " ".join(p for p in (given, additional, family) if p)
     if not fn and card.first("ORG"):
@@ -105,18 +103,23 @@ def _nickname(card: RawCard) -> str:
     return ""
 
 
+def address_from_prop(card: RawCard, prop: Prop) -> tuple[Address | None, str | None]:
+    """One ADR property as an address (None when empty), with its Apple label and country hint, and any warning."""
+    parts = (components(prop.value) + [""] * 7)[:7]
+    label = card.in_group(prop.group, "X-ABLABEL")
+    hint = card.in_group(prop.group, "X-ABADR")
+    return contacts_address.build(contacts_address.AddressParts(
+        po_box=parts[0], extended=parts[1], street=parts[2], city=parts[3], region=parts[4],
+        postal_code=parts[5], country=parts[6],
+        label=contacts_address.label_from(prop.types, vcard_dates.apple_label(label.value) if label else ""),
+        country_hint=unescape(hint.value) if hint else "",
+    ))
+
+
 def _addresses(card: RawCard, warnings: list[tuple[int, str]]) -> tuple[Address, ...]:
     found: list[tuple[tuple[int, int, int], Address]] = []
     for index, prop in enumerate(card.all("ADR")):
-        parts = (components(prop.value) + [""] * 7)[:7]
-        label = card.in_group(prop.group, "X-ABLABEL")
-        hint = card.in_group(prop.group, "X-ABADR")
-        address, warning = contacts_address.build(contacts_address.AddressParts(
-            po_box=parts[0], extended=parts[1], street=parts[2], city=parts[3], region=parts[4],
-            postal_code=parts[5], country=parts[6],
-            label=contacts_address.label_from(prop.types, vcard_dates.apple_label(label.value) if label else ""),
-            country_hint=unescape(hint.value) if hint else "",
-        ))
+        address, warning = address_from_prop(card, prop)
         if warning:
             warnings.append((prop.line, warning))
         if address is not None:

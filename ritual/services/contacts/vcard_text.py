@@ -124,6 +124,15 @@ def read_cards(text: str) -> Iterator[RawCard | BrokenCard]:
 
 
 def _add_line(card: RawCard, line: str, number: int) -> None:
+    prop = parse_property(line, number)
+    if prop is None:
+        card.problems.append((number, "could not be read, left out"))
+        return
+    card.props.append(prop)
+
+
+def parse_property(line: str, number: int) -> Prop | None:
+    """One unfolded content line as a property; None when it cannot be read."""
     from vobject.base import ParseError, parseLine
 
     try:
@@ -132,9 +141,8 @@ def _add_line(card: RawCard, line: str, number: int) -> None:
         except ParseError:
             name, params, value, group = parseLine(_EMPTY_PARAMS.sub("", line, count=1), number)
     except ParseError:
-        card.problems.append((number, "could not be read, left out"))
-        return
-    card.props.append(_prop(name, group, params, value, number))
+        return None
+    return _prop(name, group, params, value, number)
 
 
 def _prop(name: str, group: str | None, raw_params: list[list[str]], value: str, number: int) -> Prop:

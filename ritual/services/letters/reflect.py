@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from ritual.core.cards import DONE, Card, CardKey, planned
 from ritual.core.letters import RECEIVED, SENT, Letter, Reflection, replies_owed
 from ritual.core.model import Friend
 from ritual.core.planner import OCCASION, POST, WRITE, AgendaItem
 from ritual.core.prompts import Moment, Prompt, another, occasion_key, relationship_key, select
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database
 from ritual.store.letters import LetterRepository
 from ritual.store.reflections import ReflectionRepository
@@ -33,6 +35,8 @@ class Briefing:
     last_received: Letter | None
     owed: tuple[Letter, ...]
     earlier: tuple[Reflection, ...]
+    card: Card | None = None  # the card this letter is for, where it stands
+    card_letters: tuple[Letter, ...] = ()
 
 
 def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: str | None, today: date) -> Briefing:
@@ -42,6 +46,7 @@ def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: s
     items = agenda(settings, db, today, today + timedelta(days=366), today)
     item = find_occasion(items, friend.id or 0, occasion, today)
     letters = LetterRepository(db)
+    card = _card_of(db, item)
     return Briefing(
         friend=friend,
         occasion=item.occasion if item and not occasion else occasion,
@@ -50,7 +55,17 @@ def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: s
         last_received=letters.latest(friend.id, RECEIVED),
         owed=tuple(replies_owed(letters.list(friend.id, direction=RECEIVED), today)),
         earlier=tuple(ReflectionRepository(db).answers(friend.id, limit=EARLIER_ANSWERS)),
+        card=card,
+        card_letters=tuple(letters.of_card(card.id)) if card is not None and card.id else (),
     )
+
+
+def _card_of(db: Database, item: AgendaItem | None) -> Card | None:
+    """The card behind the occasion item, stored or only planned (None when the occasion asks for no card)."""
+    if item is None or item.card_status is None:
+        return None
+    key = CardKey(item.friend_id, item.occasion, item.occasion_date)
+    return CardRepository(db).find(key) or planned(key, item.friend)
 
 
 def find_occasion(items: Sequence[AgendaItem], friend_id: int, wanted: str | None, today: date) -> AgendaItem | None:
@@ -59,7 +74,8 @@ def find_occasion(items: Sequence[AgendaItem], friend_id: int, wanted: str | Non
     if wanted:
         mine = [i for i in mine if occasion_key(i.occasion) == occasion_key(wanted)]
     else:
-        mine = [i for i in mine if (i.occasion_date - today).days <= NEAR_OCCASION_DAYS]
+        # Unnamed, the letter is for a card still to write, not one already done.
+        mine = [i for i in mine if (i.occasion_date - today).days <= NEAR_OCCASION_DAYS and i.card_status not in DONE]
     mine = [i for i in mine if i.occasion_date >= today]
     return min(mine, key=lambda i: (i.occasion_date, _CARD_KINDS.index(i.kind)), default=None)
 

@@ -8,6 +8,7 @@ from ritual.core.planner import AgendaItem, PlanRules, occasion_window, plan
 from ritual.core.postal import MailCalendar
 from ritual.services.planning.holidays import compute_holidays, library_version
 from ritual.settings.load import Settings
+from ritual.store.cards import CardRepository
 from ritual.store.database import Database
 from ritual.store.friends import FriendRepository
 from ritual.store.holidays import HolidayCache
@@ -34,4 +35,4 @@ def agenda(
     rules = plan_rules(settings, db, start, end, today if include_overdue else None)
     window = occasion_window(rules, start, end, today, include_overdue)
     subjects = FriendRepository(db).subjects(window, due_by=end)
-    return plan(subjects, rules, start, end, today, include_overdue)
+    return plan(subjects, rules, start, end, today, include_overdue, CardRepository(db).between(*window))

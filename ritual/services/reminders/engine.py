@@ -9,33 +9,29 @@ import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from ritual.core.planner import KEEP_IN_TOUCH
+from ritual.core.catch_up import needs_summary, summarise
 from ritual.core.reminders import DIGEST, Reminder, derive, session_reminders, with_uncertain
+from ritual.services.reminders.gentle import first_use, first_use_so_far, invitations_allowed
 from ritual.services.reminders.notifiers import NotifierChain
 from ritual.services.planning.agenda import agenda
 from ritual.services.planning.sessions import keeps_sessions, plan_sessions
 from ritual.settings.load import Settings
 from ritual.store.database import Database, open_database
 from ritual.store.deliveries import INTERRUPTED, DeliveryLog, Mutes
+from ritual.clock import utc_now
 
 log = logging.getLogger("ritual.reminders")
 
 # Delivered this long after its time, a reminder says so.
 LATE_AFTER = timedelta(minutes=10)
-# Keep-in-touch suggestions for one friend come at most this often, whatever the data does meanwhile.
-KEEP_IN_TOUCH_GAP = timedelta(days=6)
 # The digest needs the week after the last reminder day.
 _DIGEST_REACH = timedelta(days=7)
 
 Now = Callable[[], datetime]
-
-
-def system_now() -> datetime:
-    """The real time, aware."""
-    return datetime.now(timezone.utc)
 
 
 def local_zone(name: str = "") -> tzinfo:
@@ -68,7 +64,7 @@ class ReminderEngine:
     """Derives reminders and delivers the due ones; each round opens its own connection (jobs run in threads)."""
 
     def __init__(self, settings: Settings, db_path: Path, notifiers: NotifierChain,
-                 now: Now = system_now, zone: tzinfo | None = None, owner: str | None = None) -> None:
+                 now: Now = utc_now, zone: tzinfo | None = None, owner: str | None = None) -> None:
         self.settings = settings
         self.db_path = db_path
         self.notifiers = notifiers
@@ -97,9 +93,13 @@ class ReminderEngine:
         today = now.astimezone(zone).date()
         window = timedelta(days=self.settings.reminders.catch_up_days)
         found = self.reminders(db, (now - window).astimezone(zone).date(), today, today)
-        due = [r for r in found if now - window <= r.due <= now and (r.ends is None or now < r.ends)]
-        done = DeliveryLog(db, self.owner).delivered_keys([r.key for r in due])
-        return [r for r in due if r.key not in done]
+        # An invitation never goes stale: it waits for its one delivery however long ago the friend became due.
+        due = [r for r in found if (now - window <= r.due or r.kind == KEEP_IN_TOUCH) and r.due <= now
+               and (r.ends is None or now < r.ends)]
+        record = DeliveryLog(db, self.owner)
+        done = record.delivered_keys([r.key for r in due])
+        waiting = [r for r in due if r.key not in done]
+        return invitations_allowed(db, record, waiting, now, zone, self.settings.reminders.keep_in_touch_repeat_days)
 
     def upcoming(self, db: Database, now: datetime, days: int) -> list[Reminder]:
         """Reminders still to come in the next `days` days."""
@@ -113,17 +113,37 @@ class ReminderEngine:
         return quiet is not None and quiet.holds(now.astimezone(self.zone()).time())
 
     def deliver_due(self) -> list[Outcome]:
-        """One round: deliver every pending reminder once, oldest first; safe to call from any thread."""
+        """One round: deliver every pending reminder once, oldest first; safe to call from any thread.
+
+        More than a few at once (after a long absence, an import, the demo) go out as one summary.
+        """
         with self._lock:
             now = self.now()
-            if self.quiet_now(now):
-                return []
             db = open_database(self.db_path)
             try:
+                since = first_use(db, now)
+                if self.quiet_now(now):
+                    return []
                 self._settle_interrupted(db, now)
-                return [o for r in self.pending(db, now) if (o := self._deliver(db, r, now)) is not None]
+                claimed = [(r, self._late(r, now, since)) for r in self.pending(db, now)]
+                record = DeliveryLog(db, self.owner)
+                claimed = [(r, late) for r, late in claimed
+                           if record.claim(r.key, r.kind, r.friend_id, r.due, now, late)]
+                if needs_summary([r for r, _ in claimed]):
+                    return self._deliver_summary(record, claimed, now)
+                return [self._deliver(record, r, late, now) for r, late in claimed]
             finally:
                 db.close()
+
+    def lateness(self, db: Database, reminders: list[Reminder], now: datetime) -> list[bool]:
+        """Whether each reminder would go out late now (for a dry run: records nothing)."""
+        since = first_use_so_far(db) or now
+        return [self._late(r, now, since) for r in reminders]
+
+    @staticmethod
+    def _late(reminder: Reminder, now: datetime, since: datetime) -> bool:
+        # Nothing from before the first round was missed; an invitation has no time to be late for.
+        return reminder.kind != KEEP_IN_TOUCH and reminder.due >= since and now - reminder.due > LATE_AFTER
 
     def _settle_interrupted(self, db: Database, now: datetime) -> None:
         """Claims left by a process killed mid-delivery become uncertain, said once in the log."""
@@ -133,27 +153,29 @@ class ReminderEngine:
                 log.warning("reminder %s: %s; it is not sent again (see `ritual remind --status`)", gone.key,
                             INTERRUPTED)
 
-    def _deliver(self, db: Database, reminder: Reminder, now: datetime) -> Outcome | None:
-        record = DeliveryLog(db, self.owner)
-        if reminder.kind == KEEP_IN_TOUCH and self._suggested_lately(record, reminder, now):
-            return None
-        late = now - reminder.due > LATE_AFTER
-        if not record.claim(reminder.key, reminder.kind, reminder.friend_id, reminder.due, now, late):
-            return None
+    def _deliver(self, record: DeliveryLog, reminder: Reminder, late: bool, now: datetime) -> Outcome:
+        # The weekly digest also names, once, any reminder whose delivery was interrupted.
         told = record.uncertain(unreported_only=True) if reminder.kind == DIGEST else []
         if told:
             reminder = with_uncertain(reminder, [(u.key, u.due_at.astimezone(self.zone())) for u in told])
         notifier = self.notifiers.deliver(reminder, late)
-        if notifier is None:
-            record.mark_failed(reminder.key, "no notifier could deliver it")
-        else:
-            record.mark_delivered(reminder.key, notifier, now)
+        self._record([reminder], record, notifier, now)
+        if notifier is not None:
             record.mark_reported([u.key for u in told], now)
-            log.info("reminder %s delivered by %s%s", reminder.key, notifier, " (late)" if late else "")
         return Outcome(reminder, late, notifier)
 
-    @staticmethod
-    def _suggested_lately(record: DeliveryLog, reminder: Reminder, now: datetime) -> bool:
-        last = record.last_keep_in_touch(reminder.friend_id)
-        return last is not None and now - last < KEEP_IN_TOUCH_GAP
+    def _deliver_summary(self, record: DeliveryLog, claimed: list[tuple[Reminder, bool]], now: datetime) -> list[Outcome]:
+        reminders = [r for r, _ in claimed]
+        summary = summarise(reminders, now.astimezone(self.zone()), away=any(late for _, late in claimed))
+        notifier = self.notifiers.deliver(summary, False)
+        self._record(reminders, record, notifier, now)
+        return [Outcome(r, late, notifier) for r, late in claimed]
 
+    @staticmethod
+    def _record(reminders: list[Reminder], record: DeliveryLog, notifier: str | None, now: datetime) -> None:
+        for reminder in reminders:
+            if notifier is None:
+                record.mark_failed(reminder.key, "no notifier could deliver it")
+            else:
+                record.mark_delivered(reminder.key, notifier, now)
+                log.info("reminder %s delivered by %s", reminder.key, notifier)

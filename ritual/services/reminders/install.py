@@ -7,11 +7,13 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ritual.paths import Paths
+from ritual.private_files import OutputPathError
 
 SYSTEMD_REMIND_SERVICE = """\
 [Unit]
@@ -127,18 +129,43 @@ def user_dir(kind: str) -> Path:
 def install(kind: str, command: list[str], target: Path) -> Installed:
     """Write the units of `kind` ("systemd" or "launchd") into `target`."""
     templates = SYSTEMD_FILES if kind == "systemd" else LAUNCHD_FILES
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, template in templates.items():
-        path = target / name
-        path.write_text(render(template, command), encoding="utf-8")
-        written.append(path)
+    _make_folder(target)
+    written = [_write_inside(target, name, render(template, command)) for name, template in templates.items()]
     if kind == "systemd":
         step = ("systemctl --user daemon-reload && systemctl --user enable --now ritual-remind.timer\n"
                 "(or, for reminders to the minute: systemctl --user enable --now ritual-daemon.service)")
     else:
         step = f"launchctl load -w {shlex.quote(str(target / 'org.ritual.remind.plist'))}"
     return Installed(written, step)
+
+
+def _make_folder(target: Path) -> None:
+    if target.exists() and not target.is_dir():
+        raise OutputPathError(f"--dir: {target} is a file, not a folder")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputPathError(f"--dir: {target} cannot be made ({exc.strerror})") from None
+
+
+def _write_inside(folder: Path, name: str, text: str) -> Path:
+    """Write one unit file in `folder` itself: never through a link to elsewhere, never over a special file."""
+    path = folder / name
+    if path.is_symlink():
+        raise OutputPathError(f"{path}: is a link to {os.readlink(path)}; ritual writes only inside {folder} "
+                              "(remove the link first)")
+    if path.exists() and not path.is_file():
+        raise OutputPathError(f"{path}: is not a regular file; ritual does not replace it")
+    handle, temporary = tempfile.mkstemp(prefix=".ritual-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
 
 
 def uninstall(kind: str, target: Path) -> list[Path]:

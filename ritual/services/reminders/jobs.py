@@ -6,13 +6,15 @@ import logging
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 from ritual.services.reminders.notifiers import Toast
 from ritual.services.reminders.notify_setup import build_notifiers
-from ritual.services.reminders.engine import Now, ReminderEngine, system_now
+from ritual.clock import utc_now
+from ritual.services.reminders.engine import Now, ReminderEngine
 from ritual.services.reminders.kept_calendars import ChildRefresh, add_export_job, export_soon
+from ritual.services.reminders.kept_contacts import add_contacts_job, contacts_soon
 from ritual.settings.load import Settings
 from ritual.store.database import open_database
 
@@ -29,17 +31,19 @@ JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1
 
 def add_reminder_jobs(scheduler, engine: ReminderEngine, heartbeat_seconds: float = HEARTBEAT_SECONDS,
                       export_runner: Callable[[], None] | None = None) -> None:
-    """The heartbeat (first run right away: the catch-up), the rebuild after midnight, today's exact jobs, exports."""
+    """The heartbeat (first run right away: the catch-up), the rebuild after midnight, today's exact jobs, exports
+    and the contacts sync."""
     from apscheduler.triggers.cron import CronTrigger
     from apscheduler.triggers.interval import IntervalTrigger
 
     # Timers do not count time spent suspended; the heartbeat re-checks what is due after a wake.
     scheduler.add_job(engine.deliver_due, IntervalTrigger(seconds=heartbeat_seconds), id="heartbeat",
-                      next_run_time=datetime.now(timezone.utc), replace_existing=True)
+                      next_run_time=utc_now(), replace_existing=True)
     scheduler.add_job(schedule_exact_jobs, CronTrigger(hour=0, minute=1, timezone=engine.zone()),
                       args=(scheduler, engine), id="rebuild", replace_existing=True)
     schedule_exact_jobs(scheduler, engine)
     add_export_job(scheduler, engine, runner=export_runner)
+    add_contacts_job(scheduler, engine)
 
 
 def schedule_exact_jobs(scheduler, engine: ReminderEngine) -> int:
@@ -79,9 +83,11 @@ class ReminderService:
     scheduler: object
 
     def refresh(self) -> None:
-        """Rebuild the exact jobs from the data (after the user changed friends or occasions), and soon the exports."""
+        """Rebuild the exact jobs from the data (after the user changed friends or occasions); soon the exports and
+        the contacts sync."""
         schedule_exact_jobs(self.scheduler, self.engine)
         export_soon(self.scheduler)
+        contacts_soon(self.scheduler)
 
     def stop(self) -> None:
         """Stop the scheduler without waiting for a running delivery."""
@@ -89,7 +95,7 @@ class ReminderService:
             self.scheduler.shutdown(wait=False)
 
 
-def start_app_reminders(settings: Settings, db_path: Path, toast: Toast, now: Now = system_now,
+def start_app_reminders(settings: Settings, db_path: Path, toast: Toast, now: Now = utc_now,
                         heartbeat_seconds: float = HEARTBEAT_SECONDS) -> ReminderService:
     """Start reminders in a running asyncio loop (call from the app's on_mount); `toast` runs in a worker thread."""
     engine = ReminderEngine(settings, db_path, build_notifiers(settings, toast=toast), now)

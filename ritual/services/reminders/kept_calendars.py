@@ -12,8 +12,9 @@ import logging
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
+from ritual.clock import utc_now
 from ritual.services.reminders.engine import ReminderEngine
 
 log = logging.getLogger("ritual.reminders")
@@ -34,14 +35,14 @@ def add_export_job(scheduler, engine: ReminderEngine, every_seconds: float = EXP
     if not engine.settings.exports.any:
         return False
     scheduler.add_job(export_job, IntervalTrigger(seconds=every_seconds), args=(engine, runner), id=EXPORT_JOB,
-                      next_run_time=datetime.now(timezone.utc) + first_delay, replace_existing=True)
+                      next_run_time=utc_now() + first_delay, replace_existing=True)
     return True
 
 
 def export_soon(scheduler) -> None:
     """Bring the next check forward; moving the job (not adding one) lets a burst of edits cost one export."""
     if scheduler.get_job(EXPORT_JOB) is not None:
-        scheduler.modify_job(EXPORT_JOB, next_run_time=datetime.now(timezone.utc) + EXPORT_AFTER_EDIT)
+        scheduler.modify_job(EXPORT_JOB, next_run_time=utc_now() + EXPORT_AFTER_EDIT)
 
 
 def refresh_exports_now(engine: ReminderEngine) -> list:
@@ -57,7 +58,7 @@ def export_job(engine: ReminderEngine, runner: Callable[[], None] | None = None)
     from ritual.services.calendar.kept import FAILED, UPDATED, stale_targets
 
     if runner is not None:
-        if stale_targets(engine.settings, engine.db_path, engine.now().astimezone(engine.zone()).date()):
+        if stale_targets(engine.settings, engine.db_path, engine.now().astimezone(engine.zone())):
             runner()
         return
     for result in refresh_exports_now(engine):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ritual.core.reminders import Reminder
+from ritual.text.safe import one_line, visible
 
 log = logging.getLogger("ritual.reminders")
 
@@ -60,8 +61,14 @@ def split_command(setting: str, command: str) -> list[str]:
 
 
 def headline(reminder: Reminder, late: bool) -> str:
-    """The title, with a gentle word when the reminder comes after its time."""
-    return f"{reminder.title} (a little late)" if late else reminder.title
+    """The title on one line, control characters shown, with a gentle word when the reminder comes late."""
+    title = one_line(reminder.title)
+    return f"{title} (a little late)" if late else title
+
+
+def body_text(reminder: Reminder) -> str:
+    """The words under the title, with any control character from a name shown instead of obeyed."""
+    return visible(reminder.body)
 
 
 @dataclass
@@ -78,7 +85,7 @@ class TerminalNotifier:
     def send(self, reminder: Reminder, late: bool) -> None:
         """Print the title and the words under it."""
         out = self.stream or sys.stdout
-        print(f"{headline(reminder, late)}\n  " + reminder.body.replace("\n", "\n  "), file=out, flush=True)
+        print(f"{headline(reminder, late)}\n  " + body_text(reminder).replace("\n", "\n  "), file=out, flush=True)
 
 
 @dataclass

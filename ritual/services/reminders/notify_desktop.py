@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 
 from ritual.core.reminders import Reminder
-from ritual.services.reminders.notifiers import NotifyFailed, headline
+from ritual.services.reminders.notifiers import NotifyFailed, body_text, headline
 
 
 def _session_bus_problem() -> str | None:
@@ -56,7 +56,7 @@ class DesktopNotifier:
     def send(self, reminder: Reminder, late: bool) -> None:
         """Show the notification."""
         try:
-            self._client.send(title=headline(reminder, late), message=reminder.body)
+            self._client.send(title=headline(reminder, late), message=body_text(reminder))
         except Exception as exc:
             raise NotifyFailed(f"desktop notification failed: {exc}") from None
 
@@ -76,7 +76,7 @@ class NotifySendNotifier:
 
     def send(self, reminder: Reminder, late: bool) -> None:
         """Run notify-send; a non-zero exit is a failure."""
-        args = [self.program, "--app-name=ritual", headline(reminder, late), reminder.body]
+        args = [self.program, "--app-name=ritual", headline(reminder, late), body_text(reminder)]
         try:
             done = subprocess.run(args, capture_output=True, text=True, timeout=15, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:

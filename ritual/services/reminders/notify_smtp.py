@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from ritual.core.reminders import Reminder
-from ritual.services.reminders.notifiers import NotifyFailed, command_problem, headline, split_command
+from ritual.services.reminders.notifiers import NotifyFailed, body_text, command_problem, headline, split_command
 from ritual.settings.reminders import SmtpSettings
 
 PASSWORD_ENV = "RITUAL_SMTP_PASSWORD"
@@ -52,7 +52,7 @@ def reminder_email(reminder: Reminder, late: bool, sender: str, to: str) -> Emai
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="ritual.invalid")
     message["X-Ritual-Reminder"] = reminder.key
-    message.set_content(f"{reminder.body}\n\nWith warm wishes from ritual.\n")
+    message.set_content(f"{body_text(reminder)}\n\nWith warm wishes from ritual.\n")
     return message
 
 

@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, AgendaItem
@@ -18,6 +18,7 @@ from ritual.tui.formatting import day_heading, item_text
 from ritual.tui.messages import FriendChosen, PlanReady
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.widgets.date_grid import ACTION_MARK, OCCASION_MARK, DateGrid
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.month_calendar import MonthCalendar
 from ritual.tui.widgets.year_overview import YearOverview
 
@@ -60,7 +61,7 @@ class CalendarScreen(DataScreen):
             with Vertical(id="calendar-day"):
                 yield Static(id="day-title", classes="section-title")
                 yield OptionList(id="day-items")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Start with the month, focused."""

@@ -6,11 +6,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
+from ritual.tui.friend_actions import add_occasion, delete_friend, edit_friend
 from ritual.tui.friend_rows import SORT_ORDERS, FriendRow, circles, select_rows, with_next_occasions
 from ritual.tui.messages import FriendsLoaded, NextOccasionsFound
 from ritual.tui.screens.base import DataScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.friend_table import FriendTable
 
 ALL_CIRCLES = "__all__"
@@ -24,6 +26,9 @@ class FriendsScreen(DataScreen):
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("s", "next_sort", "Sort"),
         Binding("a", "app.add_friend", "Add friend"),
+        Binding("e", "edit", "Edit"),
+        Binding("o", "add_occasion", "Add occasion"),
+        Binding("d", "delete", "Delete"),
         Binding("i", "app.import", "Import"),
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
@@ -37,12 +42,13 @@ class FriendsScreen(DataScreen):
         """Search and filters above the list."""
         yield Static("Friends", id="friends-title", classes="screen-title")
         with Horizontal(id="friends-filters"):
-            yield Input(placeholder="Search name, nickname, circle or city  (/)", id="friend-search", compact=True)
+            yield Input(placeholder="Search name, circle, city… (/)", id="friend-search", compact=True,
+                        select_on_focus=False)
             yield Select([], prompt="All circles", id="circle-filter", allow_blank=True, compact=True)
             yield Label(self._sort_label(), id="sort-label")
         yield FriendTable(self.data.today(), id="friend-table")
         yield Static(id="friends-status")
-        yield Footer()
+        yield FittingFooter()
 
     def load(self) -> None:
         """Read the friends, then their next occasions, in the background."""
@@ -108,3 +114,35 @@ class FriendsScreen(DataScreen):
         self.order = SORT_ORDERS[(SORT_ORDERS.index(self.order) + 1) % len(SORT_ORDERS)]
         self.query_one("#sort-label", Label).update(self._sort_label())
         self.refilter()
+
+    def typed(self, character: str) -> None:
+        """A letter typed on the list starts the search with it."""
+        search = self.query_one("#friend-search", Input)
+        search.value += character
+        search.cursor_position = len(search.value)
+        self.set_focus(search)
+
+    def _chosen_friend(self):
+        row = self.query_one(FriendTable).current_row
+        if row is None:
+            self.notify("There is nobody in the list to choose yet.")
+            return None
+        return self.data.friend(row.id)
+
+    def action_edit(self) -> None:
+        """Change the friend under the cursor."""
+        friend = self._chosen_friend()
+        if friend is not None:
+            edit_friend(self, self.data, friend)
+
+    def action_add_occasion(self) -> None:
+        """Add an anniversary or another date to the friend under the cursor."""
+        friend = self._chosen_friend()
+        if friend is not None:
+            add_occasion(self, self.data, friend.id)
+
+    def action_delete(self) -> None:
+        """Remove the friend under the cursor, after asking."""
+        friend = self._chosen_friend()
+        if friend is not None:
+            delete_friend(self, self.data, friend)

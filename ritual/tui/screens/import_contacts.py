@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, DataTable, Footer, Input, ProgressBar, Static
+from textual.widgets import Button, Checkbox, DataTable, Input, ProgressBar, Static
 
 from ritual.errors import RitualError
 from ritual.services.contacts.friend_fields import parse_tags
 from ritual.tui.contact_import import ImportChoices, ImportReport, read_and_import
 from ritual.tui.transfer_messages import ContactsImported, ImportRead, TransferFailed, TransferStepped
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
 INTRO = ("vCard files (.vcf) or folders of them from phones and address books, CSV exports from Google or "
          "Outlook, or an .ics birthday calendar. You see what would change before anything is saved.")
@@ -56,7 +57,7 @@ class ImportScreen(Screen[int]):
         yield ProgressBar(id="import-progress", show_eta=False)
         yield Static("Type a path and press enter for a preview.", id="import-status")
         yield DataTable(id="import-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Columns, and no progress bar until something runs."""

@@ -7,17 +7,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Label, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
 from ritual.core.text import plural
 from ritual.errors import RitualError
+from ritual.services.cards.steps import mark_letter
 from ritual.store.letters import LetterRepository
+from ritual.text.cards import card_note
 from ritual.store.supplies import use_stamp_for
 from ritual.tui.formatting import short_date, since
 from ritual.tui.messages import FriendChosen, LetterBoxChanged
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
 
@@ -60,7 +63,7 @@ class LetterBoxScreen(DataScreen):
                 yield Label("Waiting for your reply", classes="section-title")
                 yield VerticalScroll(Static(id="owed-list"), id="owed-scroll")
         yield YearLetters(self.year, id="year-letters")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Set up the columns."""
@@ -159,7 +162,7 @@ class LetterBoxScreen(DataScreen):
         if letter is None:
             return
         try:
-            moved = LetterRepository(self.data.db).mark(letter.id, status, self.data.today())
+            moved, card = mark_letter(self.data.db, letter.id, status, self.data.today())
         except RitualError as exc:
             self.notify(exc.message, title="Not changed")
             return
@@ -168,7 +171,8 @@ class LetterBoxScreen(DataScreen):
             country = self.data.friend(moved.friend_id).country
             stamp = use_stamp_for(self.data.db, country, self.data.settings.home_country)
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
-        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}.{stamp}"))
+        self.post_message(LetterBoxChanged(f"The letter {way} is now {STATUS_WORDS[moved.status]}.{stamp}"
+                                           + card_note(card)))
 
     def action_log_letter(self, direction: str) -> None:
         """Open the form for a letter that came or one sent, for the friend chosen above if any."""

@@ -15,7 +15,8 @@ from ritual.core.dates import parse_day
 from ritual.core.letters import MEDIA, RECEIVED, SENT, Letter
 from ritual.errors import InvalidValue, RitualError
 from ritual.store.friends import FriendRepository
-from ritual.store.letters import LetterRepository
+from ritual.services.cards.steps import log_letter
+from ritual.text.cards import card_note
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.form_field import FieldMessages, FormField
@@ -79,12 +80,12 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
             self.query_one(f"#field-{next(iter(problems))}").focus()
             return
         try:
-            stored = LetterRepository(self.data.db).add(letter)
+            stored, card = log_letter(self.data.settings, self.data.db, letter)
         except RitualError as exc:
             self.notify(exc.message, title="Not saved")
             return
         way = f"to {stored.friend}" if stored.sent else f"from {stored.friend}"
-        self.post_message(LetterBoxChanged(f"Logged a {stored.medium} {way}."))
+        self.post_message(LetterBoxChanged(f"Logged a {stored.medium} {way}." + card_note(card)))
         self.dismiss(stored)
 
     @on(Button.Pressed, "#form-cancel")

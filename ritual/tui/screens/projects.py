@@ -6,14 +6,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.core.text import short_day
 from ritual.store.projects import STATUSES, Project, ProjectRepository
 from ritual.tui.screens.base import DataScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
-STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived"}
+STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived",
+                "skipped": "skipped this year", "given": "given"}
 NONE_YET = ('No projects yet. Start one from the terminal, for example:\n\n'
             '  ritual project add "Holiday cards 2026" --tag family --due 2026-12-10')
 
@@ -50,7 +52,7 @@ class ProjectsScreen(DataScreen):
             yield OptionList(id="project-list")
             yield DataTable(id="member-table", cursor_type="row", zebra_stripes=True)
         yield Static("space moves a card on (to write, written, in the post, arrived) · 1–4 set it", id="projects-hint")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Set up the columns."""
@@ -93,14 +95,15 @@ class ProjectsScreen(DataScreen):
         """Move the card under the cursor on one step (after arrived, back to to write)."""
         member = self._member()
         if member is not None:
-            self.action_set_status(STATUSES[(STATUSES.index(member.status) + 1) % len(STATUSES)])
+            step = STATUSES.index(member.status) + 1 if member.status in STATUSES else 0
+            self.action_set_status(STATUSES[step % len(STATUSES)])
 
     def action_set_status(self, status: str) -> None:
         """Put the card under the cursor at `status`."""
         member = self._member()
         if member is None:
             return
-        ProjectRepository(self.data.db).set_status(self.chosen.id, [member.friend_id], status)
+        ProjectRepository(self.data.db).set_status(self.chosen.id, [member.friend_id], status, self.data.today())
         self.notify(f"{member.friend}'s card in {self.chosen.name} is now {STATUS_WORDS[status]}.")
         self.app.data_changed()
 

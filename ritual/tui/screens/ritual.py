@@ -9,19 +9,20 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Label, OptionList, Static, TextArea
+from textual.widgets import Button, ContentSwitcher, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ritual.core.letters import POSTED, SENT, Letter
 from ritual.core.prompts import DEFAULT_QUESTIONS, TONE_NAMES, Prompt
 from ritual.errors import RitualError
 from ritual.services.letters.reflect import Sitting, moment_for
-from ritual.store.database import open_database
-from ritual.store.letters import LetterRepository
+from ritual.services.cards.steps import log_letter, mark_letter
+from ritual.text.cards import card_note
 from ritual.store.supplies import use_stamp_for
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.ritual_session import Preparation, ResumedSitting, prepare
 from ritual.tui.ritual_text import briefing_text, outline_plain, outline_text, tone_label
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.focus_timer import FocusTimer
 
 NO_TONE = "no-tone"
@@ -88,7 +89,7 @@ class RitualScreen(Screen):
                 yield Static(id="outline-text")
                 yield Static(id="letter-status")
                 yield FocusTimer(id="focus-timer")
-        yield Footer()
+        yield FittingFooter()
 
     def _tone_options(self) -> list[Option]:
         return [Option(tone_label(None), id=NO_TONE)] + [Option(tone_label(t), id=t) for t in TONE_NAMES]
@@ -99,15 +100,13 @@ class RitualScreen(Screen):
 
     @work(thread=True, exclusive=True, group="ritual-prepare")
     def _prepare(self) -> None:
-        db = open_database(self.data.db.path)  # this thread's own connection
         try:
-            found = prepare(self.data.settings, db, self.paths, self.friend, self.occasion, self.data.today(),
-                            self.count)
+            with self.data.reader() as db:  # this thread's own connection
+                found = prepare(self.data.settings, db, self.paths, self.friend, self.occasion, self.data.today(),
+                                self.count)
             self.post_message(self.Prepared(found))
         except RitualError as exc:
             self.post_message(self.Prepared(None, exc.message))
-        finally:
-            db.close()
 
     def on_ritual_screen_prepared(self, message: Prepared) -> None:
         """Show the briefing and let the ritual begin."""
@@ -218,16 +217,18 @@ class RitualScreen(Screen):
 
     def action_log_written(self) -> None:
         """Log the letter as written today, with this ritual's occasion and tone."""
-        occasion = self.preparation.briefing.occasion or ""
-        self.letter = LetterRepository(self.data.db).add(
-            Letter(self.friend.id, SENT, self.data.today(), occasion=occasion, tone=self.tone or ""))
-        self._logged(f"Logged your letter to {self.friend.name} as written today.")
+        briefing = self.preparation.briefing
+        item = briefing.occasion_item
+        self.letter, card = log_letter(self.data.settings, self.data.db, Letter(
+            self.friend.id, SENT, self.data.today(), occasion=briefing.occasion or "", tone=self.tone or ""),
+            item.occasion_date if item else None)
+        self._logged(f"Logged your letter to {self.friend.name} as written today." + card_note(card))
 
     def action_log_posted(self) -> None:
         """The letter went into the post today."""
-        self.letter = LetterRepository(self.data.db).mark(self.letter.id, POSTED, self.data.today())
+        self.letter, card = mark_letter(self.data.db, self.letter.id, POSTED, self.data.today())
         stamp = use_stamp_for(self.data.db, self.friend.country, self.data.settings.home_country)
-        self._logged(f"Marked as posted today. May it travel well.{stamp}")
+        self._logged(f"Marked as posted today. May it travel well.{stamp}" + card_note(card))
 
     def _logged(self, note: str) -> None:
         self._show_letter_status()

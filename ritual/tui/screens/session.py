@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from ritual.core.sessions import LetterTask, Session
 from ritual.core.text import short_day
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.week_sessions import session_heading
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
 WRITTEN = "written"
 LATER = "for later"
@@ -29,23 +29,24 @@ class SessionScreen(Screen):
         Binding("escape", "leave", "End the session"),
     ]
 
-    def __init__(self, data, entry: dict, *, paths=None) -> None:
+    def __init__(self, data, session: Session, letters: list[LetterTask], minutes_planned: int, *,
+                 paths=None) -> None:
         super().__init__()
         self.data = data
-        self.entry = entry
+        self.session = session
+        self.minutes_planned = minutes_planned
         self.paths = paths
-        self.letters: list[dict] = list(entry["letters"])
+        self.letters = list(letters)
         self.outcomes: dict[int, str] = {}
         self.current: tuple[int, RitualScreen] | None = None
 
     def compose(self) -> ComposeResult:
         """The session, its letters with where each stands, and a word on what comes next."""
-        day = date.fromisoformat(self.entry["date"])
-        yield Static(f"Writing session · {short_day(day)}", id="session-title", classes="screen-title")
-        yield Static(session_heading(self.entry), id="session-heading")
+        yield Static(f"Writing session · {short_day(self.session.day)}", id="session-title", classes="screen-title")
+        yield Static(session_heading(self.session, self.minutes_planned), id="session-heading")
         yield Static(id="session-letters")
         yield Static(id="session-next")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         """Begin with the first letter straight away; a session without letters just says so."""
@@ -63,7 +64,7 @@ class SessionScreen(Screen):
         if index is None:
             return
         letter = self.letters[index]
-        ritual = RitualScreen(self.data, letter["friend_id"], letter["occasion"], paths=self.paths)
+        ritual = RitualScreen(self.data, letter.friend_id, letter.occasion, paths=self.paths)
         self.current = (index, ritual)
         self.app.push_screen(ritual, self._back_from_ritual)
 
@@ -100,8 +101,8 @@ class SessionScreen(Screen):
         for index, letter in enumerate(self.letters):
             outcome = self.outcomes.get(index)
             mark, style = MARKS.get(outcome, ("·", ""))
-            text.append(f"  {mark} ", style=style).append(letter["friend"], style="bold")
-            text.append(f" — {letter['occasion'] or 'a letter'}", style="dim")
+            text.append(f"  {mark} ", style=style).append(letter.friend, style="bold")
+            text.append(f" — {letter.occasion or 'a letter'}", style="dim")
             text.append(f"  {outcome}\n" if outcome else "\n", style="italic")
         return text
 
@@ -113,5 +114,5 @@ class SessionScreen(Screen):
             left = " Those left for later stay in your plan." if set(self.outcomes.values()) - {WRITTEN} else ""
             return Text(f"That was every letter of this session. Thank you for the time you gave them.{left}",
                         style="italic")
-        return Text(f"Next: {self.letters[index]['friend']}. Press enter when you are ready, "
+        return Text(f"Next: {self.letters[index].friend}. Press enter when you are ready, "
                     "n to leave this one for another day.", style="italic")

@@ -9,28 +9,27 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.core.planner import INVITATIONS, AgendaItem
 from ritual.core.text import short_day
+from ritual.tui.card_actions import CARD_BINDINGS, CardActions, card_of
 from ritual.tui.formatting import day_heading, item_text
 from ritual.tui.messages import FriendChosen, RitualRequested, WeekPlanned
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.session import SessionScreen
-from ritual.tui.week_plan import WeekPlan, plan_week
+from ritual.core.dates import monday_of
+from ritual.core.sessions import LetterTask
+from ritual.services.planning.week import WeekPlan
 from ritual.tui.week_sessions import notes_options, session_options
+from ritual.tui.widgets.fitting_footer import FittingFooter
 
 OPEN_SHOWN = 20
 HELLO_SHOWN = 10
 
 
-def monday_of(day: date) -> date:
-    """The Monday starting the week that holds `day`."""
-    return day - timedelta(days=day.weekday())
-
-
-class WeekScreen(DataScreen):
+class WeekScreen(CardActions, DataScreen):
     """What to write, what to post and whose day it is, this week or any other."""
 
     BINDINGS = [
@@ -41,15 +40,16 @@ class WeekScreen(DataScreen):
         Binding("e", "app.export", "Export calendar"),
         Binding("r", "ritual", "Ritual"),
         Binding("s", "start_session", "Start session"),
-        Binding("u", "app.supplies", "Supplies", show=False),
-        Binding("p", "app.projects", "Projects", show=False),
+        Binding("u", "app.supplies", "Supplies"),
+        Binding("p", "app.projects", "Projects"),
+        *CARD_BINDINGS,
     ]
 
     def __init__(self, data) -> None:
         super().__init__(data)
         self.monday = monday_of(data.today())
         self.items: list[AgendaItem] = []
-        self.planned = WeekPlan(self.monday, [])
+        self.planned = WeekPlan(self.monday, data.today(), [])
 
     def compose(self) -> ComposeResult:
         """Title, the days, and the side list."""
@@ -59,7 +59,7 @@ class WeekScreen(DataScreen):
             with Vertical(id="week-aside"):
                 yield Label("Still open, and friends to write to", classes="section-title")
                 yield OptionList(id="week-open")
-        yield Footer()
+        yield FittingFooter()
 
     def load(self) -> None:
         """Plan the shown week in the background."""
@@ -72,7 +72,7 @@ class WeekScreen(DataScreen):
 
     @work(thread=True, exclusive=True, group="week-plan")
     def _plan(self, monday: date) -> None:
-        self.post_message(WeekPlanned(plan_week(self.data, monday)))
+        self.post_message(WeekPlanned(self.data.week(monday)))
 
     def on_week_planned(self, message: WeekPlanned) -> None:
         """Show a finished plan, unless the user already moved to another week."""
@@ -100,7 +100,7 @@ class WeekScreen(DataScreen):
         for offset in range(7):
             day = self.monday + timedelta(days=offset)
             todays = [(i, item) for i, item in enumerate(self.items) if item.date == day and self._in_days(item)]
-            sessions = session_options(self.planned.sessions_on(day))
+            sessions = session_options(self.planned, day)
             heading = day_heading(day, today)
             if not todays and not sessions:
                 heading.append("  nothing planned", style="dim")
@@ -118,7 +118,7 @@ class WeekScreen(DataScreen):
         indexed = list(enumerate(self.items))
         still_open = [(i, it) for i, it in indexed if it.overdue and it.kind not in INVITATIONS]
         hellos = sorted(((i, it) for i, it in indexed if it.kind in INVITATIONS), key=lambda p: p[1].date)
-        found = notes_options(self.planned.conflicts(), self.planned.extras.shortfalls)
+        found = notes_options(self.planned)
         found += self._section("Still open from earlier", still_open, OPEN_SHOWN, "more still open")
         found += self._section("Might enjoy a letter", hellos, HELLO_SHOWN, "more friends you could write to")
         return found or [Option(Text("Nothing left over. A quiet week.", style="italic"), disabled=True)]
@@ -137,13 +137,9 @@ class WeekScreen(DataScreen):
         if event.option_id and event.option_id.isdigit():
             self.post_message(FriendChosen(self.items[int(event.option_id)].friend_id))
         elif self._session_letter(event.option_id) is not None:
-            self.post_message(FriendChosen(self._session_letter(event.option_id)["friend_id"]))
+            self.post_message(FriendChosen(self._session_letter(event.option_id).friend_id))
         elif self._session_index(event.option_id) is not None:
             self.action_start_session()
-
-    def on_option_list_option_highlighted(self) -> None:
-        """Start session shows only on a session."""
-        self.refresh_bindings()
 
     def _highlighted_id(self) -> str:
         focused = self.focused if isinstance(self.focused, OptionList) else self.query_one("#week-days", OptionList)
@@ -154,36 +150,40 @@ class WeekScreen(DataScreen):
         parts = (option_id or "").split("-")
         return int(parts[1]) if parts[0] == "session" and len(parts) > 1 else None
 
-    def _session_letter(self, option_id: str | None) -> dict | None:
+    def _session_letter(self, option_id: str | None) -> LetterTask | None:
         parts = (option_id or "").split("-")
         if parts[0] != "session" or len(parts) != 3:
             return None
-        return self.planned.session(int(parts[1]))["letters"][int(parts[2])]
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Start session is offered only while a session or one of its letters is highlighted."""
-        if action != "start_session":
-            return True
-        return self.is_mounted and self._session_index(self._highlighted_id()) is not None
+        return self.planned.letters_in(self.planned.sessions[int(parts[1])])[int(parts[2])]
 
     def action_start_session(self) -> None:
         """Walk through the highlighted session's letters one by one, with the ritual for each."""
         index = self._session_index(self._highlighted_id())
-        if index is not None:
-            self.app.push_screen(SessionScreen(self.data, self.planned.session(index), paths=self.app.paths))
+        if index is None:
+            self.notify("Highlight a writing session in the days first (its line starts with the time), then s.")
+            return
+        session = self.planned.sessions[index]
+        letters = self.planned.letters_in(session)
+        used = self.planned.session_plan.used_minutes(session)
+        self.app.push_screen(SessionScreen(self.data, session, letters, used, paths=self.app.paths))
 
     def action_ritual(self) -> None:
         """Sit down to write the letter of the highlighted item (for its occasion, when it has one)."""
         option_id = self._highlighted_id()
         letter = self._session_letter(option_id)
         if letter is not None:
-            self.post_message(RitualRequested(letter["friend_id"], letter["occasion"]))
+            self.post_message(RitualRequested(letter.friend_id, letter.occasion))
             return
         if not option_id.isdigit():
             self.notify("Choose someone in the week first, then r.")
             return
         item = self.items[int(option_id)]
         self.post_message(RitualRequested(item.friend_id, item.occasion))
+
+    def chosen_card(self):
+        """The card of the highlighted write, post or day."""
+        option_id = self._highlighted_id()
+        return card_of(self, self.items[int(option_id)]) if option_id.isdigit() else None
 
     def action_shift_week(self, weeks: int) -> None:
         """Show an earlier or a later week."""

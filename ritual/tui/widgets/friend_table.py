@@ -17,9 +17,11 @@ from ritual.tui.formatting import short_date, since
 from ritual.tui.friend_rows import FriendRow
 from ritual.tui.messages import FriendChosen
 
-# (heading, width); the name column takes what is left.
-COLUMNS = (("Circles", 22), ("Where", 18), ("Next occasion", 26), ("Last letter", 16))
-NAME_MIN = 22
+# (heading, width) in the order shown; the name column takes what is left.
+COLUMNS = (("Circles", 22), ("Where", 16), ("Next occasion", 25), ("Last letter", 14))
+# Which columns a narrower terminal keeps, most wanted first; a column is shown whole or not at all.
+KEPT_FIRST = ("Next occasion", "Last letter", "Where", "Circles")
+NAME_MIN = 18
 
 
 class FriendTable(ScrollView, can_focus=True):
@@ -130,11 +132,11 @@ class FriendTable(ScrollView, can_focus=True):
                 (since(row.last_letter, self.today), "muted")]
 
     def _strip(self, cells: list[tuple[str, str]], base: Style, width: int) -> Strip:
-        widths = column_widths(width)
         segments = [Segment(" ", base)]
-        for (text, kind), cell in zip(cells, widths):
-            style = base + self._style(kind) if kind else base
-            segments.append(Segment(_fit(text, cell), style))
+        for (text, kind), cell in zip(cells, column_widths(width)):
+            if cell:
+                style = base + self._style(kind) if kind else base
+                segments.append(Segment(_fit(text, cell), style))
         return Strip(segments).adjust_cell_length(width, base).crop(0, width)
 
     def _style(self, name: str) -> Style:
@@ -142,11 +144,15 @@ class FriendTable(ScrollView, can_focus=True):
 
 
 def column_widths(width: int) -> list[int]:
-    """The name column gets at least a fair share; the others shrink together on narrow terminals."""
-    fixed = [w for _, w in COLUMNS]
-    scale = min(1.0, max(0.4, (width - 2 - NAME_MIN) / sum(fixed)))
-    others = [max(6, int(w * scale)) for w in fixed]
-    return [max(NAME_MIN, width - 2 - sum(others)), *others]
+    """Name first, then the columns that fit whole, most wanted first; 0 for a column left out."""
+    room = width - 2 - NAME_MIN
+    kept = set()
+    for title in KEPT_FIRST:
+        wanted = dict(COLUMNS)[title]
+        if wanted <= room:
+            kept.add(title)
+            room -= wanted
+    return [NAME_MIN + room, *(w if title in kept else 0 for title, w in COLUMNS)]
 
 
 def _fit(text: str, width: int) -> str:

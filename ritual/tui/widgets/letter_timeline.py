@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ritual.core.letters import ANSWERED, ARRIVED, POSTED, RECEIVED, WRITTEN, Letter, Reflection
-from ritual.tui.formatting import short_date
+from ritual.tui.formatting import short_date, since
 
 TIMELINE_ENTRIES = 6
 STATUS_WORDS = {WRITTEN: "written", POSTED: "in the post", ARRIVED: "arrived", RECEIVED: "waiting for your reply",
@@ -46,11 +46,15 @@ def sittings(reflections: Iterable[Reflection]) -> list[list[Reflection]]:
 
 
 def timeline_text(letters: Iterable[Letter], reflections: Iterable[Reflection], today: date,
-                  limit: int = TIMELINE_ENTRIES) -> Text:
-    """The newest letters and rituals together, or a kind word when there are none yet."""
+                  limit: int = TIMELINE_ENTRIES, last_letter: date | None = None) -> Text:
+    """The newest letters and rituals together, or a kind word when none is logged yet."""
     entries = [(x.day, 1, letter_line(x, today)) for x in letters]
     entries += [(group[0].asked_at.date(), 0, sitting_line(group, today)) for group in sittings(reflections)]
     entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    if not entries and last_letter is not None:
+        # The friend's last-letter date came from an import or an edit, not from letters logged here.
+        return Text(f"None logged in ritual yet; the last letter either way was {since(last_letter, today)}. "
+                    "r sits you down to write.", style="dim italic")
     if not entries:
         return Text("No letters or rituals yet. r sits you down to write.", style="dim italic")
     return Text("\n").join(line for _, _, line in entries[:limit])
@@ -63,7 +67,8 @@ class LetterTimeline(Static):
     LetterTimeline { height: auto; margin: 1 0 0 0; }
     """
 
-    def show(self, letters: Iterable[Letter], reflections: Iterable[Reflection], today: date) -> None:
+    def show(self, letters: Iterable[Letter], reflections: Iterable[Reflection], today: date,
+             last_letter: date | None = None) -> None:
         """Draw the timeline from these letters and answers."""
         text = Text("Letters and rituals\n", style="bold")
-        self.update(text.append_text(timeline_text(letters, reflections, today)))
+        self.update(text.append_text(timeline_text(letters, reflections, today, last_letter=last_letter)))

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.widget import Widget
 
+from ritual.core.dates import monday_of
 from ritual.core.letters import Letter
 from ritual.core.text import MONTHS
 
@@ -18,8 +19,7 @@ EMPTY, SENT_MARK, RECEIVED_MARK, BOTH_MARK = "·", "■", "□", "▣"
 
 def first_monday(year: int) -> date:
     """The Monday of the week holding 1 January: the grid's first column."""
-    first = date(year, 1, 1)
-    return first - timedelta(days=first.weekday())
+    return monday_of(date(year, 1, 1))
 
 
 def week_columns(year: int) -> int:

@@ -1,0 +1,1 @@
+"""Friends, letters and cards as spreadsheet files."""

@@ -1,0 +1,64 @@
+"""The one door to the terminal: control characters from data become visible stand-ins before they are printed.
+
+A name from an imported card such as `Evil\\x1b]0;PWNED\\x07` would otherwise retitle the window, clear the
+screen or write the clipboard. Only the few colour codes the Styler itself writes get through, and only when
+colour is on.
+"""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from ritual.core.fields import CONTROL
+
+# The exact codes Styler asks click for (bold, dim, yellow, cyan, reset), and nothing else.
+_STYLER_CODES = re.compile("\x1b\\[(?:0|1|2|22|33|36|39)m")
+_KEPT = "\n\t"
+
+
+def stand_in(character: str) -> str:
+    """How one control character is shown: caret notation for C0 and DEL, U+FFFD for C1."""
+    code = ord(character)
+    if code < 0x20:
+        return "^" + chr(code + 0x40)
+    if code == 0x7F:
+        return "^?"
+    return "\ufffd"
+
+
+def visible(text: str, keep_newlines: bool = True) -> str:
+    """`text` with every control character (but newline and tab, when kept) replaced by a visible stand-in."""
+    def swap(match: re.Match) -> str:
+        found = match.group()
+        return found if keep_newlines and found in _KEPT else stand_in(found)
+
+    return CONTROL.sub(swap, text)
+
+
+def one_line(text: str) -> str:
+    """`text` made safe for a one-line place (a table cell, a subject): newlines and tabs shown too."""
+    return visible(text, keep_newlines=False)
+
+
+def terminal_safe(text: str, styled: bool = False) -> str:
+    """Text ready for the terminal: the Styler's own colour codes kept when `styled`, every other control shown."""
+    if not styled:
+        return visible(text)
+    pieces = _STYLER_CODES.split(text)
+    codes = _STYLER_CODES.findall(text)
+    out = [visible(pieces[0])]
+    for code, piece in zip(codes, pieces[1:]):
+        out += [code, visible(piece)]
+    return "".join(out)
+
+
+def say(text: object = "", err: bool = False, nl: bool = True, color: bool | None = None) -> None:
+    """Print like click.echo, through terminal_safe: the one way commands write text."""
+    click.echo(terminal_safe(str(text), styled=bool(color)), err=err, nl=nl, color=color)
+
+
+def say_document(text: str) -> None:
+    """Print a file format (vCard, Markdown) to standard output: its CRLF line ends kept, every other control shown."""
+    click.echo("\r\n".join(visible(part) for part in text.split("\r\n")), nl=False)

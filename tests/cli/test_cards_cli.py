@@ -1,0 +1,136 @@
+"""A card's life through the real CLI: plan → written → posted → arrived, and everything reading the plan follows."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def _items(ritual, *args: str) -> list[dict]:
+    return [i for i in ritual.json("upcoming", "--days", "40", *args) if i["friend"] == "Ana Souza"]
+
+
+def _kinds(ritual) -> set[str]:
+    return {i["kind"] for i in _items(ritual)}
+
+
+def _reminder_kinds(ritual) -> set[str]:
+    listed = ritual.json("remind", "list", "--now", "2026-11-25T08:00", "--days", "40")
+    return {r["kind"] for r in listed if r["friend"] == "Ana Souza"}
+
+
+def _catch_up_process(home, now: str) -> list[dict]:
+    """`ritual remind --catch-up` as the timer runs it: a process of its own."""
+    run = subprocess.run([sys.executable, "-m", "ritual", "--home", str(home), "--today", now[:10], "remind",
+                          "--catch-up", "--now", now, "--json"], capture_output=True, text=True,
+                         env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+@pytest.fixture
+def ana(ritual, home):
+    ritual.ok("friend", "add", "Ana Souza", "--birthday", "1990-12-20", "--country", "DE")
+    ritual.ok("friend", "add", "Bo", "--birthday", "1985-03-01")
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "config.toml").write_text(f'export_ics_files = ["{home.parent / "phone.ics"}"]\n')
+    return ritual
+
+
+def test_card_steps_from_the_cli_move_the_plan_json_reminders_and_kept_calendar(ana, home):
+    ics = home.parent / "phone.ics"
+    planned = {i["kind"]: i for i in _items(ana)}
+    assert {"write", "post", "occasion"} <= planned.keys()
+    assert all(i["card_status"] == "planned" and i["card_id"] is None for i in planned.values())
+    assert {"write", "post"} <= _reminder_kinds(ana)
+    write_day = planned["write"]["date"]
+    _catch_up_process(home, "2026-11-25T10:00")
+    assert "Write to Ana Souza" in ics.read_text() and "Post the card to Ana Souza" in ics.read_text()
+
+    assert "card written" in ana.ok("card", "written", "Ana", "birthday")
+    after_written = {i["kind"]: i for i in _items(ana)}
+    assert after_written.keys() == {"post", "occasion"}
+    assert after_written["post"]["card_status"] == "written" and isinstance(after_written["post"]["card_id"], int)
+    assert "write" not in _reminder_kinds(ana)
+    # On the write-by morning, a real catch-up process delivers nothing for the card already written.
+    delivered = _catch_up_process(home, f"{write_day}T09:30")
+    assert not [r for r in delivered if r["friend"] == "Ana Souza" and r["kind"] == "write"]
+    assert "Write to Ana Souza" not in ics.read_text() and "Post the card to Ana Souza" in ics.read_text()
+
+    ana.ok("card", "posted", "Ana", "birthday")
+    occasion = _items(ana)
+    assert [i["kind"] for i in occasion] == ["occasion"]
+    assert occasion[0]["card_status"] == "posted" and "card posted Wed 25 Nov" in occasion[0]["reason"]
+    assert not {"write", "post"} & _reminder_kinds(ana)
+    _catch_up_process(home, f"{write_day}T09:45")
+    assert "Post the card to Ana Souza" not in ics.read_text() and "Ana Souza's birthday" in ics.read_text()
+
+    ana.ok("card", "arrived", "Ana", "birthday", "--on", "2026-12-02")
+    [card] = [c for c in ana.json("card", "list", "--done") if c["friend"] == "Ana Souza"]
+    assert (card["status"], card["written"], card["posted"], card["arrived"]) == (
+        "arrived", "2026-11-25", "2026-11-25", "2026-12-02")
+    assert not [c for c in ana.json("card", "list", "--open") if c["friend"] == "Ana Souza"]
+    assert "posted again (was arrived)" in ana.ok("card", "undo", "Ana", "birthday")
+    assert _items(ana)[0]["card_status"] == "posted"
+
+
+def test_a_letter_logged_and_marked_carries_its_card(ana):
+    out = ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--medium", "card")
+    assert "birthday card of Sun 20 Dec: card written" in out
+    assert _kinds(ana) == {"post", "occasion"}
+    [letter] = ana.json("letter", "list", "Ana")
+    assert isinstance(letter["card_id"], int)
+    ana.ok("letter", "mark", str(letter["id"]), "posted", "--date", "2026-11-26")
+    assert _kinds(ana) == {"occasion"} and "card posted Thu 26 Nov" in _items(ana)[0]["reason"]
+    ana.ok("letter", "mark", str(letter["id"]), "arrived", "--date", "2026-12-03")
+    [card] = [c for c in ana.json("card", "list") if c["friend"] == "Ana Souza"]
+    assert (card["id"], card["status"], card["arrived"]) == (letter["card_id"], "arrived", "2026-12-03")
+
+
+def test_a_letter_without_an_occasion_joins_the_nearest_open_card_in_its_window(ana):
+    ana.ok("letter", "add", "Ana", "--sent", "--posted", "2026-11-25")
+    assert _kinds(ana) == {"occasion"}
+    # Bo's birthday is months away: a letter now is just a letter.
+    ana.ok("letter", "add", "Bo", "--sent")
+    [bo_letter] = ana.json("letter", "list", "Bo")
+    assert bo_letter["card_id"] is None
+    assert {i["kind"] for i in ana.json("upcoming", "--from", "2027-02-01", "--days", "40") if i["friend"] == "Bo"} >= {"write"}
+
+
+def test_skipping_one_year_leaves_the_next_year_planned(ana):
+    assert "skipped this year (we meet that day)" in ana.ok("card", "skip", "Ana", "birthday", "--note", "we meet that day")
+    this_year = _items(ana)
+    assert [i["kind"] for i in this_year] == ["occasion"] and this_year[0]["card_status"] == "skipped"
+    next_year = [i for i in ana.json("upcoming", "--from", "2027-11-20", "--days", "40") if i["friend"] == "Ana Souza"]
+    assert {"write", "post"} <= {i["kind"] for i in next_year} and {i["card_status"] for i in next_year} == {"planned"}
+    assert "planned again (was skipped)" in ana.ok("card", "undo", "Ana", "birthday")
+    assert {"write", "post"} <= _kinds(ana)
+
+
+def test_a_late_card_posted_says_when_it_should_arrive(ritual):
+    ritual.ok("friend", "add", "Cy", "--birthday", "1970-11-28", "--country", "JP")
+    before = [i for i in ritual.json("week") if i["friend"] == "Cy"]
+    assert any(i["late"] for i in before)
+    ritual.ok("card", "posted", "Cy", "birthday")
+    [item] = [i for i in ritual.json("week") if i["friend"] == "Cy"]
+    assert item["kind"] == "occasion" and item["earliest_arrival"] and not item["late"]
+    assert "should arrive" in ritual.ok("week")
+    assert "Still open from earlier" not in ritual.ok("week")
+
+
+def test_card_mistakes_get_clear_messages(ana):
+    missing = ana("card", "skip", "Ana", "wedding")
+    assert missing.exit_code == 1 and "no occasion called 'wedding'" in missing.stderr
+    nothing = ana("card", "undo", "Ana", "birthday")
+    assert nothing.exit_code == 2 and "nothing to undo" in nothing.stderr
+    wrong_day = ana("card", "written", "Ana", "birthday", "--date", "2026-12-21")
+    assert wrong_day.exit_code == 1 and "falls on 2026-12-20" in wrong_day.stderr
+    bad = ana("card", "posted", "Ana", "birthday", "--on", "2026-13-01")
+    assert bad.exit_code == 2 and "--on" in bad.stderr and "Traceback" not in bad.output
+    ana.ok("card", "posted", "Ana", "birthday")
+    again = ana("card", "skip", "Ana", "birthday")
+    assert again.exit_code == 2 and "already posted" in again.stderr
