@@ -64,13 +64,21 @@ def test_a_path_that_cannot_be_written_is_bad_input(ritual, tmp_path):
     assert result.exit_code == 2 and "plain" in result.stderr and "Traceback" not in result.output
 
 
+def _ranges_migration() -> str:
+    from ritual.store.schema import MIGRATIONS
+
+    return next(step for step in MIGRATIONS if "UPDATE friends SET birth_year = NULL" in step)
+
+
 def test_values_stored_before_the_ranges_are_brought_inside_them(ritual, home):
     ritual.ok("friend", "add", "Ana", "--birthday", "1990-05-01", "--keep-in-touch", "30")
     ritual.ok("letter", "add", "Ana", "--sent", "--date", "2026-11-01")
     with sqlite3.connect(home / "data" / "ritual.db") as conn:
         conn.execute("UPDATE friends SET birth_year = 9999, cadence_days = 999999999, last_sent = '9999-12-31'")
         conn.execute("UPDATE letters SET written_on = '9999-12-31'")
-        conn.execute("PRAGMA user_version = 7")  # just before the migration that brings values into range
+    # The migration that brings stored values into range, run as an upgrade would run it (it only updates rows).
+    with sqlite3.connect(home / "data" / "ritual.db") as conn:
+        conn.executescript(_ranges_migration())
     shown = ritual.json("friend", "show", "Ana")
     assert shown["birthday"] == "--05-01"
     assert ritual.ok("upcoming") is not None

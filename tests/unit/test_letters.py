@@ -110,7 +110,7 @@ def test_the_json_of_a_sent_letter_with_its_whole_journey():
     assert shape == {
         "id": 9, "friend_id": 2, "friend": "Bo", "direction": "sent", "date": "2026-03-01", "status": "arrived",
         "written": "2026-03-01", "posted": "2026-03-02", "arrived": "2026-03-05", "received": None,
-        "occasion": "birthday", "medium": "letter", "tone": "warm", "note": "n", "scan": "s.jpg",
+        "occasion": "birthday", "medium": "letter", "tone": "warm", "note": "n", "scan": "s.jpg", "card_id": None,
     }
     bare = letter_dict(Letter(2, SENT, date(2026, 3, 1)))
     assert (bare["occasion"], bare["tone"], bare["scan"], bare["posted"]) == (None, None, None, None)
