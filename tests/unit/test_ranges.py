@@ -78,3 +78,9 @@ def test_years_in_range_for_birthdays_and_for_other_occasions():
 def test_a_range_is_immutable():
     with pytest.raises(AttributeError):
         ranges.MINUTES.high = 10**9
+
+
+def test_parse_keeps_both_ends():
+    assert ranges.MINUTES.parse("1", "minutes") == 1 and ranges.MINUTES.parse("1440", "minutes") == 1440
+    with pytest.raises(InvalidValue, match="minutes: '0' must be between"):
+        ranges.MINUTES.parse("0", "minutes")
