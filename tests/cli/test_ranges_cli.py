@@ -25,6 +25,7 @@ BIG = str(2**63)
         (["week", "--date", "0001-01-01"], "--date"),
         (["upcoming", "--from", "9999-12-30"], "--from"),
         (["upcoming", "--days", BIG], "--days"),
+        (["card", "list", "--days", "999999999"], "--days"),
         (["--today", "9999-12-31", "week"], "--today"),
         (["remind", "list", "--now", "9999-12-31T23:59"], "--now"),
         (["remind", "--status", "--now", "0001-01-01T00:00+14:00"], "--now"),
