@@ -131,16 +131,16 @@ class _Candidates(ast.NodeVisitor):
             self.generic_visit(node)
 
 
-def mutants(module: str) -> list[Mutant]:
-    """Every mutant of one core module."""
+def mutants(module: str, core: Path = CORE) -> list[Mutant]:
+    """Every mutant of one core module (of the project copy when `core` points into it)."""
     walker = _Candidates()
-    walker.visit(ast.parse((CORE / f"{module}.py").read_text()))
+    walker.visit(ast.parse((core / f"{module}.py").read_text()))
     return [Mutant(module, i, line, what) for i, (line, what) in enumerate(walker.found)]
 
 
-def mutated_source(mutant: Mutant) -> str:
+def mutated_source(mutant: Mutant, original: str) -> str:
     """The module's source with the mutant's one change."""
-    tree = ast.parse((CORE / f"{mutant.module}.py").read_text())
+    tree = ast.parse(original)
     _Candidates(mutant.index).visit(tree)
     return ast.unparse(ast.fix_missing_locations(tree))
 
@@ -216,9 +216,10 @@ def run(modules: list[str]) -> int:
         for module in modules:
             target = copy / "ritual" / "core" / f"{module}.py"
             original = target.read_text()
-            killed, found = 0, mutants(module)
+            # Mutants come from the copy, so editing the working tree meanwhile changes nothing in this run.
+            killed, found = 0, mutants(module, target.parent)
             for mutant in found:
-                target.write_text(mutated_source(mutant))
+                target.write_text(mutated_source(mutant, original))
                 try:
                     code = _run_child(copy, _test_args(module, copy))
                 finally:
