@@ -175,7 +175,7 @@ def _cap_examples() -> None:
     hypothesis.settings.load_profile("mutation")
 
 
-def _run_child(copy: Path, args: list[str]) -> int:
+def _run_child(copy: Path, args: list[str], timeout: float = TIMEOUT) -> int:
     """Run pytest in a forked child; its exit status, or -1 when it outlived the timeout."""
     pid = os.fork()
     if pid == 0:
@@ -189,7 +189,7 @@ def _run_child(copy: Path, args: list[str]) -> int:
         import pytest
 
         os._exit(int(pytest.main(args)))
-    deadline = time.monotonic() + TIMEOUT
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
@@ -209,7 +209,8 @@ def run(modules: list[str]) -> int:
     killed_all = total_all = 0
     with tempfile.TemporaryDirectory(prefix="ritual-mutation-") as folder:
         copy = _copy_project(Path(folder))
-        baseline = _run_child(copy, _test_args("", copy))
+        # The whole of tests/unit, unmutated, may take far longer than one module's tests on a busy machine.
+        baseline = _run_child(copy, _test_args("", copy), timeout=10 * TIMEOUT)
         if baseline != 0:
             print(f"the unit tests fail before any mutation (exit {baseline}); fix them first")
             return 2
