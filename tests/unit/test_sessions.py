@@ -140,3 +140,14 @@ def test_a_letter_due_today_can_only_get_an_extra_sitting_and_one_due_later_can_
     assert [o.kind for o in later_plan.conflicts[0].options] == [EXTRA_SESSION, WRITE_EARLIER]
     past_plan = assign([], [task("Cy", TODAY - timedelta(days=2))], TODAY)
     assert past_plan.conflicts[0].options[0].day == TODAY
+
+
+def test_a_letter_goes_into_a_sitting_on_its_write_by_day_and_two_of_one_friend_both_fit():
+    from ritual.core.sessions import LetterTask, Session, assign
+
+    sitting = Session(TODAY + timedelta(days=2), time(19), 60)
+    assert Session(TODAY, time(22, 0), 60).end() == time(23, 0)
+    due = [LetterTask(1, "Ana", "birthday", TODAY, TODAY + timedelta(days=2), 20),
+           LetterTask(1, "Ana", None, None, TODAY + timedelta(days=2), 20)]
+    plan = assign([sitting], due, TODAY)
+    assert not plan.conflicts and len(plan.assigned[sitting]) == 2
