@@ -10,7 +10,7 @@ from ritual import __version__
 from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
-from ritual.errors import RitualError
+from ritual.errors import InvalidValue, RitualError
 from ritual.text.output import use_color
 from ritual.text.safe import say
 from ritual.paths import Paths
@@ -86,8 +86,8 @@ def _today_option(ctx: click.Context, param: click.Parameter, value: str | None)
         return None
     try:
         return parse_day(value, "--today")
-    except RitualError as exc:
-        raise click.BadParameter(exc.message) from None
+    except InvalidValue as exc:
+        raise click.BadParameter(f"{value!r} {exc.problem}") from None
 
 
 @click.group(cls=RitualGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,6 +8,7 @@ import click
 
 from ritual.text.safe import say
 from ritual.context import RitualContext
+from ritual.core import ranges
 from ritual.core.cards import ENDINGS, GIVEN, SKIPPED
 from ritual.core.dates import parse_day
 from ritual.services.cards.listing import card_book
@@ -23,7 +24,7 @@ def card() -> None:
 @card.command("list")
 @click.option("--open", "which", flag_value="open", help="Only cards still to write or post.")
 @click.option("--done", "which", flag_value="done", help="Only cards posted, arrived, skipped or given.")
-@click.option("--days", type=click.IntRange(min=1), help="How far ahead (default from settings: 30).")
+@click.option("--days", type=click.IntRange(*ranges.DAYS_AHEAD.bounds), help="How far ahead (default from settings: 30).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of cards.")
 @click.pass_obj
 def list_cards(context: RitualContext, which: str | None, days: int | None, as_json: bool) -> None:

@@ -7,6 +7,7 @@ import sys
 import click
 
 from ritual.context import RitualContext
+from ritual.core.prompts import DEFAULT_QUESTIONS, QUESTION_RANGE
 from ritual.text.safe import say
 
 TTY_HINT = (
@@ -142,7 +143,8 @@ def check_occasion(given: str | None, friend) -> None:
               "new-home, get-well, death-anniversary, long-distance, thinking-of-you, apology, or one of theirs.")
 @click.option("--tone", metavar="TONE", help="gratitude, tenderness, pride, nostalgia, playfulness, encouragement, "
               "admiration, comfort, hope, apology, celebration or longing.")
-@click.option("--questions", type=click.IntRange(3, 5), default=4, show_default=True, help="How many questions.")
+@click.option("--questions", type=click.IntRange(*QUESTION_RANGE), default=DEFAULT_QUESTIONS, show_default=True,
+              help="How many questions.")
 @click.option("--reply-to", "reply_to", type=int, metavar="ID", help="The received letter this one answers "
               "(ritual letter list shows ids); by default the latest one waiting for a reply.")
 @click.option("--heart", is_flag=True, help="Mark the closing answer as the heart of the outline.")

@@ -48,7 +48,7 @@ def _now_function(engine, context: RitualContext, now_text: str | None):
     try:
         check_day(moment.date(), "--now")
     except InvalidValue as exc:
-        raise click.BadParameter(exc.problem, param_hint="--now") from None
+        raise click.BadParameter(f"{now_text!r} {exc.problem}", param_hint="--now") from None
     fixed = moment if moment.tzinfo else moment.replace(tzinfo=engine.zone())
     return lambda: fixed
 
@@ -265,8 +265,16 @@ def _uninstall_timer(kind: str | None, target: Path | None) -> None:
     say("\n".join(lines) or f"Nothing of ritual's in {folder}.")
 
 
+def _a_number(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    # FloatRange lets "nan" through: every comparison with it is false, so no bound is ever broken.
+    if value != value:
+        raise click.BadParameter(f"{value!r} is not a number of seconds")
+    return value
+
+
 @click.command()
-@click.option("--heartbeat", type=click.FloatRange(0.1), default=60.0, hidden=True, help="Seconds between checks.")
+@click.option("--heartbeat", type=click.FloatRange(0.1, 86_400), default=60.0, hidden=True, callback=_a_number,
+              help="Seconds between checks.")
 @click.pass_obj
 def daemon(context: RitualContext, heartbeat: float) -> None:
     """Deliver reminders as they fall due, in the foreground (systemd and launchd keep it running)."""

@@ -27,8 +27,6 @@ FIRST_YEAR = 1800
 LAST_YEAR = 2200
 # Occasions other than birthdays may be historical (an address book's "other" date of 1776-07-04).
 FIRST_OCCASION_YEAR = 1000
-FIRST_DAY = date(FIRST_YEAR, 1, 1)
-LAST_DAY = date(LAST_YEAR, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +40,7 @@ class Range:
     def check(self, value: int, field: str) -> int:
         """The value when it is inside the range, else an InvalidValue naming the field."""
         if not self.low <= value <= self.high:
-            raise InvalidValue(field, value, f"must be between {self.low:,} and {self.high:,} {self.unit}")
+            raise InvalidValue(field, value, self._problem())
         return value
 
     @property
@@ -56,7 +54,12 @@ class Range:
             value = int(str(text).strip())
         except ValueError:
             raise InvalidValue(field, text, f"must be a whole number of {self.unit}") from None
-        return self.check(value, field)
+        if not self.low <= value <= self.high:
+            raise InvalidValue(field, text, self._problem())
+        return value
+
+    def _problem(self) -> str:
+        return f"must be between {self.low:,} and {self.high:,} {self.unit}"
 
 
 CADENCE_DAYS = Range(1, 36_500, "days")

@@ -25,6 +25,7 @@ BIG = str(2**63)
         (["week", "--date", "0001-01-01"], "--date"),
         (["upcoming", "--from", "9999-12-30"], "--from"),
         (["upcoming", "--days", BIG], "--days"),
+        (["card", "list", "--days", "999999999"], "--days"),
         (["--today", "9999-12-31", "week"], "--today"),
         (["remind", "list", "--now", "9999-12-31T23:59"], "--now"),
         (["remind", "--status", "--now", "0001-01-01T00:00+14:00"], "--now"),
@@ -64,16 +65,21 @@ def test_a_path_that_cannot_be_written_is_bad_input(ritual, tmp_path):
     assert result.exit_code == 2 and "plain" in result.stderr and "Traceback" not in result.output
 
 
+def _ranges_migration() -> str:
+    from ritual.store.schema import MIGRATIONS
+
+    return next(step for step in MIGRATIONS if "UPDATE friends SET birth_year = NULL" in step)
+
+
 def test_values_stored_before_the_ranges_are_brought_inside_them(ritual, home):
     ritual.ok("friend", "add", "Ana", "--birthday", "1990-05-01", "--keep-in-touch", "30")
     ritual.ok("letter", "add", "Ana", "--sent", "--date", "2026-11-01")
     with sqlite3.connect(home / "data" / "ritual.db") as conn:
         conn.execute("UPDATE friends SET birth_year = 9999, cadence_days = 999999999, last_sent = '9999-12-31'")
         conn.execute("UPDATE letters SET written_on = '9999-12-31'")
-        # The migration that brings values into range, run again on values stored before it existed.
-        from ritual.store.schema import MIGRATIONS
-
-        conn.executescript(next(m for m in MIGRATIONS if "UPDATE friends SET cadence_days = 36500" in m))
+    # The migration that brings stored values into range, run as an upgrade would run it (it only updates rows).
+    with sqlite3.connect(home / "data" / "ritual.db") as conn:
+        conn.executescript(_ranges_migration())
     shown = ritual.json("friend", "show", "Ana")
     assert shown["birthday"] == "--05-01"
     assert ritual.ok("upcoming") is not None
@@ -89,3 +95,9 @@ def test_a_week_far_ahead_fills_only_the_holiday_years_it_touches(ritual, home):
     with sqlite3.connect(home / "data" / "ritual.db") as conn:
         years = [row[0] for row in conn.execute("SELECT DISTINCT year FROM holiday_years ORDER BY year")]
     assert len(years) <= 12 and 2100 not in years and 2200 in years
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "0"])
+def test_the_daemon_refuses_a_heartbeat_that_is_not_a_sensible_number(ritual, seconds):
+    result = ritual("daemon", "--heartbeat", seconds)
+    assert result.exit_code == 2 and "--heartbeat" in result.stderr

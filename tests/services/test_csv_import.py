@@ -115,3 +115,22 @@ def test_csv_dates(text, expected):
 def test_csv_date_that_is_not_a_date_names_field_and_value():
     with pytest.raises(InvalidValue, match="birthday: 'soon'"):
         csv_date("soon", "birthday")
+
+
+def test_a_file_of_more_contacts_than_anyone_keeps_is_refused_before_any_row_is_read():
+    import time
+
+    from ritual.services.contacts.csv_import import MAX_ROWS
+
+    text = "Name,Birthday\n" + "".join(f"F{n},\n" for n in range(MAX_ROWS + 1))
+    started = time.perf_counter()
+    with pytest.raises(RitualError, match=r"big\.csv: line .*more than 100,000 contacts"):
+        read_csv_text(text, "big.csv")
+    assert time.perf_counter() - started < 10
+    assert len(read_csv_text("Name\n" + "\n" * 5 + "".join(f"F{n}\n" for n in range(MAX_ROWS)), "ok.csv")) == MAX_ROWS
+
+
+def test_a_field_of_a_megabyte_is_reported_not_read():
+    found = read_csv_text("Name,Notes\nAna,short\nBo," + "x" * 1_000_000 + "\n", "notes.csv")
+    assert isinstance(found[0], Incoming) and found[0].friend.name == "Ana"
+    assert isinstance(found[1], Skipped) and "could not be read as CSV" in found[1].reason and found[1].line == 3

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ritual.core.dates import PartialDate
+from ritual.core.fields import CONTROL
 from ritual.errors import RitualError
+from ritual.services.contacts.record import PLACEHOLDER_YEARS
 from ritual.services.contacts.record import Incoming, Skipped
 from ritual.services.contacts.csv_import import read_csv_text
 from ritual.services.contacts.vcard_import import read_vcard_text
@@ -21,12 +27,28 @@ SEEDS = [p.read_bytes() for p in [*sorted(DATA.glob("*.vcf")), *sorted(CORPUS.gl
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def import_or_refuse(reader, text: str) -> None:
+def _kept_or_reported(results: list) -> None:
+    """Each result is a friend with a name, or a skip that says why and where."""
+    for r in results:
+        if isinstance(r, Incoming):
+            assert r.friend.name.strip() and r.line >= 1
+        else:
+            assert isinstance(r, Skipped) and r.reason and r.line >= 1
+
+
+def read_vcard_or_refuse(text: str) -> list:
+    """The importer's answer: a file with no card start is refused by name; any other is read, never raises."""
     try:
-        results = reader(text, "fuzz")
-    except RitualError:
-        return
-    assert all(isinstance(r, Incoming | Skipped) for r in results)
+        results = read_vcard_text(text, "fuzz")
+    except RitualError as exc:
+        assert exc.message == "fuzz: is not a vCard file (no BEGIN:VCARD found)"
+        unfolded = re.sub(r"(\r\n|\r|\n)[ \t]", "", text)
+        starts = [line for line in re.split(r"\r\n|\r|\n", unfolded) if line.upper().replace(" ", "") == "BEGIN:VCARD"]
+        assert not starts, "a file with a card start was refused"
+        return []
+    assert 1 <= len(results) <= text.upper().replace(" ", "").count("BEGIN:VCARD")
+    _kept_or_reported(results)
+    return results
 
 
 @st.composite
@@ -50,25 +72,26 @@ def mutated_card(draw) -> bytes:
 @FUZZ
 @given(st.text())
 def test_vcard_importer_survives_arbitrary_text(text):
-    import_or_refuse(read_vcard_text, text)
+    read_vcard_or_refuse(text)
 
 
 @FUZZ
 @given(st.text(alphabet=st.sampled_from(list("BEGIN:VCARD\r\nEND;FN=ADR,BDAY-0123456789\\ item.QUOTED-PRINTABLE"))))
 def test_vcard_importer_survives_vcard_shaped_noise(text):
-    import_or_refuse(read_vcard_text, "BEGIN:VCARD\r\n" + text)
+    read_vcard_or_refuse("BEGIN:VCARD\r\n" + text)
 
 
 @FUZZ
 @given(mutated_card())
 def test_vcard_importer_survives_mutated_real_cards(data):
-    import_or_refuse(read_vcard_text, decode_bytes(data))
+    read_vcard_or_refuse(decode_bytes(data))
 
 
 @FUZZ
 @given(st.text())
 def test_csv_importer_survives_arbitrary_text(text):
-    import_or_refuse(read_csv_text, "First Name,Last Name,Birthday,Home Country,Notes\n" + text)
+    # The header names a name column, so the file is never refused: every row is kept or reported.
+    _kept_or_reported(read_csv_text("First Name,Last Name,Birthday,Home Country,Notes\n" + text, "fuzz"))
 
 
 @FUZZ
@@ -79,4 +102,45 @@ def test_csv_importer_survives_arbitrary_rows(rows):
 
     buffer = io.StringIO()
     csv.writer(buffer).writerows([["Name", "Birthday", "Anniversary", "Country", "Labels"], *rows])
-    import_or_refuse(read_csv_text, buffer.getvalue())
+    results = read_csv_text(buffer.getvalue(), "fuzz")
+    assert len(results) == sum(1 for row in rows if any(v.strip() for v in row))
+    _kept_or_reported(results)
+    for row, result in zip([r for r in rows if any(v.strip() for v in r)], results):
+        if isinstance(result, Incoming):
+            # Control characters are taken out of a name at import; the rest is kept.
+            assert result.friend.name == CONTROL.sub("", " ".join(row[0].split()))
+
+
+NAMES = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzÀéñß ")), min_size=1, max_size=20).filter(
+    lambda n: n.strip())
+BIRTHDAYS = st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12, 31)).filter(
+    lambda d: d.year not in PLACEHOLDER_YEARS)
+NOISE = st.lists(st.sampled_from(["X-FOO:bar", "NOTE:a\\, b", "TEL;TYPE=cell:+49 1", "EMAIL:x@y", "item1.X-ABLABEL:z",
+                                  "PHOTO;ENCODING=b:QUFB", "ORG:Acme;Dept", "X-EMPTY:", "CATEGORIES:a,b"]), max_size=6)
+
+
+@FUZZ
+@given(st.lists(st.tuples(NAMES, BIRTHDAYS, st.sampled_from(["%Y-%m-%d", "%Y%m%d"]), NOISE), min_size=1, max_size=5))
+def test_every_well_formed_card_is_kept_with_its_name_and_birthday(cards):
+    text = "".join(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n" + "".join(f"{line}\r\n" for line in noise)
+        + f"FN:{name}\r\nBDAY:{born.strftime(shape)}\r\nEND:VCARD\r\n"
+        for name, born, shape, noise in cards
+    )
+    kept = read_vcard_text(text, "fuzz")
+    assert all(isinstance(r, Incoming) for r in kept)
+    assert [(r.friend.name, r.friend.birthday) for r in kept] == [
+        (" ".join(name.split()), PartialDate.from_date(born)) for name, born, _, _ in cards]
+
+
+@FUZZ
+@given(st.lists(st.tuples(NAMES, BIRTHDAYS), min_size=1, max_size=5))
+def test_every_well_formed_csv_row_is_kept_with_its_name_and_birthday(rows):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([["Name", "Birthday"], *[(n, b.isoformat()) for n, b in rows]])
+    kept = read_csv_text(buffer.getvalue(), "fuzz")
+    assert [(r.friend.name, r.friend.birthday) for r in kept] == [
+        (" ".join(name.split()), PartialDate.from_date(born)) for name, born in rows]

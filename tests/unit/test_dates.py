@@ -14,6 +14,7 @@ from ritual.core.dates import (
     MAR1,
     PartialDate,
     age_on,
+    check_policy,
     next_occurrence,
     occurrence_in_year,
     occurrences_between,
@@ -143,3 +144,45 @@ def test_every_date_occurs_once_per_year_from_its_own_year(value, year, policy):
     if value.year is not None and year < value.year:
         return
     assert len(occurrences_between(value, date(year, 1, 1), date(year, 12, 31), policy)) == 1
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_a_year_less_date_takes_every_day_of_its_month_in_a_leap_year_and_not_one_more(month):
+    last = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    assert PartialDate(month, last).day == last and PartialDate(month, 1).day == 1
+    for wrong in (0, last + 1):
+        with pytest.raises(InvalidValue, match="is not a day of the calendar"):
+            PartialDate(month, wrong)
+
+
+def test_a_full_date_may_have_any_calendar_year_from_1_to_9999():
+    assert PartialDate(1, 1, 1).as_date() == date(1, 1, 1)
+    assert PartialDate(12, 31, 9999).as_date() == date(9999, 12, 31)
+    for year in (0, 10_000):
+        with pytest.raises(InvalidValue, match="has a year outside 1-9999"):
+            PartialDate(6, 1, year)
+
+
+@pytest.mark.parametrize("value", [PartialDate(5, 1), PartialDate(5)])
+def test_only_a_date_with_year_and_day_is_a_single_day(value):
+    with pytest.raises(InvalidValue, match="has no year, so it is not a single day"):
+        value.as_date()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1985-11-03", PartialDate(11, 3, 1985)), ("--11-03", PartialDate(11, 3)), ("--1103", PartialDate(11, 3)),
+    ("11-03", PartialDate(11, 3)), ("--06", PartialDate(6)), (" 02-29 ", PartialDate(2, 29)),
+])
+def test_every_written_form_keeps_month_and_day_apart(text, expected):
+    assert PartialDate.parse(text) == expected
+
+
+def test_an_unknown_feb29_policy_names_the_choices():
+    with pytest.raises(InvalidValue, match="feb29: 'feb30' must be one of feb28, mar1"):
+        check_policy("feb30")
+
+
+def test_the_next_occurrence_on_the_day_itself_is_that_day():
+    assert next_occurrence(PartialDate(5, 1), date(2026, 5, 1)) == date(2026, 5, 1)
+    assert next_occurrence(PartialDate(5, 1), date(2026, 5, 2)) == date(2027, 5, 1)
+    assert next_occurrence(PartialDate(5, 1, 2030), date(2026, 1, 1)) == date(2030, 5, 1)

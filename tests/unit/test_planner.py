@@ -217,3 +217,105 @@ def test_a_range_years_ahead_plans_what_is_open_today_and_its_own_days_only():
     assert [(i.date, i.kind) for i in own] == [(date(2199, 11, 23), WRITE), (date(2199, 11, 25), POST), (date(2199, 11, 30), OCCASION)]
     assert occasion_spans(RULES, date(2199, 11, 23), date(2199, 11, 30), TODAY, True)[0][0] == TODAY
     assert len(occasion_spans(RULES, date(2026, 12, 1), date(2026, 12, 7), TODAY, True)) == 1
+
+
+def test_a_dated_occasion_does_not_appear_before_its_own_year():
+    wed = subject(occasions=(Occasion(ANNIVERSARY, PartialDate(6, 10, 2027)),), country="DE")
+    assert plan([wed], RULES, date(2026, 6, 1), date(2026, 6, 30), date(2026, 6, 1)) == []
+    kinds = [(i.date, i.kind) for i in plan([wed], RULES, date(2027, 6, 1), date(2027, 6, 30), date(2027, 6, 1))]
+    assert (date(2027, 6, 10), OCCASION) in kinds
+
+
+def test_something_due_today_is_not_overdue_in_a_later_range_but_yesterday_is():
+    week_ahead = (TODAY + timedelta(days=7), TODAY + timedelta(days=13))
+    due_today = subject(cadence_days=30, last_sent=TODAY - timedelta(days=30))
+    assert plan([due_today], RULES, *week_ahead, TODAY) == []
+    due_yesterday = subject(cadence_days=30, last_sent=TODAY - timedelta(days=31))
+    [item] = plan([due_yesterday], RULES, *week_ahead, TODAY)
+    assert (item.kind, item.date, item.overdue) == (KEEP_IN_TOUCH, TODAY - timedelta(days=1), True)
+
+
+def test_an_occasion_today_still_shows_its_missed_write_and_post_days():
+    ana = subject(birthday=PartialDate(TODAY.month, TODAY.day), country="FR")
+    items = plan([ana], RULES, TODAY, TODAY + timedelta(days=6), TODAY)
+    assert [(i.kind, i.overdue) for i in items] == [(WRITE, True), (POST, True), (OCCASION, False)]
+    assert all(i.late for i in items)
+    day_after = plan([ana], RULES, TODAY + timedelta(days=1), TODAY + timedelta(days=7), TODAY + timedelta(days=1))
+    assert day_after == []
+
+
+def test_a_one_off_occasion_on_the_first_day_of_the_range_is_planned():
+    party = subject(occasions=(Occasion("party", PartialDate(12, 1, 2026), yearly=False, card=False),))
+    first_day = plan([party], RULES, date(2026, 12, 1), date(2026, 12, 7), date(2026, 12, 1))
+    assert [(i.date, i.kind) for i in first_day] == [(date(2026, 12, 1), OCCASION)]
+    assert plan([party], RULES, date(2026, 12, 2), date(2026, 12, 8), date(2026, 12, 2)) == []
+    last_day = plan([party], RULES, date(2026, 11, 25), date(2026, 12, 1), date(2026, 11, 25))
+    assert [(i.date, i.kind) for i in last_day] == [(date(2026, 12, 1), OCCASION)]
+
+
+def test_the_horizon_reaches_every_write_by_day_and_is_the_documented_bound():
+    # 10 mail days at 6 mail days a week is at most 12 calendar days, plus 2 days' writing, plus 21 of slack.
+    assert RULES.horizon_days() == 12 + 2 + 21
+    assert PlanRules("DE", RULES.transit, MailCalendar(frozenset(range(6)))).writing_lead_days == 2
+    far = subject(birthday=PartialDate(1, 1), country="JP")
+    for start in (date(2026, 12, 1) + timedelta(days=n) for n in range(0, 40, 3)):
+        for item in plan([far], RULES, start, start + timedelta(days=6), start, include_overdue=False):
+            assert item.occasion_date - item.date <= timedelta(days=RULES.horizon_days())
+
+
+def test_subjects_items_and_their_json_have_plain_defaults():
+    from ritual.core.planner import AgendaItem, occasion_window
+
+    assert Subject.from_friend(Friend("Ana")).friend_id == 0
+    plain = AgendaItem(TODAY, OCCASION, 1, "Ana", None, None, "")
+    assert (plain.late, plain.overdue, plain.as_dict()["country"]) == (False, False, None)
+    named = plain._replace(occasion="birthday")
+    assert sorted([named, plain], key=AgendaItem.sort_key) == [plain, named]
+    week = (TODAY + timedelta(days=7), TODAY + timedelta(days=13))
+    assert occasion_window(RULES, *week, TODAY, True)[0] == TODAY
+    assert occasion_window(RULES, *week, TODAY, False)[0] == week[0]
+    assert occasion_window(RULES, TODAY - timedelta(days=7), TODAY, TODAY, True)[0] == TODAY - timedelta(days=7)
+
+
+def test_a_birthday_on_the_first_day_of_the_range_is_planned():
+    ana = subject(birthday=PartialDate(12, 1), birthday_card=False)
+    items = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 7), date(2026, 12, 1))
+    assert [(i.date, i.kind) for i in items] == [(date(2026, 12, 1), OCCASION)]
+
+
+def test_the_open_tasks_span_ends_where_the_range_begins_one_horizon_after_today():
+    horizon = timedelta(days=RULES.horizon_days())
+    assert len(occasion_spans(RULES, TODAY + horizon, TODAY + horizon + timedelta(days=6), TODAY, True)) == 1
+    split = occasion_spans(RULES, TODAY + horizon + timedelta(days=1), TODAY + horizon + timedelta(days=7), TODAY, True)
+    assert split[0] == (TODAY, TODAY + horizon) and len(split) == 2
+    assert len(occasion_spans(RULES, TODAY + 10 * horizon, TODAY + 10 * horizon, TODAY, False)) == 1
+
+
+def test_each_kind_of_item_says_what_to_do_in_its_own_words():
+    one_day = PlanRules("DE", TransitTable(domestic=1, same_region=5, world=10), MailCalendar(frozenset(range(6))))
+    ana = subject(birthday=PartialDate(12, 3, 1990))
+    reasons = {i.kind: i.reason for i in plan([ana], one_day, date(2026, 11, 23), date(2026, 12, 6), TODAY)}
+    assert reasons == {
+        WRITE: "Write to Ana — birthday (36) Thu 3 Dec",
+        POST: "Post the card to Ana — birthday (36) Thu 3 Dec, 1 mail day in the post",
+        OCCASION: "Ana's birthday (36)",
+    }
+    two_days = {i.kind: i.reason for i in plan([ana], RULES, date(2026, 11, 23), date(2026, 12, 6), TODAY)}
+    assert two_days[POST].endswith(", 2 mail days in the post")
+
+
+def test_an_age_is_shown_from_the_first_birthday_on():
+    baby = subject(birthday=PartialDate(12, 3, 2026), birthday_card=False)
+    [born] = plan([baby], RULES, date(2026, 12, 1), date(2026, 12, 7), TODAY)
+    assert (born.reason, born.age) == ("Ana's birthday", 0)
+    [first] = plan([baby], RULES, date(2027, 12, 1), date(2027, 12, 7), TODAY)
+    assert (first.reason, first.age) == ("Ana's birthday (1)", 1)
+
+
+def test_a_card_whose_post_by_day_is_today_is_not_late_yet():
+    ana = subject(birthday=PartialDate(11, 27), country="DE")
+    post = next(i for i in plan([ana], RULES, TODAY, TODAY + timedelta(days=6), TODAY) if i.kind == POST)
+    assert post.date == TODAY and not post.late and post.earliest_arrival is None
+    tomorrow = TODAY + timedelta(days=1)
+    late = next(i for i in plan([ana], RULES, tomorrow, tomorrow + timedelta(days=6), tomorrow) if i.kind == OCCASION)
+    assert late.late and late.earliest_arrival is not None

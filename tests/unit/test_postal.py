@@ -96,6 +96,22 @@ def test_posting_on_post_by_arrives_in_time_and_a_day_later_does_not(occasion, t
     assert earliest_arrival(next_chance, transit, mail) > occasion
 
 
+def test_zero_transit_days_are_allowed_and_one_below_is_not():
+    same_day = TransitTable(domestic=0, same_region=0, world=0, overrides={"JP": 0})
+    assert same_day.days("DE", "JP") == 0 and same_day.longest() == 0
+    for fields in ({"domestic": -1}, {"same_region": -1}, {"world": -1}):
+        with pytest.raises(InvalidValue, match="must not be negative"):
+            TransitTable(**{"domestic": 0, "same_region": 0, "world": 0, **fields})
+    with pytest.raises(InvalidValue, match="transit.overrides.JP"):
+        TransitTable(0, 0, 0, overrides={"JP": -1})
+
+
+def test_mail_days_are_weekdays_0_to_6():
+    assert MailCalendar(frozenset(range(7))).is_mail_day(date(2026, 11, 29))
+    with pytest.raises(InvalidValue, match="mail_days"):
+        MailCalendar(frozenset({7}))
+
+
 def test_researched_figures_beat_the_generic_ones():
     table = TransitTable(
         domestic=2, same_region=5, world=10,

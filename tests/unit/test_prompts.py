@@ -130,3 +130,9 @@ def test_names_are_normalised():
     assert occasion_key("Thank you") == "thank-you" and occasion_key(None) == JUST_BECAUSE
     assert occasion_key("new_baby") == "new-baby"
     assert relationship_key("Pen-Pal") == "pen pal" and relationship_key("") == "friend"
+
+
+def test_a_sitting_asks_four_questions_unless_told_three_to_five():
+    from ritual.core.prompts import DEFAULT_QUESTIONS, QUESTION_RANGE
+
+    assert DEFAULT_QUESTIONS == 4 and QUESTION_RANGE == (3, 5)

@@ -54,3 +54,33 @@ def test_every_model_refuses_what_would_fail_later():
     with pytest.raises(InvalidValue, match="arrived"):
         Letter(1, "sent", date(2026, 1, 1), arrived=date(2201, 1, 1))
     assert Friend("Ana", cadence_days=36_500, birthday=PartialDate(2, 29)).cadence_days == 36_500
+
+
+def test_the_documented_ranges():
+    assert (ranges.FIRST_YEAR, ranges.LAST_YEAR, ranges.FIRST_OCCASION_YEAR) == (1800, 2200, 1000)
+    assert ranges.CADENCE_DAYS.bounds == (1, 36_500) and ranges.MINUTES.bounds == (1, 1_440)
+    assert ranges.COUNT.bounds == (0, 1_000_000) and ranges.ID.bounds == (1, 2**63 - 1)
+    assert ranges.DAYS_AHEAD.bounds == (1, 3_660)
+    for documented in ("1800-01-01 .. 2200-12-31", "1 .. 36,500 days", "1000 .. 2200", "1 .. 2^63 - 1"):
+        assert documented in ranges.__doc__
+
+
+def test_years_in_range_for_birthdays_and_for_other_occasions():
+    assert ranges.year_in_range(1800) and ranges.year_in_range(2200)
+    assert not ranges.year_in_range(1799) and not ranges.year_in_range(2201)
+    assert ranges.year_in_range(1000, ranges.FIRST_OCCASION_YEAR) and not ranges.year_in_range(999, 1000)
+    ranges.check_year(1000, "occasion date", "1000-01-01", ranges.FIRST_OCCASION_YEAR)
+    ranges.check_year(None, "birthday", "--05-01")
+    with pytest.raises(InvalidValue, match="occasion date: '0999-01-01' has a year outside 1000-2200"):
+        ranges.check_year(999, "occasion date", "0999-01-01", ranges.FIRST_OCCASION_YEAR)
+
+
+def test_a_range_is_immutable():
+    with pytest.raises(AttributeError):
+        ranges.MINUTES.high = 10**9
+
+
+def test_parse_keeps_both_ends():
+    assert ranges.MINUTES.parse("1", "minutes") == 1 and ranges.MINUTES.parse("1440", "minutes") == 1440
+    with pytest.raises(InvalidValue, match="minutes: '0' must be between"):
+        ranges.MINUTES.parse("0", "minutes")

@@ -109,3 +109,45 @@ def test_assignment_keeps_deadlines_and_capacity_and_conflicts_are_the_overflow(
         late = conflict.task
         room = {s: s.minutes - plan.used_minutes(s) for s in sessions}
         assert not any(TODAY <= s.day <= late.write_by and room[s] >= late.minutes for s in sessions)
+
+
+def test_a_sitting_ends_on_the_clock_even_past_midnight():
+    from ritual.core.sessions import Session
+
+    assert Session(TODAY, time(9, 5), 70).end() == time(10, 15)
+    assert Session(TODAY, time(23, 30), 45).end() == time(0, 15)
+    assert Session(TODAY, time(0, 0), 59).end() == time(0, 59)
+    assert Session(TODAY, time(22, 59), 61).end() == time(0, 0)
+
+
+def test_one_off_sittings_on_either_end_of_the_range_count_and_sort_after_the_recurring_ones():
+    from ritual.core.sessions import Session, sessions_between
+
+    first, last = Session(TODAY, time(19), 30, 7), Session(TODAY + timedelta(days=6), time(19), 30, 8)
+    after = Session(TODAY + timedelta(days=7), time(19), 30, 9)
+    found = sessions_between([], [after, last, first], [], TODAY, TODAY + timedelta(days=6))
+    assert found == [first, last]
+    plain, kept = Session(TODAY, time(19), 30), Session(TODAY, time(19), 30, 1)
+    assert sorted([kept, plain], key=Session.sort_key) == [plain, kept]
+
+
+def test_a_letter_due_today_can_only_get_an_extra_sitting_and_one_due_later_can_be_written_earlier():
+    from ritual.core.sessions import EXTRA_SESSION, WRITE_EARLIER, assign
+
+    today_plan = assign([], [task("Ana", TODAY)], TODAY)
+    assert [o.kind for o in today_plan.conflicts[0].options] == [EXTRA_SESSION]
+    later_plan = assign([], [task("Bo", TODAY + timedelta(days=1))], TODAY)
+    assert [o.kind for o in later_plan.conflicts[0].options] == [EXTRA_SESSION, WRITE_EARLIER]
+    past_plan = assign([], [task("Cy", TODAY - timedelta(days=2))], TODAY)
+    assert past_plan.conflicts[0].options[0].day == TODAY
+
+
+def test_a_letter_goes_into_a_sitting_on_its_write_by_day_and_two_of_one_friend_both_fit():
+    from ritual.core.sessions import LetterTask, Session, assign
+
+    sitting = Session(TODAY + timedelta(days=2), time(19), 60)
+    assert Session(TODAY, time(22, 0), 60).end() == time(23, 0)
+    due = [LetterTask(1, "Ana", "birthday", TODAY, TODAY + timedelta(days=2), 20),
+           LetterTask(1, "Ana", None, None, TODAY + timedelta(days=2), 20)]
+    plan = assign([sitting], due, TODAY)
+    assert not plan.conflicts and len(plan.assigned[sitting]) == 2

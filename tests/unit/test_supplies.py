@@ -40,3 +40,21 @@ def test_kind_names_are_tidied_and_never_empty():
     assert supply_kind("  Postcard   Stamps ") == "postcard stamps"
     with pytest.raises(InvalidValue):
         supply_kind("  ")
+
+
+def test_stamps_come_from_cards_to_post_only():
+    items = [item("post", 1, "BR"), item("post", 2, "BR"), item("write", 3, "US"), item("occasion", 4, "US"),
+             item("write", 5, "US")]
+    assert needed(items, "US") == {INTERNATIONAL: 2, CARDS: 2}
+
+
+def test_exactly_enough_on_hand_is_no_shortfall():
+    assert shortfalls({CARDS: 2}, {CARDS: 2}) == []
+    assert shortfalls({CARDS: 3}, {CARDS: 2}) == [Shortfall(CARDS, 3, 2)]
+
+
+def test_one_of_a_standard_kind_is_singular_and_a_kind_of_ones_own_keeps_its_name():
+    from ritual.core.supplies import counted
+
+    assert counted(1, CARDS) == "1 card" and counted(2, CARDS) == "2 cards"
+    assert counted(1, "washi tapes") == "1 washi tapes"

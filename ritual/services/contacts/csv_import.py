@@ -27,6 +27,11 @@ _NAME_COLUMNS = ("name", "display name", "given name", "first name", "family nam
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _SIMPLE_YEARLESS = re.compile(r"^\d{2}-\d{2}$")
+# More contacts than anyone keeps: a file past this is refused before anything is imported, so a runaway
+# export (or a hostile file of empty rows) costs seconds, not the minutes that importing it would.
+MAX_ROWS = 100_000
+# One field may hold a long note, not a megabyte: past this the row is reported and the rest still read.
+MAX_FIELD = 64 * 1024
 
 
 def read_csv_file(path: Path, tags: tuple[str, ...] = (), encoding: str | None = None) -> list[Incoming | Skipped]:
@@ -46,6 +51,8 @@ def read_csv_file(path: Path, tags: tuple[str, ...] = (), encoding: str | None =
 def read_csv_text(text: str, name: str, tags: tuple[str, ...] = ()) -> list[Incoming | Skipped]:
     """Every row of a contacts CSV document; `name` names the source in messages."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), _dialect(text))
+    csv.field_size_limit(MAX_FIELD)
+    _refuse_too_many_rows(text, name)
     try:
         header = [h.strip().casefold() for h in next(reader, [])]
     except csv.Error as exc:
@@ -67,8 +74,29 @@ def _rows(reader, header: list[str], tags: tuple[str, ...], name: str) -> list[I
             results.append(Skipped(start, f"could not be read as CSV ({exc})"))
             return results
         if any(v.strip() for v in values):
-            results.append(_convert(Row(dict(zip(header, values, strict=False))), start, tags))
+            if len(results) == MAX_ROWS:
+                raise _too_many(name, start)
+            results.append(_convert(Row(dict(zip(header, values[:len(header)], strict=False))), start, tags))
         start = reader.line_num + 1
+
+
+def _refuse_too_many_rows(text: str, name: str) -> None:
+    """Count the rows in a quick first pass, so a huge file is refused before any row is converted."""
+    if text.count("\n") <= MAX_ROWS:
+        return
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), _dialect(text))
+    try:
+        filled = (row for row in reader if any(v.strip() for v in row))
+        for number, _ in enumerate(filled):
+            if number > MAX_ROWS:  # the header is row 0
+                raise _too_many(name, reader.line_num)
+    except csv.Error:
+        return  # the real pass reports where the file stops being CSV
+
+
+def _too_many(name: str, line: int) -> RitualError:
+    return RitualError(f"{name}: line {line}: more than {MAX_ROWS:,} contacts in one file; "
+                       "split it into smaller files and import them one by one")
 
 
 def _dialect(text: str) -> type[csv.Dialect]:

@@ -119,8 +119,11 @@ class _Importer:
             if record.source == source:
                 self.last[record.friend_id] = record
         self.by_key: dict[tuple, list[int]] = {}
+        # Name and birthday day: the same-day match looks up its few candidates instead of every friend.
+        self.by_day: dict[tuple, list[int]] = {}
         for friend in self.friends.values():
             self.by_key.setdefault(_key(friend), []).append(friend.id)
+            self._index_day(friend)
         self.claimed: set[int] = set()
         self.excluded: frozenset[int] = frozenset()
 
@@ -165,13 +168,20 @@ class _Importer:
         if born is None or born.day is None:
             return None
         name = _key(incoming)[0]
+        # The index may still hold a friend under an earlier name or birthday: check each one as it is now.
+        candidates = (self.friends[i] for i in dict.fromkeys(self.by_day.get((name, born.month, born.day), ())))
         found = [
-            f.id for f in self.friends.values()
+            f.id for f in candidates
             if f.id not in self.claimed and _key(f)[0] == name and f.birthday is not None
             and (f.birthday.month, f.birthday.day) == (born.month, born.day)
             and None in (f.birthday.year, born.year)
         ]
         return found[0] if len(found) == 1 else None
+
+    def _index_day(self, friend: Friend) -> None:
+        if friend.birthday is not None and friend.birthday.day is not None:
+            key = (_key(friend)[0], friend.birthday.month, friend.birthday.day)
+            self.by_day.setdefault(key, []).append(friend.id)
 
     def _update(self, current: Friend, record: Incoming, file_name: str) -> None:
         last = self.last.get(current.id)
@@ -191,6 +201,7 @@ class _Importer:
         self.friends[friend.id] = friend
         self.claimed.add(friend.id)
         self.by_key.setdefault(_key(friend), []).append(friend.id)
+        self._index_day(friend)
         if record.uid:
             self.by_uid[record.uid] = friend.id
         previous = self.last.get(friend.id)

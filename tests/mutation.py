@@ -1,0 +1,255 @@
+"""Mutation testing of `ritual/core`, run by hand (not in CI): does some unit test fail for each small change?
+
+    .venv/bin/python tests/mutation.py                    # every core module
+    .venv/bin/python tests/mutation.py dates planner      # some modules
+    .venv/bin/python tests/mutation.py --list planner     # the mutants only, nothing run
+
+Each mutant changes one thing in one module (a comparison, + and -, a whole-number constant, and/or, a `not`,
+True/False, min/max; never a decorator's arguments or an annotation) inside a copy of the project in a temporary folder, so the working tree is never touched.
+The module's own unit tests run first with `-x -q`, in a forked child of a process that has already imported
+pytest and its plugins (so a mutant costs its tests, not an interpreter start), under a per-mutant timeout.
+It prints each surviving mutant with its line and a score per module; a timeout counts as killed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ROOT / "ritual" / "core"
+TIMEOUT = 120.0
+# Property tests run this many examples per mutant: enough to catch a changed rule, light on a shared machine.
+EXAMPLES = 25
+# Which unit tests speak for each module; a module not named here is checked by the whole of tests/unit.
+OWN_TESTS = {
+    "dates": ["test_dates.py", "test_planner.py", "test_ranges.py"],
+    "planner": ["test_planner.py"],
+    "postal": ["test_postal.py", "test_planner.py"],
+    "prompts": ["test_prompts.py"],
+    "ranges": ["test_ranges.py"],
+    "reminders": ["test_reminders.py"],
+    "sessions": ["test_sessions.py"],
+    "supplies": ["test_supplies.py"],
+    "model": ["test_model.py", "test_ranges.py", "test_planner.py"],  # test_model.py: the model's own rules
+    "letters": ["test_letters.py", "test_ranges.py"],
+    "text": ["test_text.py", "test_planner.py", "test_reminders.py"],
+}
+_SWAPS = {
+    ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
+    ast.Is: ast.IsNot, ast.IsNot: ast.Is, ast.In: ast.NotIn, ast.NotIn: ast.In,
+    ast.Add: ast.Sub, ast.Sub: ast.Add, ast.FloorDiv: ast.Mult, ast.Mod: ast.FloorDiv,
+    ast.And: ast.Or, ast.Or: ast.And,
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One change: which module, the how-many-th candidate node, its line, and what it does."""
+
+    module: str
+    index: int
+    line: int
+    what: str
+
+
+class _Candidates(ast.NodeVisitor):
+    """Walks a module in a fixed order, listing (or, given `target`, applying) each possible change."""
+
+    def __init__(self, target: int | None = None) -> None:
+        self.found: list[tuple[int, str]] = []
+        self.target = target
+
+    def _offer(self, node: ast.AST, what: str, apply) -> None:
+        if self.target == len(self.found):
+            apply()
+        self.found.append((getattr(node, "lineno", 0), what))
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        # Annotations are not behaviour; only the value is mutated.
+        if node.value is not None:
+            self.visit(node.value)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        # Decorator arguments (`frozen=True, slots=True`) shape the class, not the domain rules under test.
+        for statement in node.body:
+            self.visit(statement)
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        for default in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+            self.visit(default)
+        for statement in node.body:
+            self.visit(statement)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        for i, op in enumerate(node.ops):
+            swap = _SWAPS.get(type(op))
+            if swap:
+                self._offer(node, f"{type(op).__name__} -> {swap.__name__}", lambda i=i, s=swap: node.ops.__setitem__(i, s()))
+        self.generic_visit(node)
+
+    def visit_BinOp(self, node: ast.BinOp) -> None:
+        swap = _SWAPS.get(type(node.op))
+        if swap:
+            self._offer(node, f"{type(node.op).__name__} -> {swap.__name__}", lambda: setattr(node, "op", swap()))
+        self.generic_visit(node)
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> None:
+        swap = _SWAPS[type(node.op)]
+        self._offer(node, f"{type(node.op).__name__} -> {swap.__name__}", lambda: setattr(node, "op", swap()))
+        self.generic_visit(node)
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> None:
+        if isinstance(node.op, ast.Not):
+            self._offer(node, "not x -> x", lambda: setattr(node, "op", ast.UAdd()) or setattr(node, "operand", ast.Call(
+                ast.Name("bool", ast.Load()), [node.operand], [])))
+        self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, bool):
+            self._offer(node, f"{node.value} -> {not node.value}", lambda: setattr(node, "value", not node.value))
+        elif isinstance(node.value, int):
+            self._offer(node, f"{node.value} -> {node.value + 1}", lambda: setattr(node, "value", node.value + 1))
+
+    def visit_Call(self, node: ast.Call) -> None:
+        if isinstance(node.func, ast.Name) and node.func.id in ("min", "max"):
+            other = "max" if node.func.id == "min" else "min"
+            self._offer(node, f"{node.func.id} -> {other}", lambda: setattr(node.func, "id", other))
+        self.generic_visit(node)
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        # Docstrings and other bare strings are not behaviour.
+        if not isinstance(node.value, ast.Constant):
+            self.generic_visit(node)
+
+
+def mutants(module: str, core: Path = CORE) -> list[Mutant]:
+    """Every mutant of one core module (of the project copy when `core` points into it)."""
+    walker = _Candidates()
+    walker.visit(ast.parse((core / f"{module}.py").read_text()))
+    return [Mutant(module, i, line, what) for i, (line, what) in enumerate(walker.found)]
+
+
+def mutated_source(mutant: Mutant, original: str) -> str:
+    """The module's source with the mutant's one change."""
+    tree = ast.parse(original)
+    _Candidates(mutant.index).visit(tree)
+    return ast.unparse(ast.fix_missing_locations(tree))
+
+
+def _copy_project(into: Path) -> Path:
+    """The code and tests in a folder of their own, without byte-code caches."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "__snapshots__", "bench")
+    for name in ("ritual", "tests", "config"):
+        shutil.copytree(ROOT / name, into / name, ignore=ignore)
+    shutil.copy(ROOT / "pyproject.toml", into / "pyproject.toml")
+    return into
+
+
+def _test_args(module: str, copy: Path) -> list[str]:
+    own = [f"tests/unit/{name}" for name in OWN_TESTS.get(module, []) if (copy / "tests" / "unit" / name).exists()]
+    return ["-x", "-q", "--no-header", "-o", "addopts=-p no:cacheprovider", *(own or ["tests/unit"])]
+
+
+def _cap_examples() -> None:
+    """Make every property test, whatever its own settings say, try at most EXAMPLES examples."""
+    import hypothesis
+
+    original = hypothesis.settings.__init__
+
+    def capped(self, parent=None, **kwargs):
+        kwargs["max_examples"] = min(kwargs.get("max_examples", EXAMPLES), EXAMPLES)
+        kwargs.setdefault("deadline", None)
+        original(self, parent, **kwargs)
+
+    hypothesis.settings.__init__ = capped
+    hypothesis.settings.register_profile("mutation", max_examples=EXAMPLES, deadline=None)
+    hypothesis.settings.load_profile("mutation")
+
+
+def _run_child(copy: Path, args: list[str], timeout: float = TIMEOUT) -> int:
+    """Run pytest in a forked child; its exit status, or -1 when it outlived the timeout."""
+    pid = os.fork()
+    if pid == 0:
+        sys.dont_write_bytecode = True
+        os.chdir(copy)
+        sys.path.insert(0, str(copy))
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        _cap_examples()
+        import pytest
+
+        os._exit(int(pytest.main(args)))
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return -1
+
+
+def run(modules: list[str]) -> int:
+    """Run every mutant of `modules`; print survivors and scores; 0 when at least 90 % were killed."""
+    import pytest  # noqa: F401 - imported once here so each forked child starts with it loaded
+    import hypothesis  # noqa: F401
+    import pytest_textual_snapshot  # noqa: F401
+
+    killed_all = total_all = 0
+    with tempfile.TemporaryDirectory(prefix="ritual-mutation-") as folder:
+        copy = _copy_project(Path(folder))
+        # The whole of tests/unit, unmutated, may take far longer than one module's tests on a busy machine.
+        baseline = _run_child(copy, _test_args("", copy), timeout=10 * TIMEOUT)
+        if baseline != 0:
+            print(f"the unit tests fail before any mutation (exit {baseline}); fix them first")
+            return 2
+        for module in modules:
+            target = copy / "ritual" / "core" / f"{module}.py"
+            original = target.read_text()
+            # Mutants come from the copy, so editing the working tree meanwhile changes nothing in this run.
+            killed, found = 0, mutants(module, target.parent)
+            for mutant in found:
+                target.write_text(mutated_source(mutant, original))
+                try:
+                    code = _run_child(copy, _test_args(module, copy))
+                finally:
+                    target.write_text(original)
+                if code != 0:
+                    killed += 1
+                else:
+                    print(f"survived  {module}.py:{mutant.line}  {mutant.what}", flush=True)
+            print(f"{module:<10} {killed:4d} / {len(found):4d} killed ({killed / max(len(found), 1):.0%})", flush=True)
+            killed_all, total_all = killed_all + killed, total_all + len(found)
+    score = killed_all / max(total_all, 1)
+    print(f"all        {killed_all:4d} / {total_all:4d} killed ({score:.1%})")
+    return 0 if score >= 0.9 else 1
+
+
+def main() -> int:
+    """Parse the command line and run (or list) the mutants."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="core modules, by name (default: all)")
+    parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    options = parser.parse_args()
+    names = options.modules or sorted(p.stem for p in CORE.glob("*.py") if p.stem != "__init__")
+    if options.list:
+        for module in names:
+            for mutant in mutants(module):
+                print(f"{module}.py:{mutant.line}  {mutant.what}")
+        return 0
+    return run(names)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

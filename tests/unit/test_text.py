@@ -1,0 +1,27 @@
+"""The wording helpers every renderer shares: days, plurals, dates with or without a year, folded names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ritual.core.text import date_words, fold, plural, short_day
+
+
+def test_short_day_is_english_whatever_the_locale():
+    assert short_day(date(2026, 3, 14)) == "Sat 14 Mar"
+    assert short_day(date(2026, 1, 5)) == "Mon 5 Jan" and short_day(date(2026, 12, 6)) == "Sun 6 Dec"
+
+
+def test_one_is_singular_and_every_other_count_plural():
+    assert plural(1, "day") == "1 day"
+    assert plural(0, "day") == "0 days" and plural(2, "day") == "2 days"
+
+
+def test_date_words_with_and_without_day_and_year():
+    assert date_words(8, 1) == "8 January" and date_words(8, 1, 1990) == "8 January 1990"
+    assert date_words(None, 6) == "June" and date_words(None, 12, 2026) == "December 2026"
+
+
+def test_fold_drops_accents_and_case_and_keeps_the_letters():
+    assert fold("São Paulo") == "sao paulo" and fold("Łódź") == "lodz" and fold("Æsop") == "aesop"
+    assert fold("plain") == "plain"
