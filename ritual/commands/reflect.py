@@ -7,6 +7,7 @@ import sys
 import click
 
 from ritual.context import RitualContext
+from ritual.core import ranges
 from ritual.core.prompts import DEFAULT_QUESTIONS, QUESTION_RANGE
 from ritual.text.safe import say
 
@@ -145,7 +146,7 @@ def check_occasion(given: str | None, friend) -> None:
               "admiration, comfort, hope, apology, celebration or longing.")
 @click.option("--questions", type=click.IntRange(*QUESTION_RANGE), default=DEFAULT_QUESTIONS, show_default=True,
               help="How many questions.")
-@click.option("--reply-to", "reply_to", type=int, metavar="ID", help="The received letter this one answers "
+@click.option("--reply-to", "reply_to", type=click.IntRange(1, ranges.ID.high), metavar="ID", help="The received letter this one answers "
               "(ritual letter list shows ids); by default the latest one waiting for a reply.")
 @click.option("--heart", is_flag=True, help="Mark the closing answer as the heart of the outline.")
 @click.option("--log/--no-log", "log", default=None, help="Log the letter as written today at the end.")

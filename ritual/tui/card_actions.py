@@ -8,7 +8,6 @@ from ritual.core.cards import ARRIVED, LIFE, PLANNED, Card, CardKey, planned
 from ritual.core.planner import AgendaItem
 from ritual.errors import RitualError
 from ritual.services.cards.steps import UNDO, CardChange, step_card
-from ritual.store.cards import CardRepository
 from ritual.text.cards import change_text
 
 CARD_BINDINGS = [
@@ -24,7 +23,7 @@ def card_of(screen, item: AgendaItem | None) -> Card | None:
     if item is None or item.card_status is None:
         return None
     key = CardKey(item.friend_id, item.occasion, item.occasion_date)
-    return CardRepository(screen.data.db).find(key) or planned(key, item.friend)
+    return screen.data.stored_card(key) or planned(key, item.friend)
 
 
 def next_step(card: Card) -> str | None:

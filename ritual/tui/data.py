@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ritual.clock import Clock
+from ritual.core.cards import Card, CardKey
 from ritual.core.letters import Letter
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
@@ -19,6 +20,8 @@ from ritual.services.letters.posting import log as log_letter
 from ritual.services.letters.posting import move as move_letter
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
+from ritual.store.projects import Project, ProjectRepository
+from ritual.store.supplies import SupplyRepository
 from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
@@ -79,6 +82,28 @@ class RitualData:
 
         with self.reader() as db:
             return ReflectionRepository(db).answered_counts(x.sitting for x in letters)
+
+    def supplies(self) -> SupplyRepository:
+        """The supplies on hand (stamps and cards), read and changed on the app's connection."""
+        return SupplyRepository(self.db)
+
+    def projects(self) -> list[Project]:
+        """Every holiday-card project with its people and their cards."""
+        return ProjectRepository(self.db).all()
+
+    def set_project_status(self, project_id: int, friend_ids: list[int], status: str) -> int:
+        """Move people's cards in a project to `status`, dated today; returns how many moved."""
+        return ProjectRepository(self.db).set_status(project_id, friend_ids, status, self.today())
+
+    def timeline(self, friend_id: int) -> tuple[list, list]:
+        """One friend's letters and their answers in rituals, for the profile's timeline."""
+        from ritual.store.reflections import ReflectionRepository
+
+        return LetterRepository(self.db).list(friend_id), ReflectionRepository(self.db).answers(friend_id)
+
+    def stored_card(self, key: CardKey) -> Card | None:
+        """The card with this key once a step happened, else None."""
+        return CardRepository(self.db).find(key)
 
     def keep_effort(self, letter_id: int, sitting: str | None, minutes: int | None) -> None:
         """Keep the sitting and the focus minutes that went into a letter."""

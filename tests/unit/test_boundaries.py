@@ -180,3 +180,23 @@ def test_commands_print_only_through_the_safe_door():
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print":
                 offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+
+
+def test_screens_reach_the_store_only_through_the_facade():
+    # RitualData is the one door from the app to the store: a screen never builds a repository itself.
+    opened = [
+        str(path.relative_to(ROOT)) for path in (ROOT / "ritual" / "tui").rglob("*.py")
+        if path.name != "data.py" and ("Repository(" in path.read_text(encoding="utf-8")
+                                       or "open_database(" in path.read_text(encoding="utf-8"))
+    ]
+    assert opened == []
+
+
+def test_every_screen_names_the_facade_it_is_given():
+    untyped = [
+        f"{path.name}:{node.lineno}" for path in (ROOT / "ritual" / "tui" / "screens").glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name == "__init__"
+        for arg in node.args.args if arg.arg == "data" and arg.annotation is None
+    ]
+    assert untyped == []

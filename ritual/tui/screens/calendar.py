@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections import defaultdict
 from datetime import date
 
@@ -21,6 +23,9 @@ from ritual.tui.widgets.date_grid import ACTION_MARK, OCCASION_MARK, DateGrid
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.month_calendar import MonthCalendar
 from ritual.tui.widgets.year_overview import YearOverview
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 
 def day_marks(items: list[AgendaItem]) -> dict[date, str]:
@@ -42,7 +47,7 @@ class CalendarScreen(DataScreen):
         Binding("t", "today", "Today"),
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__(data)
         today = data.today()
         self.cursor = today

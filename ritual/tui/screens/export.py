@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,9 @@ from ritual.errors import RitualError
 from ritual.services.calendar.export_steps import ExportChoice, ExportResult, default_file, run_export
 from ritual.tui.transfer_messages import CalendarExported, TransferFailed, TransferStepped
 from ritual.tui.widgets.form_field import FormField
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 INTRO = ("Birthdays and occasions as yearly events, and the days to write and post as events with an alarm, "
          "in a file every calendar reads (Google, Apple, Thunderbird, Outlook, khal).")
@@ -27,7 +32,7 @@ class ExportScreen(ModalScreen[None]):
         Binding("ctrl+s", "export", "Export"),
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__()
         self.data = data
         self.running = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -18,6 +20,9 @@ from ritual.services.contacts import friend_fields as fields
 from ritual.tui.messages import FriendSaved
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.safe_text import markup_safe
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 # (field id, label, placeholder); every one is an Input.
 TEXT_FIELDS = (
@@ -52,7 +57,7 @@ class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, data, friend: Friend | None = None) -> None:
+    def __init__(self, data: RitualData, friend: Friend | None = None) -> None:
         super().__init__()
         self.data = data
         self.friend = friend

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +16,9 @@ from ritual.tui.messages import FriendsLoaded, NextOccasionsFound
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.friend_table import FriendTable
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 ALL_CIRCLES = "__all__"
 
@@ -33,7 +38,7 @@ class FriendsScreen(DataScreen):
         Binding("escape", "clear_search", "Clear search", show=False),
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__(data)
         self.rows: list[FriendRow] = []
         self.order = SORT_ORDERS[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from rich.text import Text
@@ -19,6 +21,9 @@ from ritual.tui.transfer_messages import ContactsImported, ImportRead, TransferF
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.safe_text import markup_safe
 
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
+
 INTRO = ("vCard files (.vcf) or folders of them from phones and address books, CSV exports from Google or "
          "Outlook, or an .ics birthday calendar. You see what would change before anything is saved.")
 STATUS_STYLES = {"created": "green", "updated": "cyan", "unchanged": "dim", "skipped": "yellow", "note": "dim"}
@@ -35,7 +40,7 @@ class ImportScreen(Screen[int]):
         Binding("ctrl+s", "run_import", "Import"),
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__()
         self.data = data
         self.preview: ImportReport | None = None

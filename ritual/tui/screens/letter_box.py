@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +26,9 @@ from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
 from ritual.tui.safe_text import markup_safe
 
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
+
 DIRECTION_CHOICES = [("Both ways", "both"), ("Sent", SENT), ("Received", RECEIVED)]
 # Which mark each status may move on to, and the key that does it.
 NEXT_STEPS = {"mark_posted": (WRITTEN,), "mark_arrived": (WRITTEN, POSTED), "mark_answered": (RECEIVED,)}
@@ -45,7 +50,7 @@ class LetterBoxScreen(DataScreen):
         Binding("s", "reply", "Sit down to reply"),
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__(data)
         self.year = data.today().year
         self.letters: list[Letter] = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date
 
 from textual import on, work
@@ -20,6 +22,9 @@ from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.widgets.friend_chooser import FriendChooser
 
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
+
 TITLES = {RECEIVED: "A letter that came", SENT: "A letter you sent"}
 DAY_LABELS = {RECEIVED: "Received on", SENT: "Written on"}
 FIELDS = ("friend", "day", "medium", "occasion", "note", "quotes")
@@ -34,7 +39,7 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, data, direction: str, friend_id: int | None = None) -> None:
+    def __init__(self, data: RitualData, direction: str, friend_id: int | None = None) -> None:
         super().__init__()
         self.data = data
         self.direction = direction

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +19,9 @@ from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.safe_text import markup_safe
 
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
+
 ERROR_FIELDS = {"occasion name": "name", "occasion date": "date"}
 
 
@@ -28,7 +33,7 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, data, friend_id: int, occasion: Occasion | None = None) -> None:
+    def __init__(self, data: RitualData, friend_id: int, occasion: Occasion | None = None) -> None:
         super().__init__()
         self.data = data
         self.friend_id = friend_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +17,9 @@ from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.import_contacts import ImportScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.form_field import FormField
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 WELCOME = """Welcome to ritual.
 
@@ -38,7 +43,7 @@ class OnboardingScreen(Screen):
     # The choices take the keys; the country field is one Tab away (letters typed there are not shortcuts).
     AUTO_FOCUS = "#onboard-add"
 
-    def __init__(self, data, paths=None) -> None:
+    def __init__(self, data: RitualData, paths=None) -> None:
         super().__init__()
         self.data = data
         self.paths = paths

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date
 
 from rich.table import Table
@@ -17,8 +19,6 @@ from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.planner import OCCASION, AgendaItem
 from ritual.errors import NotFound
 from ritual.services.contacts.countries import country_name
-from ritual.store.letters import LetterRepository
-from ritual.store.reflections import ReflectionRepository
 from ritual.tui.card_actions import CARD_BINDINGS, CardActions, card_of
 from ritual.tui.formatting import short_date, since
 from ritual.tui.friend_actions import add_occasion, delete_friend, edit_friend
@@ -29,6 +29,9 @@ from ritual.tui.screens.occasion_form import OccasionFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.letter_timeline import LetterTimeline
 from ritual.tui.safe_text import markup_safe
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 # Below this many columns the facts go above the occasions, so neither is squeezed into a narrow strip.
 SIDE_BY_SIDE_WIDTH = 110
@@ -50,7 +53,7 @@ class ProfileScreen(CardActions, DataScreen):
         *CARD_BINDINGS,
     ]
 
-    def __init__(self, data, friend_id: int) -> None:
+    def __init__(self, data: RitualData, friend_id: int) -> None:
         super().__init__(data)
         self.friend_id = friend_id
         self.friend: Friend | None = None
@@ -98,8 +101,7 @@ class ProfileScreen(CardActions, DataScreen):
         self._plan(self.friend)
 
     def _show_timeline(self) -> None:
-        letters = LetterRepository(self.data.db).list(self.friend_id)
-        answers = ReflectionRepository(self.data.db).answers(self.friend_id)
+        letters, answers = self.data.timeline(self.friend_id)
         self.query_one(LetterTimeline).show(letters, answers, self.data.today(), self.friend.last_letter)
 
     @work(thread=True, exclusive=True, group="profile-plan")

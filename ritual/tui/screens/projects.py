@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,10 +12,13 @@ from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.core.text import now_is, short_day
-from ritual.store.projects import STATUSES, Project, ProjectRepository
+from ritual.store.projects import STATUSES, Project
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.safe_text import markup_safe
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived",
                 "skipped": "skipped this year", "given": "given"}
@@ -41,7 +46,7 @@ class ProjectsScreen(DataScreen):
           for n, s in enumerate(STATUSES, start=1)],
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__(data)
         self.projects: list[Project] = []
         self.chosen: Project | None = None
@@ -61,7 +66,7 @@ class ProjectsScreen(DataScreen):
 
     def load(self) -> None:
         """Read the projects, keeping the one chosen before."""
-        self.projects = ProjectRepository(self.data.db).all()
+        self.projects = self.data.projects()
         listing = self.query_one("#project-list", OptionList)
         chosen_id = self.chosen.id if self.chosen else None
         listing.clear_options()
@@ -104,7 +109,7 @@ class ProjectsScreen(DataScreen):
         member = self._member()
         if member is None:
             return
-        ProjectRepository(self.data.db).set_status(self.chosen.id, [member.friend_id], status, self.data.today())
+        self.data.set_project_status(self.chosen.id, [member.friend_id], status)
         self.notify(f"{member.friend}'s card in {self.chosen.name} {now_is(STATUS_WORDS[status])}.")
         self.app.data_changed()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from rich.text import Text
@@ -16,6 +18,9 @@ from ritual.errors import RitualError
 from ritual.text import review as words
 from ritual.text.output import Styler
 from ritual.tui.widgets.fitting_footer import FittingFooter
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 _PLAIN = Styler(False)
 PRINTS = {"e": "envelopes", "l": "labels"}
@@ -33,7 +38,7 @@ class ReviewScreen(Screen):
         Binding("escape", "close", "Back"),
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__()
         self.data = data
         self.review = data.weekly_review()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +26,9 @@ from ritual.tui.ritual_text import briefing_text, outline_plain, outline_text, t
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.focus_timer import FocusTimer
 from ritual.tui.safe_text import markup_safe
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 NO_TONE = "no-tone"
 QUESTION_ACTIONS = {"keep_answer", "skip"}
@@ -54,7 +59,7 @@ class RitualScreen(Screen):
             self.found = found
             self.problem = problem
 
-    def __init__(self, data, friend_id: int, occasion: str | None = None, *, paths=None,
+    def __init__(self, data: RitualData, friend_id: int, occasion: str | None = None, *, paths=None,
                  count: int = DEFAULT_QUESTIONS, seed: int | None = None, answering: int | None = None) -> None:
         super().__init__()
         self.data = data

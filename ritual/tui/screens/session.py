@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,9 @@ from ritual.core.text import short_day
 from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.week_sessions import session_heading
 from ritual.tui.widgets.fitting_footer import FittingFooter
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 WRITTEN = "written"
 LATER = "for later"
@@ -29,7 +34,7 @@ class SessionScreen(Screen):
         Binding("escape", "leave", "End the session"),
     ]
 
-    def __init__(self, data, session: Session, letters: list[LetterTask], minutes_planned: int, *,
+    def __init__(self, data: RitualData, session: Session, letters: list[LetterTask], minutes_planned: int, *,
                  paths=None) -> None:
         super().__init__()
         self.data = data

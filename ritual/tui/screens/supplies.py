@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +14,9 @@ from textual.widgets import Button, Input, Static
 
 from ritual.core.supplies import STANDARD_KINDS, counted, supply_kind, words_for
 from ritual.errors import RitualError
-from ritual.store.supplies import SupplyRepository
+
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
 
 INTRO = ("Once counted, the week says calmly when the letters due need more, "
          "and each letter marked posted uses a stamp of the right kind.")
@@ -27,10 +31,10 @@ class SuppliesScreen(ModalScreen[None]):
         Binding("ctrl+o", "change('add')", "Add"),
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__()
         self.data = data
-        self.repo = SupplyRepository(data.db)
+        self.repo = data.supplies()
 
     def compose(self) -> ComposeResult:
         """The counts, the two fields, and the buttons."""

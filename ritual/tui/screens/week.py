@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -25,7 +27,12 @@ from ritual.services.planning.week import WeekPlan
 from ritual.tui.week_sessions import notes_options, session_options
 from ritual.tui.widgets.fitting_footer import FittingFooter
 
+if TYPE_CHECKING:
+    from ritual.tui.data import RitualData
+
 OPEN_SHOWN = 20
+# How many refreshes to wait for the lists to be laid out before waiting for the screen to come back.
+LAYOUT_TRIES = 20
 # Below this many columns the days and the side list share the width equally.
 NARROW_WIDTH = 100
 HELLO_SHOWN = 10
@@ -48,11 +55,12 @@ class WeekScreen(CardActions, DataScreen):
         *CARD_BINDINGS,
     ]
 
-    def __init__(self, data) -> None:
+    def __init__(self, data: RitualData) -> None:
         super().__init__(data)
         self.monday = monday_of(data.today())
         self.items: list[AgendaItem] = []
         self.planned = WeekPlan(self.monday, data.today(), [])
+        self._unfilled = False
 
     def compose(self) -> ComposeResult:
         """Title, the days, and the side list."""
@@ -86,12 +94,16 @@ class WeekScreen(CardActions, DataScreen):
         self.query_one("#week-days", OptionList).loading = False
         self._show_plan()
 
-    def _show_plan(self) -> None:
+    def _show_plan(self, tries: int = 0) -> None:
         days = self.query_one("#week-days", OptionList)
         if not days.scrollable_content_region.width:
-            # Just out of loading, the list has no width yet to wrap to: fill it once it is laid out.
-            self.call_after_refresh(self._show_plan)
+            # Just out of loading, the list has no width yet to wrap to: fill it once it is laid out. Under
+            # another screen it is never laid out, so stop asking and fill it when this screen comes back.
+            self._unfilled = True
+            if tries < LAYOUT_TRIES:
+                self.call_after_refresh(self._show_plan, tries + 1)
             return
+        self._unfilled = False
         self._fill(days, self._day_options())
         self._fill(self.query_one("#week-open", OptionList), self._open_options())
 
@@ -130,6 +142,11 @@ class WeekScreen(CardActions, DataScreen):
         options = self.query_one(list_id, OptionList)
         width = options.scrollable_content_region.width - 2
         return hanging(Text("  ").append_text(text), width)
+
+    def on_screen_resume(self) -> None:
+        """Back on top: fill a plan that arrived while another screen covered this one."""
+        if self._unfilled:
+            self.call_after_refresh(self._show_plan)
 
     def on_resize(self) -> None:
         """Halve the width between days and the rest on a narrow terminal, and wrap the items again."""
