@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ritual.errors import SettingsError
-from ritual.services.calendar.kinds import INCLUDE_CHOICES
+from ritual.core.calendar_kinds import INCLUDE_CHOICES
 
 MAX_YEARS = 50
 

@@ -15,7 +15,7 @@ from ritual.errors import RitualError, SettingsError
 from ritual.paths import Paths, shipped_config_dir
 from ritual.settings.calendars import ExportSettings, parse_export_settings
 from ritual.settings.contacts import ContactSyncSettings, parse_contact_settings
-from ritual.services.backup.rolling import parse_backups_keep
+from ritual.settings.backups import parse_backups_keep
 from ritual.settings.reminders import ReminderSettings, parse_reminder_settings
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

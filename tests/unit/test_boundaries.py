@@ -200,3 +200,12 @@ def test_every_screen_names_the_facade_it_is_given():
         for arg in node.args.args if arg.arg == "data" and arg.annotation is None
     ]
     assert untyped == []
+
+
+def test_settings_depend_on_no_service():
+    # Services read settings; an arrow back from settings to a service would tie the layers in a knot.
+    back = {
+        str(path.relative_to(ROOT)) for path in (ROOT / "ritual" / "settings").rglob("*.py")
+        if "ritual.services" in path.read_text(encoding="utf-8")
+    }
+    assert back == set()

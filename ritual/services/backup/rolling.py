@@ -9,9 +9,9 @@ import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ritual.errors import RitualError, SettingsError
+from ritual.errors import RitualError
 from ritual.paths import Paths
 from ritual.store.tables import has_rows
 from ritual.text.safe import visible
@@ -66,13 +66,6 @@ def prune(folder: Path, keep: int) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
-
-
-def parse_backups_keep(value: Any, source: Path) -> int:
-    """The `backups_keep` setting: how many daily backups to keep, 0 for none."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise SettingsError(f"{source}: backups_keep {value!r} must be a whole number of backups, 0 or more")
-    return value
 
 
 def _has_friends(db: Database) -> bool:

@@ -13,7 +13,7 @@ from ritual.core.model import BIRTHDAY, Occasion
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, WRITE, AgendaItem, Subject
 from ritual.core.sessions import SESSION, LetterTask, Session
 from ritual.core.text import MONTHS, short_day
-from ritual.services.calendar.kinds import BIRTHDAYS, DEFAULT_INCLUDE, INCLUDE_CHOICES, OCCASIONS, SESSIONS  # noqa: F401
+from ritual.core.calendar_kinds import BIRTHDAYS, DEFAULT_INCLUDE, INCLUDE_CHOICES, OCCASIONS, SESSIONS  # noqa: F401
 
 # A leap year, so that a year-less 29 February is a real DTSTART (DESIGN.md section 2).
 PLACEHOLDER_YEAR = 2000
