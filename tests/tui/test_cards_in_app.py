@@ -147,7 +147,7 @@ async def test_a_session_holds_only_open_cards_and_its_ritual_moves_the_card(tmp
             await settle(pilot)
             assert isinstance(app.screen, RitualScreen)
             await choose_tone(pilot, "tenderness")
-            for _ in range(4):
+            for _ in range(5):  # four questions and the one follow-up a short answer brings
                 await answer(pilot, "ok")
             await pilot.press("l")
             await settle(pilot)

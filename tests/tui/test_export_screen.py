@@ -55,7 +55,7 @@ async def test_a_file_that_cannot_be_written_is_told_calmly_and_can_be_tried_aga
         screen = await open_export(pilot, tmp_path)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert screen.status_text.startswith(f"Nothing was exported. {tmp_path}: is a folder")
+        assert screen.status_text.startswith(f"Nothing was exported. {tmp_path} could not be written (is a folder")
         assert screen.query_one("#export-status").has_class("-problem")
         assert not screen.query_one("#export-go", Button).disabled and app.screen is screen
         screen.query_one("#export-file", Input).value = str(tmp_path / "second-try.ics")
