@@ -105,12 +105,14 @@ def test_the_year_picture_counts_each_month_each_way_and_orders_friends():
 
 def test_the_json_of_a_sent_letter_with_its_whole_journey():
     sent = Letter(2, SENT, date(2026, 3, 1), posted=date(2026, 3, 2), arrived=date(2026, 3, 5), status="arrived",
-                  occasion="birthday", tone="warm", scan="s.jpg", note="n", friend="Bo", id=9)
+                  occasion="birthday", tone="warm", scan="s.jpg", note="n", friend="Bo", id=9,
+                  quotes=("the lighthouse",), focus_minutes=25)
     shape = letter_dict(sent)
     assert shape == {
         "id": 9, "friend_id": 2, "friend": "Bo", "direction": "sent", "date": "2026-03-01", "status": "arrived",
         "written": "2026-03-01", "posted": "2026-03-02", "arrived": "2026-03-05", "received": None,
         "occasion": "birthday", "medium": "letter", "tone": "warm", "note": "n", "scan": "s.jpg", "card_id": None,
+        "quotes": ["the lighthouse"], "focus_minutes": 25,
     }
     bare = letter_dict(Letter(2, SENT, date(2026, 3, 1)))
     assert (bare["occasion"], bare["tone"], bare["scan"], bare["posted"]) == (None, None, None, None)
