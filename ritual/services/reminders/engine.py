@@ -34,6 +34,12 @@ _DIGEST_REACH = timedelta(days=7)
 Now = Callable[[], datetime]
 
 
+def running_from(start: datetime, real: Now = utc_now) -> Now:
+    """A clock that reads `start` now and then runs at the real pace (to rehearse a day's reminders)."""
+    offset = start - real()
+    return lambda: real() + offset
+
+
 def local_zone(name: str = "") -> tzinfo:
     """The zone reminder times are read in: the configured one, or the machine's as it is right now."""
     from zoneinfo import ZoneInfo

@@ -59,8 +59,10 @@ def schedule_exact_jobs(scheduler, engine: ReminderEngine) -> int:
         coming = [r for r in engine.upcoming(db, now, LOOKAHEAD.days + 1) if r.due <= now + LOOKAHEAD]
     finally:
         db.close()
+    # The scheduler counts real time; an engine whose clock was started elsewhere is that far ahead (or behind).
+    ahead = now - utc_now()
     for reminder in coming:
-        scheduler.add_job(engine.deliver_due, DateTrigger(reminder.due), id=_PREFIX + reminder.key,
+        scheduler.add_job(engine.deliver_due, DateTrigger(reminder.due - ahead), id=_PREFIX + reminder.key,
                           replace_existing=True)
     log.info("reminders rebuilt: %d due in the next %d hours", len(coming), LOOKAHEAD.total_seconds() // 3600)
     return len(coming)
