@@ -284,7 +284,11 @@ def daemon(context: RitualContext, heartbeat: float, now_text: str | None) -> No
     from ritual.services.reminders.jobs import run_daemon
     from ritual.services.reminders.log import log_to_state
 
+    from ritual.services.reminders.notify_setup import build_notifiers
+    from ritual.services.reminders.settings_source import SettingsSource
+
     engine = _engine(context, now_text)
+    engine.follow(SettingsSource(context.settings, context.paths), build_notifiers)
     if now_text is not None:
         engine.now = running_from(engine.now())
     log_to_state(context.paths.state_dir)
