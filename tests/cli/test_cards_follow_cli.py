@@ -70,3 +70,36 @@ def test_two_cards_meeting_on_one_day_become_the_one_that_went_further(ritual):
     cards = _cards(ritual, "Mo")
     assert [(c["occasion_date"], c["status"]) for c in cards] == [("2026-12-18", "posted")]
 
+
+
+def test_a_new_project_asks_for_the_day_its_cards_are_for(ritual):
+    ritual.ok("friend", "add", "Ana Souza", "--country", "DE")
+    refused = ritual("project", "add", "Thank-you notes", "Ana")
+    assert refused.exit_code == 2 and "--due" in refused.stderr and "Traceback" not in refused.stderr
+    assert ritual.json("project", "list") == []
+    assert "Started Thank-you notes" in ritual.ok("project", "add", "Thank-you notes", "Ana", "--due", "2026-12-10")
+
+
+def test_an_undated_project_says_so_and_its_cards_follow_the_date_given_later(ritual, home):
+    from ritual.paths import Paths
+    from ritual.store.database import open_database
+    from ritual.store.projects import ProjectRepository
+
+    ritual.ok("friend", "add", "Ana Souza", "--country", "DE")
+    db = open_database(Paths.under(home).database)
+    try:
+        started = ProjectRepository(db).create("Thank-you notes")  # as a project from before dates were asked for
+    finally:
+        db.close()
+    ritual.ok("project", "add", "Thank-you notes", "Ana")
+    ritual.ok("project", "set-status", "Thank-you notes", "written", "Ana")
+    shown = ritual.ok("project", "show", "Thank-you notes")
+    assert "No date: its cards carry" in shown and str(started.created.year) in shown
+    [before] = [c for c in ritual.json("card", "list", "--days", "400") if c["id"] is not None]
+    assert before["occasion_date"] == started.created.isoformat()
+
+    assert "(1 moved with it)" in ritual.ok("project", "add", "Thank-you notes", "--due", "2026-12-10")
+    [after] = [c for c in ritual.json("card", "list", "--days", "400") if c["id"] is not None]
+    assert (after["id"], after["occasion_date"], after["status"]) == (before["id"], "2026-12-10", "written")
+    assert "written" in ritual.ok("project", "show", "Thank-you notes")
+    assert "No date" not in ritual.ok("project", "show", "Thank-you notes")
