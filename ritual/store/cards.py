@@ -71,6 +71,13 @@ class CardRepository:
         """Every stored card, by occasion date."""
         return [_card(r) for r in self.db.query(f"{_SELECT} {_ORDER}")]
 
+    def last_written(self, friend_id: int) -> Card | None:
+        """The friend's card written (or given by hand) most recently: a letter to them, logged or not."""
+        rows = self.db.query(
+            f"{_SELECT} WHERE c.friend_id = ? AND (c.written_on IS NOT NULL OR c.ending = 'given') "
+            "ORDER BY coalesce(c.written_on, c.ended_on) DESC, c.id DESC LIMIT 1", (friend_id,))
+        return _card(rows[0]) if rows else None
+
     def move_in(self, conn: sqlite3.Connection, card_id: int, day: date) -> None:
         """The card now belongs to its occasion's new day; its id, steps and letters stay."""
         conn.execute("UPDATE cards SET occasion_date = ?, updated_at = ? WHERE id = ?",

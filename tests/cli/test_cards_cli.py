@@ -214,3 +214,13 @@ def test_a_card_marked_written_counts_as_writing_to_them_for_keep_in_touch(ritua
     assert in_touch() == [], "the birthday card written today is a letter to Liam"
     ritual.ok("card", "undo", "Liam", "birthday")
     assert in_touch(), "undone, the card no longer counts"
+
+
+def test_the_briefing_counts_a_card_marked_written_as_the_last_letter(ritual):
+    ritual.ok("friend", "add", "Liam", "--birthday", "1990-12-21", "--country", "US", "--last-sent", "2026-02-15")
+    before = ritual.ok("reflect", "Liam", "--no-log", "--occasion", "birthday", input="\n" * 12)
+    assert "you last wrote  Sun 15 Feb 2026" in before
+    ritual.ok("card", "written", "Liam", "birthday")
+    after = ritual.ok("reflect", "Liam", "--no-log", "--occasion", "birthday", input="\n" * 12)
+    assert "you last wrote  Wed 25 Nov 2026 (today; the birthday card, marked written)" in after
+    assert "card written Wed 25 Nov" in after
