@@ -4,16 +4,17 @@ that occasion moves to the new day, keeping its id, its steps and its letters.""
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from ritual.core.card_dates import days_now, further_along, new_day
 from ritual.core.cards import Card, CardKey
-from ritual.core.planner import with_birthday
+from ritual.core.dates import PartialDate
+from ritual.core.model import BIRTHDAY, Occasion
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
 from ritual.store.database import Database
-from ritual.store.friends import FriendRepository
 from ritual.store.meta import Meta
 from ritual.store.projects import ProjectRepository
 
@@ -32,37 +33,50 @@ class Moved:
 def follow_occasions(settings: Settings, db: Database) -> list[Moved]:
     """Put every stored card on the day its occasion now falls on; costs one digest when nothing changed."""
     cards = CardRepository(db)
-    digest = _digest(settings, cards)
-    if Meta(db).get(_DATED) == digest:
+    rows = cards.dating_rows()
+    if Meta(db).get(_DATED) == _digest(settings, rows):
         return []
     with db.transaction() as conn:
-        moved = _move_all(settings, db, cards, conn)
-    Meta(db).put(_DATED, _digest(settings, cards))
+        moved = _move_all(settings, db, cards, conn, rows)
+    Meta(db).put(_DATED, _digest(settings, cards.dating_rows() if moved else rows))
     return moved
 
 
-def _digest(settings: Settings, cards: CardRepository) -> str:
+def _digest(settings: Settings, rows: list[tuple]) -> str:
     """Changes whenever a card, a birthday or occasion of a friend with cards, a project or the Feb 29 rule does."""
-    return hashlib.sha256(repr((settings.feb29, cards.dating_rows())).encode()).hexdigest()
+    return hashlib.sha256(repr((settings.feb29, rows)).encode()).hexdigest()
 
 
-def _move_all(settings: Settings, db: Database, cards: CardRepository, conn) -> list[Moved]:
+def _move_all(settings: Settings, db: Database, cards: CardRepository, conn, rows: list[tuple]) -> list[Moved]:
     """Move each card whose day its occasion no longer falls on; a project's cards keep the project's day."""
-    stored = cards.all()
+    card_rows, friend_rows, occasion_rows, project_rows = rows
+    stored = [Card(friend_id, occasion, date.fromisoformat(day), id=card_id)
+              for card_id, friend_id, occasion, day in card_rows]
     by_key = {card.key: card for card in stored}
-    in_projects = _project_keys(db)
-    friends = FriendRepository(db)
+    in_projects = _project_keys(db) if project_rows else set()
+    occasions, policies = _occasions(friend_rows, occasion_rows)
     moved: list[Moved] = []
-    for friend_id in sorted({card.friend_id for card in stored}):
-        friend = friends.get(friend_id)
-        occasions = with_birthday(friend.birthday, friend.birthday_card, friend.occasions)
-        policy = friend.feb29 or settings.feb29
-        for card in (c for c in stored if c.friend_id == friend_id and c.key not in in_projects):
-            day = new_day(card, days_now(card, occasions, policy))
-            if day is not None:
-                _move(cards, conn, by_key, card, day)
-                moved.append(Moved(card, day))
+    for card in stored:
+        if card.key in in_projects:
+            continue
+        day = new_day(card, days_now(card, occasions[card.friend_id], policies.get(card.friend_id) or settings.feb29))
+        if day is not None:
+            _move(cards, conn, by_key, card, day)
+            moved.append(Moved(card, day))
     return moved
+
+
+def _occasions(friend_rows, occasion_rows) -> tuple[dict[int, list[Occasion]], dict[int, str | None]]:
+    """Each friend's dated occasions (the birthday first) and own Feb 29 rule, from the rows the digest read."""
+    occasions: dict[int, list[Occasion]] = defaultdict(list)
+    policies: dict[int, str | None] = {}
+    for friend_id, month, day, year, feb29 in friend_rows:
+        policies[friend_id] = feb29
+        if month is not None:
+            occasions[friend_id].append(Occasion(BIRTHDAY, PartialDate(month, day, year)))
+    for _, friend_id, name, month, day, year, yearly in occasion_rows:
+        occasions[friend_id].append(Occasion(name, PartialDate(month, day, year), yearly=bool(yearly)))
+    return occasions, policies
 
 
 def _move(cards: CardRepository, conn, by_key: dict[CardKey, Card], card: Card, day: date) -> None:
@@ -74,10 +88,10 @@ def _move(cards: CardRepository, conn, by_key: dict[CardKey, Card], card: Card, 
         cards.move_in(conn, card.id, day)
         by_key[target] = card
         return
-    kept = further_along(card, there)
-    gone = there if kept is card else card
+    kept = further_along(cards.get(card.id), cards.get(there.id))
+    gone = there if kept.id == card.id else card
     cards.fold_in(conn, gone.id, kept.id)
-    if kept is card:
+    if kept.id == card.id:
         cards.move_in(conn, card.id, day)
     by_key[target] = kept
 
