@@ -206,6 +206,7 @@ class FriendRepository:
         )
         for occasion in friend.occasions:
             if update_occasions and occasion.id is not None:
+                _cards_follow_rename(conn, friend_id, occasion)
                 conn.execute(
                     "UPDATE occasions SET name = ?, month = ?, day = ?, year = ?, yearly = ?, card = ? "
                     "WHERE id = ? AND friend_id = ?",
@@ -226,6 +227,18 @@ class FriendRepository:
             tuple(r["tag"] for r in tags),
             tuple(occasion_from_row(r) for r in occasions),
         )
+
+
+def _cards_follow_rename(conn: sqlite3.Connection, friend_id: int, occasion: Occasion) -> None:
+    """An occasion renamed keeps its stored cards: they take the new name (unless another occasion keeps the old)."""
+    row = conn.execute("SELECT name FROM occasions WHERE id = ? AND friend_id = ?", (occasion.id, friend_id)).fetchone()
+    if row is None or row["name"] == occasion.name:
+        return
+    others = conn.execute("SELECT count(*) FROM occasions WHERE friend_id = ? AND name = ? AND id <> ?",
+                          (friend_id, row["name"], occasion.id)).fetchone()[0]
+    if not others:
+        conn.execute("UPDATE OR IGNORE cards SET occasion = ? WHERE friend_id = ? AND occasion = ?",
+                     (occasion.name, friend_id, row["name"]))
 
 
 def _insert_occasion(conn: sqlite3.Connection, friend_id: int, occasion: Occasion) -> int:
