@@ -8,8 +8,9 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import NamedTuple
 
+from ritual.core.card_dates import occasion_days
 from ritual.core.cards import OPEN, PLANNED, POSTED, WRITTEN, Card, CardKey, state_words
-from ritual.core.dates import FEB28, PartialDate, age_turned, occurrences_between
+from ritual.core.dates import FEB28, PartialDate, age_turned
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
 from ritual.core.text import MONTH_NAMES, MONTHS, short_day
@@ -254,10 +255,7 @@ class _Window:
 
 
 def _occurrences(occasion: Occasion, subject: Subject, rules: PlanRules, lo: date, hi: date) -> list[date]:
-    if not occasion.yearly:
-        day = occasion.date.as_date()
-        return [day] if lo <= day <= hi else []
-    return occurrences_between(occasion.date, lo, hi, subject.feb29 or rules.feb29_policy)
+    return occasion_days(occasion, subject.feb29 or rules.feb29_policy, lo, hi)
 
 
 def _occasion_items(

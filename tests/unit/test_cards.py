@@ -168,3 +168,4 @@ def test_a_skip_note_is_kept_on_one_line_and_refuses_control_characters():
     assert end(_card(), SKIPPED, TODAY, "  we meet\nthat day\r ").note == "we meet that day"
     with pytest.raises(InvalidValue, match="card note.*U\\+001B"):
         end(_card(), SKIPPED, TODAY, "\x1b[31mred")
+
