@@ -15,6 +15,7 @@ _QP_MARK = "quoted-printable"
 _BODY_PROPERTY = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
 # What is kept of such a property's value: enough for parsing its name and parameters.
 _BODY_KEPT = 1024
+_FOLD = re.compile(r"\r*\n[ \t]")
 
 
 class _Line:
@@ -49,6 +50,38 @@ class _Line:
 
 def logical_lines(text: str) -> Iterator[tuple[str, int]]:
     """(logical line, number of its first physical line) for text whose newlines are `\\n`."""
+    # The mark may be split by a fold, so it is looked for in the text with folds joined.
+    if _QP_MARK in _FOLD.sub("", text).lower():
+        return _lines_with_soft_breaks(text)
+    return _folded_lines(text)
+
+
+def _folded_lines(text: str) -> Iterator[tuple[str, int]]:
+    """The logical lines of text without quoted-printable: only folds join lines (most files; the fast way)."""
+    parts: list[str] = []
+    start = size = 0
+    body_only = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            if parts:
+                yield "".join(parts), start
+            parts = []
+        elif parts and line[0] in " \t":
+            if not body_only or size <= _BODY_KEPT:
+                parts.append(line[1:])
+                size += len(line) - 1
+        else:
+            if parts:
+                yield "".join(parts), start
+            parts, start, size = [line], number, len(line)
+            body_only = bool(_BODY_PROPERTY.match(line))
+    if parts:
+        yield "".join(parts), start
+
+
+def _lines_with_soft_breaks(text: str) -> Iterator[tuple[str, int]]:
+    """The logical lines of text where a quoted-printable value may go on after a line ending in `=`."""
     current: _Line | None = None
     soft = False
     for number, line in enumerate(text.split("\n"), start=1):
