@@ -59,3 +59,13 @@ def test_a_card_after_a_component_that_never_ended_is_still_read():
     text = "BEGIN:X-LIST\r\nFN:Not a card\r\nBEGIN:VCARD\r\nFN:Chidi Okafor\r\nEND:VCARD\r\n"
     [chidi] = read_vcard_text(text, "cards.vcf")
     assert chidi.friend.name == "Chidi Okafor" and chidi.line == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab\r\n ")), max_size=30))
+def test_line_ends_become_newlines_as_the_one_pattern_made_them(text):
+    import re
+
+    from ritual.services.contacts.vcard_text import _plain_newlines
+
+    assert _plain_newlines(text) == re.sub(r"\r*\n|\r", "\n", text)

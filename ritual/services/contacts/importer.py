@@ -181,8 +181,11 @@ class _Importer:
         if born is None or born.day is None:
             return None
         name = _key(incoming)[0]
+        bucket = self.by_day.get((name, born.month, born.day))
+        if not bucket:
+            return None
         # The index may still hold a friend under an earlier name or birthday: check each one as it is now.
-        candidates = (self.friends[i] for i in dict.fromkeys(self.by_day.get((name, born.month, born.day), ())))
+        candidates = (self.friends[i] for i in dict.fromkeys(bucket))
         found = [
             f.id for f in candidates
             if f.id not in self.claimed and _key(f)[0] == name and f.birthday is not None

@@ -15,7 +15,6 @@ _QP_MARK = "quoted-printable"
 _BODY_PROPERTY = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
 # What is kept of such a property's value: enough for parsing its name and parameters.
 _BODY_KEPT = 1024
-_FOLD = re.compile(r"\r*\n[ \t]")
 
 
 class _Line:
@@ -50,8 +49,9 @@ class _Line:
 
 def logical_lines(text: str) -> Iterator[tuple[str, int]]:
     """(logical line, number of its first physical line) for text whose newlines are `\\n`."""
-    # The mark may be split by a fold, so it is looked for in the text with folds joined.
-    if _QP_MARK in _FOLD.sub("", text).lower():
+    # The mark may be split by a fold, so it is looked for with every fold joined (and every CR dropped,
+    # which can only find a mark too many: then the general reader runs, which is always right).
+    if _QP_MARK in text.replace("\r", "").replace("\n ", "").replace("\n\t", "").lower():
         return _lines_with_soft_breaks(text)
     return _folded_lines(text)
 

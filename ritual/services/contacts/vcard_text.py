@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from ritual.services.contacts.vcard_lines import logical_lines
 
-_NEWLINES = re.compile(r"\r*\n|\r")
+# CRs before a newline go with it; the other CRs (old Mac files) are newlines themselves.
+_CRS_BEFORE_NEWLINE = re.compile(r"\r+\n")
 _EMPTY_PARAMS = re.compile(r";+(?=[;:])")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -110,7 +111,7 @@ def read_cards(text: str) -> Iterator[RawCard | BrokenCard]:
     """Every VCARD in the text, even one inside another component (whose own lines are passed over); raises nothing."""
     card: RawCard | None = None
     depth = 0
-    for line, number in logical_lines(_NEWLINES.sub("\n", text)):
+    for line, number in logical_lines(_plain_newlines(text)):
         # Only a line starting with B or E (perhaps after blanks) can be BEGIN or END: most lines are not.
         head = line.strip().upper().replace(" ", "") if line[:1] in _MAY_BEGIN_OR_END or line[:1].isspace() else ""
         if head.startswith("BEGIN:"):
@@ -130,6 +131,13 @@ def read_cards(text: str) -> Iterator[RawCard | BrokenCard]:
             _add_line(card, line, number)
     if card is not None:
         yield BrokenCard(card.line, "has no END:VCARD")
+
+
+def _plain_newlines(text: str) -> str:
+    """Every line end as `\\n` (a literal-led pattern and `replace`: fast even on a 10 MB photo)."""
+    if "\r" not in text:
+        return text
+    return _CRS_BEFORE_NEWLINE.sub("\n", text).replace("\r", "\n")
 
 
 def _add_line(card: RawCard, line: str, number: int) -> None:
