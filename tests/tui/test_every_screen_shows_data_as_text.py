@@ -118,6 +118,11 @@ async def test_every_screen_shows_smuggled_texts_as_text(app, context):
             _check(app, where, seen, problems)
             app.pop_screen()
             await settle(pilot)
+        await app.push_screen(ProfileScreen(app.data, ana))
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        _check(app, "help on a profile", seen, problems)
     assert not problems, "\n".join(problems)
     # The name really reached these screens, so the checks above looked at it.
-    assert {"week", "friends", "circle filter", "friend chooser", "box", "profile", "friend form", "ritual", "projects", "delete question"} <= set(seen)
+    assert {"week", "friends", "circle filter", "friend chooser", "help on a profile", "box", "profile", "friend form", "ritual", "projects", "delete question"} <= set(seen)
