@@ -107,3 +107,55 @@ def test_misspelt_occasions_meet_their_shipped_name_and_aliases_map_relationship
     assert close_occasion("birthday") is None and close_occasion("name day") is None
     assert relationship_key("Grand-ma", {"grand ma": "family"}) == "family"
     assert relationship_key("Teacher", {}) == "teacher"
+
+
+def _p(pid: str, categories=("memory",), **kw) -> Prompt:
+    return Prompt(pid, f"{pid}?", categories, **kw)
+
+
+def test_the_draw_leans_three_to_one_toward_the_occasion_and_two_to_one_toward_the_tone():
+    import random
+    from collections import Counter
+
+    from ritual.core.prompt_choice import OCCASION_WEIGHT, TONE_WEIGHT, _weighted
+
+    pool = [_p("plain"), _p("occ", occasions=("birthday",)), _p("tone", tones=("tenderness",)),
+            _p("both", occasions=("birthday",), tones=("tenderness",))]
+    moment = Moment(occasion="birthday", tone="tenderness")
+    rng = random.Random(7)
+    drawn = Counter(_weighted(pool, moment, rng).id for _ in range(14_000))
+    # Weights 1, 1 + 3, 1 + 2 and 1 + 3 + 2 of 14: about 1,000, 4,000, 3,000 and 6,000 draws.
+    assert (OCCASION_WEIGHT, TONE_WEIGHT) == (3, 2)
+    for pid, expected in (("plain", 1000), ("occ", 4000), ("tone", 3000), ("both", 6000)):
+        assert abs(drawn[pid] - expected) < expected * 0.08, drawn
+
+
+def test_replying_or_a_long_gap_asks_for_one_prompt_written_for_it():
+    from ritual.core.prompt_choice import _candidates
+
+    reply, gap, plain = _p("reply", when=("reply",)), _p("gap", when=("long-gap",)), _p("plain")
+    pool = [plain, reply, gap]
+    covered = {"a", "b", "c"}
+    assert _candidates(pool, covered, Moment(replying=True), []) == [reply]
+    assert _candidates(pool, covered, Moment(replying=True), [reply]) == pool
+    assert _candidates(pool, covered, Moment(months_apart=3), []) == [gap]
+    assert _candidates(pool, covered, Moment(months_apart=2), []) == pool
+    assert _candidates(pool, covered, Moment(), []) == pool
+
+
+def test_categories_are_covered_first_until_three_are():
+    from ritual.core.prompt_choice import _candidates
+
+    seen, fresh = _p("seen", ("memory",)), _p("fresh", ("gratitude",))
+    assert _candidates([seen, fresh], {"memory", "play"}, Moment(), []) == [fresh]
+    assert _candidates([seen, fresh], {"memory", "play", "change"}, Moment(), []) == [seen, fresh]
+    assert _candidates([seen], {"memory"}, Moment(), []) == [seen]
+
+
+def test_an_occasion_prompt_is_wanted_until_one_is_drawn():
+    from ritual.core.prompt_choice import _candidates
+
+    own, plain = _p("own", occasions=("wedding",)), _p("plain")
+    covered = {"a", "b", "c"}
+    assert _candidates([plain, own], covered, Moment(occasion="wedding"), []) == [own]
+    assert _candidates([plain, own], covered, Moment(occasion="wedding"), [own]) == [plain, own]
