@@ -159,3 +159,38 @@ def test_an_occasion_prompt_is_wanted_until_one_is_drawn():
     covered = {"a", "b", "c"}
     assert _candidates([plain, own], covered, Moment(occasion="wedding"), []) == [own]
     assert _candidates([plain, own], covered, Moment(occasion="wedding"), [own]) == [plain, own]
+
+
+DECK = [_p("w1", ("memory",), arc="warm"), _p("d1", ("gratitude",), arc="deep"),
+        _p("f1", ("change",), arc="forward"), _p("d2", ("admiration",), arc="deep"),
+        _p("c1", ("presence",), arc="closing"), _p("c2", ("play",), arc="closing")]
+
+
+def test_one_closing_question_ends_a_sitting_of_more_than_one():
+    for seed in range(5):
+        chosen = select(DECK, Moment(), [], 4, seed)
+        assert len(chosen) == 4 and [p.stage for p in chosen].count(CLOSING) == 1
+        assert chosen[-1].stage == CLOSING
+
+
+def test_a_sitting_of_one_asks_no_closing_question():
+    for seed in range(5):
+        [only] = select(DECK, Moment(), [], 1, seed)
+        assert only.stage != CLOSING
+
+
+def test_closing_questions_alone_make_no_sitting():
+    assert select([p for p in DECK if p.stage == CLOSING], Moment(), [], 3, 1) == []
+
+
+def test_an_occasions_steps_come_first_in_order_and_only_as_many_as_asked():
+    steps = [_p(f"s{n}", ("memory",), occasions=("wedding",), step=n) for n in (3, 1, 2)]
+    deck = [*steps, _p("w", ("play",), arc="warm"), _p("c", ("presence",), arc="closing")]
+    chosen = select(deck, Moment(occasion="wedding"), [], 3, 2)
+    assert [p.id for p in chosen] == ["s1", "s2", "c"]
+
+
+def test_arrange_puts_steps_first_then_warm_deep_forward_and_closing_last():
+    mixed = [_p("c", arc="closing"), _p("f", arc="forward"), _p("s2", step=2), _p("d", arc="deep"),
+             _p("w", arc="warm"), _p("s1", step=1)]
+    assert [p.id for p in arrange(mixed)] == ["s1", "s2", "w", "d", "f", "c"]
