@@ -61,8 +61,8 @@ def schedule_exact_jobs(scheduler, engine: ReminderEngine) -> int:
         coming = [r for r in engine.upcoming(db, now, LOOKAHEAD.days + 1) if r.due <= now + LOOKAHEAD]
     finally:
         db.close()
-    # The scheduler counts real time; an engine whose clock was started elsewhere is that far ahead (or behind).
-    ahead = now - utc_now()
+    # The scheduler counts real time; an engine on a running clock started elsewhere is that far ahead (or behind).
+    ahead = getattr(engine.now, "ahead", timedelta(0))
     for reminder in coming:
         scheduler.add_job(engine.deliver_due, DateTrigger(reminder.due - ahead), id=_PREFIX + reminder.key,
                           replace_existing=True)
