@@ -168,3 +168,18 @@ def test_friends_sharing_a_reminder_time_share_one_exact_job(home):
     assert schedule_exact_jobs(scheduler, engine(home, clock, received=[])) == 1
     (job,) = [j for j in scheduler.get_jobs() if j.id.startswith("reminder:")]
     assert len(sharing) == 4 and job.trigger.run_date == first.due
+
+
+def test_a_job_cut_off_by_the_app_closing_prints_no_traceback_but_real_errors_still_do(caplog):
+    import logging
+
+    from ritual.services.reminders.jobs import quiet_when_closing
+
+    quiet_when_closing()
+    executor_log = logging.getLogger("apscheduler.executors.default")
+    for error in (asyncio.CancelledError(), ValueError("a real fault")):
+        try:
+            raise error
+        except BaseException:
+            executor_log.error("Error running job first-round", exc_info=True)
+    assert [r.exc_info[0] for r in caplog.records] == [ValueError]

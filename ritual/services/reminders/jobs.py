@@ -108,10 +108,29 @@ class ReminderService:
             self.scheduler.shutdown(wait=False)
 
 
+class _QuietWhenClosing(logging.Filter):
+    """Drops the traceback of a job cut off because the app closed mid-run: no error, and it would land on the
+    terminal the user returns to."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep every record but a cancelled job's."""
+        import asyncio
+
+        return not (record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError))
+
+
+def quiet_when_closing() -> None:
+    """Keep the app's scheduler from printing a cancelled job's traceback when the app quits (set up once)."""
+    executor_log = logging.getLogger("apscheduler.executors.default")
+    if not any(isinstance(f, _QuietWhenClosing) for f in executor_log.filters):
+        executor_log.addFilter(_QuietWhenClosing())
+
+
 def start_app_reminders(settings: Settings, db_path: Path, toast: Toast, now: Now = utc_now,
                         heartbeat_seconds: float = HEARTBEAT_SECONDS) -> ReminderService:
     """Start reminders in a running asyncio loop (call from the app's on_mount); `toast` runs in a worker thread."""
     engine = ReminderEngine(settings, db_path, build_notifiers(settings, toast=toast), now)
+    quiet_when_closing()
     scheduler = new_scheduler("asyncio", engine)
     add_reminder_jobs(scheduler, engine, heartbeat_seconds)
     scheduler.start()
