@@ -91,8 +91,7 @@ class FriendsScreen(DataScreen):
         circle = self.query_one("#circle-filter", Select).value
         chosen = self.search.select(query, circle if isinstance(circle, str) else None, self.order)
         self.query_one(FriendTable).show_rows(chosen)
-        # One line of fixed height (app.tcss): a new count needs no layout of the whole screen on every key.
-        self.query_one("#friends-status", Static).update(self._status(len(chosen)), layout=False)
+        self.query_one("#friends-status", Static).update(self._status(len(chosen)))
 
     def _status(self, shown: int) -> str:
         total = len(self.rows)
