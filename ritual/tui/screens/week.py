@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from ritual.tui.data import RitualData
 
 OPEN_SHOWN = 20
-# How many refreshes to wait for the lists to be laid out before waiting for the screen to come back.
-LAYOUT_TRIES = 20
+# How long to wait for the lists to be laid out (tries × seconds) before waiting for the screen to come back.
+LAYOUT_TRIES = 200
+LAYOUT_WAIT_SECONDS = 0.05
 # A day shows this many items and counts the rest: with thousands of friends a day holds hundreds, and a list
 # that long takes the app seconds to lay out while it tells nobody more (`ritual week` prints them all).
 DAY_SHOWN = 30
@@ -103,8 +104,10 @@ class WeekScreen(CardActions, DataScreen):
             # Just out of loading, the list has no width yet to wrap to: fill it once it is laid out. Under
             # another screen it is never laid out, so stop asking and fill it when this screen comes back.
             self._unfilled = True
-            if tries < LAYOUT_TRIES:
-                self.call_after_refresh(self._show_plan, tries + 1)
+            # Waited by the clock, not by refreshes: an idle app refreshes at once, and a busy machine can lay
+            # out later than any number of quick refreshes.
+            if tries < LAYOUT_TRIES and self.is_current:
+                self.set_timer(LAYOUT_WAIT_SECONDS, lambda: self._show_plan(tries + 1))
             return
         self._unfilled = False
         self._fill(days, self._day_options())
