@@ -148,3 +148,26 @@ def test_a_card_removed_after_a_conflict_comes_back_when_ritual_answered_it(book
     friend = next(iter(book.friends().values()))
     assert friend.birthday.iso() == agreed
     assert [read_card(data, True).values["birthday"] for data in book.files().values()] == [agreed]
+
+
+def test_notes_opted_in_later_travel_from_the_side_that_has_them_and_differing_ones_are_a_conflict(tmp_path):
+    # The base of an earlier sync holds no notes: an empty side takes the other's, two different ones conflict.
+    book = open_book(tmp_path)
+    book.write("ana.vcf", card("UID:a", "FN:Ana Souza", "N:Souza;Ana;;;"))
+    book.write("ben.vcf", card("UID:b", "FN:Ben Lima", "N:Lima;Ben;;;", "NOTE:from the phone"))
+    book.write("cleo.vcf", card("UID:c", "FN:Cleo Park", "N:Park;Cleo;;;", "NOTE:met in Seoul"))
+    book.sync()
+    friends = book.friends()
+    book.update(with_values(friends["Ana Souza"], {"notes": "writes back fast"}))
+    book.update(with_values(friends["Ben Lima"], {"notes": ""}))
+    book.update(with_values(friends["Cleo Park"], {"notes": "met in Busan"}))
+    book.sync()
+    book.notes = True
+    report = book.sync()
+    friends = book.friends()
+    assert "NOTE:writes back fast" in book.text("ana.vcf") and friends["Ana Souza"].notes == "writes back fast"
+    assert friends["Ben Lima"].notes == "from the phone" and "NOTE:from the phone" in book.text("ben.vcf")
+    assert [(name, c.field, c.ritual_value, c.card_value) for name, c in report.conflicts] == \
+        [("Cleo Park", "notes", "met in Busan", "met in Seoul")]
+    assert friends["Cleo Park"].notes == "met in Busan" and "NOTE:met in Seoul" in book.text("cleo.vcf")
+    book.db.close()

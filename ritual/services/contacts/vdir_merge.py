@@ -95,7 +95,7 @@ def _before(base: dict, key: str, mine: object, theirs: object) -> object:
     before = base.get(key, _UNKNOWN)
     if before is _UNKNOWN:
         # Never agreed on (a field newly synced): an empty side takes the other's value.
-        before = mine if not theirs else theirs if not mine else _UNKNOWN
+        before = theirs if not theirs else mine if not mine else _UNKNOWN
     return before
 
 

@@ -181,6 +181,11 @@ class _FolderSync:
         if card is None and not shown and values_json(mine) == state.base_json:
             self.report.unchanged += 1
             return
+        if card is None and any(key not in state.base for key in mine):
+            # A field synced since the last sync (notes just opted in): the base cannot stand in for the card.
+            card = self._reread(state, file)
+            if card is None:
+                return
         merged = merge_values(state.base, mine, card.values if card is not None else state.base, shown)
         if merged.to_ritual:
             self._update_friend(with_values(self.repo.get(state.friend_id), merged.to_ritual))
@@ -201,6 +206,14 @@ class _FolderSync:
         if found or shown:
             self.state.set_conflicts(self.key, state.href, found, self.now)
         self.report.conflicts += [(name, c) for c in found]
+
+    def _reread(self, state: CardState, file: CardFile) -> ReadCard | None:
+        """Parse a card whose bytes did not change; None (and reported) when it cannot be read."""
+        card = read_card(file.data, self.notes)
+        if isinstance(card, BadCard):
+            self.report.skipped.append(Note(str(self.folder / state.href), card.line, card.reason))
+            return None
+        return card
 
     def _rewrite(self, state: CardState, text: str, values: dict) -> tuple[str, dict]:
         """Rewrite a card's owned fields and agree on what it reads back as."""
