@@ -150,6 +150,14 @@ def test_a_card_removed_after_a_conflict_comes_back_when_ritual_answered_it(book
     assert [read_card(data, True).values["birthday"] for data in book.files().values()] == [agreed]
 
 
+def test_a_card_removed_while_a_conflict_stands_comes_back_with_ritual_s_side(book):
+    _agreed, ours, _theirs = _into_conflict(book, "nickname")
+    (book.folder / "ana.vcf").unlink()
+    report = book.sync()
+    assert not report.friends_removed and next(iter(book.friends().values())).nickname == ours
+    assert [read_card(data, True).values["nickname"] for data in book.files().values()] == [ours]
+
+
 def test_notes_opted_in_later_travel_from_the_side_that_has_them_and_differing_ones_are_a_conflict(tmp_path):
     # The base of an earlier sync holds no notes: an empty side takes the other's, two different ones conflict.
     book = open_book(tmp_path)

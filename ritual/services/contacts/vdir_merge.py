@@ -99,11 +99,6 @@ def _before(base: dict, key: str, mine: object, theirs: object) -> object:
     return before
 
 
-def held_before(base: dict, shown: dict) -> dict:
-    """What one side held after the last sync: the agreed values, and its own value of each standing conflict."""
-    return {**base, **{key: value for key, (value, _other) in shown.items()}}
-
-
 def _take(result: FieldMerge, key: str, value: object, mine: object, theirs: object) -> None:
     """Settle a field on one value and note which sides must change to hold it."""
     result.agreed[key] = value

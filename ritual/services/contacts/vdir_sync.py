@@ -21,7 +21,7 @@ from ritual.services.contacts.vcard_patch import patch_card
 from ritual.services.contacts.vcard_text import decode_bytes
 from ritual.services.contacts.vdir_cards import BadCard, ReadCard, card_from_text, href_stem, new_card, new_uid, read_card
 from ritual.services.contacts.vdir_files import ChangedMeanwhile, CardFile, free_href, read_folder, remove_card, write_card
-from ritual.services.contacts.vdir_merge import held_before, merge_values, synced_values, values_from_facts, with_values
+from ritual.services.contacts.vdir_merge import merge_values, synced_values, values_from_facts, with_values
 from ritual.services.contacts.vdir_report import MAX_REMOVED_SHARE, SyncReport, TooManyRemovals, card_name
 from ritual.settings.contacts import ContactSyncSettings
 from ritual.store.database import Database
@@ -154,8 +154,9 @@ class _FolderSync:
         self.state.forget(self.key, state.href)
         if state.friend_id not in self.facts:
             return
-        held = held_before(state.base, self.shown.get(state.href, {}))
-        if values_json(self.values(state.friend_id)) != values_json(_comparable(held, self.notes)):
+        edited = values_json(self.values(state.friend_id)) != values_json(_comparable(state.base, self.notes))
+        # A conflict never settled means ritual's side never reached the card: removing it would lose that.
+        if edited or state.href in self.shown:
             # Edited in ritual since: the edit wins over the removal and the card comes back.
             self._guarded(lambda _state: self._create_card(self.repo.get(state.friend_id), state.uid), state)
             return
