@@ -94,6 +94,7 @@ def test_a_ritual_edit_back_to_the_old_agreed_value_after_a_conflict_is_the_answ
 
 
 def test_the_birthday_edit_after_a_conflict_reaches_the_card(book):
+    # The property test's example, step by step: --02-01 synced, --01-01 here and --01-02 on the card, then --02-01.
     _into_conflict(book, "birthday")
     _edit_in_ritual(book, "birthday", "--02-01")
     book.sync()
