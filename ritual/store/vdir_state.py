@@ -81,6 +81,12 @@ class VdirState:
         return [Conflict(r["vdir"], r["href"], r["friend_id"], r["field"], json.loads(r["ritual_value"]),
                          json.loads(r["card_value"])) for r in rows]
 
+    def settle(self, conflict: Conflict) -> None:
+        """Drop one conflict the user has chosen a side for, so the next sync merges that field from the base."""
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM vdir_conflicts WHERE vdir = ? AND href = ? AND field = ?",
+                         (conflict.vdir, conflict.href, conflict.field))
+
     def set_conflicts(self, vdir: str, href: str, found: list[Conflict], now: datetime) -> None:
         """Replace a card's conflicts with those found in this sync (none clears them)."""
         with self.db.transaction() as conn:

@@ -6,7 +6,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from ritual.core.dates import PartialDate
 from ritual.services.contacts.vcard_export import name_value, text_value
@@ -59,6 +59,9 @@ def _check(book, href: str, pending: dict) -> None:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_edit, max_size=14))
+# An edit in ritual after a conflict, back to the value both sides agreed on before it, is the user's answer.
+@example(steps=[("ritual", "birthday", "--02-01"), ("sync",), ("ritual", "birthday", "--01-01"),
+                ("card", "birthday", "--01-02"), ("sync",), ("ritual", "birthday", "--02-01")])
 def test_any_interleaving_of_edits_converges_without_silent_loss(steps):
     with tempfile.TemporaryDirectory() as root:
         book = open_book(Path(root))

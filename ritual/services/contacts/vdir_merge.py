@@ -4,6 +4,10 @@ ritual owns FN/N (name), NICKNAME, BDAY, ANNIVERSARY, ADR and CATEGORIES (circle
 user opts in. Everything else on a card belongs to the address book; everything else about a friend stays in
 ritual. A field changed on one side since the last sync flows to the other; changed on both sides to different
 values, it is a conflict and neither side is touched. Circles merge item by item, so they never conflict.
+
+While a conflict stands, the two values it shows are where each side starts from: an edit on one side since
+then is the user's answer and flows to the other; edits on both sides since then are a new conflict. So an
+edit in ritual after a conflict is never taken for "unchanged" just because it matches the old agreed value.
 """
 
 from __future__ import annotations
@@ -60,28 +64,39 @@ def values_from_facts(facts: tuple, notes: bool) -> dict:
     return values
 
 
-def merge_values(base: dict, ritual: dict, card: dict) -> FieldMerge:
-    """Merge each field of ritual's and the card's values against the base agreed at the last sync."""
+def merge_values(base: dict, ritual: dict, card: dict, shown: dict | None = None) -> FieldMerge:
+    """Merge each field of ritual's and the card's values against the base agreed at the last sync.
+
+    `shown` holds the standing conflicts, field to (ritual value, card value) as the user was shown them.
+    """
     result = FieldMerge(agreed=dict(base))
+    shown = shown or {}
     for key in ritual:
         mine, theirs = ritual[key], card.get(key)
         if key == "tags":
             merged = merge_tags(base.get(key, []), mine, theirs or [])
             _take(result, key, merged, mine, theirs)
             continue
-        before = base.get(key, _UNKNOWN)
-        if before is _UNKNOWN:
-            # Never agreed on (a field newly synced): an empty side takes the other's value.
-            before = mine if not theirs else theirs if not mine else _UNKNOWN
+        ours_before, theirs_before = shown.get(key) or (_before(base, key, mine, theirs),) * 2
         if mine == theirs:
             result.agreed[key] = mine
-        elif mine == before:
+        elif mine == ours_before and theirs != theirs_before:
             _take(result, key, theirs, mine, theirs)
-        elif theirs == before:
+        elif theirs == theirs_before and mine != ours_before:
             _take(result, key, mine, mine, theirs)
         else:
+            # Changed on both sides, or a standing conflict neither side has answered yet.
             result.conflicts[key] = (mine, theirs)
     return result
+
+
+def _before(base: dict, key: str, mine: object, theirs: object) -> object:
+    """The value both sides last agreed on; for a field never agreed on, an empty side takes the other's."""
+    before = base.get(key, _UNKNOWN)
+    if before is _UNKNOWN:
+        # Never agreed on (a field newly synced): an empty side takes the other's value.
+        before = theirs if not theirs else mine if not mine else _UNKNOWN
+    return before
 
 
 def _take(result: FieldMerge, key: str, value: object, mine: object, theirs: object) -> None:

@@ -52,3 +52,5 @@ def _choose(state: VdirState, conflict: Conflict, keep: str, now: datetime) -> N
     # The base takes the other side's value: the kept side then looks like the only change, and flows over.
     losing = conflict.card_value if keep == "ritual" else conflict.ritual_value
     state.save(card.with_base({**card.base, conflict.field: losing}), now)
+    # Settled: a standing conflict would otherwise stay where both sides start from (see `merge_values`).
+    state.settle(conflict)

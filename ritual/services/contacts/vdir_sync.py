@@ -67,7 +67,10 @@ class _FolderSync:
         self.current: dict[int, dict] = {}
         self.known = self.state.cards(self.key)
         self.uids = {s.uid for s in self.known.values() if s.uid}
-        self.conflicted = {c.href for c in self.state.conflicts(self.key)}
+        # Standing conflicts by card, field to the (ritual, card) values shown: where each side starts from.
+        self.shown: dict[str, dict[str, tuple]] = {}
+        for conflict in self.state.conflicts(self.key):
+            self.shown.setdefault(conflict.href, {})[conflict.field] = (conflict.ritual_value, conflict.card_value)
         # Cards that cannot be read this time: left as they are on both sides, never taken as removed.
         self.bad: set[str] = set()
         self.updated: set[int] = set()
@@ -131,6 +134,8 @@ class _FolderSync:
             if old is not None:
                 del self.known[old.href]
                 self.state.forget(self.key, old.href)
+                if old.href in self.shown:
+                    self.shown[href] = self.shown.pop(old.href)
                 self.known[href] = CardState(self.key, href, old.uid, old.friend_id, "", old.base_json)
                 changed[href] = new.pop(href)
 
@@ -149,7 +154,9 @@ class _FolderSync:
         self.state.forget(self.key, state.href)
         if state.friend_id not in self.facts:
             return
-        if values_json(self.values(state.friend_id)) != values_json(_comparable(state.base, self.notes)):
+        edited = values_json(self.values(state.friend_id)) != values_json(_comparable(state.base, self.notes))
+        # A conflict never settled means ritual's side never reached the card: removing it would lose that.
+        if edited or state.href in self.shown:
             # Edited in ritual since: the edit wins over the removal and the card comes back.
             self._guarded(lambda _state: self._create_card(self.repo.get(state.friend_id), state.uid), state)
             return
@@ -171,10 +178,16 @@ class _FolderSync:
     def _pair(self, state: CardState, card: ReadCard | None, file: CardFile) -> None:
         """Three-way merge of one linked card and friend; writes each side only what it lacks."""
         mine = self.values(state.friend_id)
-        if card is None and state.href not in self.conflicted and values_json(mine) == state.base_json:
+        shown = self.shown.get(state.href, {})
+        if card is None and not shown and values_json(mine) == state.base_json:
             self.report.unchanged += 1
             return
-        merged = merge_values(state.base, mine, card.values if card is not None else state.base)
+        if card is None and any(key not in state.base for key in mine):
+            # A field synced since the last sync (notes just opted in): the base cannot stand in for the card.
+            card = self._reread(state, file)
+            if card is None:
+                return
+        merged = merge_values(state.base, mine, card.values if card is not None else state.base, shown)
         if merged.to_ritual:
             self._update_friend(with_values(self.repo.get(state.friend_id), merged.to_ritual))
         name = self.values(state.friend_id)["name"]
@@ -191,9 +204,17 @@ class _FolderSync:
         saved = state.with_base(merged.agreed, uid=card.uid if card else state.uid, hash="" if found else digest)
         if saved != state:
             self.state.save(saved, self.now)
-        if found or state.href in self.conflicted:
+        if found or shown:
             self.state.set_conflicts(self.key, state.href, found, self.now)
         self.report.conflicts += [(name, c) for c in found]
+
+    def _reread(self, state: CardState, file: CardFile) -> ReadCard | None:
+        """Parse a card whose bytes did not change; None (and reported) when it cannot be read."""
+        card = read_card(file.data, self.notes)
+        if isinstance(card, BadCard):
+            self.report.skipped.append(Note(str(self.folder / state.href), card.line, card.reason))
+            return None
+        return card
 
     def _rewrite(self, state: CardState, text: str, values: dict) -> tuple[str, dict]:
         """Rewrite a card's owned fields and agree on what it reads back as."""
