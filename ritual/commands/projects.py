@@ -7,7 +7,7 @@ import json
 import click
 
 from ritual.context import RitualContext
-from ritual.core.dates import parse_day
+from ritual.core.date_words import parse_day_words
 from ritual.core.text import short_day
 from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
@@ -54,13 +54,13 @@ def project() -> None:
 @click.argument("who", nargs=-1)
 @click.option("--tag", multiple=True, help="Add everyone in this circle; repeat for more.")
 @click.option("--occasion", default="", help="What the cards are for (optional).")
-@click.option("--due", metavar="YYYY-MM-DD", help="The day the cards should be written by.")
+@click.option("--due", metavar="DATE", help="The day the cards should be written by.")
 @click.pass_obj
 def add(context: RitualContext, name: str, who: tuple[str, ...], tag: tuple[str, ...], occasion: str, due: str | None) -> None:
     """Start project NAME (or add to it) with WHO (names or ids) and everyone tagged --tag."""
     repo = ProjectRepository(context.db)
     existing = [p for p in repo.all() if p.name.casefold() == name.strip().casefold()]
-    chosen = existing[0] if existing else repo.create(name, occasion, parse_day(due, "--due") if due else None)
+    chosen = existing[0] if existing else repo.create(name, occasion, parse_day_words(due, context.clock.today(), "--due") if due else None)
     added = repo.add_members(chosen.id, _friend_ids(context, who, tag))
     verb = "Added to" if existing else "Started"
     say(f"{verb} {chosen.name} (#{chosen.id}): {added} new, {len(repo.get(str(chosen.id)).members)} in all.")
