@@ -19,6 +19,8 @@ from ritual.services.reminders.notifiers import body_text, headline
 from ritual.text.safe import one_line, visible
 from ritual.tui.safe_text import show_control_characters
 from ritual.services.backup.rolling import backup_quietly
+from ritual.errors import RitualError
+from ritual.services.setup.app_choices import keep_choice, load_choices
 from ritual.settings.load import Settings
 from ritual.store.database import Database
 from ritual.tui.data import RitualData
@@ -26,6 +28,7 @@ from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, Fr
 from ritual.tui.messages import LetterBoxChanged, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.calendar import CalendarScreen
+from ritual.tui.screens.confirm import ConfirmScreen
 from ritual.tui.screens.export import ExportScreen
 from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.friends import FriendsScreen
@@ -71,6 +74,8 @@ class RitualApp(App[None]):
         Binding("b", "show('box')", "Letters"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
+        # Above every widget (a text field would copy instead): ctrl+c leaves, as in most terminal programs.
+        Binding("ctrl+c", "quit_asking", "Quit", show=False, priority=True),
     ]
 
     def __init__(self, settings: Settings, db: Database, clock: Clock, check_seconds: float = CHECK_SECONDS,
@@ -85,6 +90,7 @@ class RitualApp(App[None]):
         self.data = RitualData(settings, db, clock)
         self.data_generation = 0
         self.check_seconds = check_seconds
+        self.choices = load_choices(paths.state_dir) if paths is not None else {}
         self.add_mode("week", partial(WeekScreen, self.data))
         self.add_mode("friends", partial(FriendsScreen, self.data))
         self.add_mode("calendar", partial(CalendarScreen, self.data))
@@ -98,6 +104,7 @@ class RitualApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the week, or the welcome when there is nobody yet; start the light change check."""
+        self._use_kept_theme()
         self.switch_mode("week")
         if self.data.count() == 0:
             self.push_screen(OnboardingScreen(self.data, self.paths))
@@ -107,6 +114,30 @@ class RitualApp(App[None]):
         self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
         # Building the reminder jobs reads the plan: after the first frame, so the app shows at once.
         self.call_after_refresh(self.start_reminders)
+
+    def _use_kept_theme(self) -> None:
+        """The theme chosen last time, then keep each new choice."""
+        if self.choices.get("theme") in self.available_themes:
+            self.theme = self.choices["theme"]
+        self.theme_changed_signal.subscribe(self, lambda theme: self.keep_choice("theme", theme.name))
+
+    def keep_choice(self, key: str, value: str) -> None:
+        """Keep a choice (theme, sort) for the next start; without a home folder it lasts this run only."""
+        self.choices[key] = value
+        if self.paths is not None:
+            try:
+                self.choices = keep_choice(self.paths.state_dir, key, value)
+            except (OSError, RitualError) as exc:
+                self.notify(f"Could not keep the choice for next time: {exc}", severity="warning")
+
+    def action_quit_asking(self) -> None:
+        """Quit at once, or after asking when a form holds changes not saved yet."""
+        unsaved = [s for s in self.screen_stack if getattr(s, "has_unsaved_changes", lambda: False)()]
+        if not unsaved:
+            self.exit()
+        elif not isinstance(self.screen, ConfirmScreen):
+            self.push_screen(ConfirmScreen("A form has changes not saved yet. Quit anyway?", "Quit"),
+                             lambda yes: self.exit() if yes else None)
 
     def start_reminders(self) -> None:
         """Deliver reminders while the app is open, on the same clock as the screens when it is fixed."""
