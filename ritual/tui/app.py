@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from time import monotonic
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -50,6 +51,8 @@ BACKUP_CHECK_SECONDS = 3600
 REMINDER_TOAST_SECONDS = 30
 # The most toasts on screen at any time; the oldest gives way to a new one.
 MOST_TOASTS = 3
+# How long a removal or a status step can be taken back with z.
+UNDO_SECONDS = 10
 # Scrolling details of Textual's containers crowd the help; the arrows and page keys are listed anyway.
 HELP_NOISE = {"Scroll Home", "Scroll End", "Page Left", "Page Right", "Copy selected text", "Scroll Up",
               "Scroll Down", "Scroll Left", "Scroll Right", "Page Up", "Page Down"}
@@ -74,6 +77,7 @@ class RitualApp(App[None]):
         Binding("b", "show('box')", "Letters"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
+        Binding("z", "undo", "Undo"),
         # Above every widget (a text field would copy instead): ctrl+c leaves, as in most terminal programs.
         Binding("ctrl+c", "quit_asking", "Quit", show=False, priority=True),
     ]
@@ -129,6 +133,28 @@ class RitualApp(App[None]):
                 self.choices = keep_choice(self.paths.state_dir, key, value)
             except (OSError, RitualError) as exc:
                 self.notify(f"Could not keep the choice for next time: {exc}", severity="warning")
+
+    def offer_undo(self, done: str, point) -> None:
+        """Say what was done, and keep it undoable with z for a few seconds."""
+        done = done.rstrip(".")
+        self.undoable = (done, point, monotonic() + UNDO_SECONDS)
+        self.notify(f"{done} · z to undo", timeout=UNDO_SECONDS)
+        self.data_changed()
+
+    def action_undo(self) -> None:
+        """Take back the last removal or status step while its few seconds last."""
+        done, point, until = getattr(self, "undoable", (None, None, 0.0))
+        if point is None or monotonic() > until:
+            self.notify("Nothing to undo now.")
+            return
+        self.undoable = (None, None, 0.0)
+        try:
+            self.data.undo(point)
+        except RitualError as exc:
+            self.notify(exc.message, title="Not undone")
+            return
+        self.notify(f"Undone: {done[0].lower()}{done[1:]}")
+        self.data_changed()
 
     def action_quit_asking(self) -> None:
         """Quit at once, or after asking when a form holds changes not saved yet."""
@@ -269,9 +295,12 @@ class RitualApp(App[None]):
         self.data_changed()
 
     def on_friend_deleted(self, message: FriendDeleted) -> None:
-        """A friend was removed here."""
-        self.notify(f"Removed {message.name}.")
-        self.data_changed()
+        """A friend was removed here: it can be taken back for a few seconds."""
+        if message.restore_point is None:
+            self.notify(f"Removed {message.name}.")
+            self.data_changed()
+        else:
+            self.offer_undo(f"Removed {message.name}", message.restore_point)
 
     def on_demo_friends_loaded(self, message: DemoFriendsLoaded) -> None:
         """Demo friends arrived."""

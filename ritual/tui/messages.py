@@ -34,10 +34,11 @@ class FriendSaved(Message):
 class FriendDeleted(Message):
     """A friend was removed from the store."""
 
-    def __init__(self, friend_id: int, name: str) -> None:
+    def __init__(self, friend_id: int, name: str, restore_point=None) -> None:
         super().__init__()
         self.friend_id = friend_id
         self.name = name
+        self.restore_point = restore_point  # what undo puts back, when the removal can be taken back
 
 
 class DemoFriendsLoaded(Message):

@@ -109,9 +109,8 @@ class ProjectsScreen(DataScreen):
         member = self._member()
         if member is None:
             return
-        self.data.set_project_status(self.chosen.id, [member.friend_id], status)
-        self.notify(f"{member.friend}'s card in {self.chosen.name} {now_is(STATUS_WORDS[status])}.")
-        self.app.data_changed()
+        point = self.data.set_project_status(self.chosen.id, [member.friend_id], status)
+        self.app.offer_undo(f"{member.friend}'s card in {self.chosen.name} {now_is(STATUS_WORDS[status])}", point)
 
     def _member(self):
         table = self.query_one(DataTable)
