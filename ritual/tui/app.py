@@ -77,7 +77,7 @@ class RitualApp(App[None]):
         Binding("b", "show('box')", "Letters"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
-        Binding("z", "undo", "Undo"),
+        Binding("z", "undo", "Undo", show=False),
         # Above every widget (a text field would copy instead): ctrl+c leaves, as in most terminal programs.
         Binding("ctrl+c", "quit_asking", "Quit", show=False, priority=True),
     ]

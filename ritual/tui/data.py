@@ -98,6 +98,12 @@ class RitualData:
         """Every holiday-card project with its people and their cards."""
         return ProjectRepository(self.db).all()
 
+    def start_project(self, name: str, occasion: str, due: date | None, members: str) -> Project:
+        """A new project with the friends named (names, ids, #circles), all checked before anything is written."""
+        from ritual.services.cards.new_project import start_project
+
+        return start_project(self.db, name, occasion, due, members)
+
     def set_project_status(self, project_id: int, friend_ids: list[int], status: str) -> RestorePoint:
         """Move people's cards in a project to `status`, dated today; returns what undo puts back."""
         point = before_project_change(self.db, project_id, friend_ids)
