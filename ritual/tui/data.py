@@ -65,6 +65,13 @@ class RitualData:
         with self.reader() as db:
             yield db
 
+    def holidays(self, year: int) -> dict[date, str]:
+        """*worker*: the home country's public holidays of `year`, with their names."""
+        from ritual.services.planning.agenda import holiday_names
+
+        with self.reader() as db:
+            return holiday_names(self.settings, db, year)
+
     def plan_range(self, start: date, end: date, include_overdue: bool = True) -> list[AgendaItem]:
         """*worker*: the agenda for [start, end] from the one planner."""
         with self.reader() as db:

@@ -45,4 +45,4 @@ def removal_question(friend: Friend) -> str:
         dates.append(f"{count} {other}occasion{'s' if count != 1 else ''}" if dates else
                      f"their {count} occasion{'s' if count != 1 else ''}")
     extra = f", with {' and '.join(dates)}," if dates else ""
-    return f"Remove {friend.name}{extra} from ritual? (z takes it back for a few seconds.)"
+    return f"Remove {friend.name}{extra} from ritual?\nz takes it back for a few seconds."

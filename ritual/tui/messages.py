@@ -56,11 +56,12 @@ class DataChanged(Message):
 class PlanReady(Message):
     """A worker finished planning a date range."""
 
-    def __init__(self, start: date, end: date, items: list[AgendaItem]) -> None:
+    def __init__(self, start: date, end: date, items: list[AgendaItem], holidays: dict | None = None) -> None:
         super().__init__()
         self.start = start
         self.end = end
         self.items = items
+        self.holidays = holidays or {}  # the home country's public holidays in the range, by day, named
 
 
 class FriendsLoaded(Message):

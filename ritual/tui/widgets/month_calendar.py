@@ -20,6 +20,7 @@ class MonthCalendar(DateGrid):
     MonthCalendar > .date-grid--weekday { color: $text-muted; }
     MonthCalendar > .date-grid--occasion { color: $accent; text-style: bold; }
     MonthCalendar > .date-grid--action { text-style: underline; }
+    MonthCalendar > .date-grid--holiday { color: $warning; text-style: italic; }
     MonthCalendar > .date-grid--today { background: $boost; text-style: bold italic; }
     MonthCalendar > .date-grid--cursor { background: $accent; color: $text; }
     """
