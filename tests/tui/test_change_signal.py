@@ -37,7 +37,7 @@ async def test_a_project_added_from_the_cli_shows_on_the_open_projects_screen(co
         app.action_projects()
         await settle(pilot)
         assert isinstance(app.screen, ProjectsScreen) and app.screen.projects == []
-        run_cli(context, "project", "add", "Spring cards", "Ben Carter")
+        run_cli(context, "project", "add", "Spring cards", "Ben Carter", "--due", "2026-03-20")
         assert await wait_for(pilot, lambda: [p.name for p in app.screen.projects] == ["Spring cards"])
         assert app.screen.query_one("#member-table", DataTable).row_count == 1
         run_cli(context, "project", "set-status", "Spring cards", "written", "Ben Carter")

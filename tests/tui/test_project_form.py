@@ -55,6 +55,10 @@ async def test_each_wrong_field_is_named_beside_it_and_nothing_is_started(app, c
         await type_into(pilot, "due", "")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert form.field_message("due").startswith("Please fill this in: it is needed")
+        await type_into(pilot, "due", "20 mar")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert form.field_message("members") == "“#no-such-circle” is no circle anyone is in."
         assert ProjectRepository(context.db).all() == []
 

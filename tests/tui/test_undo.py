@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
@@ -74,7 +75,7 @@ async def test_letter_box_status_steps_and_a_deleted_letter_are_undone(app, cont
 
 async def test_project_status_keys_are_undone(app, context):
     repo = ProjectRepository(context.db)
-    project = repo.create("Spring cards", "spring", None)
+    project = repo.create("Spring cards", "spring", date(2026, 3, 20))
     repo.add_members(project.id, [friend_id(context, "Ben Carter")])
     before = every_row(context)
     async with app.run_test(size=SIZE) as pilot:

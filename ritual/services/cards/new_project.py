@@ -32,6 +32,8 @@ def member_ids(db: Database, text: str) -> list[int]:
 def start_project(db: Database, name: str, occasion: str, due: date | None, members: str) -> Project:
     """A new project with its people, all checked before anything is written."""
     repo = ProjectRepository(db)
+    if due is None:
+        raise InvalidValue("due", "", "is needed: the day the cards are for (a card needs a date)")
     ids = member_ids(db, members)
     with db.transaction():
         project = repo.create(name, occasion, due)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,7 +73,8 @@ class FriendsScreen(DataScreen):
         circle_filter = self.query_one("#circle-filter", Select)
         chosen = circle_filter.value
         names = circles(self.rows)
-        circle_filter.set_options([(name, name) for name in names])
+        # Circle names are data: shown as text, never read as markup.
+        circle_filter.set_options([(Text(name), name) for name in names])
         if chosen in names:
             circle_filter.value = chosen
         self.refilter()

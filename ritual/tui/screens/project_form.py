@@ -45,7 +45,7 @@ class ProjectFormScreen(FieldMessages, ModalScreen[Project | None]):
                             id="row-name")
             yield FormField("Occasion", Input(placeholder="holidays, new year, … (optional)", compact=True,
                                               id="field-occasion"), id="row-occasion")
-            yield FormField("Due", DateInput(today=self.data.today(), placeholder="10 dec, +2w · F2 picks (optional)",
+            yield FormField("Due", DateInput(today=self.data.today(), placeholder="the day the cards are for: 10 dec, +2w · F2",
                                              id="field-due"), id="row-due")
             yield FormField("Who", Input(placeholder="Ana, Ben, #family (names, ids, #circles)", compact=True,
                                          id="field-members"), id="row-members")
