@@ -43,6 +43,7 @@ async def test_each_wrong_field_is_named_beside_it_and_nothing_is_started(app, c
         await pilot.press("n")
         form = app.screen
         await type_into(pilot, "name", "Spring cards")
+        await type_into(pilot, "due", "20 mar")
         await type_into(pilot, "members", "Nobody Known")
         await pilot.press("ctrl+s")
         await pilot.pause()
