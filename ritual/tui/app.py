@@ -145,7 +145,10 @@ class RitualApp(App[None]):
         """Take back the last removal or status step while its few seconds last."""
         done, point, until = getattr(self, "undoable", (None, None, 0.0))
         if point is None or monotonic() > until:
-            self.notify("Nothing to undo now.")
+            if isinstance(self.screen, DataScreen) and self.screen.has_search:
+                self.screen.start_typing("z")  # nothing to undo: z is the first letter of a search (Zara)
+            else:
+                self.notify("Nothing to undo now.")
             return
         self.undoable = (None, None, 0.0)
         try:

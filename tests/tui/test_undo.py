@@ -101,4 +101,15 @@ async def test_undo_lasts_only_a_few_seconds(app, context, monkeypatch):
         await pilot.press("z")
         await settle(pilot)
         assert FriendRepository(context.db).count() == 4
-        assert "Nothing to undo now." in toasts(app)
+        assert app.screen.query_one("#friend-search").value == "z", "too late: z is only a letter of a search"
+
+
+async def test_with_nothing_to_undo_z_starts_a_search_on_the_friend_list(app):
+    from textual.widgets import Input
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_friends(app, pilot)
+        await pilot.press(*"zara")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#friend-search", Input).value == "zara"

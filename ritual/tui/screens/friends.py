@@ -28,6 +28,7 @@ class FriendsScreen(DataScreen):
     """The friend list with incremental search."""
 
     AUTO_FOCUS = "#friend-table"
+    has_search = True
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("s", "next_sort", "Sort"),
