@@ -48,7 +48,7 @@ class LetterBoxScreen(DataScreen):
         Binding("r", "log_letter('received')", "Log received"),
         Binding("l", "log_letter('sent')", "Log sent"),
         Binding("s", "reply", "Sit down to reply"),
-        Binding("x,delete", "delete_letter", "Delete letter"),
+        Binding("x,delete", "delete_letter", "Delete letter", show=False),
     ]
 
     def __init__(self, data: RitualData) -> None:
