@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ def test_wheel_installs_into_a_fresh_venv_and_plans_a_week(tmp_path):
     dist = tmp_path / "dist"
     run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)], cwd=tmp_path)
     (wheel,) = dist.glob("ritual_letters-*.whl")
+    assert "ritual/_assets/ritual.png" in zipfile.ZipFile(wheel).namelist(), "the notification icon ships"
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=tmp_path)
     # The dependencies come from this suite's own environment (read after the fresh venv's own packages), so the

@@ -103,3 +103,23 @@ async def test_keep_in_touch_reads_in_touch_and_sits_on_its_day_as_in_the_cli(ap
         for item in due:
             assert any(item.friend in " ".join(p.split()) and "in touch" in p for p in on_days)
         assert all(item.overdue for item in shown_items(screen, "#week-open"))
+
+
+async def test_a_crowded_day_shows_its_first_items_and_counts_the_rest(app, context):
+    from ritual.core.dates import PartialDate
+    from ritual.core.model import Friend
+    from ritual.store.friends import FriendRepository
+    from ritual.tui.screens.week import DAY_SHOWN
+
+    friends = FriendRepository(context.db)
+    for n in range(DAY_SHOWN + 5):
+        friends.add(Friend(name=f"Crowd {n:02d}", birthday=PartialDate(3, 13)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        friday = [i for i in screen.items if i.date == date(2026, 3, 13) and not i.overdue]
+        shown = [i for i in shown_items(screen, "#week-days") if i.date == date(2026, 3, 13)]
+        days = screen.query_one("#week-days", OptionList)
+        prompts = [str(days.get_option_at_index(i).prompt) for i in range(days.option_count)]
+    assert len(friday) > DAY_SHOWN and shown == friday[:DAY_SHOWN]
+    assert f"  and {len(friday) - DAY_SHOWN} more this day (all in `ritual week`)" in prompts

@@ -35,10 +35,21 @@ _DIGEST_REACH = timedelta(days=7)
 Now = Callable[[], datetime]
 
 
-def running_from(start: datetime, real: Now = utc_now) -> Now:
+class RunningClock:
     """A clock that reads `start` now and then runs at the real pace (to rehearse a day's reminders)."""
-    offset = start - real()
-    return lambda: real() + offset
+
+    def __init__(self, start: datetime, real: Now = utc_now) -> None:
+        self.real = real
+        self.ahead = start - real()  # how far this clock is from the real one, which schedulers count in
+
+    def __call__(self) -> datetime:
+        """The moment on this clock."""
+        return self.real() + self.ahead
+
+
+def running_from(start: datetime, real: Now = utc_now) -> RunningClock:
+    """The clock `ritual daemon --now` runs on."""
+    return RunningClock(start, real)
 
 
 def local_zone(name: str = "") -> tzinfo:

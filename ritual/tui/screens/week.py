@@ -31,8 +31,12 @@ if TYPE_CHECKING:
     from ritual.tui.data import RitualData
 
 OPEN_SHOWN = 20
-# How many refreshes to wait for the lists to be laid out before waiting for the screen to come back.
-LAYOUT_TRIES = 20
+# How long to wait for the lists to be laid out (tries × seconds) before waiting for the screen to come back.
+LAYOUT_TRIES = 200
+LAYOUT_WAIT_SECONDS = 0.05
+# A day shows this many items and counts the rest: with thousands of friends a day holds hundreds, and a list
+# that long takes the app seconds to lay out while it tells nobody more (`ritual week` prints them all).
+DAY_SHOWN = 30
 # Below this many columns the days and the side list share the width equally.
 NARROW_WIDTH = 100
 HELLO_SHOWN = 10
@@ -100,8 +104,10 @@ class WeekScreen(CardActions, DataScreen):
             # Just out of loading, the list has no width yet to wrap to: fill it once it is laid out. Under
             # another screen it is never laid out, so stop asking and fill it when this screen comes back.
             self._unfilled = True
-            if tries < LAYOUT_TRIES:
-                self.call_after_refresh(self._show_plan, tries + 1)
+            # Waited by the clock, not by refreshes: an idle app refreshes at once, and a busy machine can lay
+            # out later than any number of quick refreshes.
+            if tries < LAYOUT_TRIES and self.is_current:
+                self.set_timer(LAYOUT_WAIT_SECONDS, lambda: self._show_plan(tries + 1))
             return
         self._unfilled = False
         self._fill(days, self._day_options())
@@ -127,7 +133,10 @@ class WeekScreen(CardActions, DataScreen):
             if not todays and not sessions:
                 heading.append("  nothing planned", style="dim")
             found.append(Option(heading, disabled=True, id=f"day-{day.isoformat()}"))
-            found += [Option(self._wrapped("#week-days", item_text(item)), id=str(i)) for i, item in todays]
+            found += [Option(self._wrapped("#week-days", item_text(item)), id=str(i)) for i, item in todays[:DAY_SHOWN]]
+            if len(todays) > DAY_SHOWN:
+                found.append(Option(Text(f"  and {len(todays) - DAY_SHOWN} more this day (all in `ritual week`)",
+                                         style="dim italic"), disabled=True))
             found += sessions
         if not self.data.count():
             found.append(Option(Text("No friends yet: press a to add the first one.", style="italic"), disabled=True))
