@@ -9,7 +9,7 @@ import click
 
 from ritual.core import ranges
 from ritual.context import RitualContext
-from ritual.core.dates import parse_day
+from ritual.core.date_words import parse_day_words
 from ritual.core.planner import AgendaItem
 from ritual.text.output import Styler
 from ritual.text.render import render_upcoming
@@ -50,13 +50,13 @@ def _hint_unchosen_home(context: RitualContext) -> None:
 
 
 @click.command()
-@click.option("--date", "day", metavar="YYYY-MM-DD", help="Show the week holding this date (default: today).")
+@click.option("--date", "day", metavar="DATE", help="Show the week holding this date (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of agenda items.")
 @click.option("--all", "show_all", is_flag=True, help="List every friend who might enjoy a letter, not a few.")
 @click.pass_obj
 def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool) -> None:
     """The week, Monday to Sunday: what to write, what to post, the days themselves."""
-    target = parse_day(day, "--date") if day else context.clock.today()
+    target = parse_day_words(day, context.clock.today(), "--date") if day else context.clock.today()
     plan = plan_week(context.settings, context.db, target, context.clock.today())
     if as_json:
         say(json.dumps(week_entries(plan), ensure_ascii=False, indent=2))
@@ -68,7 +68,7 @@ def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool)
 
 
 @click.command()
-@click.option("--from", "start", metavar="YYYY-MM-DD", help="First day (default: today).")
+@click.option("--from", "start", metavar="DATE", help="First day (default: today).")
 @click.option("--days", type=click.IntRange(*ranges.DAYS_AHEAD.bounds), help="How many days to look ahead (default from settings: 30).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of agenda items.")
 @click.option("--all", "show_all", is_flag=True, help="List every friend who might enjoy a letter, not a few.")
@@ -76,7 +76,7 @@ def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool)
 def upcoming(context: RitualContext, start: str | None, days: int | None, as_json: bool, show_all: bool) -> None:
     """Everything due in the coming days, and what is still open from before."""
     today = context.clock.today()
-    first = parse_day(start, "--from") if start else today
+    first = parse_day_words(start, today, "--from") if start else today
     span = context.settings.upcoming_days if days is None else days
     if span < 1:
         raise click.BadParameter(f"{span} must be 1 or more", param_hint="--days")

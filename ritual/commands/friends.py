@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import click
 
@@ -57,7 +57,7 @@ def friend_options(editing: bool):
     return decorate
 
 
-def apply_options(friend: Friend, opts: dict) -> Friend:
+def apply_options(friend: Friend, opts: dict, today: date) -> Friend:
     """The friend with every given option applied, each value checked and named on error."""
     changes: dict = {}
     if opts.get("new_name") is not None:
@@ -77,7 +77,7 @@ def apply_options(friend: Friend, opts: dict) -> Friend:
         changes["cadence_days"] = fields.parse_cadence(opts["keep_in_touch"])
     for key, field in (("last_sent", "--last-sent"), ("last_received", "--last-received")):
         if opts.get(key) is not None:
-            changes[key] = fields.parse_optional_day(opts[key], field)
+            changes[key] = fields.parse_optional_day(opts[key], field, today)
     tags = [t for t in friend.tags if t not in fields.parse_tags(opts.get("untag") or ())]
     tags += [t for t in fields.parse_tags(opts.get("tag") or ()) if t not in tags]
     changes["tags"] = tuple(tags)
@@ -103,7 +103,7 @@ def friend() -> None:
 @click.pass_obj
 def add(context: RitualContext, name: str, **opts) -> None:
     """Add a friend called NAME."""
-    new = apply_options(Friend(name=name.strip()), opts)
+    new = apply_options(Friend(name=name.strip()), opts, context.clock.today())
     stored = FriendRepository(context.db).add(new)
     say(f"Added {stored.name} (#{stored.id}).")
 
@@ -148,7 +148,7 @@ def show(context: RitualContext, who: str, as_json: bool) -> None:
 def edit(context: RitualContext, who: str, **opts) -> None:
     """Change a friend (NAME or ID); options you leave out stay as they are."""
     repo = FriendRepository(context.db)
-    updated = repo.update(apply_options(repo.find(who), opts))
+    updated = repo.update(apply_options(repo.find(who), opts, context.clock.today()))
     say(f"Saved {updated.name} (#{updated.id}).")
 
 

@@ -10,7 +10,7 @@ import click
 
 from ritual.core import ranges
 from ritual.context import RitualContext
-from ritual.core.dates import parse_day
+from ritual.core.date_words import parse_day_words
 from ritual.core.text import now_is
 from ritual.core.letters import (
     ANSWERED,
@@ -44,11 +44,11 @@ STATUS_WORDS = {WRITTEN: "written", POSTED: "in the post", ARRIVED: "arrived", R
 
 
 def _day(text: str | None, field: str, today: date) -> date:
-    return parse_day(text, field) if text else today
+    return parse_day_words(text, today, field) if text else today
 
 
-def _optional_day(text: str | None, field: str) -> date | None:
-    return parse_day(text, field) if text else None
+def _optional_day(text: str | None, field: str, today: date) -> date | None:
+    return parse_day_words(text, today, field) if text else None
 
 
 def _print_json(values: list[dict] | dict) -> None:
@@ -100,12 +100,12 @@ def letter() -> None:
 @click.argument("who")
 @click.option("--sent", "direction", flag_value=SENT, help="A letter you wrote.")
 @click.option("--received", "direction", flag_value=RECEIVED, help="A letter they wrote to you.")
-@click.option("--date", "day", metavar="YYYY-MM-DD", help="When you wrote it, or when it came (default: today).")
-@click.option("--posted", metavar="YYYY-MM-DD", help="When it went into the post (sent letters).")
-@click.option("--arrived", metavar="YYYY-MM-DD", help="When it arrived, if they told you (sent letters).")
+@click.option("--date", "day", metavar="DATE", help="When you wrote it, or when it came (default: today).")
+@click.option("--posted", metavar="DATE", help="When it went into the post (sent letters).")
+@click.option("--arrived", metavar="DATE", help="When it arrived, if they told you (sent letters).")
 @click.option("--medium", type=click.Choice(MEDIA), default="letter", show_default=True)
 @click.option("--occasion", default="", help="birthday, thank-you, ... (optional): the card it was written for.")
-@click.option("--occasion-date", metavar="YYYY-MM-DD", help="The occasion's date, when more than one is near.")
+@click.option("--occasion-date", metavar="DATE", help="The occasion's date, when more than one is near.")
 @click.option("--tone", default="", help="The tone it was written in (optional).")
 @click.option("--note", default="", help="Anything worth remembering about it.")
 @click.option("--scan", type=click.Path(exists=True, dir_okay=False), help="A scan or photo of it.")
@@ -123,12 +123,12 @@ def add(context: RitualContext, who: str, direction: str | None, day: str | None
     if direction == SENT and quotes:
         raise InvalidValue("--quote", quotes[0], "keeps a phrase from a letter you received (use --received)")
     friend = FriendRepository(context.db).find(who)
-    posted_on, arrived_on = _optional_day(posted, "--posted"), _optional_day(arrived, "--arrived")
+    posted_on, arrived_on = _optional_day(posted, "--posted", context.clock.today()), _optional_day(arrived, "--arrived", context.clock.today())
     status = ARRIVED if arrived_on else POSTED if posted_on else ""
     new = Letter(friend.id, direction, _day(day, "--date", context.clock.today()), status, posted_on, arrived_on,
                  occasion.strip(), medium, tone.strip(), note, str(Path(scan).resolve()) if scan else "",
                  quotes=quotes)
-    logged = log_letter(context.settings, context.db, new, _optional_day(occasion_date, "--occasion-date"))
+    logged = log_letter(context.settings, context.db, new, _optional_day(occasion_date, "--occasion-date", context.clock.today()))
     stored = logged.letter
     way = f"to {friend.name}" if stored.sent else f"from {friend.name}"
     say(f"Logged a {stored.medium} {way} on {short_day(stored.day)} {stored.day.year} (#{stored.id})."
@@ -173,7 +173,7 @@ def show(context: RitualContext, letter_id: int, as_json: bool) -> None:
 @letter.command("mark")
 @click.argument("letter_id", type=click.IntRange(1, ranges.ID.high))
 @click.argument("status", type=click.Choice([POSTED, ARRIVED, ANSWERED, WRITTEN]))
-@click.option("--date", "day", metavar="YYYY-MM-DD", help="When it happened (default: today).")
+@click.option("--date", "day", metavar="DATE", help="When it happened (default: today).")
 @click.pass_obj
 def mark(context: RitualContext, letter_id: int, status: str, day: str | None) -> None:
     """Move a letter on: posted or arrived (yours), answered (theirs)."""

@@ -8,7 +8,7 @@ import click
 
 from ritual.core import ranges
 from ritual.context import RitualContext
-from ritual.core.dates import PartialDate
+from ritual.core.date_words import parse_partial_words
 from ritual.core.model import Occasion
 from ritual.text.output import removal_confirmed
 from ritual.services.planning.serialize import occasion_dict
@@ -29,10 +29,10 @@ def occasion() -> None:
 @click.option("--no-card", is_flag=True, help="Remember the day but plan no card for it.")
 @click.pass_obj
 def add(context: RitualContext, who: str, name: str, when: str, once: bool, no_card: bool) -> None:
-    """Add occasion NAME on DATE to a friend (NAME or ID). DATE: YYYY-MM-DD, MM-DD or --MM."""
+    """Add occasion NAME on DATE to a friend (NAME or ID). DATE: YYYY-MM-DD, MM-DD, --MM, 8 jan or tomorrow."""
     repo = FriendRepository(context.db)
     found = repo.find(who)
-    new = Occasion(name=name.strip(), date=PartialDate.parse(when, "occasion date"), yearly=not once, card=not no_card)
+    new = Occasion(name=name.strip(), date=parse_partial_words(when, "occasion date", context.clock.today()), yearly=not once, card=not no_card)
     stored = repo.add_occasion(found.id, new)
     say(f"Added {stored.name} on {stored.date.iso()} for {found.name} (occasion #{stored.id}).")
 

@@ -9,7 +9,7 @@ import click
 
 from ritual.context import RitualContext
 from ritual.errors import InvalidValue
-from ritual.core.dates import parse_day
+from ritual.core.date_words import parse_day_words
 from ritual.core.fields import check_text
 from ritual.core.text import short_day
 from ritual.text.output import removal_confirmed
@@ -60,13 +60,13 @@ def project() -> None:
 @click.argument("who", nargs=-1)
 @click.option("--tag", multiple=True, help="Add everyone in this circle; repeat for more.")
 @click.option("--occasion", default="", help="What the cards are for (optional).")
-@click.option("--due", metavar="YYYY-MM-DD", help="The day the cards should be written by.")
+@click.option("--due", metavar="DATE", help="The day the cards should be written by.")
 @click.pass_obj
 def add(context: RitualContext, name: str, who: tuple[str, ...], tag: tuple[str, ...], occasion: str, due: str | None) -> None:
     """Start project NAME (or add to it) with WHO (names or ids) and everyone tagged --tag."""
     repo = ProjectRepository(context.db)
     existing = [p for p in repo.all() if p.name.casefold() == name.strip().casefold()]
-    day = parse_day(due, "--due") if due else None
+    day = parse_day_words(due, context.clock.today(), "--due") if due else None
     chosen = existing[0] if existing else repo.create(name, occasion, _needed(name, day))
     added = repo.add_members(chosen.id, _friend_ids(context, who, tag))
     verb = "Added to" if existing else "Started"

@@ -9,7 +9,7 @@ import click
 
 from ritual.core import ranges
 from ritual.context import RitualContext
-from ritual.core.dates import parse_day
+from ritual.core.date_words import parse_day_words
 from ritual.core.sessions import SessionPlan, parse_minutes, parse_start
 from ritual.core.text import short_day
 from ritual.services.planning.serialize import conflict_dict, session_dict
@@ -73,7 +73,7 @@ def list_sessions(context: RitualContext, weeks: int, as_json: bool) -> None:
 @click.pass_obj
 def add(context: RitualContext, day: str, start: str, minutes: str) -> None:
     """Add a one-off session on DATE at HH:MM lasting MINUTES."""
-    added = SessionDays(context.db).add_extra(parse_day(day, "DATE"), parse_start(start, "HH:MM"), parse_minutes(minutes, "MINUTES"))
+    added = SessionDays(context.db).add_extra(parse_day_words(day, context.clock.today(), "DATE"), parse_start(start, "HH:MM"), parse_minutes(minutes, "MINUTES"))
     say(f"Added a {added.minutes}-minute session on {short_day(added.day)} {added.day.year} "
                f"at {added.start:%H:%M} (#{added.extra_id}).")
 
@@ -84,7 +84,7 @@ def add(context: RitualContext, day: str, start: str, minutes: str) -> None:
 @click.pass_obj
 def skip(context: RitualContext, day: str, start: str | None) -> None:
     """Take DATE off from the weekly sessions (only the one at HH:MM when given)."""
-    done = SessionDays(context.db).add_skip(parse_day(day, "DATE"), parse_start(start, "HH:MM") if start else None)
+    done = SessionDays(context.db).add_skip(parse_day_words(day, context.clock.today(), "DATE"), parse_start(start, "HH:MM") if start else None)
     which = f"the {done.start:%H:%M} session" if done.start else "the weekly sessions"
     say(f"Skipping {which} on {short_day(done.day)} {done.day.year} (#{done.id}); the letters move to others.")
 

@@ -7,7 +7,8 @@ from ritual.store.database import Database
 _SIGNATURE_SQL = (
     "SELECT (SELECT count(*) FROM friends), (SELECT max(updated_at) FROM friends), (SELECT max(id) FROM friends), "
     "(SELECT count(*) FROM occasions), (SELECT max(id) FROM occasions), "
-    "(SELECT count(*) FROM cards), (SELECT max(updated_at) FROM cards)"
+    "(SELECT count(*) FROM cards), (SELECT max(updated_at) FROM cards), "
+    "(SELECT n FROM change_count WHERE id = 1)"
 )
 
 
@@ -17,5 +18,5 @@ def data_version(db: Database) -> int:
 
 
 def friends_signature(db: Database) -> tuple:
-    """Counts and latest changes of friends, occasions and cards, to tell their edits from other writes."""
+    """Counts and latest changes of friends, occasions and cards, and the counter every shown table bumps."""
     return tuple(db.query(_SIGNATURE_SQL)[0])

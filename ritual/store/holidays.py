@@ -54,3 +54,13 @@ class HolidayCache:
                 "INSERT OR REPLACE INTO public_holidays (country, day, name) VALUES (?, ?, ?)",
                 [(country, day.isoformat(), name) for day, name in found.items() if day.year in years],
             )
+
+    def names(self, country: str, years: Iterable[int], version: str, source: HolidaySource) -> dict[date, str]:
+        """Each holiday of `country` in `years` with its name, filling the cache as `days` does."""
+        wanted = sorted(set(years))
+        self.days(country, wanted, version, source)
+        rows = self.db.query(
+            "SELECT day, name FROM public_holidays WHERE country = ? AND day >= ? AND day < ?",
+            (country, f"{wanted[0]:04d}-01-01", f"{wanted[-1] + 1:04d}-01-01"),
+        )
+        return {date.fromisoformat(row[0]): row[1] for row in rows}

@@ -96,12 +96,11 @@ class ProjectRepository:
     def add_members(self, project_id: int, friend_ids: Iterable[int]) -> int:
         """Add people (once each); their cards start planned, or where they already stand; returns how many were new."""
         with self.db.transaction() as conn:
-            before = conn.total_changes
-            conn.executemany(
+            # The cursor's count, not the connection's: the change counter's triggers write too.
+            return conn.executemany(
                 "INSERT OR IGNORE INTO project_members (project_id, friend_id, updated_at) VALUES (?, ?, ?)",
                 [(project_id, fid, self.db.clock.stamp()) for fid in friend_ids],
-            )
-            return conn.total_changes - before
+            ).rowcount
 
     def set_status(self, project_id: int, friend_ids: Iterable[int], status: str, on: date) -> int:
         """Put people's cards at `status` (their cards move, wherever else they are shown); returns how many."""

@@ -331,4 +331,130 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE reflections ADD COLUMN heart INTEGER NOT NULL DEFAULT 0 CHECK (heart IN (0, 1));
     CREATE INDEX letters_sitting ON letters (sitting) WHERE sitting <> '';
     """,
+    # 13: one change signal for every screen. Each write to what the screens show bumps one counter, so an open app
+    # notices a project, letter or supply changed by another process (the CLI) as cheaply as a friend.
+    """
+    CREATE TABLE IF NOT EXISTS change_count (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL
+    );
+    INSERT OR IGNORE INTO change_count (id, n) VALUES (1, 0);
+    CREATE TRIGGER IF NOT EXISTS friends_insert_counted AFTER INSERT ON friends BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS friends_update_counted AFTER UPDATE ON friends BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS friends_delete_counted AFTER DELETE ON friends BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS addresses_insert_counted AFTER INSERT ON addresses BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS addresses_update_counted AFTER UPDATE ON addresses BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS addresses_delete_counted AFTER DELETE ON addresses BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS friend_tags_insert_counted AFTER INSERT ON friend_tags BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS friend_tags_update_counted AFTER UPDATE ON friend_tags BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS friend_tags_delete_counted AFTER DELETE ON friend_tags BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS occasions_insert_counted AFTER INSERT ON occasions BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS occasions_update_counted AFTER UPDATE ON occasions BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS occasions_delete_counted AFTER DELETE ON occasions BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS letters_insert_counted AFTER INSERT ON letters BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS letters_update_counted AFTER UPDATE ON letters BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS letters_delete_counted AFTER DELETE ON letters BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS reflections_insert_counted AFTER INSERT ON reflections BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS reflections_update_counted AFTER UPDATE ON reflections BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS reflections_delete_counted AFTER DELETE ON reflections BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS writing_session_days_insert_counted AFTER INSERT ON writing_session_days BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS writing_session_days_update_counted AFTER UPDATE ON writing_session_days BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS writing_session_days_delete_counted AFTER DELETE ON writing_session_days BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS writing_minutes_insert_counted AFTER INSERT ON writing_minutes BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS writing_minutes_update_counted AFTER UPDATE ON writing_minutes BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS writing_minutes_delete_counted AFTER DELETE ON writing_minutes BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS supplies_insert_counted AFTER INSERT ON supplies BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS supplies_update_counted AFTER UPDATE ON supplies BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS supplies_delete_counted AFTER DELETE ON supplies BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS projects_insert_counted AFTER INSERT ON projects BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS projects_update_counted AFTER UPDATE ON projects BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS projects_delete_counted AFTER DELETE ON projects BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS project_members_insert_counted AFTER INSERT ON project_members BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS project_members_update_counted AFTER UPDATE ON project_members BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS project_members_delete_counted AFTER DELETE ON project_members BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS cards_insert_counted AFTER INSERT ON cards BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS cards_update_counted AFTER UPDATE ON cards BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS cards_delete_counted AFTER DELETE ON cards BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS reminder_mutes_insert_counted AFTER INSERT ON reminder_mutes BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS reminder_mutes_update_counted AFTER UPDATE ON reminder_mutes BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    CREATE TRIGGER IF NOT EXISTS reminder_mutes_delete_counted AFTER DELETE ON reminder_mutes BEGIN
+        UPDATE change_count SET n = n + 1 WHERE id = 1;
+    END;
+    """,
 )

@@ -13,10 +13,14 @@ def quoted_name(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# Bookkeeping, not the user's data: the change counter is rebuilt by its triggers, never backed up.
+BOOKKEEPING = {"change_count"}
+
+
 def table_names(db: Database) -> list[str]:
-    """Every table ritual created, in name order (SQLite's own tables left out)."""
+    """Every table of the user's data, in name order (SQLite's own tables and bookkeeping left out)."""
     rows = db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-    return sorted(row[0] for row in rows)
+    return sorted(row[0] for row in rows if row[0] not in BOOKKEEPING)
 
 
 def table_columns(db: Database | sqlite3.Connection, table: str) -> list[str]:

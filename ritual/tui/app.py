@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from time import monotonic
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -19,6 +20,8 @@ from ritual.services.reminders.notifiers import body_text, headline
 from ritual.text.safe import one_line, visible
 from ritual.tui.safe_text import show_control_characters
 from ritual.services.backup.rolling import backup_quietly
+from ritual.errors import RitualError
+from ritual.services.setup.app_choices import keep_choice, load_choices
 from ritual.settings.load import Settings
 from ritual.store.database import Database
 from ritual.tui.data import RitualData
@@ -26,6 +29,7 @@ from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, Fr
 from ritual.tui.messages import LetterBoxChanged, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.calendar import CalendarScreen
+from ritual.tui.screens.confirm import ConfirmScreen
 from ritual.tui.screens.export import ExportScreen
 from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.friends import FriendsScreen
@@ -47,6 +51,8 @@ BACKUP_CHECK_SECONDS = 3600
 REMINDER_TOAST_SECONDS = 30
 # The most toasts on screen at any time; the oldest gives way to a new one.
 MOST_TOASTS = 3
+# How long a removal or a status step can be taken back with z.
+UNDO_SECONDS = 10
 # Scrolling details of Textual's containers crowd the help; the arrows and page keys are listed anyway.
 HELP_NOISE = {"Scroll Home", "Scroll End", "Page Left", "Page Right", "Copy selected text", "Scroll Up",
               "Scroll Down", "Scroll Left", "Scroll Right", "Page Up", "Page Down"}
@@ -71,6 +77,9 @@ class RitualApp(App[None]):
         Binding("b", "show('box')", "Letters"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
+        Binding("z", "undo", "Undo", show=False),
+        # Above every widget (a text field would copy instead): ctrl+c leaves, as in most terminal programs.
+        Binding("ctrl+c", "quit_asking", "Quit", show=False, priority=True),
     ]
 
     def __init__(self, settings: Settings, db: Database, clock: Clock, check_seconds: float = CHECK_SECONDS,
@@ -85,6 +94,7 @@ class RitualApp(App[None]):
         self.data = RitualData(settings, db, clock)
         self.data_generation = 0
         self.check_seconds = check_seconds
+        self.choices = load_choices(paths.state_dir) if paths is not None else {}
         self.add_mode("week", partial(WeekScreen, self.data))
         self.add_mode("friends", partial(FriendsScreen, self.data))
         self.add_mode("calendar", partial(CalendarScreen, self.data))
@@ -98,6 +108,7 @@ class RitualApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the week, or the welcome when there is nobody yet; start the light change check."""
+        self._use_kept_theme()
         self.switch_mode("week")
         if self.data.count() == 0:
             self.push_screen(OnboardingScreen(self.data, self.paths))
@@ -107,6 +118,55 @@ class RitualApp(App[None]):
         self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
         # Building the reminder jobs reads the plan: after the first frame, so the app shows at once.
         self.call_after_refresh(self.start_reminders)
+
+    def _use_kept_theme(self) -> None:
+        """The theme chosen last time, then keep each new choice."""
+        if self.choices.get("theme") in self.available_themes:
+            self.theme = self.choices["theme"]
+        self.theme_changed_signal.subscribe(self, lambda theme: self.keep_choice("theme", theme.name))
+
+    def keep_choice(self, key: str, value: str) -> None:
+        """Keep a choice (theme, sort) for the next start; without a home folder it lasts this run only."""
+        self.choices[key] = value
+        if self.paths is not None:
+            try:
+                self.choices = keep_choice(self.paths.state_dir, key, value)
+            except (OSError, RitualError) as exc:
+                self.notify(f"Could not keep the choice for next time: {exc}", severity="warning")
+
+    def offer_undo(self, done: str, point) -> None:
+        """Say what was done, and keep it undoable with z for a few seconds."""
+        done = done.rstrip(".")
+        self.undoable = (done, point, monotonic() + UNDO_SECONDS)
+        self.notify(f"{done} · z to undo", timeout=UNDO_SECONDS)
+        self.data_changed()
+
+    def action_undo(self) -> None:
+        """Take back the last removal or status step while its few seconds last."""
+        done, point, until = getattr(self, "undoable", (None, None, 0.0))
+        if point is None or monotonic() > until:
+            if isinstance(self.screen, DataScreen) and self.screen.has_search:
+                self.screen.start_typing("z")  # nothing to undo: z is the first letter of a search (Zara)
+            else:
+                self.notify("Nothing to undo now.")
+            return
+        self.undoable = (None, None, 0.0)
+        try:
+            self.data.undo(point)
+        except RitualError as exc:
+            self.notify(exc.message, title="Not undone")
+            return
+        self.notify(f"Undone: {done[0].lower()}{done[1:]}")
+        self.data_changed()
+
+    def action_quit_asking(self) -> None:
+        """Quit at once, or after asking when a form holds changes not saved yet."""
+        unsaved = [s for s in self.screen_stack if getattr(s, "has_unsaved_changes", lambda: False)()]
+        if not unsaved:
+            self.exit()
+        elif not isinstance(self.screen, ConfirmScreen):
+            self.push_screen(ConfirmScreen("A form has changes not saved yet. Quit anyway?", "Quit"),
+                             lambda yes: self.exit() if yes else None)
 
     def start_reminders(self) -> None:
         """Deliver reminders while the app is open, on the same clock as the screens when it is fixed."""
@@ -239,9 +299,12 @@ class RitualApp(App[None]):
         self.data_changed()
 
     def on_friend_deleted(self, message: FriendDeleted) -> None:
-        """A friend was removed here."""
-        self.notify(f"Removed {message.name}.")
-        self.data_changed()
+        """A friend was removed here: it can be taken back for a few seconds."""
+        if message.restore_point is None:
+            self.notify(f"Removed {message.name}.")
+            self.data_changed()
+        else:
+            self.offer_undo(f"Removed {message.name}", message.restore_point)
 
     def on_demo_friends_loaded(self, message: DemoFriendsLoaded) -> None:
         """Demo friends arrived."""

@@ -18,6 +18,7 @@ from ritual.services.planning.week import WeekPlan, week
 from ritual.services.letters.posting import LetterLogged
 from ritual.services.letters.posting import log as log_letter
 from ritual.services.letters.posting import move as move_letter
+from ritual.services.undo.points import before_friend_removal, before_letter_change, before_project_change, undo
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
 from ritual.store.projects import Project, ProjectRepository
@@ -26,6 +27,7 @@ from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.store.changes import data_version, friends_signature
+from ritual.store.restore_points import RestorePoint
 from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows
 
 DEMO_COUNT = 24
@@ -63,6 +65,13 @@ class RitualData:
         with self.reader() as db:
             yield db
 
+    def holidays(self, year: int) -> dict[date, str]:
+        """*worker*: the home country's public holidays of `year`, with their names."""
+        from ritual.services.planning.agenda import holiday_names
+
+        with self.reader() as db:
+            return holiday_names(self.settings, db, year)
+
     def plan_range(self, start: date, end: date, include_overdue: bool = True) -> list[AgendaItem]:
         """*worker*: the agenda for [start, end] from the one planner."""
         with self.reader() as db:
@@ -75,6 +84,11 @@ class RitualData:
     def move_letter(self, letter_id: int, status: str) -> LetterLogged:
         """Move a letter on today; its card follows, and posting it takes its stamp."""
         return move_letter(self.settings, self.db, letter_id, status, self.today())
+
+    def move_letter_undoable(self, letter_id: int, status: str) -> tuple[LetterLogged, RestorePoint]:
+        """Move a letter on as `move_letter` does, and return what undo puts back."""
+        point = before_letter_change(self.db, letter_id)
+        return self.move_letter(letter_id, status), point
 
     def answered_counts(self, letters: list) -> dict[str, int]:
         """*worker*: how many questions were answered in the sitting behind each letter, by sitting."""
@@ -91,9 +105,17 @@ class RitualData:
         """Every holiday-card project with its people and their cards."""
         return ProjectRepository(self.db).all()
 
-    def set_project_status(self, project_id: int, friend_ids: list[int], status: str) -> int:
-        """Move people's cards in a project to `status`, dated today; returns how many moved."""
-        return ProjectRepository(self.db).set_status(project_id, friend_ids, status, self.today())
+    def start_project(self, name: str, occasion: str, due: date | None, members: str) -> Project:
+        """A new project with the friends named (names, ids, #circles), all checked before anything is written."""
+        from ritual.services.cards.new_project import start_project
+
+        return start_project(self.db, name, occasion, due, members)
+
+    def set_project_status(self, project_id: int, friend_ids: list[int], status: str) -> RestorePoint:
+        """Move people's cards in a project to `status`, dated today; returns what undo puts back."""
+        point = before_project_change(self.db, project_id, friend_ids)
+        ProjectRepository(self.db).set_status(project_id, friend_ids, status, self.today())
+        return point
 
     def timeline(self, friend_id: int) -> tuple[list, list]:
         """One friend's letters and their answers in rituals, for the profile's timeline."""
@@ -158,9 +180,21 @@ class RitualData:
 
         return [c for c in VdirState(self.db).conflicts() if c.friend_id == friend_id]
 
-    def delete_friend(self, friend_id: int) -> None:
-        """Remove a friend and their occasions."""
+    def delete_friend(self, friend_id: int) -> RestorePoint:
+        """Remove a friend and their occasions; returns what undo puts back."""
+        point = before_friend_removal(self.db, friend_id)
         self.repo.delete(friend_id)
+        return point
+
+    def delete_letter(self, letter_id: int) -> RestorePoint:
+        """Remove a logged letter; returns what undo puts back."""
+        point = before_letter_change(self.db, letter_id)
+        LetterRepository(self.db).delete(letter_id)
+        return point
+
+    def undo(self, point: RestorePoint) -> None:
+        """Put back exactly what an undoable change touched."""
+        undo(self.db, point)
 
     def save_occasion(self, friend_id: int, occasion: Occasion) -> Friend:
         """Add an occasion, or replace the one with the same id; returns the friend as stored."""

@@ -28,8 +28,8 @@ def delete_friend(screen: Screen, data, friend: Friend, after: Callable[[], None
     def answered(yes: bool | None) -> None:
         if not yes:
             return
-        data.delete_friend(friend.id)
-        screen.post_message(FriendDeleted(friend.id, friend.name))
+        point = data.delete_friend(friend.id)
+        screen.post_message(FriendDeleted(friend.id, friend.name, point))
         if after is not None:
             after()
 
@@ -45,4 +45,4 @@ def removal_question(friend: Friend) -> str:
         dates.append(f"{count} {other}occasion{'s' if count != 1 else ''}" if dates else
                      f"their {count} occasion{'s' if count != 1 else ''}")
     extra = f", with {' and '.join(dates)}," if dates else ""
-    return f"Remove {friend.name}{extra} from ritual? This cannot be undone."
+    return f"Remove {friend.name}{extra} from ritual?\nz takes it back for a few seconds."

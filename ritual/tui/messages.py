@@ -34,10 +34,11 @@ class FriendSaved(Message):
 class FriendDeleted(Message):
     """A friend was removed from the store."""
 
-    def __init__(self, friend_id: int, name: str) -> None:
+    def __init__(self, friend_id: int, name: str, restore_point=None) -> None:
         super().__init__()
         self.friend_id = friend_id
         self.name = name
+        self.restore_point = restore_point  # what undo puts back, when the removal can be taken back
 
 
 class DemoFriendsLoaded(Message):
@@ -55,11 +56,12 @@ class DataChanged(Message):
 class PlanReady(Message):
     """A worker finished planning a date range."""
 
-    def __init__(self, start: date, end: date, items: list[AgendaItem]) -> None:
+    def __init__(self, start: date, end: date, items: list[AgendaItem], holidays: dict | None = None) -> None:
         super().__init__()
         self.start = start
         self.end = end
         self.items = items
+        self.holidays = holidays or {}  # the home country's public holidays in the range, by day, named
 
 
 class FriendsLoaded(Message):

@@ -144,7 +144,7 @@ async def test_edit_add_occasion_and_delete_work_on_the_highlighted_friend(app, 
         assert isinstance(app.screen, OccasionFormScreen) and app.screen.friend_id == screen.rows[1].id
         await pilot.press("escape", "d")
         assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.question == "Remove Ben Carter, with their birthday, from ritual? This cannot be undone."
+        assert app.screen.question == "Remove Ben Carter, with their birthday, from ritual?\nz takes it back for a few seconds."
         await pilot.press("y")
         await settle(pilot)
         assert "Ben Carter" not in names(screen)

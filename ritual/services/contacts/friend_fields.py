@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from ritual.core import ranges
+from ritual.core.date_words import parse_day_words, parse_partial_words
 from ritual.core.dates import PartialDate, check_policy, parse_day
 from ritual.core.model import Address, Friend
 from ritual.services.contacts.countries import country_code
@@ -14,10 +15,10 @@ CLEAR_WORDS = ("", "none", "off", "-")
 
 
 def parse_birthday(text: str | None, field: str = "birthday") -> PartialDate | None:
-    """`YYYY-MM-DD`, `MM-DD`, `--MM`, or none/empty to clear."""
+    """`YYYY-MM-DD`, `MM-DD`, `--MM`, `8 jan`, `8 jan 1990`, `june`, or none/empty to clear."""
     if text is None or text.strip().lower() in CLEAR_WORDS:
         return None
-    value = PartialDate.parse(text, field)
+    value = parse_partial_words(text, field)
     ranges.check_year(value.year, field, text)
     return value
 
@@ -36,11 +37,11 @@ def parse_cadence(text: str | int | None, field: str = "keep-in-touch") -> int |
     return ranges.CADENCE_DAYS.parse(text, field)
 
 
-def parse_optional_day(text: str | None, field: str) -> date | None:
-    """A full date, or none/empty to clear."""
+def parse_optional_day(text: str | None, field: str, today: date | None = None) -> date | None:
+    """A full date (day words like `yesterday` or `8 jan` too, given `today`), or none/empty to clear."""
     if text is None or text.strip().lower() in CLEAR_WORDS:
         return None
-    return parse_day(text, field)
+    return parse_day(text, field) if today is None else parse_day_words(text, today, field)
 
 
 def parse_tags(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:

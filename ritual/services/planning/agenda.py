@@ -34,6 +34,11 @@ def plan_rules(settings: Settings, db: Database, start: date, end: date, today: 
     )
 
 
+def holiday_names(settings: Settings, db: Database, year: int) -> dict[date, str]:
+    """The home country's public holidays in `year`, by day, with their names (for the calendar)."""
+    return HolidayCache(db).names(settings.home_country, [year], library_version(), compute_holidays)
+
+
 def agenda(
     settings: Settings, db: Database, start: date, end: date, today: date, include_overdue: bool = True
 ) -> list[AgendaItem]:

@@ -52,14 +52,20 @@ class DataScreen(Screen):
         now = monotonic()
         typing = now - self._typing_since < TYPING_GAP_SECONDS
         if typing or not self._has_key(event.key):
-            self._typing_since = now
             event.stop()
             event.prevent_default()
-            self.typed(event.character)
+            self.start_typing(event.character)
+
+    def start_typing(self, character: str) -> None:
+        """Take a letter as typing: letters right after it are typing too."""
+        self._typing_since = monotonic()
+        self.typed(character)
 
     def _has_key(self, key: str) -> bool:
         """True when the key means something here, even if it does not fit the moment (a mark already made)."""
         return any(key in bindings.key_to_bindings for _, bindings in self._modal_binding_chain)
+
+    has_search = False  # a screen whose typed letters start a search says so
 
     def typed(self, character: str) -> None:
         """A letter typed where it is no command: nothing happens unless the screen has a search."""

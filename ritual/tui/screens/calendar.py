@@ -54,6 +54,7 @@ class CalendarScreen(DataScreen):
         self.planned_year: int | None = None
         self.by_day: dict[date, list[tuple[int, AgendaItem]]] = {}
         self.items: list[AgendaItem] = []
+        self.holidays: dict[date, str] = {}
 
     def compose(self) -> ComposeResult:
         """The grids on the left, the day on the right."""
@@ -63,6 +64,7 @@ class CalendarScreen(DataScreen):
             with VerticalScroll(id="calendar-grids"):
                 yield MonthCalendar(today, today, id="month-calendar")
                 yield YearOverview(today, today, id="year-overview")
+                yield Static(id="calendar-legend")
             with Vertical(id="calendar-day"):
                 yield Static(id="day-title", classes="section-title")
                 yield OptionList(id="day-items")
@@ -72,6 +74,10 @@ class CalendarScreen(DataScreen):
         """Start with the month, focused."""
         self.query_one("#year-overview").display = False
         self.query_one("#month-calendar").focus()
+        self.call_after_refresh(self._show_legend)
+
+    def _show_legend(self) -> None:
+        self.query_one("#calendar-legend", Static).update(self.grid.legend())
 
     @property
     def grid(self) -> DateGrid:
@@ -87,19 +93,22 @@ class CalendarScreen(DataScreen):
     @work(thread=True, exclusive=True, group="calendar-plan")
     def _plan(self, year: int) -> None:
         start, end = date(year, 1, 1), date(year, 12, 31)
-        self.post_message(PlanReady(start, end, self.data.plan_range(start, end, include_overdue=False)))
+        items = self.data.plan_range(start, end, include_overdue=False)
+        self.post_message(PlanReady(start, end, items, self.data.holidays(year)))
 
     def on_plan_ready(self, message: PlanReady) -> None:
         """Mark the days and show the chosen day's items."""
         if message.start.year != self.planned_year:
             return
         self.items = message.items
+        self.holidays = message.holidays
         self.by_day = defaultdict(list)
         for index, item in enumerate(message.items):
             self.by_day[item.date].append((index, item))
         marks = day_marks(message.items)
         for grid in self.query(DateGrid):
             grid.set_marks(marks)
+            grid.set_holidays(message.holidays)
         self._show_day(self.cursor)
 
     def on_date_grid_highlighted(self, message: DateGrid.Highlighted) -> None:
@@ -123,7 +132,10 @@ class CalendarScreen(DataScreen):
             items.focus()
 
     def _show_day(self, day: date) -> None:
-        self.query_one("#day-title", Static).update(day_heading(day, self.data.today()))
+        heading = day_heading(day, self.data.today())
+        if day in self.holidays:
+            heading = Text.assemble(heading, Text(f"\n{self.holidays[day]} (public holiday)", style="italic"))
+        self.query_one("#day-title", Static).update(heading)
         options = self.query_one("#day-items", OptionList)
         options.clear_options()
         pairs = self.by_day.get(day, [])

@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, ProgressBar, Static
 from ritual.errors import RitualError
 from ritual.services.calendar.export_steps import ExportChoice, ExportResult, default_file, run_export
 from ritual.tui.transfer_messages import CalendarExported, TransferFailed, TransferStepped
+from ritual.tui.widgets.path_field import PathField
 from ritual.tui.widgets.form_field import FormField
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ class ExportScreen(ModalScreen[None]):
         with Vertical(id="export-dialog", classes="dialog"):
             yield Static("Export the calendar", classes="dialog-title")
             yield Static(INTRO, id="export-intro")
-            yield FormField("File", Input(default_file(self.data.settings, self._data_dir()), compact=True, id="export-file"),
-                            id="row-export-file")
+            yield FormField("File", PathField(default_file(self.data.settings, self._data_dir()), compact=True,
+                                              input_id="export-file"), id="row-export-file")
             if url:
                 yield Checkbox(f"Also publish to {url}", True, compact=True, id="export-caldav")
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from ritual.core.model import Address, Friend
 from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import friend_fields as fields
 from ritual.tui.messages import FriendSaved
+from ritual.tui.widgets.date_input import FULL_DAY, YEARLY, DateInput
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.safe_text import markup_safe
 
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 TEXT_FIELDS = (
     ("name", "Name", "as you write it on the envelope"),
     ("nickname", "Nickname", ""),
-    ("birthday", "Birthday", "YYYY-MM-DD, MM-DD or --MM"),
+    ("birthday", "Birthday", "8 jan, 8 jan 1990, june, MM-DD · F2 picks"),
     ("relationship", "Relationship", "friend, family, pen pal, …"),
     ("tags", "Circles", "comma separated: school, choir"),
     ("street", "Street", ""),
@@ -38,11 +40,12 @@ TEXT_FIELDS = (
     ("region", "Region", "state, province or county"),
     ("country", "Country", "code or name: DE, Japan"),
     ("cadence", "Keep in touch", "every so many days, or empty"),
-    ("last_sent", "Last sent", "YYYY-MM-DD"),
-    ("last_received", "Last received", "YYYY-MM-DD"),
+    ("last_sent", "Last sent", "yesterday, 8 jan, YYYY-MM-DD · F2"),
+    ("last_received", "Last received", "yesterday, 8 jan, YYYY-MM-DD · F2"),
     ("how_met", "How you met", ""),
     ("notes", "Notes", ""),
 )
+DATE_KINDS = {"birthday": YEARLY, "last_sent": FULL_DAY, "last_received": FULL_DAY}
 FEB29_CHOICES = (("as in settings", "default"), ("28 February", "feb28"), ("1 March", "mar1"))
 # Which form field an InvalidValue raised by the core or services belongs to.
 ERROR_FIELDS = {"name": "name", "birthday": "birthday", "country": "country", "keep-in-touch": "cadence",
@@ -69,8 +72,7 @@ class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
             yield Static(title, classes="dialog-title")
             with VerticalScroll(classes="form-fields"):
                 for key, label, placeholder in TEXT_FIELDS:
-                    yield FormField(label, Input(self._initial(key), placeholder=placeholder, compact=True,
-                                                 id=f"field-{key}"), id=f"row-{key}")
+                    yield FormField(label, self._input(key, placeholder), id=f"row-{key}")
                 yield FormField("29 February", Select(FEB29_CHOICES, value=self._initial("feb29"), allow_blank=False,
                                                       compact=True, id="field-feb29"), id="row-feb29")
                 yield FormField("Birthday card", Checkbox("plan a card for the birthday",
@@ -79,6 +81,13 @@ class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")
+
+    def _input(self, key: str, placeholder: str) -> Input:
+        """A date field for the dates (with its picker), a plain text field for the rest."""
+        if key in DATE_KINDS:
+            return DateInput(self._initial(key), today=self.data.today(), kind=DATE_KINDS[key],
+                             placeholder=placeholder, id=f"field-{key}")
+        return Input(self._initial(key), placeholder=placeholder, compact=True, id=f"field-{key}")
 
     def _initial(self, key: str) -> str:
         return initial_values(self.friend).get(key, "")
@@ -91,13 +100,13 @@ class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
     def _check_left_field(self, event: Input.Blurred) -> None:
         key = (event.input.id or "").removeprefix("field-")
         if key in PARSERS:
-            self._show(key, check_field(key, event.input.value))
+            self._show(key, check_field(key, event.input.value, self.data.today()))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#form-save")
     def action_save(self) -> None:
         """Save when every field is valid; otherwise show each message and stay."""
-        friend, problems = build_friend(self.friend, self._values())
+        friend, problems = build_friend(self.friend, self._values(), self.data.today())
         for key in ("feb29", *(k for k, _, _ in TEXT_FIELDS)):
             self._show(key, problems.get(key, ""))
         if problems:
@@ -123,20 +132,20 @@ class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
         return values
 
 
-PARSERS: dict[str, Callable[[str], object]] = {
-    "birthday": fields.parse_birthday,
-    "cadence": fields.parse_cadence,
-    "country": lambda text: fields.build_address(country=text).country,
-    "last_sent": lambda text: fields.parse_optional_day(text, "last sent"),
-    "last_received": lambda text: fields.parse_optional_day(text, "last received"),
-    "name": lambda text: Friend(name=text).name,
+PARSERS: dict[str, Callable[[str, date], object]] = {
+    "birthday": lambda text, _: fields.parse_birthday(text),
+    "cadence": lambda text, _: fields.parse_cadence(text),
+    "country": lambda text, _: fields.build_address(country=text).country,
+    "last_sent": lambda text, today: fields.parse_optional_day(text, "last sent", today),
+    "last_received": lambda text, today: fields.parse_optional_day(text, "last received", today),
+    "name": lambda text, _: Friend(name=text).name,
 }
 
 
-def check_field(key: str, text: str) -> str:
+def check_field(key: str, text: str, today: date) -> str:
     """The message for one field's text, or an empty string when it is fine."""
     try:
-        PARSERS[key](text)
+        PARSERS[key](text, today)
     except InvalidValue as exc:
         return describe(exc)
     return ""
@@ -168,9 +177,9 @@ def initial_values(friend: Friend | None) -> dict[str, str]:
     }
 
 
-def build_friend(original: Friend | None, values: dict) -> tuple[Friend | None, dict[str, str]]:
+def build_friend(original: Friend | None, values: dict, today: date) -> tuple[Friend | None, dict[str, str]]:
     """The friend the form describes, or the message for every field that is not right."""
-    problems = {key: message for key in PARSERS if (message := check_field(key, str(values[key])))}
+    problems = {key: message for key in PARSERS if (message := check_field(key, str(values[key]), today))}
     if problems:
         return None, problems
     text = {key: str(value).strip() for key, value in values.items()}
@@ -181,8 +190,8 @@ def build_friend(original: Friend | None, values: dict) -> tuple[Friend | None, 
             birthday=fields.parse_birthday(text["birthday"]), feb29=fields.parse_feb29(text["feb29"]),
             birthday_card=bool(values["birthday_card"]), tags=fields.parse_tags([text["tags"]]),
             cadence_days=fields.parse_cadence(text["cadence"]),
-            last_sent=fields.parse_optional_day(text["last_sent"], "last sent"),
-            last_received=fields.parse_optional_day(text["last_received"], "last received"),
+            last_sent=fields.parse_optional_day(text["last_sent"], "last sent", today),
+            last_received=fields.parse_optional_day(text["last_received"], "last received", today),
             addresses=_addresses(original, text),
         )
         base = original or Friend(name=text["name"] or "?")

@@ -28,6 +28,7 @@ class FriendsScreen(DataScreen):
     """The friend list with incremental search."""
 
     AUTO_FOCUS = "#friend-table"
+    has_search = True
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/"),
         Binding("s", "next_sort", "Sort"),
@@ -46,7 +47,9 @@ class FriendsScreen(DataScreen):
         self.order = SORT_ORDERS[0]
 
     def compose(self) -> ComposeResult:
-        """Search and filters above the list."""
+        """Search and filters above the list, in the order chosen last time."""
+        if getattr(self.app, "choices", {}).get("friend_sort") in SORT_ORDERS:
+            self.order = self.app.choices["friend_sort"]
         yield Static("Friends", id="friends-title", classes="screen-title")
         with Horizontal(id="friends-filters"):
             yield Input(placeholder="Search name, circle, city… (/)", id="friend-search", compact=True,
@@ -120,8 +123,9 @@ class FriendsScreen(DataScreen):
         self.set_focus(self.query_one(FriendTable))
 
     def action_next_sort(self) -> None:
-        """Cycle name → next occasion → longest silence."""
+        """Cycle name → next occasion → longest silence; the choice is kept for the next start."""
         self.order = SORT_ORDERS[(SORT_ORDERS.index(self.order) + 1) % len(SORT_ORDERS)]
+        self.app.keep_choice("friend_sort", self.order)
         self.query_one("#sort-label", Label).update(self._sort_label())
         self.refilter()
 

@@ -10,7 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 CLOSING_NOTE = ("The mouse works too: click an item, double-click to open it, scroll any list.\n"
-                "ctrl+p opens the command palette with every action, themes included.")
+                "ctrl+p opens the command palette with every action, themes included.\n"
+                "Dates take today, +3d, next fri, 8 jan; F2 picks a day.\n"
+                "tab completes paths; z undoes a removal or a status step.")
 
 
 class HelpScreen(ModalScreen[None]):

@@ -19,6 +19,7 @@ from ritual.services.contacts.friend_fields import parse_tags
 from ritual.services.contacts.file_import import ImportChoices, ImportReport, read_and_import
 from ritual.tui.transfer_messages import ContactsImported, ImportRead, TransferFailed, TransferStepped
 from ritual.tui.widgets.fitting_footer import FittingFooter
+from ritual.tui.widgets.path_field import PathField
 from ritual.tui.safe_text import markup_safe
 
 if TYPE_CHECKING:
@@ -54,7 +55,8 @@ class ImportScreen(Screen[int]):
         yield Static("Import contacts and birthdays", classes="screen-title")
         yield Static(INTRO, id="import-intro")
         with Horizontal(id="import-path-row"):
-            yield Input(placeholder="path to a .vcf, .csv or .ics file, or a folder of cards", id="import-path")
+            yield PathField(placeholder="path to a .vcf, .csv or .ics file, or a folder of cards (tab completes)",
+                            input_id="import-path")
             yield Button("Preview", id="import-preview")
             yield Button("Import (ctrl+s)", id="import-run", variant="primary", disabled=True)
         with Horizontal(id="import-choices-row"):

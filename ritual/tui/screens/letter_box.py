@@ -48,6 +48,7 @@ class LetterBoxScreen(DataScreen):
         Binding("r", "log_letter('received')", "Log received"),
         Binding("l", "log_letter('sent')", "Log sent"),
         Binding("s", "reply", "Sit down to reply"),
+        Binding("x,delete", "delete_letter", "Delete letter", show=False),
     ]
 
     def __init__(self, data: RitualData) -> None:
@@ -190,14 +191,22 @@ class LetterBoxScreen(DataScreen):
         if letter is None:
             return
         try:
-            logged = self.data.move_letter(letter.id, status)
+            logged, point = self.data.move_letter_undoable(letter.id, status)
         except RitualError as exc:
             self.notify(exc.message, title="Not changed")
             return
         moved = logged.letter
         way = f"to {moved.friend}" if moved.sent else f"from {moved.friend}"
-        self.post_message(LetterBoxChanged(f"The letter {way} {now_is(STATUS_WORDS[moved.status])}."
-                                           + logged_note(logged)))
+        self.app.offer_undo(f"The letter {way} {now_is(STATUS_WORDS[moved.status])}." + logged_note(logged), point)
+
+    def action_delete_letter(self) -> None:
+        """Remove the letter under the cursor; z takes it back for a few seconds."""
+        letter = self.current_letter()
+        if letter is None:
+            return
+        point = self.data.delete_letter(letter.id)
+        way = f"to {letter.friend}" if letter.sent else f"from {letter.friend}"
+        self.app.offer_undo(f"Deleted the letter {way} of {short_date(letter.day, self.data.today())}", point)
 
     def action_reply(self) -> None:
         """Sit down to answer the letter under the cursor: the ritual's briefing shows it."""

@@ -13,12 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
-from ritual.core.dates import parse_day
+from ritual.core.date_words import parse_day_words
 from ritual.core.letters import MEDIA, RECEIVED, SENT, Letter, check_quotes
 from ritual.errors import InvalidValue, RitualError
 from ritual.text.letters import logged_note
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.screens.friend_form import describe
+from ritual.tui.widgets.date_input import DateInput
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.widgets.friend_chooser import FriendChooser
 
@@ -50,8 +51,9 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
         with Vertical(id="letter-form", classes="dialog form"):
             yield Static(TITLES[self.direction], classes="dialog-title")
             yield FormField("Friend", FriendChooser("type part of a name", id="field-friend"), id="row-friend")
-            yield FormField(DAY_LABELS[self.direction], Input(self.data.today().isoformat(), placeholder="YYYY-MM-DD",
-                                                              compact=True, id="field-day"), id="row-day")
+            yield FormField(DAY_LABELS[self.direction], DateInput(self.data.today().isoformat(), today=self.data.today(),
+                                                                  placeholder="today, yesterday, 8 jan · F2 picks",
+                                                                  id="field-day"), id="row-day")
             yield FormField("Medium", Select([(m, m) for m in MEDIA], value="letter", allow_blank=False,
                                              compact=True, id="field-medium"), id="row-medium")
             yield FormField("Occasion", Input(placeholder="birthday, thank-you, … (optional)", compact=True,
@@ -122,7 +124,7 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
 def check_day(text: str, today: date) -> str:
     """The message for the day's text, or an empty string when it is fine."""
     try:
-        day = parse_day(text.strip(), "day")
+        day = parse_day_words(text, today, "day")
     except InvalidValue as exc:
         return describe(exc)
     if day > today:
@@ -146,7 +148,7 @@ def build_letter(direction: str, values: dict, today: date) -> tuple[Letter | No
         problems["quotes"] = describe(exc)
     if problems:
         return None, problems
-    letter = Letter(values["friend"], direction, parse_day(str(values["day"]).strip(), "day"),
+    letter = Letter(values["friend"], direction, parse_day_words(str(values["day"]), today, "day"),
                     medium=str(values["medium"]), occasion=str(values["occasion"]).strip(),
                     note=str(values["note"]).strip(), quotes=quotes if direction == RECEIVED else ())
     return letter, {}

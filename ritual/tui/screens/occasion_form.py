@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -11,11 +12,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
-from ritual.core.dates import PartialDate
+from ritual.core.date_words import parse_partial_words
 from ritual.core.model import Occasion
 from ritual.errors import InvalidValue, RitualError
 from ritual.tui.messages import FriendSaved
 from ritual.tui.screens.friend_form import describe
+from ritual.tui.widgets.date_input import YEARLY, DateInput
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.safe_text import markup_safe
 
@@ -46,8 +48,8 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
             yield Static(f"Change {markup_safe(old.name)}" if old else "A new occasion", classes="dialog-title")
             yield FormField("Occasion", Input(old.name if old else "", placeholder="anniversary, graduation, …",
                                               compact=True, id="field-name"), id="row-name")
-            yield FormField("Date", Input(old.date.iso() if old else "", placeholder="YYYY-MM-DD, MM-DD or --MM",
-                                          compact=True, id="field-date"), id="row-date")
+            yield FormField("Date", DateInput(old.date.iso() if old else "", today=self.data.today(), kind=YEARLY,
+                                              placeholder="8 jan, MM-DD, YYYY-MM-DD · F2 picks", id="field-date"), id="row-date")
             yield FormField("Repeats", Checkbox("every year", old.yearly if old else True, compact=True,
                                                 id="field-yearly"), id="row-yearly")
             yield FormField("Card", Checkbox("plan a card", old.card if old else True, compact=True,
@@ -66,7 +68,7 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
         key = (event.input.id or "").removeprefix("field-")
         if key in ERROR_FIELDS.values() and self.is_mounted:
             row = self.query_one(f"#row-{key}", FormField)
-            message = check_occasion_field(key, event.input.value)
+            message = check_occasion_field(key, event.input.value, self.data.today())
             row.show_message(message) if message else row.clear_message()
 
     @on(Input.Submitted)
@@ -94,7 +96,7 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
             raise InvalidValue("occasion name", name, "needs a name")
         return Occasion(
             name=name,
-            date=PartialDate.parse(self.query_one("#field-date", Input).value, "occasion date"),
+            date=parse_partial_words(self.query_one("#field-date", Input).value, "occasion date", self.data.today()),
             yearly=self.query_one("#field-yearly", Checkbox).value,
             card=self.query_one("#field-card", Checkbox).value,
             id=self.occasion.id if self.occasion else None,
@@ -106,12 +108,12 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
         self.dismiss(False)
 
 
-def check_occasion_field(key: str, text: str) -> str:
+def check_occasion_field(key: str, text: str, today: date) -> str:
     """The message for one field of the occasion form, or an empty string when it is fine."""
     if key == "name":
         return "" if text.strip() else "Please give the occasion a name, such as anniversary."
     try:
-        PartialDate.parse(text, "occasion date")
+        parse_partial_words(text, "occasion date", today)
     except InvalidValue as exc:
         return describe(exc)
     return ""

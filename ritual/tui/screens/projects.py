@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from ritual.core.text import now_is, short_day
 from ritual.store.projects import STATUSES, Project
 from ritual.tui.screens.base import DataScreen
+from ritual.tui.screens.project_form import ProjectFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.safe_text import markup_safe
 
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
 
 STATUS_WORDS = {"to_write": "to write", "written": "written", "posted": "in the post", "arrived": "arrived",
                 "skipped": "skipped this year", "given": "given"}
-NONE_YET = ('No projects yet. Start one from the terminal, for example:\n\n'
-            '  ritual project add "Holiday cards 2026" --tag family --due 2026-12-10')
+NONE_YET = "No projects yet.\nPress n to start one:\na name, a due day and\nwho gets a card."
+HINT = "n new project · space moves a card on · 1–4 set it · z undo"
 
 
 def project_prompt(project: Project) -> Text:
@@ -41,6 +42,7 @@ class ProjectsScreen(DataScreen):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("n", "new_project", "New project"),
         Binding("space", "next_status", "Next status"),
         *[Binding(str(n), f"set_status('{s}')", STATUS_WORDS[s].capitalize(), show=False)
           for n, s in enumerate(STATUSES, start=1)],
@@ -57,7 +59,7 @@ class ProjectsScreen(DataScreen):
         with Horizontal(id="projects-body"):
             yield OptionList(id="project-list")
             yield DataTable(id="member-table", cursor_type="row", zebra_stripes=True)
-        yield Static("space moves a card on (to write, written, in the post, arrived) · 1–4 set it", id="projects-hint")
+        yield Static(HINT, id="projects-hint")
         yield FittingFooter()
 
     def on_mount(self) -> None:
@@ -80,6 +82,15 @@ class ProjectsScreen(DataScreen):
         listing.highlighted = ids.index(chosen_id) if chosen_id in ids else 0
         self.chosen = self.projects[listing.highlighted]
         self.show_members()
+
+    def action_new_project(self) -> None:
+        """Open the form for a new project; it is chosen once started."""
+        self.app.push_screen(ProjectFormScreen(self.data), self._started)
+
+    def _started(self, project: Project | None) -> None:
+        if project is not None:
+            self.chosen = project
+            self.app.data_changed()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the people of the highlighted project."""
@@ -109,9 +120,8 @@ class ProjectsScreen(DataScreen):
         member = self._member()
         if member is None:
             return
-        self.data.set_project_status(self.chosen.id, [member.friend_id], status)
-        self.notify(f"{member.friend}'s card in {self.chosen.name} {now_is(STATUS_WORDS[status])}.")
-        self.app.data_changed()
+        point = self.data.set_project_status(self.chosen.id, [member.friend_id], status)
+        self.app.offer_undo(f"{member.friend}'s card in {self.chosen.name} {now_is(STATUS_WORDS[status])}", point)
 
     def _member(self):
         table = self.query_one(DataTable)

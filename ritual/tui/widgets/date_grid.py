@@ -18,6 +18,10 @@ from ritual.tui.formatting import month_title
 WEEKDAY_HEADINGS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 OCCASION_MARK = "occasion"
 ACTION_MARK = "action"
+HOLIDAY_MARK = "holiday"
+# What each mark means, in the order the legend names them; the sample day is drawn in the mark's own style.
+LEGEND = ((OCCASION_MARK, "occasion"), (ACTION_MARK, "write or post"), (HOLIDAY_MARK, "public holiday"),
+          ("today", "today"))
 MONTH_LINES = 8  # title, weekday headings and six weeks, so every month has the same height
 
 
@@ -48,7 +52,7 @@ class DateGrid(Widget, can_focus=True):
         Binding("enter", "select", "Show the day"),
     ]
     COMPONENT_CLASSES = {"date-grid--title", "date-grid--weekday", "date-grid--occasion",
-                         "date-grid--action", "date-grid--today", "date-grid--cursor"}
+                         "date-grid--action", "date-grid--holiday", "date-grid--today", "date-grid--cursor"}
     cursor: reactive[date] = reactive(date(2000, 1, 1))
 
     class Highlighted(Message):
@@ -67,11 +71,26 @@ class DateGrid(Widget, can_focus=True):
         self.set_reactive(DateGrid.cursor, cursor)
         self.today = today
         self.marks: dict[date, str] = {}
+        self.holidays: dict[date, str] = {}
 
     def set_marks(self, marks: dict[date, str]) -> None:
         """Mark days that hold occasions or things to do."""
         self.marks = marks
         self.refresh()
+
+    def set_holidays(self, holidays: dict[date, str]) -> None:
+        """Mark the public holidays of the home country."""
+        self.holidays = holidays
+        self.refresh()
+
+    def legend(self) -> Text:
+        """What the marks mean, each beside a sample day in its style, two to a line."""
+        text = Text()
+        for index, (mark, meaning) in enumerate(LEGEND):
+            text.append("\n" if index == 2 else ("   " if index else ""))
+            text.append(" 8 ", style=self._style(mark))
+            text.append(f" {meaning:<14}" if index % 2 == 0 else f" {meaning}")
+        return text
 
     def watch_cursor(self, day: date) -> None:
         """Redraw and tell the screen where the cursor is."""
@@ -119,6 +138,8 @@ class DateGrid(Widget, can_focus=True):
 
     def _day_style(self, day: date) -> Style:
         style = Style()
+        if day in self.holidays:
+            style += self._style(HOLIDAY_MARK)
         mark = self.marks.get(day)
         if mark:
             style += self._style(mark)

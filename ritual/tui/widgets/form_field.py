@@ -49,7 +49,20 @@ class FormField(Vertical):
 
 
 class FieldMessages:
-    """For form screens: show or clear the message under a field row (`#row-KEY`), and read it back."""
+    """For form screens: messages under field rows (`#row-KEY`), and whether anything was changed since opening."""
+
+    def on_screen_resume(self) -> None:
+        """Remember what the fields held when the form first showed, to tell unsaved changes later."""
+        if not hasattr(self, "_opening_values"):
+            self._opening_values = self.form_values()
+
+    def form_values(self) -> dict[str, object]:
+        """Every named field's value now."""
+        return {w.id: w.value for w in self.query("Input, Select, Checkbox") if w.id}
+
+    def has_unsaved_changes(self) -> bool:
+        """True when some field differs from what it held when the form opened."""
+        return hasattr(self, "_opening_values") and self.form_values() != self._opening_values
 
     def _show(self, key: str, message: str) -> None:
         row = self.query_one(f"#row-{key}", FormField)

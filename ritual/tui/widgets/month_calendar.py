@@ -15,11 +15,12 @@ class MonthCalendar(DateGrid):
     """One month, Monday first; the month follows the cursor."""
 
     DEFAULT_CSS = """
-    MonthCalendar { width: 30; height: 8; padding: 0 1; }
+    MonthCalendar { width: 31; height: 8; padding: 0 1; }  /* 28 for the days, the focus edge and padding */
     MonthCalendar > .date-grid--title { text-style: bold; }
     MonthCalendar > .date-grid--weekday { color: $text-muted; }
     MonthCalendar > .date-grid--occasion { color: $accent; text-style: bold; }
     MonthCalendar > .date-grid--action { text-style: underline; }
+    MonthCalendar > .date-grid--holiday { color: $warning; text-style: italic; }
     MonthCalendar > .date-grid--today { background: $boost; text-style: bold italic; }
     MonthCalendar > .date-grid--cursor { background: $accent; color: $text; }
     """

@@ -29,6 +29,7 @@ class YearOverview(DateGrid):
     YearOverview > .date-grid--weekday { color: $text-muted; }
     YearOverview > .date-grid--occasion { color: $accent; text-style: bold; }
     YearOverview > .date-grid--action { text-style: underline; }
+    YearOverview > .date-grid--holiday { color: $warning; text-style: italic; }
     YearOverview > .date-grid--today { background: $boost; text-style: bold italic; }
     YearOverview > .date-grid--cursor { background: $accent; color: $text; }
     """
