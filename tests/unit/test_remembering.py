@@ -69,3 +69,10 @@ def test_long_answers_and_quotes_are_shortened_and_a_received_letter_ignores_ans
     assert line.endswith("…”.") and len(line) < 120
     got = letter(6, RECEIVED, date(2025, 11, 27), friend="Ben", sitting="s1")
     assert on_this_day([got], MONDAY, set(), {"s1": "ignored"}) == "A year ago this week Ben's letter arrived."
+
+
+def test_a_quote_is_cut_at_sixty_characters():
+    quote = "abcd " * 20
+    got = letter(6, RECEIVED, date(2025, 11, 27), friend="Ben", quotes=(quote,))
+    shown = on_this_day([got], MONDAY, set(), {}).split("“")[1].split("”")[0]
+    assert shown == "abcd " * 11 + "abcd…"

@@ -77,3 +77,9 @@ def test_effort_words_say_minutes_and_questions_in_the_singular_and_plural():
     assert effort_words(25, 4) == "25 minutes at the desk · 4 questions answered"
     assert effort_words(1, 1) == "1 minute at the desk · 1 question answered"
     assert effort_words(None, 0) == "" and effort_words(0, 2) == "2 questions answered"
+
+
+def test_the_limits_are_280_characters_and_60_words():
+    assert len(shorten("x" * 280)) == 280 and shorten("ab " * 94).endswith("…")
+    assert follow_up(_prompt(), " ".join(["w"] * 59)) is not None
+    assert follow_up(_prompt(), " ".join(["w"] * 60)) is None
