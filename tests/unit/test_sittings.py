@@ -83,3 +83,15 @@ def test_the_limits_are_280_characters_and_60_words():
     assert len(shorten("x" * 280)) == 280 and shorten("ab " * 94).endswith("…")
     assert follow_up(_prompt(), " ".join(["w"] * 59)) is not None
     assert follow_up(_prompt(), " ".join(["w"] * 60)) is None
+
+
+def test_shorten_cuts_back_to_the_last_whole_word():
+    assert shorten("abc defgh", 6) == "abc…"
+
+
+def test_answers_of_the_same_moment_keep_the_order_they_were_saved_in():
+    at = datetime(2026, 3, 1, 9)
+    saved = [Reflection(1, "p", "q", "a", at, "s1", id=7), Reflection(1, "p", "q", "b", at, "s1", id=3),
+             Reflection(1, "p", "q", "c", at, "s1")]
+    [sitting] = by_sitting(saved, set(), limit=1)
+    assert [a.answer for a in sitting.answers] == ["c", "b", "a"]
