@@ -18,6 +18,12 @@ from ritual.tui.widgets.year_overview import YearOverview
 from tests.tui.conftest import SIZE, settle
 
 
+def still_cursors(app) -> None:
+    """Stop every text cursor blinking (shown hidden), so a picture never depends on when the half-second fell."""
+    for widget in app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+
+
 def snap(snap_compare, app, keys: tuple[str, ...], check) -> bool:
     """Press the keys (settling after each), check the state behind the picture, then compare the picture."""
     checked = []
@@ -29,6 +35,7 @@ def snap(snap_compare, app, keys: tuple[str, ...], check) -> bool:
             await settle(pilot)
         assert check(pilot.app.screen)
         checked.append(True)
+        still_cursors(pilot.app)
 
     matches = snap_compare(app, terminal_size=SIZE, run_before=before)
     assert checked, "the state check did not run"

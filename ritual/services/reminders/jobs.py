@@ -15,6 +15,8 @@ from ritual.clock import utc_now
 from ritual.services.reminders.engine import Now, ReminderEngine
 from ritual.services.reminders.kept_calendars import ChildRefresh, add_export_job, export_soon
 from ritual.services.reminders.kept_contacts import add_contacts_job, contacts_soon
+from ritual.paths import Paths
+from ritual.services.reminders.settings_source import SettingsSource
 from ritual.settings.load import Settings
 from ritual.store.database import open_database
 
@@ -59,8 +61,10 @@ def schedule_exact_jobs(scheduler, engine: ReminderEngine) -> int:
         coming = [r for r in engine.upcoming(db, now, LOOKAHEAD.days + 1) if r.due <= now + LOOKAHEAD]
     finally:
         db.close()
+    # The scheduler counts real time; an engine whose clock was started elsewhere is that far ahead (or behind).
+    ahead = now - utc_now()
     for reminder in coming:
-        scheduler.add_job(engine.deliver_due, DateTrigger(reminder.due), id=_PREFIX + reminder.key,
+        scheduler.add_job(engine.deliver_due, DateTrigger(reminder.due - ahead), id=_PREFIX + reminder.key,
                           replace_existing=True)
     log.info("reminders rebuilt: %d due in the next %d hours", len(coming), LOOKAHEAD.total_seconds() // 3600)
     return len(coming)
@@ -96,9 +100,13 @@ class ReminderService:
 
 
 def start_app_reminders(settings: Settings, db_path: Path, toast: Toast, now: Now = utc_now,
-                        heartbeat_seconds: float = HEARTBEAT_SECONDS) -> ReminderService:
-    """Start reminders in a running asyncio loop (call from the app's on_mount); `toast` runs in a worker thread."""
+                        heartbeat_seconds: float = HEARTBEAT_SECONDS, paths: Paths | None = None) -> ReminderService:
+    """Start reminders in a running asyncio loop (call from the app's on_mount); `toast` runs in a worker thread.
+
+    With `paths`, settings saved while the app runs (the welcome's country, an edited config.toml) count at once.
+    """
     engine = ReminderEngine(settings, db_path, build_notifiers(settings, toast=toast), now)
+    engine.follow(SettingsSource(settings, paths), lambda fresh: build_notifiers(fresh, toast=toast))
     scheduler = new_scheduler("asyncio", engine)
     add_reminder_jobs(scheduler, engine, heartbeat_seconds)
     scheduler.start()
