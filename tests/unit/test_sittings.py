@@ -95,3 +95,10 @@ def test_answers_of_the_same_moment_keep_the_order_they_were_saved_in():
              Reflection(1, "p", "q", "c", at, "s1")]
     [sitting] = by_sitting(saved, set(), limit=1)
     assert [a.answer for a in sitting.answers] == ["c", "b", "a"]
+
+
+def test_an_unsaved_answer_comes_before_the_first_saved_one():
+    at = datetime(2026, 3, 1, 9)
+    answers = [Reflection(1, "p", "q", "saved", at, "s1", id=1), Reflection(1, "p", "q", "unsaved", at, "s1")]
+    [sitting] = by_sitting(answers, set(), limit=1)
+    assert [a.answer for a in sitting.answers] == ["unsaved", "saved"]
