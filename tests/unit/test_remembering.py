@@ -72,7 +72,8 @@ def test_long_answers_and_quotes_are_shortened_and_a_received_letter_ignores_ans
 
 
 def test_a_quote_is_cut_at_sixty_characters():
-    quote = "abcd " * 20
+    # The sixty characters end just after "four": one more would show the word.
+    quote = "x" * 55 + " four more words"
     got = letter(6, RECEIVED, date(2025, 11, 27), friend="Ben", quotes=(quote,))
     shown = on_this_day([got], MONDAY, set(), {}).split("“")[1].split("”")[0]
-    assert shown == "abcd " * 11 + "abcd…"
+    assert shown == "x" * 55 + "…"
