@@ -116,3 +116,23 @@ def test_the_json_of_a_sent_letter_with_its_whole_journey():
     }
     bare = letter_dict(Letter(2, SENT, date(2026, 3, 1)))
     assert (bare["occasion"], bare["tone"], bare["scan"], bare["posted"]) == (None, None, None, None)
+
+
+def test_focus_minutes_run_from_nought_to_a_whole_day():
+    from ritual.core.letters import Letter
+
+    day = date(2026, 3, 2)
+    for minutes in (0, 1440):
+        assert Letter(1, "sent", day, focus_minutes=minutes).focus_minutes == minutes
+    for minutes in (-1, 1441):
+        with pytest.raises(InvalidValue, match="must be from 0 to 1440"):
+            Letter(1, "sent", day, focus_minutes=minutes)
+
+
+def test_a_quote_may_hold_five_hundred_characters_and_a_longer_one_is_named_by_its_start():
+    from ritual.core.letters import check_quotes
+
+    assert check_quotes(["q" * 500]) == ("q" * 500,)
+    with pytest.raises(InvalidValue) as refused:
+        check_quotes(["a" * 40 + "b" * 461])
+    assert refused.value.value == "a" * 40 + "…" and "longer than 500 characters" in refused.value.problem

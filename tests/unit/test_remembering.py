@@ -77,3 +77,8 @@ def test_a_quote_is_cut_at_sixty_characters():
     got = letter(6, RECEIVED, date(2025, 11, 27), friend="Ben", quotes=(quote,))
     shown = on_this_day([got], MONDAY, set(), {}).split("“")[1].split("”")[0]
     assert shown == "x" * 55 + "…"
+
+
+def test_a_saved_letter_wins_over_an_unsaved_one_of_the_same_kind():
+    box = [letter(1, SENT, date(2025, 11, 24), friend="Unsaved"), letter(2, SENT, date(2025, 11, 24), friend="Saved", id=1)]
+    assert on_this_day(box, MONDAY, set(), {}) == "A year ago this week you wrote to Saved."
