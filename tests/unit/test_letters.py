@@ -136,3 +136,12 @@ def test_a_quote_may_hold_five_hundred_characters_and_a_longer_one_is_named_by_i
     with pytest.raises(InvalidValue) as refused:
         check_quotes(["a" * 40 + "b" * 461])
     assert refused.value.value == "a" * 40 + "…" and "longer than 500 characters" in refused.value.problem
+
+
+def test_replies_owed_of_one_day_put_an_unsaved_letter_before_the_first_saved_one():
+    from ritual.core.letters import replies_owed
+
+    day = date(2026, 3, 2)
+    owed = replies_owed([Letter(1, RECEIVED, day, note="saved", id=1), Letter(2, RECEIVED, day, note="unsaved")],
+                        date(2026, 3, 9))
+    assert [x.note for x in owed] == ["unsaved", "saved"]
