@@ -145,3 +145,12 @@ def test_replies_owed_of_one_day_put_an_unsaved_letter_before_the_first_saved_on
     owed = replies_owed([Letter(1, RECEIVED, day, note="saved", id=1), Letter(2, RECEIVED, day, note="unsaved")],
                         date(2026, 3, 9))
     assert [x.note for x in owed] == ["unsaved", "saved"]
+
+
+def test_an_answer_is_neither_skipped_nor_the_heart_unless_said():
+    from datetime import datetime
+
+    from ritual.core.letters import Reflection
+
+    answer = Reflection(1, "p", "q?", "the ferry", datetime(2026, 3, 2, 9), "s1")
+    assert (answer.skipped, answer.heart) == (False, False)
