@@ -9,6 +9,7 @@ True/False, min/max; never a decorator's arguments or an annotation) inside a co
 The module's own unit tests run first with `-x -q`, in a forked child of a process that has already imported
 pytest and its plugins (so a mutant costs its tests, not an interpreter start), under a per-mutant timeout.
 It prints each surviving mutant with its line and a score per module; a timeout counts as killed.
+Surviving mutants that cannot change behaviour are listed, with the reason, in tests/mutation_equivalents.txt.
 """
 
 from __future__ import annotations

@@ -32,10 +32,12 @@ def import_vcard(context: RitualContext, paths: tuple[Path, ...], dry_run: bool,
     A dry run lists what would happen to each contact; --verbose lists it for a real import too.
     """
     from ritual.services.contacts.friend_fields import parse_tags
+    from ritual.services.contacts.importer import few_collections
     from ritual.services.contacts.vcard_import import iter_vcard_paths
 
-    batches = [(str(path), records) for path, records in iter_vcard_paths(list(paths), encoding=encoding)]
-    _run_import(context, batches, "vcard", overwrite, dry_run, parse_tags(tags), verbose)
+    with few_collections():
+        batches = [(str(path), records) for path, records in iter_vcard_paths(list(paths), encoding=encoding)]
+        _run_import(context, batches, "vcard", overwrite, dry_run, parse_tags(tags), verbose)
 
 
 @click.command("csv")
@@ -57,9 +59,11 @@ def import_csv(context: RitualContext, file: Path, dry_run: bool, tags: tuple[st
     """
     from ritual.services.contacts.csv_import import read_csv_file
     from ritual.services.contacts.friend_fields import parse_tags
+    from ritual.services.contacts.importer import few_collections
 
-    batch = (str(file), read_csv_file(file, encoding=encoding))
-    _run_import(context, [batch], "csv", overwrite, dry_run, parse_tags(tags), verbose)
+    with few_collections():
+        batch = (str(file), read_csv_file(file, encoding=encoding))
+        _run_import(context, [batch], "csv", overwrite, dry_run, parse_tags(tags), verbose)
 
 
 def _run_import(context: RitualContext, batches: list, source: str, overwrite: bool, dry_run: bool,

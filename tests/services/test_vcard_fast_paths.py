@@ -69,3 +69,18 @@ def test_line_ends_become_newlines_as_the_one_pattern_made_them(text):
     from ritual.services.contacts.vcard_text import _plain_newlines
 
     assert _plain_newlines(text) == re.sub(r"\r*\n|\r", "\n", text)
+
+
+def test_the_collector_is_paused_for_an_import_and_back_after_even_a_refusal():
+    import gc
+
+    import pytest
+
+    from ritual.errors import RitualError
+    from ritual.services.contacts.importer import few_collections
+
+    assert gc.isenabled()
+    with pytest.raises(RitualError), few_collections():
+        assert not gc.isenabled()
+        read_vcard_text("no cards here", "x.vcf")
+    assert gc.isenabled()

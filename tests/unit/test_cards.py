@@ -232,3 +232,8 @@ def test_on_a_tie_the_card_still_ahead_wins():
     assert pick_card([before, after], date(2026, 12, 9)) == after.card
     assert pick_card([after, before], date(2026, 12, 9)) == after.card
     assert pick_card([before, after], date(2026, 12, 8)) == before.card
+
+
+def test_a_project_list_may_set_a_card_posted():
+    posted = set_status(_card(), POSTED, TODAY)
+    assert (posted.status, posted.written_on, posted.posted_on, posted.arrived_on) == (POSTED, TODAY, TODAY, None)

@@ -50,3 +50,8 @@ def test_each_kind_is_listed_in_words_that_still_read_right_later():
     body = summarise([occasion, digest, bare, _reminder(POST)], NOW, away=False).body.splitlines()
     assert body[1:] == ["Mon 9 Mar  Ana's birthday", "Mon 9 Mar  Your week", "Mon 9 Mar  Write to Ben",
                         "Mon 9 Mar  Write to Ana"]
+
+
+def test_four_at_once_are_a_flood_and_three_are_not():
+    assert needs_summary([_reminder(WRITE, n) for n in range(4)])
+    assert not needs_summary([_reminder(WRITE, n) for n in range(3)])

@@ -116,3 +116,41 @@ def test_the_json_of_a_sent_letter_with_its_whole_journey():
     }
     bare = letter_dict(Letter(2, SENT, date(2026, 3, 1)))
     assert (bare["occasion"], bare["tone"], bare["scan"], bare["posted"]) == (None, None, None, None)
+
+
+def test_focus_minutes_run_from_nought_to_a_whole_day():
+    from ritual.core.letters import Letter
+
+    day = date(2026, 3, 2)
+    for minutes in (0, 1440):
+        assert Letter(1, "sent", day, focus_minutes=minutes).focus_minutes == minutes
+    for minutes in (-1, 1441):
+        with pytest.raises(InvalidValue, match="must be from 0 to 1440"):
+            Letter(1, "sent", day, focus_minutes=minutes)
+
+
+def test_a_quote_may_hold_five_hundred_characters_and_a_longer_one_is_named_by_its_start():
+    from ritual.core.letters import check_quotes
+
+    assert check_quotes(["q" * 500]) == ("q" * 500,)
+    with pytest.raises(InvalidValue) as refused:
+        check_quotes(["a" * 40 + "b" * 461])
+    assert refused.value.value == "a" * 40 + "…" and "longer than 500 characters" in refused.value.problem
+
+
+def test_replies_owed_of_one_day_put_an_unsaved_letter_before_the_first_saved_one():
+    from ritual.core.letters import replies_owed
+
+    day = date(2026, 3, 2)
+    owed = replies_owed([Letter(1, RECEIVED, day, note="saved", id=1), Letter(2, RECEIVED, day, note="unsaved")],
+                        date(2026, 3, 9))
+    assert [x.note for x in owed] == ["unsaved", "saved"]
+
+
+def test_an_answer_is_neither_skipped_nor_the_heart_unless_said():
+    from datetime import datetime
+
+    from ritual.core.letters import Reflection
+
+    answer = Reflection(1, "p", "q?", "the ferry", datetime(2026, 3, 2, 9), "s1")
+    assert (answer.skipped, answer.heart) == (False, False)

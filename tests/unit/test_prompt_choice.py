@@ -194,3 +194,9 @@ def test_arrange_puts_steps_first_then_warm_deep_forward_and_closing_last():
     mixed = [_p("c", arc="closing"), _p("f", arc="forward"), _p("s2", step=2), _p("d", arc="deep"),
              _p("w", arc="warm"), _p("s1", step=1)]
     assert [p.id for p in arrange(mixed)] == ["s1", "s2", "w", "d", "f", "c"]
+
+
+def test_a_sitting_of_two_is_one_question_and_the_closing_one():
+    for seed in range(3):
+        first, last = select(DECK, Moment(), [], 2, seed)
+        assert first.stage != CLOSING and last.stage == CLOSING

@@ -69,3 +69,16 @@ def test_long_answers_and_quotes_are_shortened_and_a_received_letter_ignores_ans
     assert line.endswith("…”.") and len(line) < 120
     got = letter(6, RECEIVED, date(2025, 11, 27), friend="Ben", sitting="s1")
     assert on_this_day([got], MONDAY, set(), {"s1": "ignored"}) == "A year ago this week Ben's letter arrived."
+
+
+def test_a_quote_is_cut_at_sixty_characters():
+    # The sixty characters end just after "four": one more would show the word.
+    quote = "x" * 55 + " four more words"
+    got = letter(6, RECEIVED, date(2025, 11, 27), friend="Ben", quotes=(quote,))
+    shown = on_this_day([got], MONDAY, set(), {}).split("“")[1].split("”")[0]
+    assert shown == "x" * 55 + "…"
+
+
+def test_a_saved_letter_wins_over_an_unsaved_one_of_the_same_kind():
+    box = [letter(1, SENT, date(2025, 11, 24), friend="Unsaved"), letter(2, SENT, date(2025, 11, 24), friend="Saved", id=1)]
+    assert on_this_day(box, MONDAY, set(), {}) == "A year ago this week you wrote to Saved."

@@ -161,3 +161,18 @@ def test_the_digest_names_who_might_enjoy_a_letter_once_in_the_week_they_become_
     assert [r.day for r in found] == [date(2026, 11, 29)]
     assert found[0].body.splitlines()[-1] == "Might enjoy a letter: Liam."
     assert found[0].body.count("Liam") == 1
+
+
+def test_quiet_hours_include_their_start_and_exclude_their_end_on_both_kinds_of_night():
+    from datetime import datetime, time
+
+    from ritual.core.reminders import QuietHours
+
+    evening = QuietHours(time(13, 0), time(15, 0))
+    assert evening.holds(time(13, 0)) and not evening.holds(time(15, 0)) and not evening.holds(time(12, 59))
+    same = QuietHours(time(9, 0), time(9, 0))
+    assert not same.holds(time(9, 0)) and not same.holds(time(3, 0))
+    night = QuietHours(time(22, 0), time(7, 0))
+    assert night.holds(time(22, 0)) and night.holds(time(6, 59)) and not night.holds(time(7, 0))
+    assert night.release(datetime(2026, 3, 9, 23, 0)) == datetime(2026, 3, 10, 7, 0)
+    assert night.release(datetime(2026, 3, 10, 6, 0)) == datetime(2026, 3, 10, 7, 0)

@@ -77,3 +77,28 @@ def test_effort_words_say_minutes_and_questions_in_the_singular_and_plural():
     assert effort_words(25, 4) == "25 minutes at the desk · 4 questions answered"
     assert effort_words(1, 1) == "1 minute at the desk · 1 question answered"
     assert effort_words(None, 0) == "" and effort_words(0, 2) == "2 questions answered"
+
+
+def test_the_limits_are_280_characters_and_60_words():
+    assert len(shorten("x" * 280)) == 280 and shorten("ab " * 94).endswith("…")
+    assert follow_up(_prompt(), " ".join(["w"] * 59)) is not None
+    assert follow_up(_prompt(), " ".join(["w"] * 60)) is None
+
+
+def test_shorten_cuts_back_to_the_last_whole_word():
+    assert shorten("abc defgh", 6) == "abc…"
+
+
+def test_answers_of_the_same_moment_keep_the_order_they_were_saved_in():
+    at = datetime(2026, 3, 1, 9)
+    saved = [Reflection(1, "p", "q", "a", at, "s1", id=7), Reflection(1, "p", "q", "b", at, "s1", id=3),
+             Reflection(1, "p", "q", "c", at, "s1")]
+    [sitting] = by_sitting(saved, set(), limit=1)
+    assert [a.answer for a in sitting.answers] == ["c", "b", "a"]
+
+
+def test_an_unsaved_answer_comes_before_the_first_saved_one():
+    at = datetime(2026, 3, 1, 9)
+    answers = [Reflection(1, "p", "q", "saved", at, "s1", id=1), Reflection(1, "p", "q", "unsaved", at, "s1")]
+    [sitting] = by_sitting(answers, set(), limit=1)
+    assert [a.answer for a in sitting.answers] == ["unsaved", "saved"]
