@@ -207,3 +207,17 @@ async def test_marking_posted_in_the_letter_box_uses_the_right_stamp(sessions_ap
         await settle(pilot)
         assert SupplyRepository(sessions_context.db).all()["international"] == 1
         assert LetterRepository(sessions_context.db).list(ben)[0].status == POSTED
+
+
+async def test_session_lines_wrap_under_their_words_at_80_columns(sessions_app):
+    async with sessions_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = sessions_app.screen
+        width = screen.query_one("#week-days", OptionList).scrollable_content_region.width
+        days = dict(prompts(screen, "#week-days"))
+        heading, letter = days["session-0"].split("\n"), days["session-0-0"].split("\n")
+        assert len(heading) > 1 and len(letter) > 1
+        assert all(line.startswith("    ") and not line.startswith("     ") for line in heading[1:])
+        assert all(line.startswith(" " * 8) and line[8] != " " for line in letter[1:])
+        assert max(len(line) for line in heading + letter) <= width
+        assert " ".join(part.strip() for part in letter) == "Ana Souza — birthday, write by Tue 10 Mar"
