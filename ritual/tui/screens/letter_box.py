@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
 from ritual.core.text import now_is
@@ -234,6 +234,15 @@ class LetterBoxScreen(DataScreen):
         if letter is not None and letter.day.year != self.year:
             self.year = letter.day.year
             self.show_letters()
+
+    def typed(self, character: str) -> None:
+        """A letter typed on the box starts choosing a friend by name with it."""
+        search = self.query_one("#box-friend", FriendChooser).query_one(Input)
+        search.value += character
+        search.cursor_position = len(search.value)
+        # The letters already typed stay: the next one goes after them, not over a selection of them.
+        search.select_on_focus = False
+        self.set_focus(search)
 
     def action_shift_year(self, years: int) -> None:
         """An earlier or a later year."""

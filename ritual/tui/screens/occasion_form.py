@@ -46,8 +46,8 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
             yield Static(f"Change {markup_safe(old.name)}" if old else "A new occasion", classes="dialog-title")
             yield FormField("Occasion", Input(old.name if old else "", placeholder="anniversary, graduation, …",
                                               compact=True, id="field-name"), id="row-name")
-            yield FormField("Date", Input(old.date.iso() if old else "", placeholder="YYYY-MM-DD, MM-DD or --MM",
-                                          compact=True, id="field-date"), id="row-date")
+            yield FormField("Date", Input(old.date.words() if old else "", compact=True, id="field-date",
+                                          placeholder="8 January, 8 January 1990 or 1990-01-08"), id="row-date")
             yield FormField("Repeats", Checkbox("every year", old.yearly if old else True, compact=True,
                                                 id="field-yearly"), id="row-yearly")
             yield FormField("Card", Checkbox("plan a card", old.card if old else True, compact=True,
