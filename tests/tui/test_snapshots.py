@@ -18,7 +18,7 @@ from ritual.tui.widgets.year_overview import YearOverview
 from tests.tui.conftest import SIZE, settle
 
 
-def snap(snap_compare, app, keys: tuple[str, ...], check) -> bool:
+def snap(snap_compare, app, keys: tuple[str, ...], check, size: tuple[int, int] = SIZE) -> bool:
     """Press the keys (settling after each), check the state behind the picture, then compare the picture."""
     checked = []
 
@@ -30,7 +30,7 @@ def snap(snap_compare, app, keys: tuple[str, ...], check) -> bool:
         assert check(pilot.app.screen)
         checked.append(True)
 
-    matches = snap_compare(app, terminal_size=SIZE, run_before=before)
+    matches = snap_compare(app, terminal_size=size, run_before=before)
     assert checked, "the state check did not run"
     return matches
 
