@@ -2,6 +2,8 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# Every core by default; `make test PYTEST_ARGS="-n0 -x"` runs one test at a time.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test bench clean
 

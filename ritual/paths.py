@@ -73,3 +73,8 @@ def shipped_config_dir() -> Path:
     package = Path(__file__).resolve().parent
     bundled = package / "_config"
     return bundled if bundled.is_dir() else package.parent / "config"
+
+
+def shipped_icon() -> Path:
+    """ritual's own icon (an envelope with a wax seal), shipped inside the package for desktop notifications."""
+    return Path(__file__).resolve().parent / "_assets" / "ritual.png"

@@ -42,6 +42,12 @@ OWN_TESTS = {
     "model": ["test_model.py", "test_ranges.py", "test_planner.py"],  # test_model.py: the model's own rules
     "letters": ["test_letters.py", "test_ranges.py"],
     "text": ["test_text.py", "test_planner.py", "test_reminders.py"],
+    "cards": ["test_cards.py"],
+    "prompt_choice": ["test_prompt_choice.py", "test_prompts.py"],
+    "remembering": ["test_remembering.py"],
+    "catch_up": ["test_catch_up.py"],
+    "fields": ["test_fields.py"],
+    "sittings": ["test_sittings.py"],
 }
 _SWAPS = {
     ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,

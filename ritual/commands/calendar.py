@@ -22,21 +22,14 @@ INCLUDE_HELP = ("Comma-separated: birthdays, occasions, write, post, keep_in_tou
 @click.pass_obj
 def export_ics(context: RitualContext, out: Path, include: str, years: int) -> None:
     """Write birthdays, occasions and write-by / post-by days as an iCalendar file."""
-    from ritual.services.calendar.export import (
-        CALENDAR_NAME,
-        ExportRequest,
-        calendar_events,
-        parse_include,
-    )
-    from ritual.services.calendar.render import render_calendar
-    from ritual.private_files import is_stdout, write_private_bytes
+    from ritual.services.calendar.export import parse_include
+    from ritual.services.calendar.export_steps import ExportChoice, run_export
+    from ritual.private_files import is_stdout
 
-    request = ExportRequest(context.clock.today(), parse_include(include), years)
-    events = calendar_events(context.settings, context.db, request)
-    data = render_calendar(events, CALENDAR_NAME)
-    write_private_bytes(out, data)
+    choice = ExportChoice(str(out), include=parse_include(include), years=years)
+    result = run_export(context.settings, context.db, context.clock.today(), choice)
     if not is_stdout(out):
-        say(f"Wrote {len(events)} events to {out}.", err=True)
+        say(result.text(), err=True)
 
 
 @click.command("ics")

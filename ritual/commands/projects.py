@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import click
 
 from ritual.context import RitualContext
+from ritual.errors import InvalidValue
 from ritual.core.dates import parse_day
+from ritual.core.fields import check_text
 from ritual.core.text import short_day
 from ritual.text.output import removal_confirmed
 from ritual.store.friends import FriendRepository
@@ -29,7 +32,7 @@ def _friend_ids(context: RitualContext, names: tuple[str, ...], tags: tuple[str,
 def project_row(project: Project) -> str:
     """One line of `ritual project list`."""
     counts = project.counts()
-    due = f"by {short_day(project.due)} {project.due.year}" if project.due else "no date"
+    due = f"by {short_day(project.due)} {project.due.year}" if project.due else "no date: see show"
     done = ", ".join(f"{n} {STATUS_WORDS[s]}" for s, n in counts.items() if n)
     return f"{project.id:>4}  {project.name[:28]:<28}  {due:<16}  {done or 'nobody yet'}"
 
@@ -38,6 +41,9 @@ def project_details(project: Project) -> str:
     """A project with each person and their card's status."""
     about = " · ".join(p for p in (project.occasion, f"by {short_day(project.due)} {project.due.year}" if project.due else "") if p)
     lines = [project.name + (f"  ({about})" if about else "") + f"  #{project.id}"]
+    if project.due is None and project.created is not None:
+        lines.append(f"  No date: its cards carry {short_day(project.created)} {project.created.year}, the day it "
+                     f'was started. Give it one: ritual project add "{project.name}" --due YYYY-MM-DD')
     lines += [f"  {m.friend[:34]:<34}  {STATUS_WORDS[m.status]}" for m in project.members]
     if not project.members:
         lines.append(f'  Nobody yet: ritual project add "{project.name}" --tag family (or names)')
@@ -60,10 +66,23 @@ def add(context: RitualContext, name: str, who: tuple[str, ...], tag: tuple[str,
     """Start project NAME (or add to it) with WHO (names or ids) and everyone tagged --tag."""
     repo = ProjectRepository(context.db)
     existing = [p for p in repo.all() if p.name.casefold() == name.strip().casefold()]
-    chosen = existing[0] if existing else repo.create(name, occasion, parse_day(due, "--due") if due else None)
+    day = parse_day(due, "--due") if due else None
+    chosen = existing[0] if existing else repo.create(name, occasion, _needed(name, day))
     added = repo.add_members(chosen.id, _friend_ids(context, who, tag))
     verb = "Added to" if existing else "Started"
     say(f"{verb} {chosen.name} (#{chosen.id}): {added} new, {len(repo.get(str(chosen.id)).members)} in all.")
+    if existing and day is not None and day != chosen.due:
+        moved = repo.set_due(chosen.id, day)
+        say(f"Its cards are now for {short_day(day)} {day.year}" + (f" ({moved} moved with it)." if moved else "."))
+
+
+def _needed(name: str, day: date | None) -> date:
+    """A new project's cards need a day they are for; none is made up."""
+    check_text("project name", name)
+    if day is None:
+        raise InvalidValue("--due", "(not given)", "is needed to start a project: the day its cards are for, "
+                           "such as --due 2026-12-10 (a card needs a date, and ritual will not guess one)")
+    return day
 
 
 @project.command("list")

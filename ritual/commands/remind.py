@@ -275,14 +275,24 @@ def _a_number(ctx: click.Context, param: click.Parameter, value: float) -> float
 @click.command()
 @click.option("--heartbeat", type=click.FloatRange(0.1, 86_400), default=60.0, hidden=True, callback=_a_number,
               help="Seconds between checks.")
+@click.option("--now", "now_text", metavar="DATETIME",
+              help="Start the clock at this moment, then let it run (rehearse a day's reminders on a copy).")
 @click.pass_obj
-def daemon(context: RitualContext, heartbeat: float) -> None:
+def daemon(context: RitualContext, heartbeat: float, now_text: str | None) -> None:
     """Deliver reminders as they fall due, in the foreground (systemd and launchd keep it running)."""
+    from ritual.services.reminders.engine import running_from
     from ritual.services.reminders.jobs import run_daemon
     from ritual.services.reminders.log import log_to_state
 
+    from ritual.services.reminders.notify_setup import build_notifiers
+    from ritual.services.reminders.settings_source import SettingsSource
+
+    engine = _engine(context, now_text)
+    engine.follow(SettingsSource(context.settings, context.paths), build_notifiers)
+    if now_text is not None:
+        engine.now = running_from(engine.now())
     log_to_state(context.paths.state_dir)
-    run_daemon(_engine(context, None), heartbeat, _export_command(context))
+    run_daemon(engine, heartbeat, _export_command(context))
 
 
 def _export_command(context: RitualContext) -> list[str]:

@@ -57,7 +57,10 @@ def friend_texts(friend: Friend) -> list[tuple[str, str]]:
 
 def check_friend(friend: Friend) -> Friend:
     """The friend unchanged, or InvalidValue for the first text field holding a control character."""
-    for field, value in friend_texts(friend):
+    texts = friend_texts(friend)
+    if not CONTROL.search("".join(value for _, value in texts)):
+        return friend
+    for field, value in texts:
         check_text(field, value)
     return friend
 
@@ -67,7 +70,11 @@ def without_bad_texts(friend: Friend) -> tuple[Friend, list[str]]:
 
     An import keeps the rest of the card; a bad name cannot be emptied, so it still raises.
     """
-    bad = {field for field, value in friend_texts(friend) if not _clean(field, value)}
+    texts = friend_texts(friend)
+    # Nearly every friend is clean: one search over all their texts settles that.
+    if not CONTROL.search("".join(value for _, value in texts)):
+        return friend, []
+    bad = {field for field, value in texts if not _clean(field, value)}
     if not bad:
         return friend, []
     check_text("name", friend.name)

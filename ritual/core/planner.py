@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
 from datetime import date, timedelta
+from operator import attrgetter
+from typing import NamedTuple
 
+from ritual.core.card_dates import occasion_days
 from ritual.core.cards import OPEN, PLANNED, POSTED, WRITTEN, Card, CardKey, state_words
-from ritual.core.dates import FEB28, PartialDate, age_turned, occurrences_between
+from ritual.core.dates import FEB28, PartialDate, age_turned
 from ritual.core.model import BIRTHDAY, Friend, Occasion
 from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
 from ritual.core.text import MONTH_NAMES, MONTHS, short_day
@@ -151,8 +153,9 @@ def plan(
     spans = occasion_spans(rules, start, end, today, include_overdue)
     items: list[AgendaItem] = []
     timing = _Timing(rules, today, cards or {})
-    for subject in subjects:
-        for occasion in subject.occasions:
+    # Built in name order, so one stable sort by (date, kind) gives AgendaItem.sort_key's order at a fraction of its cost.
+    for subject in sorted(subjects, key=_by_name):
+        for occasion in sorted(subject.occasions, key=_occasion_name):
             for occ_from, occ_to in spans:
                 for occ_date in _occurrences(occasion, subject, rules, occ_from, occ_to):
                     items.extend(_occasion_items(subject, occasion, occ_date, window, timing))
@@ -164,8 +167,19 @@ def plan(
             item = _reply_owed(subject, window, rules.reply_after_days)
             if item is not None:
                 items.append(item)
-    items.sort(key=AgendaItem.sort_key)
+    items.sort(key=_DATE_AND_KIND)
     return items
+
+
+_DATE_AND_KIND = attrgetter("date", "kind")
+
+
+def _by_name(subject: Subject) -> tuple[str, int]:
+    return subject.name.casefold(), subject.friend_id
+
+
+def _occasion_name(occasion: Occasion) -> str:
+    return occasion.name
 
 
 def occasion_window(rules: PlanRules, start: date, end: date, today: date, include_overdue: bool) -> tuple[date, date]:
@@ -241,10 +255,7 @@ class _Window:
 
 
 def _occurrences(occasion: Occasion, subject: Subject, rules: PlanRules, lo: date, hi: date) -> list[date]:
-    if not occasion.yearly:
-        day = occasion.date.as_date()
-        return [day] if lo <= day <= hi else []
-    return occurrences_between(occasion.date, lo, hi, subject.feb29 or rules.feb29_policy)
+    return occasion_days(occasion, subject.feb29 or rules.feb29_policy, lo, hi)
 
 
 def _occasion_items(

@@ -71,6 +71,37 @@ class CardRepository:
         """Every stored card, by occasion date."""
         return [_card(r) for r in self.db.query(f"{_SELECT} {_ORDER}")]
 
+    def last_written(self, friend_id: int) -> Card | None:
+        """The friend's card written (or given by hand) most recently: a letter to them, logged or not."""
+        rows = self.db.query(
+            f"{_SELECT} WHERE c.friend_id = ? AND (c.written_on IS NOT NULL OR c.ending = 'given') "
+            "ORDER BY coalesce(c.written_on, c.ended_on) DESC, c.id DESC LIMIT 1", (friend_id,))
+        return _card(rows[0]) if rows else None
+
+    def move_in(self, conn: sqlite3.Connection, card_id: int, day: date) -> None:
+        """The card now belongs to its occasion's new day; its id, steps and letters stay."""
+        conn.execute("UPDATE cards SET occasion_date = ?, updated_at = ? WHERE id = ?",
+                     (day.isoformat(), self.db.clock.stamp(), card_id))
+
+    def fold_in(self, conn: sqlite3.Connection, gone_id: int, kept_id: int) -> None:
+        """Two rows now name one card: the letters of `gone_id` join `kept_id`, and `gone_id` goes."""
+        conn.execute("UPDATE letters SET card_id = ? WHERE card_id = ?", (kept_id, gone_id))
+        conn.execute("DELETE FROM cards WHERE id = ?", (gone_id,))
+
+    def dating_rows(self) -> list[tuple]:
+        """Everything a stored card's date depends on: its key, its friend's birthday and occasions, projects."""
+        cursor = self.db.connection.cursor()
+        cursor.row_factory = None  # plain tuples, compared as they are
+        queries = (
+            "SELECT id, friend_id, occasion, occasion_date FROM cards ORDER BY id",
+            "SELECT id, birth_month, birth_day, birth_year, feb29 FROM friends "
+            "WHERE id IN (SELECT friend_id FROM cards) ORDER BY id",
+            "SELECT id, friend_id, name, month, day, year, yearly FROM occasions "
+            "WHERE friend_id IN (SELECT friend_id FROM cards) ORDER BY id",
+            "SELECT id, occasion, due, created_at FROM projects ORDER BY id",
+        )
+        return [tuple(cursor.execute(sql).fetchall()) for sql in queries]
+
     def many(self, keys: Iterable[CardKey]) -> dict[CardKey, Card]:
         """The stored cards among `keys`."""
         found = {}

@@ -31,6 +31,10 @@ _INSERT_FRIEND = (
 # Letters from this friend not answered yet, and the oldest of them.
 _UNANSWERED = "FROM letters l WHERE l.friend_id = f.id AND l.direction = 'received' AND l.status = 'received'"
 _AWAITING_REPLY = f"SELECT min(l.received_on) {_UNANSWERED}"
+# The last card written to this friend (or given by hand): a card marked written is a letter written, even when no
+# letter was logged for it, so keep-in-touch counts it. A skipped card is not.
+_LAST_CARD = ("SELECT max(coalesce(c.written_on, CASE WHEN c.ending = 'given' THEN c.ended_on END)) "
+              "FROM cards c WHERE c.friend_id = f.id")
 _UPDATE_FRIEND = (
     f"UPDATE friends SET {', '.join(f'{c} = :{c}' for c in _FRIEND_COLUMNS)}, updated_at = :now WHERE id = :id"
 )
@@ -159,7 +163,7 @@ class FriendRepository:
             "SELECT f.id, f.name, f.feb29, f.cadence_days, f.last_sent, f.last_received, f.birthday_card, "
             "f.birth_month, f.birth_day, f.birth_year, "
             "(SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1) AS country, "
-            f"({_AWAITING_REPLY}) AS awaiting_reply "
+            f"({_AWAITING_REPLY}) AS awaiting_reply, ({_LAST_CARD}) AS last_card "
             f"FROM friends f {where}",
             params,
         )
@@ -203,6 +207,7 @@ class FriendRepository:
         )
         for occasion in friend.occasions:
             if update_occasions and occasion.id is not None:
+                _cards_follow_rename(conn, friend_id, occasion)
                 conn.execute(
                     "UPDATE occasions SET name = ?, month = ?, day = ?, year = ?, yearly = ?, card = ? "
                     "WHERE id = ? AND friend_id = ?",
@@ -223,6 +228,18 @@ class FriendRepository:
             tuple(r["tag"] for r in tags),
             tuple(occasion_from_row(r) for r in occasions),
         )
+
+
+def _cards_follow_rename(conn: sqlite3.Connection, friend_id: int, occasion: Occasion) -> None:
+    """An occasion renamed keeps its stored cards: they take the new name (unless another occasion keeps the old)."""
+    row = conn.execute("SELECT name FROM occasions WHERE id = ? AND friend_id = ?", (occasion.id, friend_id)).fetchone()
+    if row is None or row["name"] == occasion.name:
+        return
+    others = conn.execute("SELECT count(*) FROM occasions WHERE friend_id = ? AND name = ? AND id <> ?",
+                          (friend_id, row["name"], occasion.id)).fetchone()[0]
+    if not others:
+        conn.execute("UPDATE OR IGNORE cards SET occasion = ? WHERE friend_id = ? AND occasion = ?",
+                     (occasion.name, friend_id, row["name"]))
 
 
 def _insert_occasion(conn: sqlite3.Connection, friend_id: int, occasion: Occasion) -> int:
@@ -254,9 +271,10 @@ class _BirthdayOccasions:
 
 def _subject(row: tuple, occasions: Iterable[Occasion], birthdays: _BirthdayOccasions) -> Subject:
     # Columns in the order of the subjects query; tuples, since named rows cost more for thousands of friends.
-    (friend_id, name, feb29, cadence, last_sent, last_received, card, month, day, year, country, awaiting) = row
-    sent, received = from_iso(last_sent), from_iso(last_received)
-    last = max(sent, received) if sent and received else sent or received
+    (friend_id, name, feb29, cadence, last_sent, last_received, card, month, day, year, country, awaiting,
+     last_card) = row
+    known = [d for d in (from_iso(last_sent), from_iso(last_received), from_iso(last_card)) if d is not None]
+    last = max(known) if known else None
     return Subject(
         friend_id=friend_id,
         name=name,

@@ -27,6 +27,11 @@ class Meta:
             conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (key, value))
         return self.get(key) or value
 
+    def put(self, key: str, value: str) -> None:
+        """Keep `value` under `key`, replacing what was there."""
+        with self.db.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
 
 
 def keep_pending_settings(conn: sqlite3.Connection, files: dict[str, str]) -> None:

@@ -120,6 +120,29 @@ class ProjectRepository:
                     moved += 1
         return moved
 
+    def set_due(self, project_id: int, due: date) -> int:
+        """Date the project (or date it anew): its people's cards move to the new day, keeping ids and letters.
+
+        Returns how many stored cards moved; a card already stored on the new day stays, the moved one's letters
+        join it.
+        """
+        project = self.get(str(project_id))
+        cards = CardRepository(self.db)
+        moved = 0
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE projects SET due = ? WHERE id = ?", (to_iso(due), project_id))
+            for member in project.members:
+                old, new = project.card_key(member.friend_id), replace(project, due=due).card_key(member.friend_id)
+                card, there = cards.find(old), cards.find(new)
+                if card is None or old == new:
+                    continue
+                if there is None:
+                    cards.move_in(conn, card.id, due)
+                else:
+                    cards.fold_in(conn, card.id, there.id)
+                moved += 1
+        return moved
+
     def card_keys_of(self, friend_id: int) -> list[CardKey]:
         """The cards one friend has in projects (a letter with that occasion may be one of them)."""
         rows = self.db.query("SELECT p.id FROM projects p JOIN project_members m ON m.project_id = p.id "

@@ -66,14 +66,14 @@ class SourceStore:
 
     def save(self, record: SourceRecord) -> None:
         """Insert or replace the record for this friend and source."""
-        self.connection.execute(
+        self.save_many([record])
+
+    def save_many(self, records: list[SourceRecord]) -> None:
+        """Insert or replace many records in one statement; a later record for the same friend and source wins."""
+        now = self.clock.stamp()
+        self.connection.executemany(
             "INSERT OR REPLACE INTO friend_sources (friend_id, source, external_id, imported, imported_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (
-                record.friend_id,
-                record.source,
-                record.external_id,
-                json.dumps(record.imported, ensure_ascii=False, sort_keys=True),
-                self.clock.stamp(),
-            ),
+            [(r.friend_id, r.source, r.external_id, json.dumps(r.imported, ensure_ascii=False, sort_keys=True), now)
+             for r in records],
         )

@@ -38,7 +38,7 @@ def render_briefing(briefing: Briefing, today: date, style: Styler) -> str:
     facts = [p for p in (friend.nickname and f"“{friend.nickname}”", friend.relationship, friend.country) if p]
     lines = [style.heading(f"Before you write to {friend.name}") + (f"  ({', '.join(facts)})" if facts else "")]
     lines += _occasion_lines(briefing)
-    lines.append(_letter_line("you last wrote", briefing.last_sent, briefing.last_sent_day, today))
+    lines.append(f"  {'you last wrote':<16}" + last_sent_words(briefing, today))
     lines.append(_letter_line("they last wrote", briefing.last_received, briefing.last_received_day, today))
     if briefing.owed and briefing.answering is None:
         first = briefing.owed[0]
@@ -136,14 +136,29 @@ def _occasion_lines(briefing: Briefing) -> list[str]:
     return [f"  {label:<16}{value}" for label, value in occasion_rows(briefing)]
 
 
-def _letter_line(label: str, letter: Letter | None, day: date | None, today: date) -> str:
+def last_sent_words(briefing: Briefing, today: date) -> str:
+    """When you last wrote: a logged letter, the profile's date, or a card marked written without a letter."""
+    card = briefing.last_card
+    if card is None:
+        return letter_words(briefing.last_sent, briefing.last_sent_day, today)
+    day = card.written_on or card.ended_on
+    how = "given by hand" if card.written_on is None else f"marked {card.ending or card.status}"
+    return f"{short_day(day)} {day.year} ({time_ago(day, today)}; the {clean(card.occasion)} card, {how})"
+
+
+def letter_words(letter: Letter | None, day: date | None, today: date) -> str:
     """The last letter one way; a date kept on the profile counts when no later letter is logged."""
     if day is None:
-        return f"  {label:<16}no letter logged yet"
+        return "no letter logged yet"
     if letter is None or letter.day < day:
-        return f"  {label:<16}{short_day(day)} {day.year} ({time_ago(day, today)}; from the profile)"
+        return f"{short_day(day)} {day.year} ({time_ago(day, today)}; from the profile)"
     about = ", ".join(p for p in (letter.medium, letter.occasion) if p)
-    return f"  {label:<16}{short_day(letter.day)} {letter.day.year} ({time_ago(letter.day, today)}; {about})"
+    return f"{short_day(letter.day)} {letter.day.year} ({time_ago(letter.day, today)}; {about})"
+
+
+def _letter_line(label: str, letter: Letter | None, day: date | None, today: date) -> str:
+    """One "last wrote" row of the briefing."""
+    return f"  {label:<16}" + letter_words(letter, day, today)
 
 
 def _earlier_lines(earlier: EarlierSitting, today: date, style: Styler) -> list[str]:

@@ -117,7 +117,8 @@ class RitualApp(App[None]):
         clock = self.data.clock
         now = self.reminder_now or (clock.now if clock.fixed_today else utc_now)
         self.reminders = start_app_reminders(self.data.settings, self.data.db.path, toast=self.show_reminder,
-                                             now=now, heartbeat_seconds=self.heartbeat_seconds or HEARTBEAT_SECONDS)
+                                             now=now, heartbeat_seconds=self.heartbeat_seconds or HEARTBEAT_SECONDS,
+                                             paths=self.paths)
 
     def show_reminder(self, reminder, late: bool) -> None:
         """*thread*: a due reminder (many at once arrive already grouped into one summary) as a toast."""

@@ -73,10 +73,47 @@ def circles(rows: list[FriendRow]) -> list[str]:
 def select_rows(rows: list[FriendRow], query: str = "", circle: str | None = None,
                 order: str = "name") -> list[FriendRow]:
     """The rows matching every word of `query` and the circle, in the chosen order."""
-    words = fold(query).split()
-    chosen = [r for r in rows if (circle is None or circle in r.tags)
-              and all(w in r.haystack for w in words)]
-    return sort_rows(chosen, order)
+    return RowSearch(rows).select(query, circle, order)
+
+
+class RowSearch:
+    """Searches one list of rows as the query is typed: a longer query filters the result of a shorter one,
+    and recent results are kept, so a keystroke (a backspace too) rarely looks at every friend again."""
+
+    KEPT = 48
+
+    def __init__(self, rows: list[FriendRow]) -> None:
+        self.rows = rows
+        self._found: dict[tuple[str, ...], list[FriendRow]] = {(): rows}
+
+    def select(self, query: str = "", circle: str | None = None, order: str = "name") -> list[FriendRow]:
+        """The rows matching every word of `query` and the circle, in the chosen order."""
+        found = self.matching(tuple(fold(query).split()))
+        if circle is not None:
+            found = [r for r in found if circle in r.tags]
+        return sort_rows(found, order)
+
+    def matching(self, words: tuple[str, ...]) -> list[FriendRow]:
+        """The rows whose search text holds every one of `words`, in the rows' order."""
+        if words not in self._found:
+            if len(self._found) >= self.KEPT:
+                del self._found[next(k for k in self._found if k)]  # the oldest, never the full list
+            self._found[words] = _holding(self._narrowest(words), words)
+        return self._found[words]
+
+    def _narrowest(self, words: tuple[str, ...]) -> list[FriendRow]:
+        # Every row matching `words` also matches a query each of whose words sits inside one of `words`.
+        wider = [found for kept, found in self._found.items()
+                 if all(any(k in w for w in words) for k in kept)]
+        return min(wider, key=len)
+
+
+def _holding(rows: list[FriendRow], words: tuple[str, ...]) -> list[FriendRow]:
+    """The rows whose search text holds every word; one word (the usual case) is tested without a loop."""
+    if len(words) == 1:
+        (word,) = words
+        return [r for r in rows if word in r.haystack]
+    return [r for r in rows if all(w in r.haystack for w in words)]
 
 
 def sort_rows(rows: list[FriendRow], order: str) -> list[FriendRow]:

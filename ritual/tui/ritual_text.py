@@ -12,7 +12,7 @@ from ritual.core.sittings import EarlierSitting, shorten
 from ritual.core.text import short_day
 from ritual.services.contacts.countries import country_name
 from ritual.services.letters.reflect import Briefing
-from ritual.text.reflect import occasion_rows, time_ago
+from ritual.text.reflect import last_sent_words, letter_words, occasion_rows, time_ago
 
 LABEL = 16
 
@@ -33,8 +33,8 @@ def briefing_text(briefing: Briefing, today: date) -> Text:
         _row(text, "who", ", ".join(facts))
     for label, value in occasion_rows(briefing):
         _row(text, label, value)
-    _row(text, "you last wrote", _letter_words(briefing.last_sent, briefing.last_sent_day, today))
-    _row(text, "they last wrote", _letter_words(briefing.last_received, briefing.last_received_day, today))
+    _row(text, "you last wrote", last_sent_words(briefing, today))
+    _row(text, "they last wrote", letter_words(briefing.last_received, briefing.last_received_day, today))
     if briefing.owed and briefing.answering is None:
         first = briefing.owed[0]
         _row(text, "a reply", f"their letter of {short_day(first.day)} {first.day.year} is waiting for an answer")
@@ -62,15 +62,6 @@ def _answering(letter: Letter, today: date) -> Text:
     for quote in letter.quotes:
         text.append(f"  · “{quote}”\n", style="italic")
     return text
-
-
-def _letter_words(letter: Letter | None, day: date | None, today: date) -> str:
-    if day is None:
-        return "no letter logged yet"
-    if letter is None or letter.day < day:
-        return f"{short_day(day)} {day.year} ({time_ago(day, today)}; from the profile)"
-    about = ", ".join(p for p in (letter.medium, letter.occasion) if p)
-    return f"{short_day(letter.day)} {letter.day.year} ({time_ago(letter.day, today)}; {about})"
 
 
 def _earlier(earlier: EarlierSitting, today: date) -> Text:

@@ -35,3 +35,17 @@ def print_medians(rows: list[tuple[str, str, float]], floor: float) -> None:
     print("\n{:<22} {:>8} {:>12} {:>10}".format("command", "friends", "median (ms)", "x floor"))
     for name, friends, seconds in rows:
         print(f"{name:<22} {friends:>8} {seconds * 1000:>12.1f} {seconds / floor:>10.1f}")
+
+
+def load_note() -> str:
+    """The machine's load averages (1, 5, 15 minutes), printed beside every figure: on a shared machine they say
+    how much of a figure is the machine rather than ritual."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def python_floor() -> float:
+    """Median wall seconds of `python -c pass`, the least any process can take here."""
+    import sys
+
+    return median_wall([sys.executable, "-c", "pass"], runs=7)

@@ -200,3 +200,27 @@ def test_undoing_a_cards_post_takes_it_back_on_its_letter_too(ana):
     assert [i["card_status"] for i in _items(ana) if i["kind"] == "post"] == ["written"]
     ana.ok("letter", "mark", str(letter["id"]), "posted", "--date", "2026-11-26")
     assert [i["card_status"] for i in _items(ana)] == ["posted"], "and the letter moves the card on again"
+
+
+def test_a_card_marked_written_counts_as_writing_to_them_for_keep_in_touch(ritual):
+    ritual.ok("friend", "add", "Liam", "--birthday", "1990-12-21", "--country", "US", "--keep-in-touch", "60",
+              "--last-sent", "2026-02-15")
+    in_touch = lambda: [i for i in ritual.json("upcoming", "--days", "7") if i["kind"] == "keep_in_touch"]  # noqa: E731
+    assert in_touch(), "nothing written since February: an invitation"
+    ritual.ok("card", "skip", "Liam", "birthday")
+    assert in_touch(), "a skipped card is no letter"
+    ritual.ok("card", "undo", "Liam", "birthday")
+    ritual.ok("card", "written", "Liam", "birthday")
+    assert in_touch() == [], "the birthday card written today is a letter to Liam"
+    ritual.ok("card", "undo", "Liam", "birthday")
+    assert in_touch(), "undone, the card no longer counts"
+
+
+def test_the_briefing_counts_a_card_marked_written_as_the_last_letter(ritual):
+    ritual.ok("friend", "add", "Liam", "--birthday", "1990-12-21", "--country", "US", "--last-sent", "2026-02-15")
+    before = ritual.ok("reflect", "Liam", "--no-log", "--occasion", "birthday", input="\n" * 12)
+    assert "you last wrote  Sun 15 Feb 2026" in before
+    ritual.ok("card", "written", "Liam", "birthday")
+    after = ritual.ok("reflect", "Liam", "--no-log", "--occasion", "birthday", input="\n" * 12)
+    assert "you last wrote  Wed 25 Nov 2026 (today; the birthday card, marked written)" in after
+    assert "card written Wed 25 Nov" in after

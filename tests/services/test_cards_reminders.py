@@ -35,3 +35,15 @@ def test_a_scheduled_write_reminder_is_not_delivered_once_the_card_is_written(ho
         db.close()
     clock.value += timedelta(days=1)
     assert not [o for o in engine(home, clock, received=received).deliver_due() if o.reminder.kind in (WRITE, POST)]
+
+
+def test_a_running_clock_starts_where_it_is_told_and_keeps_the_real_pace():
+    from datetime import datetime, timedelta, timezone
+
+    from ritual.services.reminders.engine import running_from
+
+    real = [datetime(2030, 1, 1, tzinfo=timezone.utc)]
+    clock = running_from(datetime(2026, 12, 2, 8, 59, tzinfo=timezone.utc), lambda: real[0])
+    assert clock() == datetime(2026, 12, 2, 8, 59, tzinfo=timezone.utc)
+    real[0] += timedelta(seconds=75)
+    assert clock() == datetime(2026, 12, 2, 9, 0, 15, tzinfo=timezone.utc)

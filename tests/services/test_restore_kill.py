@@ -20,7 +20,8 @@ from ritual.store.database import open_database
 from ritual.store.friends import FriendRepository
 from tests.services.test_backup import NOW
 
-KILLS = int(os.environ.get("RITUAL_RESTORE_KILLS", "12"))
+# A few kills in the default suite; RITUAL_RESTORE_KILLS=80 for the long run by hand.
+KILLS = int(os.environ.get("RITUAL_RESTORE_KILLS", "8"))
 SETTINGS = {"config.toml": 'home_country = "DE"\n', "postal.toml": "[transit]\n"}
 
 
@@ -34,7 +35,7 @@ def source(tmp_path_factory):
     root = tmp_path_factory.mktemp("source")
     paths = Paths.under(root / "home")
     db = open_database(paths.database, paths.backups_dir)
-    FriendRepository(db).add_many(demo_friends(1500, 5, NOW.date()))
+    FriendRepository(db).add_many(demo_friends(400, 5, NOW.date()))
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     for name, text in SETTINGS.items():
         (paths.config_dir / name).write_text(text)

@@ -148,3 +148,38 @@ def test_the_app_scheduler_delivers_through_the_toast_and_stops(home):
 
     asyncio.run(run())
     assert toasts == [first.key]
+
+
+def test_friends_sharing_a_reminder_time_share_one_exact_job(home):
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from ritual.services.reminders.jobs import schedule_exact_jobs
+
+    paths, _ = home
+    db = open_database(paths.database)
+    for name in ("Bo", "Cy", "Di"):
+        FriendRepository(db).add(Friend(name=name, birthday=PartialDate(12, 10, 1990)))
+    db.close()
+    clock = Moment(datetime(2026, 11, 20, 7, 0, tzinfo=BERLIN))
+    first = days_of(home, clock)[0]
+    clock.value = first.due - timedelta(hours=1)
+    sharing = [r for r in days_of(home, clock) if r.due == first.due]
+    scheduler = BackgroundScheduler(timezone=BERLIN)
+    assert schedule_exact_jobs(scheduler, engine(home, clock, received=[])) == 1
+    (job,) = [j for j in scheduler.get_jobs() if j.id.startswith("reminder:")]
+    assert len(sharing) == 4 and job.trigger.run_date == first.due
+
+
+def test_a_job_cut_off_by_the_app_closing_prints_no_traceback_but_real_errors_still_do(caplog):
+    import logging
+
+    from ritual.services.reminders.jobs import quiet_when_closing
+
+    quiet_when_closing()
+    executor_log = logging.getLogger("apscheduler.executors.default")
+    for error in (asyncio.CancelledError(), ValueError("a real fault")):
+        try:
+            raise error
+        except BaseException:
+            executor_log.error("Error running job first-round", exc_info=True)
+    assert [r.exc_info[0] for r in caplog.records] == [ValueError]

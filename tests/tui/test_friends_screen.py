@@ -6,7 +6,7 @@ from textual.widgets import Input, Select, Static
 
 from ritual.core.model import Friend
 from ritual.store.friends import FriendRepository
-from ritual.tui.friend_rows import FriendRow, select_rows
+from ritual.tui.friend_rows import FriendRow, RowSearch, select_rows
 from ritual.tui.screens.friends import FriendsScreen
 from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.widgets.friend_table import FriendTable
@@ -98,6 +98,23 @@ def test_every_word_must_match_and_case_does_not_matter():
     assert [r.id for r in select_rows(rows, "SCHOOL york")] == [2]
     assert [r.id for r in select_rows(rows, "school")] == [1, 2]
     assert select_rows(rows, "", circle="choir") == []
+
+
+def test_typing_and_backspacing_finds_what_a_fresh_search_finds_and_narrows_the_last_result():
+    import random
+
+    words = ("lena", "berlin", "leipzig", "ana", "lyon", "school", "len", "erl")
+    chooser = random.Random(14)
+    rows = [FriendRow(i, f"f{i}", haystack=" ".join(chooser.sample(words, 3))) for i in range(2000)]
+    search = RowSearch(rows)
+    typed = ""
+    for key in [*"lena", *"\b" * 4, *"berlin", *"\b" * 3, " ", *"ana", *"\b" * 9]:
+        typed = typed[:-1] if key == "\b" else typed + key
+        assert search.select(typed) == select_rows(rows, typed), typed
+    fresh = RowSearch(rows)
+    assert fresh._narrowest(("lena",)) is rows
+    shorter = fresh.select("le")
+    assert fresh._narrowest(("lena",)) == shorter != rows
 
 
 async def test_letters_typed_on_the_list_search_and_never_fire_an_action(app):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.tui.test_letter_box_screen import add_letters
-from tests.tui.test_snapshots import snap
+from tests.tui.test_snapshots import profile_planned, snap
 
 
 def test_letter_box(snap_compare, app, context):
@@ -15,6 +15,6 @@ def test_letter_box_profile_timeline(snap_compare, app, context):
     add_letters(context)
 
     def ana(screen) -> bool:
-        return screen.friend.name == "Ana Souza" and "answered" in str(screen.query_one("#profile-timeline").render())
+        return profile_planned(screen) and "answered" in str(screen.query_one("#profile-timeline").render())
 
     assert snap(snap_compare, app, ("f", "enter"), ana)

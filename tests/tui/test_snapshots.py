@@ -18,6 +18,22 @@ from ritual.tui.widgets.year_overview import YearOverview
 from tests.tui.conftest import SIZE, settle
 
 
+async def tables_laid_out(pilot) -> None:
+    """Wait until every table has measured its new rows (DataTable sizes its columns when the app is idle)."""
+    from textual.widgets import DataTable
+
+    for _ in range(100):
+        if not any(table._require_update_dimensions for table in pilot.app.screen.query(DataTable)):
+            return
+        await pilot.pause(0.05)
+
+
+def still_cursors(app) -> None:
+    """Stop every text cursor blinking (shown hidden), so a picture never depends on when the half-second fell."""
+    for widget in app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+
+
 def snap(snap_compare, app, keys: tuple[str, ...], check, size: tuple[int, int] = SIZE) -> bool:
     """Press the keys (settling after each), check the state behind the picture, then compare the picture."""
     checked = []
@@ -27,8 +43,16 @@ def snap(snap_compare, app, keys: tuple[str, ...], check, size: tuple[int, int] 
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        # A loaded machine can land a worker's result after the settle: wait (boundedly) for the state checked.
+        for _ in range(50):
+            if check(pilot.app.screen):
+                break
+            await pilot.pause(0.1)
+            await settle(pilot)
         assert check(pilot.app.screen)
         checked.append(True)
+        await tables_laid_out(pilot)
+        still_cursors(pilot.app)
 
     matches = snap_compare(app, terminal_size=size, run_before=before)
     assert checked, "the state check did not run"
@@ -58,9 +82,14 @@ def test_friends_search(snap_compare, app):
     assert snap(snap_compare, app, ("f", "slash", "s", "c", "h"), found)
 
 
+def profile_planned(screen) -> bool:
+    """Ana's profile is shown and its occasion table holds the planned dates."""
+    return (isinstance(screen, ProfileScreen) and screen.friend is not None and screen.friend.name == "Ana Souza"
+            and bool(screen.next_items))
+
+
 def test_profile(snap_compare, app):
-    assert snap(snap_compare, app, ("f", "enter"),
-                lambda screen: isinstance(screen, ProfileScreen) and screen.friend.name == "Ana Souza")
+    assert snap(snap_compare, app, ("f", "enter"), profile_planned)
 
 
 def test_friend_form_with_a_message(snap_compare, app):

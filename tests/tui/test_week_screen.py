@@ -122,3 +122,23 @@ async def test_the_digest_of_the_week_on_screen_does_not_repeat_its_days(app):
         shown, other = [n.message for n in app._notifications][-2:]
     assert shown == "It is the week on screen now."
     assert other.startswith("Here is what the coming week holds:") and "Ana" in other
+
+
+async def test_a_crowded_day_shows_its_first_items_and_counts_the_rest(app, context):
+    from ritual.core.dates import PartialDate
+    from ritual.core.model import Friend
+    from ritual.store.friends import FriendRepository
+    from ritual.tui.screens.week import DAY_SHOWN
+
+    friends = FriendRepository(context.db)
+    for n in range(DAY_SHOWN + 5):
+        friends.add(Friend(name=f"Crowd {n:02d}", birthday=PartialDate(3, 13)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        friday = [i for i in screen.items if i.date == date(2026, 3, 13) and not i.overdue]
+        shown = [i for i in shown_items(screen, "#week-days") if i.date == date(2026, 3, 13)]
+        days = screen.query_one("#week-days", OptionList)
+        prompts = [str(days.get_option_at_index(i).prompt) for i in range(days.option_count)]
+    assert len(friday) > DAY_SHOWN and shown == friday[:DAY_SHOWN]
+    assert f"  and {len(friday) - DAY_SHOWN} more this day (all in `ritual week`)" in prompts

@@ -168,3 +168,67 @@ def test_a_skip_note_is_kept_on_one_line_and_refuses_control_characters():
     assert end(_card(), SKIPPED, TODAY, "  we meet\nthat day\r ").note == "we meet that day"
     with pytest.raises(InvalidValue, match="card note.*U\\+001B"):
         end(_card(), SKIPPED, TODAY, "\x1b[31mred")
+
+
+def test_the_window_opens_three_weeks_before_write_by_and_closes_a_week_after_the_day():
+    from ritual.core.cards import BELATED_DAYS, EARLY_DAYS, window_holds
+
+    assert (EARLY_DAYS, BELATED_DAYS) == (21, 7)
+    candidate = Candidate(_card(), BIRTHDAY - timedelta(days=10))
+    opens = BIRTHDAY - timedelta(days=31)
+    assert window_holds(candidate, opens) and not window_holds(candidate, opens - timedelta(days=1))
+    assert window_holds(candidate, BIRTHDAY + timedelta(days=7))
+    assert not window_holds(candidate, BIRTHDAY + timedelta(days=8))
+    unplanned = Candidate(_card(), None)
+    assert window_holds(unplanned, BIRTHDAY - timedelta(days=21))
+    assert not window_holds(unplanned, BIRTHDAY - timedelta(days=22))
+
+
+def test_a_json_view_names_its_ending_under_its_own_key():
+    skipped = end(_card(), SKIPPED, date(2026, 12, 1), "away")
+    given = end(_card(), GIVEN, date(2026, 12, 2))
+    assert (skipped.as_dict()["skipped"], skipped.as_dict()["given"]) == ("2026-12-01", None)
+    assert (given.as_dict()["skipped"], given.as_dict()["given"]) == (None, "2026-12-02")
+    assert skipped.as_dict()["note"] == "away" and given.as_dict()["note"] is None
+
+
+def test_an_ending_without_its_date_names_the_missing_ending():
+    with pytest.raises(InvalidValue) as refused:
+        _card(ended_on=date(2026, 12, 1))
+    assert refused.value.value == "(none)"
+    with pytest.raises(InvalidValue) as refused:
+        _card(ending=SKIPPED)
+    assert refused.value.value == SKIPPED
+
+
+def test_moving_to_the_status_it_has_is_refused_but_the_next_one_is_taken():
+    written = move(_card(), WRITTEN, date(2026, 12, 1))
+    with pytest.raises(CardError, match="already written"):
+        move(written, WRITTEN, date(2026, 12, 2))
+    assert move(written, POSTED, date(2026, 12, 2)).status == POSTED
+
+
+def test_set_status_refuses_an_unknown_status_by_listing_the_known_ones():
+    with pytest.raises(CardError, match="must be one of planned, written, posted, arrived"):
+        set_status(_card(), "lost", TODAY)
+    noted = end(_card(), SKIPPED, TODAY, "away")
+    assert set_status(noted, WRITTEN, TODAY).note == ""
+
+
+def test_a_named_card_of_another_date_is_none_even_when_others_match():
+    first, second = _candidate(date(2026, 12, 20), "party"), _candidate(date(2026, 12, 27), "party")
+    assert pick_card([first, second], date(2026, 12, 9), "party", date(2026, 12, 27)) == second.card
+    assert pick_card([first, second], date(2026, 12, 9), "party", date(2026, 12, 20)) == first.card
+
+
+def test_a_named_occasion_out_of_its_window_still_finds_its_open_card():
+    wedding = _candidate(date(2026, 12, 28), "wedding")
+    assert pick_card([wedding], date(2026, 6, 1), "wedding") == wedding.card
+    assert pick_card([wedding], date(2026, 6, 1)) is None
+
+
+def test_on_a_tie_the_card_still_ahead_wins():
+    before, after = _candidate(date(2026, 12, 5), "a"), _candidate(date(2026, 12, 13), "b")
+    assert pick_card([before, after], date(2026, 12, 9)) == after.card
+    assert pick_card([after, before], date(2026, 12, 9)) == after.card
+    assert pick_card([before, after], date(2026, 12, 8)) == before.card

@@ -69,6 +69,25 @@ def test_items_are_sorted_by_date_then_kind_then_name():
     assert [i.friend for i in items if i.kind == OCCASION] == ["Bea", "Zoe", "Cai"]
 
 
+_NAMES = st.sampled_from(["Ana", "ana", "Bea", "Léa", "Zoe", "Ünal"])
+
+
+@given(st.lists(st.tuples(_NAMES, st.integers(1, 12), st.integers(1, 28), st.booleans()), min_size=1, max_size=8),
+       st.randoms(use_true_random=False))
+@settings(max_examples=60, deadline=None)
+def test_the_plan_is_in_sort_key_order_whatever_order_the_friends_come_in(rows, shuffler):
+    friends = [
+        subject(n, name, PartialDate(month, day), occasions=(Occasion("Abschied", PartialDate(month, day)),
+                                                           Occasion("abschied", PartialDate(month, day)))
+                if both else (), cadence_days=30 if both else None)
+        for n, (name, month, day, both) in enumerate(rows, start=1)
+    ]
+    items = plan(friends, RULES, TODAY, TODAY + timedelta(days=400), TODAY)
+    assert items == sorted(items, key=lambda i: i.sort_key())
+    shuffler.shuffle(friends)
+    assert plan(friends, RULES, TODAY, TODAY + timedelta(days=400), TODAY) == items
+
+
 def test_the_range_is_inclusive_and_items_outside_are_left_out():
     ana = subject(birthday=PartialDate(12, 10))
     items = plan([ana], RULES, date(2026, 12, 8), date(2026, 12, 8), TODAY)

@@ -107,3 +107,90 @@ def test_misspelt_occasions_meet_their_shipped_name_and_aliases_map_relationship
     assert close_occasion("birthday") is None and close_occasion("name day") is None
     assert relationship_key("Grand-ma", {"grand ma": "family"}) == "family"
     assert relationship_key("Teacher", {}) == "teacher"
+
+
+def _p(pid: str, categories=("memory",), **kw) -> Prompt:
+    return Prompt(pid, f"{pid}?", categories, **kw)
+
+
+def test_the_draw_leans_three_to_one_toward_the_occasion_and_two_to_one_toward_the_tone():
+    import random
+    from collections import Counter
+
+    from ritual.core.prompt_choice import OCCASION_WEIGHT, TONE_WEIGHT, _weighted
+
+    pool = [_p("plain"), _p("occ", occasions=("birthday",)), _p("tone", tones=("tenderness",)),
+            _p("both", occasions=("birthday",), tones=("tenderness",))]
+    moment = Moment(occasion="birthday", tone="tenderness")
+    rng = random.Random(7)
+    drawn = Counter(_weighted(pool, moment, rng).id for _ in range(14_000))
+    # Weights 1, 1 + 3, 1 + 2 and 1 + 3 + 2 of 14: about 1,000, 4,000, 3,000 and 6,000 draws.
+    assert (OCCASION_WEIGHT, TONE_WEIGHT) == (3, 2)
+    for pid, expected in (("plain", 1000), ("occ", 4000), ("tone", 3000), ("both", 6000)):
+        assert abs(drawn[pid] - expected) < expected * 0.08, drawn
+
+
+def test_replying_or_a_long_gap_asks_for_one_prompt_written_for_it():
+    from ritual.core.prompt_choice import _candidates
+
+    reply, gap, plain = _p("reply", when=("reply",)), _p("gap", when=("long-gap",)), _p("plain")
+    pool = [plain, reply, gap]
+    covered = {"a", "b", "c"}
+    assert _candidates(pool, covered, Moment(replying=True), []) == [reply]
+    assert _candidates(pool, covered, Moment(replying=True), [reply]) == pool
+    assert _candidates(pool, covered, Moment(months_apart=3), []) == [gap]
+    assert _candidates(pool, covered, Moment(months_apart=2), []) == pool
+    assert _candidates(pool, covered, Moment(), []) == pool
+
+
+def test_categories_are_covered_first_until_three_are():
+    from ritual.core.prompt_choice import _candidates
+
+    seen, fresh = _p("seen", ("memory",)), _p("fresh", ("gratitude",))
+    assert _candidates([seen, fresh], {"memory", "play"}, Moment(), []) == [fresh]
+    assert _candidates([seen, fresh], {"memory", "play", "change"}, Moment(), []) == [seen, fresh]
+    assert _candidates([seen], {"memory"}, Moment(), []) == [seen]
+
+
+def test_an_occasion_prompt_is_wanted_until_one_is_drawn():
+    from ritual.core.prompt_choice import _candidates
+
+    own, plain = _p("own", occasions=("wedding",)), _p("plain")
+    covered = {"a", "b", "c"}
+    assert _candidates([plain, own], covered, Moment(occasion="wedding"), []) == [own]
+    assert _candidates([plain, own], covered, Moment(occasion="wedding"), [own]) == [plain, own]
+
+
+DECK = [_p("w1", ("memory",), arc="warm"), _p("d1", ("gratitude",), arc="deep"),
+        _p("f1", ("change",), arc="forward"), _p("d2", ("admiration",), arc="deep"),
+        _p("c1", ("presence",), arc="closing"), _p("c2", ("play",), arc="closing")]
+
+
+def test_one_closing_question_ends_a_sitting_of_more_than_one():
+    for seed in range(5):
+        chosen = select(DECK, Moment(), [], 4, seed)
+        assert len(chosen) == 4 and [p.stage for p in chosen].count(CLOSING) == 1
+        assert chosen[-1].stage == CLOSING
+
+
+def test_a_sitting_of_one_asks_no_closing_question():
+    for seed in range(5):
+        [only] = select(DECK, Moment(), [], 1, seed)
+        assert only.stage != CLOSING
+
+
+def test_closing_questions_alone_make_no_sitting():
+    assert select([p for p in DECK if p.stage == CLOSING], Moment(), [], 3, 1) == []
+
+
+def test_an_occasions_steps_come_first_in_order_and_only_as_many_as_asked():
+    steps = [_p(f"s{n}", ("memory",), occasions=("wedding",), step=n) for n in (3, 1, 2)]
+    deck = [*steps, _p("w", ("play",), arc="warm"), _p("c", ("presence",), arc="closing")]
+    chosen = select(deck, Moment(occasion="wedding"), [], 3, 2)
+    assert [p.id for p in chosen] == ["s1", "s2", "c"]
+
+
+def test_arrange_puts_steps_first_then_warm_deep_forward_and_closing_last():
+    mixed = [_p("c", arc="closing"), _p("f", arc="forward"), _p("s2", step=2), _p("d", arc="deep"),
+             _p("w", arc="warm"), _p("s1", step=1)]
+    assert [p.id for p in arrange(mixed)] == ["s1", "s2", "w", "d", "f", "c"]

@@ -44,7 +44,7 @@ def run_sessions(deck, moment, counts, seed):
     return history
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(decks(), moments, st.lists(st.integers(3, 5), min_size=1, max_size=12), st.integers(0, 2**32))
 def test_no_prompt_repeats_until_every_fitting_prompt_was_asked(deck, moment, counts, seed):
     fit_ids = {p.id for p in fitting(deck, moment)}
@@ -57,7 +57,7 @@ def test_no_prompt_repeats_until_every_fitting_prompt_was_asked(deck, moment, co
             seen = set()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(decks(), moments, st.integers(3, 5), st.lists(st.sampled_from([f"p{n}" for n in range(24)]), max_size=30),
        st.integers(0, 2**32))
 def test_at_least_three_categories_when_the_fresh_prompts_allow(deck, moment, count, history, seed):
@@ -68,13 +68,13 @@ def test_at_least_three_categories_when_the_fresh_prompts_allow(deck, moment, co
         assert len(categories_of(chosen)) >= 3
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(decks(), moments, st.integers(3, 5), st.integers(0, 2**32))
 def test_the_same_seed_chooses_the_same_questions(deck, moment, count, seed):
     assert select(deck, moment, [], count, seed) == select(deck, moment, [], count, seed)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(decks(), moments, st.integers(0, 2**32))
 def test_skipping_offers_another_until_the_deck_is_spent(deck, moment, seed):
     fit = fitting(deck, moment)

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from datetime import datetime, time
 
 from ritual.core.dates import parse_day
-from ritual.core.fields import check_text
+from ritual.core.fields import CONTROL, NOTE_CONTROL, check_text, is_multi_line
 from ritual.errors import InvalidValue
 from ritual.services.contacts.friend_fields import parse_cadence, parse_feb29
 
 INT64 = (-(2**63), 2**63 - 1)
+_PLAIN = frozenset({type(None), int, float, str})
 BLOB = "$base64"
 Check = Callable[[object, str], None]
 
@@ -59,6 +60,15 @@ def whole(low: int | None = None, optional: bool = False) -> Check:
             raise InvalidValue(field, value, "must be a whole number")
         if low is not None and value < low:
             raise InvalidValue(field, value, f"must be {low} or more")
+
+    def many(values: list) -> bool:
+        numbers = [v for v in values if v is not None] if optional else values
+        if not all(type(v) is int for v in numbers):
+            return False
+        return not numbers or ((low is None or min(numbers) >= low) and min(numbers) >= INT64[0]
+                               and max(numbers) <= INT64[1])
+
+    check.many = many
     return check
 
 
@@ -70,7 +80,28 @@ def text(field_name: str, optional: bool = False) -> Check:
         if not isinstance(value, str):
             raise InvalidValue(field, value, "must be text")
         check_text(field_name, value)
+
+    pattern = NOTE_CONTROL if is_multi_line(field_name) else CONTROL
+
+    def many(values: list) -> bool:
+        # A whole column of text at once: one search for a control character, one encoding.
+        texts = [v for v in values if v is not None] if optional else values
+        if not all(type(v) is str for v in texts):
+            return False
+        joined = "".join(texts)
+        return encodable(joined) and pattern.search(joined) is None
+
+    check.many = many
     return check
+
+
+def sound_cells(values: list) -> bool:
+    """True when every value of a column is surely a storable cell (null, a number SQLite holds, UTF-8 text)."""
+    if not all(type(v) in _PLAIN for v in values):
+        return False
+    numbers = [v for v in values if type(v) is int]
+    texts = [v for v in values if type(v) is str]
+    return (not numbers or INT64[0] <= min(numbers) and max(numbers) <= INT64[1]) and encodable("".join(texts))
 
 
 def day(optional: bool = True) -> Check:

@@ -20,10 +20,19 @@ PUBLISH = "Publishing to your CalDAV calendar"
 
 @dataclass(frozen=True)
 class ExportChoice:
-    """Where the file goes, and whether the CalDAV calendar is updated too."""
+    """Where the file goes (`-` for standard output), what it holds, and whether the CalDAV calendar is updated too."""
 
     file: str
     caldav: bool = False
+    include: tuple[str, ...] | None = None
+    years: int | None = None
+
+    def request(self, settings: Settings, today: date):
+        """The export request: this choice's kinds and years, else the settings' own."""
+        from ritual.services.calendar.export import ExportRequest
+
+        exports = settings.exports
+        return ExportRequest(today, self.include or exports.include, self.years or exports.years)
 
     @property
     def steps(self) -> tuple[str, ...]:
@@ -57,16 +66,16 @@ def _tilde(path: Path) -> str:
 
 
 def run_export(settings: Settings, db: Database, today: date, choice: ExportChoice,
-               step: Callable[[str], None]) -> ExportResult:
-    """*worker*: write the .ics file and, when chosen, publish the same events; RitualError when the file fails."""
-    from ritual.services.calendar.export import CALENDAR_NAME, ExportRequest, calendar_events
+               step: Callable[[str], None] = lambda _step: None) -> ExportResult:
+    """Write the .ics file (the CLI's and the app's one path) and, when chosen, publish the same events."""
+    from ritual.services.calendar.export import CALENDAR_NAME, calendar_events
     from ritual.services.calendar.render import render_calendar
     from ritual.private_files import write_private_bytes
 
     if not choice.file.strip():
         raise RitualError("Please name a file to write, such as ~/ritual.ics.")
     step(GATHER)
-    events = calendar_events(settings, db, ExportRequest(today, settings.exports.include, settings.exports.years))
+    events = calendar_events(settings, db, choice.request(settings, today))
     step(WRITE)
     target = Path(choice.file.strip()).expanduser()
     try:

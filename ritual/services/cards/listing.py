@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ritual.core.cards import Card, CardKey, planned
+from ritual.services.cards.follow import follow_occasions
 from ritual.services.planning.agenda import agenda
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
@@ -18,6 +19,7 @@ def card_book(settings: Settings, db: Database, today: date, days: int) -> list[
     """Cards of the plan and of projects from today for `days` days (and those still open from before), plus a year
     of stored ones."""
     last = today + timedelta(days=days - 1)
+    follow_occasions(settings, db)
     stored = CardRepository(db).between(today - HISTORY, last + timedelta(days=366))
     found: dict[CardKey, Card] = {key: card for key, card in stored.items() if card.day <= last}
     for item in agenda(settings, db, today, last, today):

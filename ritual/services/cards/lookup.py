@@ -9,6 +9,7 @@ from ritual.core.cards import Candidate, Card, CardKey, planned
 from ritual.core.model import Friend
 from ritual.core.planner import OCCASION, Subject, plan
 from ritual.errors import NotFound
+from ritual.services.cards.follow import follow_occasions
 from ritual.services.planning.agenda import plan_rules
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
@@ -22,6 +23,7 @@ SPAN = timedelta(days=200)
 def candidates(settings: Settings, db: Database, friend: Friend, around: date) -> list[Candidate]:
     """The friend's cards with occasions near `around`: planned ones from the planner, then stored ones."""
     first, last = around - SPAN, around + SPAN
+    follow_occasions(settings, db)
     stored = {card.key: card for card in CardRepository(db).of_friend(friend.id)}
     rules = plan_rules(settings, db, first, last)
     found: dict[CardKey, Candidate] = {}

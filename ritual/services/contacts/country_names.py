@@ -11,7 +11,12 @@ from ritual.services.contacts.countries import country_code
 
 def country_from_text(text: str) -> str | None:
     """The ISO alpha-2 code for a country as people write it, in any language pycountry knows; else None."""
-    raw = " ".join(text.split())
+    return _country_from_words(" ".join(text.split()))
+
+
+# An address book names the same few countries thousands of times: each spelling is looked up once.
+@lru_cache(maxsize=4096)
+def _country_from_words(raw: str) -> str | None:
     if not raw:
         return None
     try:

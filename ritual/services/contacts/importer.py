@@ -12,6 +12,7 @@ from ritual.services.contacts.outcome import (
 )
 from ritual.services.contacts.record import Incoming, Skipped
 from ritual.store.database import Database
+from ritual.store.friend_bulk import FriendBulkWriter
 from ritual.store.friends import FriendRepository
 from ritual.store.sources import OpenTransaction, SourceRecord, SourceStore
 from ritual.clock import Clock
@@ -91,6 +92,7 @@ def import_contacts(
                     importer.add(file_name, record)
                     if progress:
                         progress(1)
+            importer.flush()
             if dry_run:
                 raise _DryRunFinished
     except _DryRunFinished:
@@ -105,7 +107,11 @@ class _Importer:
                  clock: Clock) -> None:
         self.tags = tags
         self.repo = FriendRepository(OpenTransaction(conn, clock))
+        self.bulk = FriendBulkWriter(conn, clock.stamp())
+        # Friends created by this import whose addresses, tags and occasions are still held by `bulk`.
+        self.unread: set[int] = set()
         self.sources = SourceStore(conn, clock)
+        self.pending_sources: list[SourceRecord] = []
         self.source, self.overwrite, self.summary = source, overwrite, summary
         self.friends = {f.id: f for f in self.repo.all()}
         self.last: dict[int, SourceRecord] = {}
@@ -137,12 +143,19 @@ class _Importer:
         self.summary.warnings += [Note(file_name, line, message) for line, message in record.warnings]
         friend_id = self._match(record)
         if friend_id is None:
-            stored = self.repo.add_many([_with_tags(record.friend, self.tags)])[0]
+            stored = self.bulk.add(_with_tags(record.friend, self.tags))
+            self.unread.add(stored.id)
             self._remember(stored, record)
             self.summary.record(CREATED, stored.name, file_name, record.line, contact_detail(stored))
             self.summary.friend_ids.append(stored.id)
             return
         self._update(self.friends[friend_id], record, file_name)
+
+    def flush(self) -> None:
+        """Write everything still held: new friends' addresses, tags and occasions, and the source records."""
+        self.bulk.flush()
+        self.sources.save_many(self.pending_sources)
+        self.pending_sources = []
 
     def exclude(self, friend_ids: frozenset[int]) -> None:
         """Never match these friends, not even by UID."""
@@ -168,8 +181,11 @@ class _Importer:
         if born is None or born.day is None:
             return None
         name = _key(incoming)[0]
+        bucket = self.by_day.get((name, born.month, born.day))
+        if not bucket:
+            return None
         # The index may still hold a friend under an earlier name or birthday: check each one as it is now.
-        candidates = (self.friends[i] for i in dict.fromkeys(self.by_day.get((name, born.month, born.day), ())))
+        candidates = (self.friends[i] for i in dict.fromkeys(bucket))
         found = [
             f.id for f in candidates
             if f.id not in self.claimed and _key(f)[0] == name and f.birthday is not None
@@ -184,6 +200,11 @@ class _Importer:
             self.by_day.setdefault(key, []).append(friend.id)
 
     def _update(self, current: Friend, record: Incoming, file_name: str) -> None:
+        if current.id in self.unread:
+            # A second record for a friend this import created: merge onto the friend as stored.
+            self.bulk.flush()
+            self.unread.discard(current.id)
+            current = self.repo.get(current.id)
         last = self.last.get(current.id)
         merged = merge(current, last.imported if last else None, record.friend, self.overwrite)
         self.summary.kept_edits += merged.kept_edits
@@ -211,7 +232,7 @@ class _Importer:
             return
         saved = SourceRecord(friend.id, self.source, external, imported)
         self.by_imported.setdefault(_snapshot_key(imported), friend.id)
-        self.sources.save(saved)
+        self.pending_sources.append(saved)
         self.last[friend.id] = saved
 
 

@@ -49,6 +49,39 @@ class _Line:
 
 def logical_lines(text: str) -> Iterator[tuple[str, int]]:
     """(logical line, number of its first physical line) for text whose newlines are `\\n`."""
+    # The mark may be split by a fold, so it is looked for with every fold joined (and every CR dropped,
+    # which can only find a mark too many: then the general reader runs, which is always right).
+    if _QP_MARK in text.replace("\r", "").replace("\n ", "").replace("\n\t", "").lower():
+        return _lines_with_soft_breaks(text)
+    return _folded_lines(text)
+
+
+def _folded_lines(text: str) -> Iterator[tuple[str, int]]:
+    """The logical lines of text without quoted-printable: only folds join lines (most files; the fast way)."""
+    parts: list[str] = []
+    start = size = 0
+    body_only = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            if parts:
+                yield "".join(parts), start
+            parts = []
+        elif parts and line[0] in " \t":
+            if not body_only or size <= _BODY_KEPT:
+                parts.append(line[1:])
+                size += len(line) - 1
+        else:
+            if parts:
+                yield "".join(parts), start
+            parts, start, size = [line], number, len(line)
+            body_only = bool(_BODY_PROPERTY.match(line))
+    if parts:
+        yield "".join(parts), start
+
+
+def _lines_with_soft_breaks(text: str) -> Iterator[tuple[str, int]]:
+    """The logical lines of text where a quoted-printable value may go on after a line ending in `=`."""
     current: _Line | None = None
     soft = False
     for number, line in enumerate(text.split("\n"), start=1):

@@ -48,6 +48,7 @@ class Briefing:
     card: Card | None = None  # the card this letter is for, where it stands
     card_letters: tuple[Letter, ...] = ()
     on_this_day: str = ""
+    last_card: Card | None = None  # the last card marked written, when it is later than any letter or profile date
 
 
 def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: str | None, today: date,
@@ -66,6 +67,8 @@ def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: s
     last_sent, last_received = letters.latest(friend.id, SENT), letters.latest(friend.id, RECEIVED)
     owed = tuple(replies_owed(letters.list(friend.id, direction=RECEIVED), today))
     sent_day = _latest(last_sent, friend.last_sent)
+    last_card = _later_card(CardRepository(db).last_written(friend.id), sent_day)
+    sent_day = _card_day(last_card) if last_card is not None else sent_day
     received_day = _latest(last_received, friend.last_received)
     last_day = sent_day or received_day  # the time apart counts from your last letter to them
     answers = ReflectionRepository(db).answers(friend.id, limit=EARLIER_ANSWERS)
@@ -86,7 +89,20 @@ def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: s
         card=card,
         card_letters=tuple(letters.of_card(card.id)) if card is not None and card.id else (),
         on_this_day=on_this_day_line(db, monday_of(today), friend.id),
+        last_card=last_card,
     )
+
+
+def _card_day(card: Card) -> date:
+    """When the card was written (a card given by hand: the day it was given)."""
+    return card.written_on or card.ended_on
+
+
+def _later_card(card: Card | None, sent_day: date | None) -> Card | None:
+    """The card, when it says more recently than letters and profile that you wrote to them."""
+    if card is None or (sent_day is not None and _card_day(card) <= sent_day):
+        return None
+    return card
 
 
 def _latest(letter: Letter | None, kept: date | None) -> date | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from ritual.core.planner import AgendaItem, PlanRules, occasion_window, plan
 from ritual.core.postal import MailCalendar
+from ritual.services.cards.follow import follow_occasions
 from ritual.services.planning.holidays import compute_holidays, library_version
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
@@ -15,7 +16,12 @@ from ritual.store.holidays import HolidayCache
 
 
 def plan_rules(settings: Settings, db: Database, start: date, end: date, today: date | None = None) -> PlanRules:
-    """The rules for planning [start, end] (and what is open at `today`), with the holidays of every year touched."""
+    """The rules for planning [start, end] (and what is open at `today`), with the holidays of every year touched.
+
+    Every plan starts here, so this is where stored cards first follow their occasions' current dates: whatever
+    changed a birthday (an edit, a form, an import, a restore, the Feb 29 setting), no plan sees a card left behind.
+    """
+    follow_occasions(settings, db)
     years = {*range(start.year - 1, end.year + 2), *(range(today.year - 1, today.year + 2) if today else ())}
     holidays = HolidayCache(db).days(settings.home_country, years, library_version(), compute_holidays)
     return PlanRules(

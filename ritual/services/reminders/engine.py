@@ -19,6 +19,7 @@ from ritual.services.reminders.gentle import first_use, first_use_so_far, invita
 from ritual.services.reminders.notifiers import NotifierChain
 from ritual.services.planning.agenda import agenda
 from ritual.services.planning.sessions import keeps_sessions, plan_sessions
+from ritual.services.reminders.settings_source import SettingsSource
 from ritual.settings.load import Settings
 from ritual.store.database import Database, open_database
 from ritual.store.deliveries import INTERRUPTED, DeliveryLog, Mutes
@@ -32,6 +33,23 @@ LATE_AFTER = timedelta(minutes=10)
 _DIGEST_REACH = timedelta(days=7)
 
 Now = Callable[[], datetime]
+
+
+class RunningClock:
+    """A clock that reads `start` now and then runs at the real pace (to rehearse a day's reminders)."""
+
+    def __init__(self, start: datetime, real: Now = utc_now) -> None:
+        self.real = real
+        self.ahead = start - real()  # how far this clock is from the real one, which schedulers count in
+
+    def __call__(self) -> datetime:
+        """The moment on this clock."""
+        return self.real() + self.ahead
+
+
+def running_from(start: datetime, real: Now = utc_now) -> RunningClock:
+    """The clock `ritual daemon --now` runs on."""
+    return RunningClock(start, real)
 
 
 def local_zone(name: str = "") -> tzinfo:
@@ -72,6 +90,21 @@ class ReminderEngine:
         self._zone = zone
         self.owner = owner or process_owner()
         self._lock = threading.Lock()
+        self._source: SettingsSource | None = None
+        self._notifiers_for: Callable[[Settings], NotifierChain] | None = None
+
+    def follow(self, source: SettingsSource, notifiers_for: Callable[[Settings], NotifierChain]) -> None:
+        """From now on, take up settings changed in the files at the next round, notifiers included."""
+        self._source, self._notifiers_for = source, notifiers_for
+
+    def _take_up_settings(self) -> None:
+        """The settings of this round: a changed home country, reminder time or notifier counts at once."""
+        if self._source is None:
+            return
+        fresh = self._source.current()
+        if fresh is not self.settings:
+            self.settings = fresh
+            self.notifiers = self._notifiers_for(fresh)
 
     def zone(self) -> tzinfo:
         """The zone of this round."""
@@ -79,6 +112,7 @@ class ReminderEngine:
 
     def reminders(self, db: Database, first: date, last: date, today: date) -> list[Reminder]:
         """Every reminder on days in [first, last], muted friends left out."""
+        self._take_up_settings()
         rules = self.settings.reminders.rules(self.settings.reminder_time, Mutes(db).ids())
         items = agenda(self.settings, db, first, last + _DIGEST_REACH, today, include_overdue=True)
         found = derive(items, rules, self.zone(), first, last)
@@ -118,6 +152,7 @@ class ReminderEngine:
         More than a few at once (after a long absence, an import, the demo) go out as one summary.
         """
         with self._lock:
+            self._take_up_settings()
             now = self.now()
             db = open_database(self.db_path)
             try:

@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass, field
 
 from ritual.core.reminders import Reminder
+from ritual.paths import shipped_icon
 from ritual.services.reminders.notifiers import NotifyFailed, body_text, headline
 
 
@@ -43,11 +44,12 @@ class DesktopNotifier:
         if bus:
             return bus
         try:
-            from desktop_notifier import DesktopNotifierSync
+            from desktop_notifier import DesktopNotifierSync, Icon
         except ImportError:
             return "desktop-notifier is not installed (pip install 'ritual-letters[desktop]')"
         try:
-            self._client = DesktopNotifierSync(app_name="ritual")
+            # Without an icon of its own the library shows Python's logo beside every reminder.
+            self._client = DesktopNotifierSync(app_name="ritual", app_icon=Icon(path=shipped_icon()))
             capabilities = self._client.get_capabilities()
         except Exception as exc:  # the library raises many kinds when no server answers
             return f"no notification server answered ({type(exc).__name__})"
@@ -76,7 +78,7 @@ class NotifySendNotifier:
 
     def send(self, reminder: Reminder, late: bool) -> None:
         """Run notify-send; a non-zero exit is a failure."""
-        args = [self.program, "--app-name=ritual", headline(reminder, late), body_text(reminder)]
+        args = [self.program, "--app-name=ritual", f"--icon={shipped_icon()}", headline(reminder, late), body_text(reminder)]
         try:
             done = subprocess.run(args, capture_output=True, text=True, timeout=15, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static
 
 from ritual.tui.friend_actions import add_occasion, delete_friend, edit_friend
-from ritual.tui.friend_rows import SORT_ORDERS, FriendRow, circles, select_rows, with_next_occasions
+from ritual.tui.friend_rows import SORT_ORDERS, FriendRow, RowSearch, circles, with_next_occasions
 from ritual.tui.messages import FriendsLoaded, NextOccasionsFound
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
@@ -41,6 +42,7 @@ class FriendsScreen(DataScreen):
     def __init__(self, data: RitualData) -> None:
         super().__init__(data)
         self.rows: list[FriendRow] = []
+        self.search = RowSearch([])
         self.order = SORT_ORDERS[0]
 
     def compose(self) -> ComposeResult:
@@ -67,10 +69,12 @@ class FriendsScreen(DataScreen):
     def on_friends_loaded(self, message: FriendsLoaded) -> None:
         """Show the names at once; next occasions follow."""
         self.rows = message.rows
+        self.search = RowSearch(self.rows)
         circle_filter = self.query_one("#circle-filter", Select)
         chosen = circle_filter.value
         names = circles(self.rows)
-        circle_filter.set_options([(name, name) for name in names])
+        # Circle names are data: shown as text, never read as markup.
+        circle_filter.set_options([(Text(name), name) for name in names])
         if chosen in names:
             circle_filter.value = chosen
         self.refilter()
@@ -78,6 +82,7 @@ class FriendsScreen(DataScreen):
     def on_next_occasions_found(self, message: NextOccasionsFound) -> None:
         """Fill in each friend's next occasion."""
         self.rows = with_next_occasions(self.rows, message.found)
+        self.search = RowSearch(self.rows)
         self.refilter()
 
     @on(Input.Changed, "#friend-search")
@@ -86,7 +91,7 @@ class FriendsScreen(DataScreen):
         """Apply the search, the circle and the order to the list."""
         query = self.query_one("#friend-search", Input).value
         circle = self.query_one("#circle-filter", Select).value
-        chosen = select_rows(self.rows, query, circle if isinstance(circle, str) else None, self.order)
+        chosen = self.search.select(query, circle if isinstance(circle, str) else None, self.order)
         self.query_one(FriendTable).show_rows(chosen)
         self.query_one("#friends-status", Static).update(self._status(len(chosen)))
 

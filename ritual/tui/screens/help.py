@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -25,7 +26,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """A table of keys and what they do."""
         with Vertical(id="help-dialog", classes="dialog"):
-            yield Static(f"Keys · {self.title_text}", classes="dialog-title")
+            # On a profile the title is the friend's name: data, so shown as text, never read as markup.
+            yield Static(Text(f"Keys · {self.title_text}"), classes="dialog-title")
             yield DataTable(id="help-keys", cursor_type="none", show_header=False, zebra_stripes=True)
             yield Static(CLOSING_NOTE, id="help-note")
 

@@ -231,7 +231,8 @@ def fact_grid(rows: list[tuple[str, str]]) -> Table:
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
     for label, value in rows:
-        grid.add_row(label, value)
+        # A str cell of a Rich table is read as markup; circles and how you met are the user's (or a file's) text.
+        grid.add_row(label, Text(value))
     return grid
 
 

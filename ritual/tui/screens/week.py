@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 OPEN_SHOWN = 20
 # How many refreshes to wait for the lists to be laid out before waiting for the screen to come back.
 LAYOUT_TRIES = 20
+# A day shows this many items and counts the rest: with thousands of friends a day holds hundreds, and a list
+# that long takes the app seconds to lay out while it tells nobody more (`ritual week` prints them all).
+DAY_SHOWN = 30
 # Below this many columns the days and the side list share the width equally.
 NARROW_WIDTH = 100
 HELLO_SHOWN = 10
@@ -128,7 +131,10 @@ class WeekScreen(CardActions, DataScreen):
             if not todays and not sessions:
                 heading.append("  nothing planned", style="dim")
             found.append(Option(heading, disabled=True, id=f"day-{day.isoformat()}"))
-            found += [Option(self._wrapped("#week-days", item_text(item)), id=str(i)) for i, item in todays]
+            found += [Option(self._wrapped("#week-days", item_text(item)), id=str(i)) for i, item in todays[:DAY_SHOWN]]
+            if len(todays) > DAY_SHOWN:
+                found.append(Option(Text(f"  and {len(todays) - DAY_SHOWN} more this day (all in `ritual week`)",
+                                         style="dim italic"), disabled=True))
             found += sessions
         if not self.data.count():
             found.append(Option(Text("No friends yet: press a to add the first one.", style="italic"), disabled=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -115,7 +116,8 @@ class FriendChooser(Vertical):
                 self.post_message(self.Changed(self))
             return
         found = self.matches(event.value)
-        options.add_options([Option(self.names[row.id], id=str(row.id)) for row in found]
+        # Names are data: shown as text, never read as markup.
+        options.add_options([Option(Text(self.names[row.id]), id=str(row.id)) for row in found]
                             or [Option("nobody by that name", disabled=True)])
         options.highlighted = 0 if found else None
         self.add_class("-open")
