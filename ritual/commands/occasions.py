@@ -29,12 +29,12 @@ def occasion() -> None:
 @click.option("--no-card", is_flag=True, help="Remember the day but plan no card for it.")
 @click.pass_obj
 def add(context: RitualContext, who: str, name: str, when: str, once: bool, no_card: bool) -> None:
-    """Add occasion NAME on DATE to a friend (NAME or ID). DATE: YYYY-MM-DD, MM-DD, --MM, 8 jan or tomorrow."""
+    """Add occasion NAME on DATE to a friend (NAME or ID). DATE: 8 January, 8 January 1990, YYYY-MM-DD, MM-DD, --MM or tomorrow."""
     repo = FriendRepository(context.db)
     found = repo.find(who)
     new = Occasion(name=name.strip(), date=parse_partial_words(when, "occasion date", context.clock.today()), yearly=not once, card=not no_card)
     stored = repo.add_occasion(found.id, new)
-    say(f"Added {stored.name} on {stored.date.iso()} for {found.name} (occasion #{stored.id}).")
+    say(f"Added {stored.name} on {stored.date.words()} for {found.name} (occasion #{stored.id}).")
 
 
 @occasion.command("list")
@@ -55,7 +55,7 @@ def list_occasions(context: RitualContext, who: str | None, as_json: bool) -> No
     for f, o in rows:
         kind = "yearly" if o.yearly else "once"
         card = "" if o.card else ", no card"
-        say(f"{o.id:>5}  {f.name[:28]:<28}  {o.name[:20]:<20}  {o.date.iso():<10}  {kind}{card}")
+        say(f"{o.id:>5}  {f.name[:28]:<28}  {o.name[:20]:<20}  {o.date.words():<17}  {kind}{card}")
 
 
 @occasion.command("rm")
@@ -67,7 +67,7 @@ def remove(context: RitualContext, occasion_id: int, yes: bool) -> None:
     repo = FriendRepository(context.db)
     owner = repo.get(repo.occasion_owner(occasion_id))
     target = next(o for o in owner.occasions if o.id == occasion_id)
-    if not removal_confirmed(f"Remove {owner.name}'s {target.name} ({target.date.iso()})?", yes):
+    if not removal_confirmed(f"Remove {owner.name}'s {target.name} ({target.date.words()})?", yes):
         return
     repo.remove_occasion(occasion_id)
     say(f"Removed {owner.name}'s {target.name}.")

@@ -1,4 +1,4 @@
-"""`ritual supplies [set KIND N | add KIND N]`: stamps and cards on hand."""
+"""`ritual supplies [set KIND N | add KIND N | remove KIND]`: stamps and cards on hand."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def supplies_text(on_hand: dict[str, int]) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as a JSON object.")
 @click.pass_context
 def supplies(ctx: click.Context, as_json: bool) -> None:
-    """Stamps (domestic, international, or kinds of your own) and cards on hand."""
+    """Stamps (domestic, international, postcard stamps), cards, postcards, envelopes and notecards on hand."""
     if ctx.invoked_subcommand is not None:
         return
     on_hand = SupplyRepository(ctx.obj.db).all()
@@ -42,7 +42,7 @@ def supplies(ctx: click.Context, as_json: bool) -> None:
 @click.argument("count", type=click.IntRange(*ranges.COUNT.bounds))
 @click.pass_obj
 def set_count(context: RitualContext, kind: str, count: int) -> None:
-    """Say how many of KIND you have (domestic, international, cards, or a kind of your own)."""
+    """Say how many of KIND you have: domestic, international, cards, postcards, postcard stamps, envelopes, notecards."""
     key = supply_kind(kind)
     SupplyRepository(context.db).set(key, count)
     say(f"{counted(count, key)} on hand.{_own_kind_note(key)}")
@@ -59,10 +59,19 @@ def add(context: RitualContext, kind: str, count: int) -> None:
     say(f"{counted(now, key)} on hand.{_own_kind_note(key)}")
 
 
+@supplies.command("remove")
+@click.argument("kind")
+@click.pass_obj
+def remove(context: RitualContext, kind: str) -> None:
+    """Stop counting KIND: it leaves the list and the week says nothing more about it."""
+    removed = SupplyRepository(context.db).remove(kind)
+    say(f"No longer counting {words_for(removed)}.")
+
+
 def _own_kind_note(kind: str) -> str:
     if kind in STANDARD_KINDS:
         return ""
-    return " (a kind of your own: counted here; the week plan checks domestic, international and cards)"
+    return " (counted here; the week plan checks domestic, international and cards)"
 
 
 def register(group: click.Group) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ritual.core.ranges import check_day
-from ritual.core.text import date_words
+from ritual.core.text import MONTH_NAMES, date_words
 from ritual.errors import InvalidValue
 
 FEB28 = "feb28"
@@ -20,6 +20,8 @@ _MAX_DAY = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEARLESS = re.compile(r"^(?:--(\d{2})-?(\d{2})|(\d{2})-(\d{2}))$")
 _MONTH_ONLY = re.compile(r"^--(\d{2})$")
+# The way the app and the CLI show dates, read back: `8 January`, `8 Jan 1990`, `January 8`, `June`.
+_WORDS = re.compile(r"^(?:(\d{1,2})\s+([a-z]+)|([a-z]+)\s+(\d{1,2})|([a-z]+))(?:,?\s+(\d{4}))?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -94,9 +96,31 @@ class PartialDate:
             if m := _YEARLESS.match(raw):
                 month, day = (m[1], m[2]) if m[1] else (m[3], m[4])
                 return cls(int(month), int(day))
+            if (m := _WORDS.match(raw)) and (found := _from_words(m)) is not None:
+                return found
         except InvalidValue as exc:
             raise InvalidValue(field, text, exc.problem) from None
-        raise InvalidValue(field, text, "is not a date (use YYYY-MM-DD, MM-DD or --MM)")
+        raise InvalidValue(field, text, "is not a date (use 8 January, 8 January 1990, YYYY-MM-DD, MM-DD or --MM)")
+
+
+def _from_words(m: re.Match) -> PartialDate | None:
+    """The date a `_WORDS` match names, or None when its word is no month."""
+    month = _month_number(m[2] or m[3] or m[5])
+    if month is None:
+        return None
+    day = m[1] or m[4]
+    if day is None:
+        return None if m[6] else PartialDate(month)
+    return PartialDate(month, int(day), int(m[6]) if m[6] else None)
+
+
+def _month_number(word: str) -> int | None:
+    """1-12 for a month's name or its first three letters, any case."""
+    word = word.casefold()
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        if len(word) >= 3 and name.casefold().startswith(word):
+            return number
+    return None
 
 
 def parse_day(text: str, field: str = "date") -> date:

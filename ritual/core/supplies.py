@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ritual.core.planner import POST, WRITE, AgendaItem
+from ritual.core.fields import check_text
 from ritual.errors import InvalidValue
 
 DOMESTIC = "domestic"
@@ -14,6 +15,12 @@ INTERNATIONAL = "international"
 CARDS = "cards"
 STANDARD_KINDS = (DOMESTIC, INTERNATIONAL, CARDS)
 _WORDS = {DOMESTIC: "domestic stamps", INTERNATIONAL: "international stamps", CARDS: "cards"}
+# Every kind ritual counts: the three the week checks, and the other stationery people keep by them.
+KNOWN_KINDS = (*STANDARD_KINDS, "postcards", "postcard stamps", "envelopes", "notecards")
+# Other ways of naming a known kind, as typed.
+_ALIASES = {"domestic stamps": DOMESTIC, "domestic stamp": DOMESTIC, "international stamps": INTERNATIONAL,
+            "international stamp": INTERNATIONAL, "card": CARDS, "postcard": "postcards",
+            "postcard stamp": "postcard stamps", "envelope": "envelopes", "notecard": "notecards"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +38,19 @@ class Shortfall:
 
 
 def supply_kind(text: str) -> str:
-    """A kind name as kept: trimmed and lower case; `stamps` alone is not enough to know which."""
-    kind = " ".join(text.split()).lower()
+    """A known kind as kept (`Domestic stamps` is `domestic`); anything else is refused, naming the kinds."""
+    kind = tidy_kind(text)
     if not kind:
         raise InvalidValue("kind", text, "must not be empty")
+    kind = _ALIASES.get(kind, kind)
+    if kind not in KNOWN_KINDS:
+        raise InvalidValue("kind", text, "is not a supply kind; the kinds are " + ", ".join(KNOWN_KINDS))
     return kind
+
+
+def tidy_kind(text: str) -> str:
+    """A kind name trimmed, single-spaced and lower case, with no control character in it."""
+    return " ".join(check_text("kind", text).split()).lower()
 
 
 def words_for(kind: str) -> str:

@@ -45,3 +45,10 @@ def fold(text: str) -> str:
 def now_is(status_words: str) -> str:
     """`is now in the post`, but `has arrived`: how a step taken reads in a sentence."""
     return {"arrived": "has arrived", "given": "was given by hand"}.get(status_words, f"is now {status_words}")
+
+
+def namesake_line(friend_id: int, name: str, nickname: str, where: str, birthday: str) -> str:
+    """`      15  Noah Garcia · Austin, US · birthday 12 May`: enough to tell friends of one name apart."""
+    shown = f"{name} ({nickname})" if nickname else name
+    details = [where or "no city", f"birthday {birthday}" if birthday else "no birthday"]
+    return f"  {friend_id:>6}  {shown} · " + " · ".join(details)

@@ -10,6 +10,7 @@ from datetime import date
 from ritual.core.fields import check_friend, check_occasion
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import Subject, with_birthday
+from ritual.core.text import namesake_line
 from ritual.errors import Ambiguous, NotFound
 from ritual.store.database import Database
 from ritual.store.rows import (
@@ -118,7 +119,7 @@ class FriendRepository:
         if not candidates:
             raise NotFound(f"no friend called {text!r}")
         if len(candidates) > 1:
-            listing = "\n".join(f"  {f.id:>6}  {f.name}" + (f" ({f.nickname})" if f.nickname else "") for f in candidates[:20])
+            listing = "\n".join(_namesake(f) for f in candidates[:20])
             more = f"\n  ... and {len(candidates) - 20} more" if len(candidates) > 20 else ""
             raise Ambiguous(f"{text!r} matches {len(candidates)} friends; give an id instead:\n{listing}{more}")
         return candidates[0]
@@ -317,3 +318,11 @@ def _mmdd(day: date) -> int:
 def _touch(conn: sqlite3.Connection, friend_id: int, now: str) -> None:
     """Mark the friend changed: an occasion is part of them (calendars take LAST-MODIFIED from this)."""
     conn.execute("UPDATE friends SET updated_at = ? WHERE id = ?", (now, friend_id))
+
+
+def _namesake(friend: Friend) -> str:
+    """One candidate of an ambiguous name, with where they live and their birthday to tell them apart."""
+    first = friend.addresses[0] if friend.addresses else None
+    where = ", ".join(p for p in (first.city if first else "", friend.country) if p)
+    birthday = friend.birthday.words() if friend.birthday else ""
+    return namesake_line(friend.id or 0, friend.name, friend.nickname, where, birthday)

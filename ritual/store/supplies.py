@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ritual.core import ranges
 from ritual.core.fields import check_text
-from ritual.core.supplies import stamp_kind, supply_kind
-from ritual.errors import InvalidValue
+from ritual.core.supplies import stamp_kind, supply_kind, tidy_kind
+from ritual.errors import InvalidValue, NotFound
 from ritual.store.database import Database
 
 
@@ -41,6 +41,18 @@ class SupplyRepository:
                 raise InvalidValue("count", delta, f"would leave fewer than none ({current} {key} on hand)")
             ranges.COUNT.check(current + delta, "count")
             return self.set(key, current + delta)
+
+    def remove(self, kind: str) -> str:
+        """Stop counting `kind` (a known kind, or one kept from before kinds were checked); the kind removed."""
+        typed = tidy_kind(kind)
+        counted = self.all()
+        key = typed if typed in counted else supply_kind(kind)
+        if key not in counted:
+            listing = ", ".join(counted) or "nothing yet"
+            raise NotFound(f"no supplies of kind {typed!r} are counted (counted: {listing})")
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM supplies WHERE kind = ?", (key,))
+        return key
 
     def use_stamp_for(self, friend_country: str, home_country: str) -> str | None:
         """Take one stamp of the kind a letter to `friend_country` needs; the kind, or None when none is counted."""

@@ -9,13 +9,15 @@ from datetime import date, timedelta
 from ritual.core.cards import POSTED
 from ritual.core.model import Friend
 from ritual.core.planner import INVITATIONS, KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
-from ritual.core.text import short_day
+from ritual.core.text import date_words, short_day
 from ritual.text.output import Styler
 
 WIDTH = 80
 LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "in touch", REPLY_OWED: "reply"}
 _LABEL_WIDTH = 8
 HELLO_LIMIT = 12
+# Room for the longest fact label, "address (home)" or "keep in touch", and a gap after it.
+FACT_WIDTH = 16
 
 
 def wrap(text: str, prefix: str, width: int = WIDTH) -> str:
@@ -111,37 +113,44 @@ def _open_sections(items: list[AgendaItem], style: Styler, show_all: bool) -> li
     return lines
 
 
+def day_words(day: date) -> str:
+    """`6 September 2026`: a full date in the words of every other date."""
+    return date_words(day.day, day.month, day.year)
+
+
 def render_friend_row(friend: Friend) -> str:
     """One line of `ritual friend list`."""
-    birthday = friend.birthday.iso() if friend.birthday else "—"
+    birthday = friend.birthday.words() if friend.birthday else "—"
     where = friend.country or "—"
     tags = ", ".join(friend.tags)
-    return f"{friend.id:>5}  {friend.name[:30]:<30}  {birthday:<10}  {where:<2}  {tags}"[:WIDTH].rstrip()
+    line = f"{friend.id:>5}  {friend.name[:28]:<28}  {birthday:<17}  {where:<2}  {tags}".rstrip()
+    return line if len(line) <= WIDTH else line[: WIDTH - 1] + "…"
 
 
 def render_friend(friend: Friend, upcoming: Iterable[AgendaItem], style: Styler) -> str:
     """Everything about one friend, for `ritual friend show`."""
     lines = [style.heading(friend.name) + (f"  ({friend.nickname})" if friend.nickname else "") + style.muted(f"  #{friend.id}")]
     facts = [
-        ("birthday", friend.birthday.iso() if friend.birthday else ""),
+        ("birthday", friend.birthday.words() if friend.birthday else ""),
         ("feb 29", friend.feb29 or ""),
         ("relationship", friend.relationship),
         ("circles", ", ".join(friend.tags)),
         ("how we met", friend.how_met),
         ("keep in touch", f"every {friend.cadence_days} days" if friend.cadence_days else ""),
-        ("last sent", friend.last_sent.isoformat() if friend.last_sent else ""),
-        ("last received", friend.last_received.isoformat() if friend.last_received else ""),
+        ("last sent", day_words(friend.last_sent) if friend.last_sent else ""),
+        ("last received", day_words(friend.last_received) if friend.last_received else ""),
     ]
-    lines += [wrap(v, f"  {k:<14}") for k, v in facts if v]
+    lines += [wrap(v, f"  {k:<{FACT_WIDTH}}") for k, v in facts if v]
     if not friend.birthday_card and friend.birthday:
         lines.append("  " + style.muted("no birthday card wanted"))
     for address in friend.addresses:
         title = f"address ({address.label})" if address.label else "address"
-        lines.append(wrap(address.one_line(), f"  {title:<14}"))
+        lines.append(wrap(address.one_line(), f"  {title:<{FACT_WIDTH}}"))
     for occasion in friend.occasions:
         kind = "yearly" if occasion.yearly else "once"
         card = "" if occasion.card else ", no card"
-        lines.append(wrap(f"{occasion.name} {occasion.date.iso()} ({kind}{card}) #{occasion.id}", f"  {'occasion':<14}"))
+        lines.append(wrap(f"{occasion.name} {occasion.date.words()} ({kind}{card}) #{occasion.id}",
+                          f"  {'occasion':<{FACT_WIDTH}}"))
     if friend.notes:
         # Each line of the notes is folded on its own, so the lines the user wrote stay lines.
         folded = "\n".join(textwrap.fill(line, WIDTH - 2) for line in friend.notes.splitlines())

@@ -182,9 +182,14 @@ class RitualApp(App[None]):
 
     def show_reminder(self, reminder, late: bool) -> None:
         """*thread*: a due reminder (many at once arrive already grouped into one summary) as a toast."""
+        self.call_from_thread(self._toast_reminder, reminder, late)
+
+    def _toast_reminder(self, reminder, late: bool) -> None:
+        """A reminder as a toast; the week's digest only points at the week when that week is on screen."""
+        on_screen = isinstance(self.screen, WeekScreen) and self.screen.shows_digest(reminder)
+        body = "It is the week on screen now." if on_screen else body_text(reminder)
         # Names come from the user's data: shown as they are, never read as markup.
-        self.call_from_thread(self.notify, body_text(reminder), title=headline(reminder, late),
-                              timeout=REMINDER_TOAST_SECONDS, markup=False)
+        self.notify(body, title=headline(reminder, late), timeout=REMINDER_TOAST_SECONDS, markup=False)
 
     def on_notify(self, _: Notify) -> None:
         """Keep at most a few toasts on screen, once the new one is in."""

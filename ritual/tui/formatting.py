@@ -46,7 +46,8 @@ def hanging(text: Text, width: int, indent: int = HANG) -> Text:
     lines = text.divide(cuts)
     wrapped = lines[0]
     for line in lines[1:]:
-        wrapped.append("\n" + " " * indent).append_text(line[1:] if line.plain.startswith(" ") else line)
+        spaces = len(line.plain) - len(line.plain.lstrip(" "))
+        wrapped.append("\n" + " " * indent).append_text(line[spaces:])
     return wrapped
 
 

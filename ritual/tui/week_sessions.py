@@ -11,6 +11,7 @@ from ritual.core.sessions import LetterTask, Session
 from ritual.core.text import short_day
 from ritual.services.planning.week import WeekPlan
 from ritual.text.sessions import conflict_text
+from ritual.tui.formatting import hanging
 
 
 def session_heading(session: Session, minutes_planned: int) -> Text:
@@ -29,16 +30,22 @@ def letter_line(letter: LetterTask) -> Text:
     return text
 
 
-def session_options(plan: WeekPlan, day: date) -> list[Option]:
-    """Each session of `day` under its heading, then its letters (or a word that it is free)."""
+# Wrapped lines hang under the words: a heading's past "  ✎ ", a letter's past its six-space margin.
+HEADING_HANG = 4
+LETTER_HANG = 8
+
+
+def session_options(plan: WeekPlan, day: date, width: int) -> list[Option]:
+    """Each session of `day` under its heading, then its letters (or a word that it is free), wrapped to `width`."""
     found: list[Option] = []
     for index, session in enumerate(plan.sessions):
         if session.day != day:
             continue
         letters = plan.letters_in(session)
         heading = session_heading(session, plan.session_plan.used_minutes(session))
-        found.append(Option(Text("  ").append_text(heading), id=f"session-{index}"))
-        found += [Option(letter_line(letter), id=f"session-{index}-{number}") for number, letter in enumerate(letters)]
+        found.append(Option(hanging(Text("  ").append_text(heading), width, HEADING_HANG), id=f"session-{index}"))
+        found += [Option(hanging(letter_line(letter), width, LETTER_HANG), id=f"session-{index}-{number}")
+                  for number, letter in enumerate(letters)]
         if not letters:
             found.append(Option(Text("      no letters due yet: time for one of your choice", style="dim italic"),
                                 disabled=True))

@@ -57,8 +57,8 @@ def test_import_for_gives_a_nameless_anniversary_to_a_friend(ritual, home):
     untold = ritual.ok("import", "ics", str(calendar))
     assert "1 skipped" in untold and "add --for NAME to give it to a friend" in untold
     told = ritual.ok("import", "ics", str(calendar), "--for", "Mia")
-    assert "Imported: 0 created, 1 updated" in told and "updated   Mia Weber — anniversary 1997-11-02" in told
-    assert "anniversary 1997-11-02 (yearly)" in ritual.ok("friend", "show", "Mia Weber")
+    assert "Imported: 0 created, 1 updated" in told and "updated   Mia Weber — anniversary 2 November 1997" in told
+    assert "anniversary 2 November 1997 (yearly)" in ritual.ok("friend", "show", "Mia Weber")
     missing = ritual("import", "ics", str(calendar), "--for", "Nobody")
     assert missing.exit_code == 1 and "no friend called 'Nobody'" in missing.stderr
 

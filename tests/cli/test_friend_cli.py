@@ -98,3 +98,32 @@ def test_one_off_occasion_needs_a_year(ritual):
     add_ana(ritual)
     result = ritual("occasion", "add", "Ana", "party", "06-20", "--once")
     assert result.exit_code == 2 and "needs a year" in result.stderr
+
+
+def test_a_date_without_a_year_reads_8_january_everywhere(ritual):
+    ritual.ok("friend", "add", "Diya Das", "--birthday", "--01-08", "--country", "IN")
+    ritual.ok("friend", "add", "Mia Weber", "--birthday", "8 Jan 1990")
+    ritual.ok("occasion", "add", "Diya", "name day", "January 20")
+    listed = ritual.ok("friend", "list")
+    assert "8 January " in listed and "8 January 1990" in listed and "--01-08" not in listed
+    shown = ritual.ok("friend", "show", "Diya")
+    assert "birthday        8 January\n" in shown and "name day 20 January (yearly)" in shown
+    assert "--01" not in shown
+    assert "20 January" in ritual.ok("occasion", "list") and "--01-20" not in ritual.ok("occasion", "list")
+    assert ritual.json("friend", "show", "Mia")["birthday"] == "1990-01-08"  # data stays ISO
+    wrong = ritual("friend", "add", "Nobody", "--birthday", "8 Foo")
+    assert wrong.exit_code == 2 and "'8 Foo' is not a date (use 8 January, 8 January 1990" in wrong.stderr
+
+
+def test_namesakes_are_listed_with_city_birthday_and_id_wherever_a_name_is_asked(ritual):
+    ritual.ok("friend", "add", "Noah Garcia", "--city", "Austin", "--country", "US", "--birthday", "2012-05-12")
+    ritual.ok("friend", "add", "Noah Garcia", "--city", "Lyon", "--country", "FR", "--birthday", "--03-02")
+    ritual.ok("friend", "add", "Noah Garcia")
+    for args in (("friend", "show", "Noah"), ("friend", "edit", "Noah Garcia", "--city", "Oslo"),
+                 ("letter", "add", "Noah", "--sent"), ("occasion", "add", "Noah", "wedding", "2027-06-01")):
+        result = ritual(*args)
+        assert result.exit_code == 2, args
+        assert "matches 3 friends; give an id instead:" in result.stderr
+        assert "     1  Noah Garcia · Austin, US · birthday 12 May 2012" in result.stderr
+        assert "     2  Noah Garcia · Lyon, FR · birthday 2 March" in result.stderr
+        assert "     3  Noah Garcia · no city · no birthday" in result.stderr

@@ -161,3 +161,28 @@ def test_export_ics_holds_the_sessions_by_default_and_leaves_them_out_when_asked
     assert "SUMMARY:Writing session: " in default
     assert "WRITING-SESSION" not in people.ok("export", "ics", "--include", "birthdays,write,post")
     assert "WRITING-SESSION" in people.ok("export", "ics", "--include", "sessions")
+
+
+def test_supply_kinds_are_checked_and_a_kind_can_be_removed(people):
+    wrong = people("supplies", "set", "stampz", "3")
+    assert wrong.exit_code == 2 and "Traceback" not in wrong.stderr
+    assert "kind: 'stampz' is not a supply kind; the kinds are domestic, international, cards" in wrong.stderr
+    people.ok("supplies", "set", "Domestic stamps", "4")
+    people.ok("supplies", "add", "envelope", "10")
+    assert json.loads(people.ok("supplies", "--json")) == {"domestic": 4, "envelopes": 10}
+    assert "No longer counting envelopes." in people.ok("supplies", "remove", "envelopes")
+    assert json.loads(people.ok("supplies", "--json")) == {"domestic": 4}
+    gone = people("supplies", "remove", "envelopes")
+    assert gone.exit_code == 1 and "no supplies of kind 'envelopes' are counted (counted: domestic)" in gone.stderr
+
+
+def test_a_kind_kept_from_before_kinds_were_checked_can_still_be_removed(people):
+    from ritual.paths import Paths
+    from ritual.store.database import open_database
+
+    db = open_database(Paths.under(people.home).database)
+    with db.transaction() as conn:
+        conn.execute("INSERT INTO supplies (kind, count, updated_at) VALUES ('stampz', 2, '2026-01-01')")
+    db.close()
+    assert "No longer counting stampz." in people.ok("supplies", "remove", "Stampz")
+    assert json.loads(people.ok("supplies", "--json")) == {}

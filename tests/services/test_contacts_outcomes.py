@@ -40,7 +40,7 @@ def outcomes(summary) -> list[tuple]:
 def test_a_first_import_gives_one_outcome_per_record_in_file_order(db):
     summary = run(db, cards(ANA, NAMELESS, BO))
     assert outcomes(summary) == [
-        ("created", "Ana Souza", "phone.vcf:1", "birthday 1990-03-14"),
+        ("created", "Ana Souza", "phone.vcf:1", "birthday 14 March 1990"),
         ("skipped", "", "phone.vcf:8", "has no name (no FN, N, ORG or NICKNAME)"),
         ("created", "Bo Berg", "phone.vcf:12", "Malmö, SE"),
     ]
@@ -54,7 +54,7 @@ def test_a_reimport_says_what_changed_what_stayed_and_which_edits_were_kept(db):
     changed_ana = ("UID:a1", "FN:Ana Souza", "BDAY:1990-03-15", "NICKNAME:Aninha", "NOTE:moved to Porto")
     summary = run(db, cards(changed_ana, BO), tags=("phone",))
     assert outcomes(summary) == [
-        ("updated", "Ana Souza", "phone.vcf:1", "birthday 1990-03-15; notes; circles + phone; kept your nickname"),
+        ("updated", "Ana Souza", "phone.vcf:1", "birthday 15 March 1990; notes; circles + phone; kept your nickname"),
         ("updated", "Bo Berg", "phone.vcf:9", "circles + phone"),
     ]
     again = run(db, cards(changed_ana, BO), tags=("phone",))
@@ -66,7 +66,7 @@ def test_dry_runs_list_every_record_and_real_imports_only_when_asked(db):
     text = cards(ANA, NAMELESS, BO)
     dry = summary_lines(run(db, text, dry_run=True), files=1)
     assert dry[0] == "Dry run, nothing saved. From 1 file this would give: 2 created, 0 updated, 0 unchanged, 1 skipped."
-    assert "  created   phone.vcf:1: Ana Souza — birthday 1990-03-14" in dry
+    assert "  created   phone.vcf:1: Ana Souza — birthday 14 March 1990" in dry
     assert "  skipped   phone.vcf:8: has no name (no FN, N, ORG or NICKNAME)" in dry
     quiet = summary_lines(run(db, text), files=1)
     assert quiet[2:] == ["Skipped:", "  phone.vcf:8: has no name (no FN, N, ORG or NICKNAME)"]

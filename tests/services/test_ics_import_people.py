@@ -73,6 +73,6 @@ def test_the_library_warning_about_a_guessed_time_zone_is_told_in_ritual_words(t
     result = subprocess.run([sys.executable, "-m", "ritual", "--home", str(tmp_path / "h"), "import", "ics", str(path)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stderr == ""
-    assert "Lena — birthday 1991-04-12" in result.stdout
+    assert "Lena — birthday 12 April 1991" in result.stdout
     assert "time zone '/freeassociation.sourceforge.net/Europe/Berlin' was read as Europe/Berlin" in result.stdout
     assert "GloballyUniqueTZIDGuessed" not in result.stdout

@@ -17,6 +17,7 @@ from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
 from ritual.paths import Paths
 from ritual.store.friends import FriendRepository
 from ritual.tui.app import RitualApp, build_app
+from textual.pilot import Pilot
 
 MONDAY = date(2026, 3, 9)
 SIZE = (110, 34)
@@ -93,8 +94,26 @@ def friend_id(context: RitualContext, name: str) -> int:
     return FriendRepository(context.db).find(name).id
 
 
+@pytest.fixture(autouse=True)
+def keys_pressed_as_one_burst(monkeypatch):
+    """Each `pilot.press(...)` is one burst of keys, then a pause: a letter key held back at its end gets to act."""
+    burst = Pilot.press
+
+    async def press(pilot: Pilot, *keys: str) -> None:
+        await burst(pilot, *keys)
+        await pilot.pause()
+        if getattr(pilot.app.screen, "waiting_key", None) is not None:
+            while getattr(pilot.app.screen, "waiting_key", None) is not None:
+                await pilot.pause(0.05)
+            await pilot.pause()  # what the key opened gets composed
+
+    monkeypatch.setattr(Pilot, "press", press)
+
+
 async def settle(pilot) -> None:
-    """Let workers finish and their messages land."""
+    """Let a letter key held back for the typing gap act, then workers finish and their messages land."""
+    while getattr(pilot.app.screen, "waiting_key", None) is not None:
+        await pilot.pause(0.05)
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

@@ -89,7 +89,8 @@ async def test_a_section_key_always_shows_the_section_itself(app):
         await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, FriendsScreen)
-        await pilot.press("w", "e")
+        await pilot.press("w")
+        await pilot.press("e")
         assert type(app.screen).__name__ == "ExportScreen"
 
 

@@ -8,9 +8,9 @@ from textual.widgets import OptionList
 
 from ritual.tui.screens.calendar import CalendarScreen
 from ritual.tui.screens.profile import ProfileScreen
-from ritual.tui.widgets.date_grid import ACTION_MARK, OCCASION_MARK, month_weeks, shift_month
+from ritual.tui.widgets.date_grid import ACTION_MARK, MONTH_LINES, OCCASION_MARK, month_weeks, shift_month
 from ritual.tui.widgets.month_calendar import MonthCalendar
-from ritual.tui.widgets.year_overview import YearOverview
+from ritual.tui.widgets.year_overview import BLOCK_HEIGHT, YearOverview
 from tests.tui.conftest import MONDAY, SIZE, settle
 
 
@@ -95,3 +95,27 @@ def test_month_grid_has_six_monday_first_weeks():
     assert len(weeks) == 6 and weeks[0][6] == date(2026, 2, 1) and weeks[0][0] is None
     assert shift_month(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert shift_month(date(2024, 3, 31), -13) == date(2023, 2, 28)
+
+
+def month_on_screen(year: YearOverview) -> bool:
+    """True when every line of the cursor's month is inside the scrolled view."""
+    view = year.parent
+    top = year.virtual_region.y + (year.cursor.month - 1) // year.columns * BLOCK_HEIGHT
+    shown = view.scroll_offset.y
+    return shown <= top and top + MONTH_LINES <= shown + view.scrollable_content_region.height
+
+
+async def test_the_year_at_80_columns_shows_months_side_by_side_and_scrolls_to_the_chosen_one(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(app, pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        year = screen.query_one(YearOverview)
+        assert year.columns >= 2
+        assert month_on_screen(year)
+        await pilot.press(*["pagedown"] * 8)
+        await settle(pilot)
+        assert year.cursor.month == 11 and month_on_screen(year)
+        await pilot.press(*["pageup"] * 10)
+        await settle(pilot)
+        assert year.cursor.month == 1 and month_on_screen(year)

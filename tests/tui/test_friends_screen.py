@@ -187,3 +187,22 @@ async def test_columns_are_chosen_by_the_width_and_never_cut_a_heading(context):
             heading = screen.query_one(FriendTable).render_line(0).text
             assert "…" not in heading and "Next occasion" in heading and "Last letter" in heading
             assert ("Circles" in heading) == (size[0] >= 120)
+
+
+async def test_no_column_is_cut_at_the_right_edge_at_any_width_from_80_to_200(app):
+    from ritual.tui.formatting import since
+    from ritual.tui.widgets.friend_table import COLUMNS
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_friends(app, pilot)
+        table = screen.query_one(FriendTable)
+        for width in range(80, 201, 3):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            assert table.region.right + table.scrollbar_size_vertical <= width
+            heading = table.render_line(0).text
+            assert len(heading) <= table.size.width
+            shown = [title for title, _ in COLUMNS if title in heading]
+            assert heading.split() == ["Name", *" ".join(shown).split()], width
+            last = since(table.rows[0].last_letter, table.today)
+            assert table.render_line(1).text.rstrip().endswith(last), width

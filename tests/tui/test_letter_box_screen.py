@@ -142,3 +142,25 @@ def test_the_year_grid_places_days_under_their_week():
     # The first column starts on Monday 29 Dec 2025: Wednesday 31 Dec stays blank, Thursday 1 Jan is a day.
     assert (lines[3][3], lines[4][3]) == (" ", "·")
     assert isinstance(grid.render(), Text)
+
+
+async def test_every_column_fits_the_width_and_a_narrow_box_shows_two_lines_a_letter(app, context):
+    add_letters(context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_box(pilot)
+        table = screen.query_one(DataTable)
+        for width in (80, 96, 109, 110, 120, 160):
+            await pilot.resize_terminal(width, 24)
+            await settle(pilot)
+            assert table.virtual_size.width <= table.scrollable_content_region.width, width
+            title = screen.query_one("#box-title", Static)
+            assert title.content_size.width >= len(str(title.render())), width
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert [str(column.label) for column in table.columns.values()] == ["Date", "Letter · where it is now"]
+        date_cell, letter = table_rows(screen)[1]
+        assert date_cell == "Fri 20 Feb"
+        assert letter == "from Chloé Martin · card · thank-you\nwaiting for your reply"
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert table_rows(screen)[1][5] == "waiting for your reply"

@@ -207,3 +207,37 @@ async def test_marking_posted_in_the_letter_box_uses_the_right_stamp(sessions_ap
         await settle(pilot)
         assert SupplyRepository(sessions_context.db).all()["international"] == 1
         assert LetterRepository(sessions_context.db).list(ben)[0].status == POSTED
+
+
+async def test_session_lines_wrap_under_their_words_at_80_columns(sessions_app):
+    async with sessions_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = sessions_app.screen
+        width = screen.query_one("#week-days", OptionList).scrollable_content_region.width
+        days = dict(prompts(screen, "#week-days"))
+        heading, letter = days["session-0"].split("\n"), days["session-0-0"].split("\n")
+        assert len(heading) > 1 and len(letter) > 1
+        assert all(line.startswith("    ") and not line.startswith("     ") for line in heading[1:])
+        assert all(line.startswith(" " * 8) and line[8] != " " for line in letter[1:])
+        assert max(len(line) for line in heading + letter) <= width
+        assert " ".join(part.strip() for part in letter) == "Ana Souza — birthday, write by Tue 10 Mar"
+
+
+async def test_the_supplies_dialog_refuses_an_unknown_kind_and_removes_a_kind(sessions_app, sessions_context):
+    SupplyRepository(sessions_context.db).set("envelopes", 4)
+    async with sessions_app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        dialog = sessions_app.screen
+        message = dialog.query_one("#supplies-message", Static)
+        dialog.query_one("#supply-kind", Input).value = "stampz"
+        dialog.query_one("#supply-count", Input).value = "3"
+        await pilot.press("ctrl+s")
+        assert "'stampz' is not a supply kind; the kinds are domestic, international, cards" in str(message.render())
+        assert "stampz" not in SupplyRepository(sessions_context.db).all()
+        dialog.query_one("#supply-kind", Input).value = "Envelopes"
+        await pilot.press("ctrl+r")
+        assert "No longer counting envelopes." in str(message.render())
+        assert "envelopes" not in SupplyRepository(sessions_context.db).all()
+        assert "envelopes" not in str(dialog.query_one("#supplies-counts", Static).render())
+        assert dialog.query_one("#supply-remove").region.right <= 80

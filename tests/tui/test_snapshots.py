@@ -34,7 +34,7 @@ def still_cursors(app) -> None:
         widget.cursor_blink = False
 
 
-def snap(snap_compare, app, keys: tuple[str, ...], check) -> bool:
+def snap(snap_compare, app, keys: tuple[str, ...], check, size: tuple[int, int] = SIZE) -> bool:
     """Press the keys (settling after each), check the state behind the picture, then compare the picture."""
     checked = []
 
@@ -54,7 +54,7 @@ def snap(snap_compare, app, keys: tuple[str, ...], check) -> bool:
         await tables_laid_out(pilot)
         still_cursors(pilot.app)
 
-    matches = snap_compare(app, terminal_size=SIZE, run_before=before)
+    matches = snap_compare(app, terminal_size=size, run_before=before)
     assert checked, "the state check did not run"
     return matches
 

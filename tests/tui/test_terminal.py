@@ -23,14 +23,16 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 class Pane:
     """One detached tmux session running ritual."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, size: tuple[int, int] = (110, 34)) -> None:
         self.name = f"ritual-test-{uuid.uuid4().hex[:8]}"
         self.home = home
+        self.size = size
 
     def start(self) -> None:
         # COLUMNS and LINES from the test runner would override the pane's real size.
         command = f"env -u COLUMNS -u LINES RITUAL_TODAY={TODAY} {RITUAL} --home {self.home}"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "110", "-y", "34", command], check=True)
+        width, height = (str(n) for n in self.size)
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", width, "-y", height, command], check=True)
 
     def keys(self, *keys: str) -> None:
         subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
@@ -56,6 +58,15 @@ class Pane:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
 
+def ritual_json(home: Path, *args: str):
+    """What a `--json` command prints, read."""
+    import json
+
+    env = {**os.environ, "RITUAL_TODAY": TODAY}
+    done = subprocess.run([RITUAL, "--home", str(home), *args, "--json"], check=True, capture_output=True, env=env)
+    return json.loads(done.stdout)
+
+
 def ritual(home: Path, *args: str) -> None:
     env = {**os.environ, "RITUAL_TODAY": TODAY}
     subprocess.run([RITUAL, "--home", str(home), *args], check=True, capture_output=True, env=env)
@@ -79,7 +90,10 @@ def test_a_person_plans_the_week_finds_a_friend_and_adds_one(pane):
     assert "Previous week" in week
     pane.keys("Right")
     pane.wait_for("Mon 16 Mar – Sun 22 Mar")
-    pane.keys("t", "f")
+    # Two letters sent together are a typed word, not two keys: a person pauses between keys.
+    pane.keys("t")
+    time.sleep(0.8)
+    pane.keys("f")
     pane.wait_for("2 friends · sorted by name")
     pane.keys("/")
     time.sleep(0.3)
@@ -113,3 +127,26 @@ def test_a_person_plans_the_week_finds_a_friend_and_adds_one(pane):
     while pane.alive() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not pane.alive()
+
+
+def test_at_80_by_24_a_typed_word_acts_on_nothing_and_a_lone_key_still_does(tmp_path: Path):
+    home = tmp_path / "home"
+    write_quiet_config(home / "config" / "config.toml")
+    ritual(home, "friend", "add", "Ana Souza", "--birthday", "1990-03-14", "--country", "US", "--city", "Portland")
+    pane = Pane(home, (80, 24))
+    pane.start()
+    try:
+        pane.wait_for("Ana Souza's birthday")
+        pane.keys("Down")
+        for word in ("graduation", "holiday", "zara", "quinn"):
+            pane.keys(*word)
+            time.sleep(1.0)
+            shown = pane.text()
+            assert pane.alive() and "Week 11" in shown and "Card" not in shown, (word, shown)
+        pane.keys("f")
+        pane.wait_for("sorted by name")
+        pane.keys(*"zara")
+        pane.wait_for("zara")
+    finally:
+        pane.stop()
+    assert ritual_json(home, "friend", "list")[0]["name"] == "Ana Souza"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from textual.widgets import OptionList, Static
 
+from ritual.core.reminders import DIGEST, Reminder
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE
 from ritual.tui.formatting import HANG
 from ritual.tui.screens.profile import ProfileScreen
@@ -103,6 +104,24 @@ async def test_keep_in_touch_reads_in_touch_and_sits_on_its_day_as_in_the_cli(ap
         for item in due:
             assert any(item.friend in " ".join(p.split()) and "in touch" in p for p in on_days)
         assert all(item.overdue for item in shown_items(screen, "#week-open"))
+
+
+def digest_for(sunday: date) -> Reminder:
+    """The weekly digest sent on `sunday` for the week after it."""
+    return Reminder(key=f"digest:{sunday}", kind=DIGEST, due=datetime(sunday.year, sunday.month, sunday.day, 18),
+                    day=sunday, friend_id=None, friend="", occasion=None, occasion_date=None,
+                    title="Your week of letters", body="Here is what the coming week holds:\nTue 10 Mar  write: Ana")
+
+
+async def test_the_digest_of_the_week_on_screen_does_not_repeat_its_days(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app._toast_reminder(digest_for(date(2026, 3, 8)), late=False)
+        app._toast_reminder(digest_for(date(2026, 3, 15)), late=False)
+        await pilot.pause()
+        shown, other = [n.message for n in app._notifications][-2:]
+    assert shown == "It is the week on screen now."
+    assert other.startswith("Here is what the coming week holds:") and "Ana" in other
 
 
 async def test_a_crowded_day_shows_its_first_items_and_counts_the_rest(app, context):

@@ -56,3 +56,17 @@ async def test_no_country_is_shown_under_the_field_and_nothing_goes_on(empty_con
         assert isinstance(app.screen, OnboardingScreen)
         assert "'Narnia' is not a known country" in app.screen.query_one("#row-home-country").message
     assert "home_country" not in empty_context.paths.config_file.read_text(encoding="utf-8")
+
+
+async def test_all_three_choices_show_whole_on_a_24_line_terminal(empty_context, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    app = build_app(empty_context, check_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer_top = app.screen.query_one("FittingFooter").region.y
+        for button in ("#onboard-add", "#onboard-demo", "#onboard-import"):
+            region = app.screen.query_one(button).region
+            assert region.height == 3 and region.bottom <= footer_top and region.right <= 80, button
+        await pilot.click("#onboard-import")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ImportScreen"

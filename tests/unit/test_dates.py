@@ -186,3 +186,15 @@ def test_the_next_occurrence_on_the_day_itself_is_that_day():
     assert next_occurrence(PartialDate(5, 1), date(2026, 5, 1)) == date(2026, 5, 1)
     assert next_occurrence(PartialDate(5, 1), date(2026, 5, 2)) == date(2027, 5, 1)
     assert next_occurrence(PartialDate(5, 1, 2030), date(2026, 1, 1)) == date(2030, 5, 1)
+
+
+def test_dates_in_words_are_read_as_they_are_shown():
+    assert PartialDate.parse("8 January") == PartialDate(1, 8)
+    assert PartialDate.parse("8 jan 1990") == PartialDate(1, 8, 1990)
+    assert PartialDate.parse("January 8, 1990") == PartialDate(1, 8, 1990)
+    assert PartialDate.parse("June") == PartialDate(6)
+    for shown in (PartialDate(1, 8), PartialDate(2, 29), PartialDate(12, 2, 1941), PartialDate(6)):
+        assert PartialDate.parse(shown.words()) == shown
+    for wrong in ("8 Foo", "Ju 8", "June 1990", "30 February"):
+        with pytest.raises(InvalidValue):
+            PartialDate.parse(wrong)

@@ -196,7 +196,7 @@ def _rule(value: PartialDate, policy: str) -> tuple[tuple[str, object], ...]:
 def _year_note(occasion: Occasion) -> str:
     value = occasion.date
     if not occasion.yearly:
-        return f"{occasion.name.capitalize()} on {value.iso()}."
+        return f"{occasion.name.capitalize()} on {value.words()}."
     if value.year is None:
         return "Birth year unknown." if occasion.name == BIRTHDAY else "Year unknown."
     return f"Born {value.year}." if occasion.name == BIRTHDAY else f"Since {value.year}."

@@ -59,7 +59,7 @@ def _claimed(found: list[Found], owner: Friend | None) -> tuple[list[Found], lis
     if owner is not None:
         return named + [replace(f, name=owner.name) for f in nameless], []
     hint = "that names no person; add --for NAME to give it to a friend"
-    return named, [Skipped(f.title, f.line, f"an {f.kind} on {f.date.iso()} {hint}") for f in nameless]
+    return named, [Skipped(f.title, f.line, f"an {f.kind} on {f.date.words()} {hint}") for f in nameless]
 
 
 def merge(found: list[Found]) -> tuple[dict[str, dict[str, Found]], list[Skipped]]:
@@ -88,7 +88,7 @@ def _with_mar1_instances(best: Found, items: list[Found]) -> Found:
 
 
 def _apply(repo: FriendRepository, matches: list[Friend], name: str, dates: dict[str, Found], dry_run: bool) -> Outcome:
-    what = ", ".join(f"{kind} {found.date.iso()}" for kind, found in sorted(dates.items()))
+    what = ", ".join(f"{kind} {found.date.words()}" for kind, found in sorted(dates.items()))
     if len(matches) > 1:
         return Outcome(SKIPPED, name, f"{what}: the name matches {len(matches)} friends; add it by hand")
     if not matches:
@@ -119,7 +119,7 @@ def _merged(friend: Friend, dates: dict[str, Found]) -> tuple[Friend, str | None
     if BIRTHDAY in dates:
         new, known = dates[BIRTHDAY].date, friend.birthday
         if known is not None and not _same_day(known, new):
-            return friend, f"already has birthday {known.iso()}; the file says {new.iso()}, so it was left as it is"
+            return friend, f"already has birthday {known.words()}; the file says {new.words()}, so it was left as it is"
         if known is None or (known.year is None and new.year is not None):
             friend = replace(friend, birthday=new, feb29=friend.feb29 or dates[BIRTHDAY].feb29)
     if ANNIVERSARY in dates:

@@ -89,7 +89,7 @@ def read_event(vevent, where: EventLines, source: str, calendar_name: str = "") 
     yearly = _recurs(vevent) and not _mar1_stand_in(vevent["RRULE"], start)
     value = _partial(start, kind, stated_year, month_only, str(vevent.get("DESCRIPTION", "")), yearly)
     if name is None and kind != ANNIVERSARY:
-        return Skipped(title, where.begin, f"a {kind} on {value.iso()} that names no person")
+        return Skipped(title, where.begin, f"a {kind} on {value.words()} that names no person")
     # Whose anniversary "Our anniversary" is, only the user can say (`--for NAME`); the importer decides.
     feb29 = _feb29_policy(vevent, start) if yearly else None
     return Found(name or "", kind, value, where.begin, yearly, feb29, title)

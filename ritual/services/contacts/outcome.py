@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.services.contacts.merge import snapshot
 
@@ -35,7 +36,7 @@ class RecordOutcome:
 
 def contact_detail(friend: Friend) -> str:
     """Birthday and town of a contact, as far as the file tells."""
-    parts = [f"birthday {friend.birthday.iso()}"] if friend.birthday else []
+    parts = [f"birthday {friend.birthday.words()}"] if friend.birthday else []
     if friend.addresses:
         address = friend.addresses[0]
         parts.append(", ".join(p for p in (address.city, address.country) if p))
@@ -60,7 +61,7 @@ def unchanged_detail(kept: tuple[str, ...]) -> str:
 
 def _change(key: str, old: dict, new: dict) -> str:
     if key == "birthday" and new[key]:
-        return f"birthday {new[key]}"
+        return f"birthday {PartialDate.parse(new[key]).words()}"
     if key == "tags" and set(new[key]) > set(old[key]):
         return "circles + " + ", ".join(t for t in new[key] if t not in old[key])
     return FIELD_WORDS[key]

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.screen import Screen
+from textual.timer import Timer
 
 from ritual.tui.messages import DataChanged
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
 
-# Letters that follow a letter with no key of its own this quickly are someone typing, not choosing actions.
+# A letter that follows another this quickly is someone typing a word, never a key choosing an action; so a
+# letter's key acts only once this long passed with no letter after it (an arrow or enter makes it act at once).
 TYPING_GAP_SECONDS = 0.6
 
 
@@ -24,10 +26,14 @@ class DataScreen(Screen):
         super().__init__(name=name)
         self.data = data
         self._generation = -1
-        self._typing_since = float("-inf")
+        self._last_letter = float("-inf")
+        # The letter key held back while it might still be the start of a word, as (key, character).
+        self.waiting_key: tuple[str, str] | None = None
+        self._waiting_timer: Timer | None = None
 
     def on_screen_resume(self) -> None:
-        """Load on first showing, and again when the data changed while hidden."""
+        """Load on first showing, and again when the data changed while hidden; a word typed before is over."""
+        self._last_letter = float("-inf")
         if self._generation != self.app.data_generation:
             self.reload()
 
@@ -45,20 +51,59 @@ class DataScreen(Screen):
         """Read what this screen shows; screens fill this in."""
         raise NotImplementedError
 
-    def on_key(self, event: events.Key) -> None:
-        """A letter with no key of its own starts typing; letters right after it are typing too, never actions."""
-        if not event.is_printable or event.character in (None, " "):
+    async def on_key(self, event: events.Key) -> None:
+        """A letter's key acts only once no other letter follows it quickly; letters in a run are typing."""
+        if not _is_letter(event):
+            self._last_letter = float("-inf")  # a word is letters in a row: an arrow or escape ends it
+            if self.waiting_key is not None:
+                # The held key acts first; this key then goes wherever that left the focus (a dialog it opened).
+                event.stop()
+                event.prevent_default()
+                await self._act_now()
+                self.app.simulate_key(event.key)
             return
         now = monotonic()
-        typing = now - self._typing_since < TYPING_GAP_SECONDS
-        if typing or not self._has_key(event.key):
-            event.stop()
-            event.prevent_default()
-            self.start_typing(event.character)
+        typing, self._last_letter = now - self._last_letter < TYPING_GAP_SECONDS, now
+        if not typing and not self._has_key(event.key):
+            typing = True
+        event.stop()
+        event.prevent_default()
+        if typing:
+            self._type_waiting()
+            self.typed(event.character)
+        else:
+            self._wait_with(event.key, event.character)
+
+    def _wait_with(self, key: str, character: str) -> None:
+        """Hold a letter's key for the gap: a letter after it makes both typing, else the key acts."""
+        self._type_waiting()
+        self.waiting_key = (key, character)
+        self._waiting_timer = self.set_timer(TYPING_GAP_SECONDS, self._act_now)
+
+    def _type_waiting(self) -> None:
+        """The key held back turned out to start a word: it is typing, and nothing acts."""
+        if self.waiting_key is not None:
+            character = self.waiting_key[1]
+            self._drop_waiting()
+            self.typed(character)
+
+    async def _act_now(self) -> None:
+        """The key held back acts now: its gap passed, or another kind of key (an arrow, enter) came first."""
+        if self.waiting_key is not None:
+            key = self.waiting_key[0]
+            self._drop_waiting()
+            if self.app.screen is self:
+                await self.app._check_bindings(key)
+
+    def _drop_waiting(self) -> None:
+        if self._waiting_timer is not None:
+            self._waiting_timer.stop()
+        self.waiting_key, self._waiting_timer = None, None
 
     def start_typing(self, character: str) -> None:
-        """Take a letter as typing: letters right after it are typing too."""
-        self._typing_since = monotonic()
+        """Take a letter as typing, never as its key: letters right after it are typing too."""
+        self._last_letter = monotonic()
+        self._type_waiting()
         self.typed(character)
 
     def _has_key(self, key: str) -> bool:
@@ -69,3 +114,8 @@ class DataScreen(Screen):
 
     def typed(self, character: str) -> None:
         """A letter typed where it is no command: nothing happens unless the screen has a search."""
+
+
+def _is_letter(event: events.Key) -> bool:
+    """True for a letter or digit typed on its own, the keys that can start a word."""
+    return bool(event.is_printable and event.character and event.character.isalnum() and len(event.character) == 1)

@@ -42,6 +42,8 @@ def day_marks(items: list[AgendaItem]) -> dict[date, str]:
 class CalendarScreen(DataScreen):
     """Month view by default; `y` shows the year."""
 
+    # Below 100 columns the day panel slims down so the year shows two months a row.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("y", "toggle_year", "Year / month"),
         Binding("t", "today", "Today"),

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 TEXT_FIELDS = (
     ("name", "Name", "as you write it on the envelope"),
     ("nickname", "Nickname", ""),
-    ("birthday", "Birthday", "8 jan, 8 jan 1990, june, MM-DD · F2 picks"),
+    ("birthday", "Birthday", "8 January, 8 January 1990, june · F2 picks"),
     ("relationship", "Relationship", "friend, family, pen pal, …"),
     ("tags", "Circles", "comma separated: school, choir"),
     ("street", "Street", ""),
@@ -165,7 +165,7 @@ def initial_values(friend: Friend | None) -> dict[str, str]:
     address = friend.addresses[0] if friend.addresses else Address()
     return {
         "name": friend.name, "nickname": friend.nickname,
-        "birthday": friend.birthday.iso() if friend.birthday else "",
+        "birthday": friend.birthday.words() if friend.birthday else "",
         "relationship": friend.relationship, "tags": ", ".join(friend.tags),
         "street": address.lines[0] if address.lines else "",
         "street2": address.lines[1] if len(address.lines) > 1 else "", "postal_code": address.postal_code,

@@ -134,6 +134,8 @@ class FriendsScreen(DataScreen):
         search = self.query_one("#friend-search", Input)
         search.value += character
         search.cursor_position = len(search.value)
+        # The letters already typed stay: the next one goes after them, not over a selection of them.
+        search.select_on_focus = False
         self.set_focus(search)
 
     def _chosen_friend(self):

@@ -9,14 +9,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from ritual.core.letters import POSTED, RECEIVED, SENT, WRITTEN, Letter, replies_owed
 from ritual.core.text import now_is
 from ritual.errors import RitualError
-from ritual.core.sittings import effort_words
 from ritual.text.letters import logged_note
 from ritual.tui.formatting import short_date, since
+from ritual.tui.letter_rows import (NARROW_BELOW, NARROW_COLUMNS, NARROW_RESERVED, WIDE_COLUMNS, fits, narrow_cells,
+                                    wide_cells)
 from ritual.tui.messages import FriendChosen, LetterBoxChanged, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
@@ -24,7 +25,6 @@ from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.friend_chooser import FriendChooser
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
-from ritual.tui.safe_text import markup_safe
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -57,6 +57,8 @@ class LetterBoxScreen(DataScreen):
         self.letters: list[Letter] = []
         self.friends: dict[int, str] = {}
         self.answered: dict[str, int] = {}
+        self.narrow = False
+        self._filled_width = 0
 
     def compose(self) -> ComposeResult:
         """Filters, the log beside the replies waiting, the year's picture below."""
@@ -73,9 +75,11 @@ class LetterBoxScreen(DataScreen):
         yield YearLetters(self.year, id="year-letters")
         yield FittingFooter()
 
-    def on_mount(self) -> None:
-        """Set up the columns."""
-        self.query_one(DataTable).add_columns("Date", "Way", "Friend", "Medium", "Occasion", "Where now")
+    def on_resize(self) -> None:
+        """A slimmer side list on a narrow terminal, and the log laid out again for the new width."""
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
+        if self.letters:
+            self.call_after_refresh(self._refill_if_resized)
 
     def load(self) -> None:
         """Read the letters in the background; the filters narrow what shows."""
@@ -111,13 +115,7 @@ class LetterBoxScreen(DataScreen):
         if year != self.year:
             return
         self.letters, self.answered = letters, answered
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for letter in reversed(self.letters):
-            table.add_row(*self._cells(letter), key=str(letter.id))
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        self._fill_table()
         self.query_one(YearLetters).show(self.year, self.letters, self.data.today())
         self.query_one("#box-title", Static).update(self._title())
         self.query_one("#box-year", Label).update(Text(f"{self.year}  ([ ] year)"))
@@ -130,14 +128,36 @@ class LetterBoxScreen(DataScreen):
         value = self.query_one("#box-direction", Select).value
         return value if value in (SENT, RECEIVED) else None
 
-    def _cells(self, letter: Letter) -> tuple:
+    def _fill_table(self) -> None:
+        """The shown letters, newest first, in six columns when they fit, else two lines each."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
         today = self.data.today()
-        way = Text("to", style="cyan") if letter.sent else Text("from", style="magenta")
-        # A DataTable reads a str as markup, and names come from other people's files: escape them.
-        where = STATUS_WORDS.get(letter.status, letter.status)
-        effort = effort_words(letter.focus_minutes, self.answered.get(letter.sitting, 0) if letter.sitting else 0)
-        return (short_date(letter.day, today), way, markup_safe(letter.friend), markup_safe(letter.medium),
-                markup_safe(letter.occasion or "—"), f"{where} · {effort}" if effort else where)
+        answered = [self.answered.get(x.sitting, 0) if x.sitting else 0 for x in self.letters]
+        wide = [wide_cells(letter, today, count) for letter, count in zip(self.letters, answered)]
+        self._set_columns(table, not fits(wide, table.scrollable_content_region.width or self.app.size.width))
+        table.clear()
+        width = table.scrollable_content_region.width - NARROW_RESERVED
+        for letter, count, cells in reversed(list(zip(self.letters, answered, wide))):
+            if self.narrow:
+                table.add_row(*narrow_cells(letter, today, count, width), key=str(letter.id), height=2)
+            else:
+                table.add_row(*cells, key=str(letter.id))
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+        self._filled_width = table.scrollable_content_region.width
+        self.call_after_refresh(self._refill_if_resized)
+
+    def _refill_if_resized(self) -> None:
+        # The table's width settles a frame after a resize or a slimmer side list: lay it out for the final one.
+        if self.query_one(DataTable).scrollable_content_region.width != self._filled_width:
+            self._fill_table()
+
+    def _set_columns(self, table: DataTable, narrow: bool) -> None:
+        if narrow != self.narrow or not table.columns:
+            self.narrow = narrow
+            table.clear(columns=True)
+            table.add_columns(*(NARROW_COLUMNS if narrow else WIDE_COLUMNS))
 
     def _title(self) -> str:
         sent = sum(1 for x in self.letters if x.sent)
@@ -223,6 +243,15 @@ class LetterBoxScreen(DataScreen):
         if letter is not None and letter.day.year != self.year:
             self.year = letter.day.year
             self.show_letters()
+
+    def typed(self, character: str) -> None:
+        """A letter typed on the box starts choosing a friend by name with it."""
+        search = self.query_one("#box-friend", FriendChooser).query_one(Input)
+        search.value += character
+        search.cursor_position = len(search.value)
+        # The letters already typed stay: the next one goes after them, not over a selection of them.
+        search.select_on_focus = False
+        self.set_focus(search)
 
     def action_shift_year(self, years: int) -> None:
         """An earlier or a later year."""

@@ -48,8 +48,8 @@ class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
             yield Static(f"Change {markup_safe(old.name)}" if old else "A new occasion", classes="dialog-title")
             yield FormField("Occasion", Input(old.name if old else "", placeholder="anniversary, graduation, …",
                                               compact=True, id="field-name"), id="row-name")
-            yield FormField("Date", DateInput(old.date.iso() if old else "", today=self.data.today(), kind=YEARLY,
-                                              placeholder="8 jan, MM-DD, YYYY-MM-DD · F2 picks", id="field-date"), id="row-date")
+            yield FormField("Date", DateInput(old.date.words() if old else "", today=self.data.today(), kind=YEARLY,
+                                              placeholder="8 January, MM-DD, YYYY-MM-DD · F2 picks", id="field-date"), id="row-date")
             yield FormField("Repeats", Checkbox("every year", old.yearly if old else True, compact=True,
                                                 id="field-yearly"), id="row-yearly")
             yield FormField("Card", Checkbox("plan a card", old.card if old else True, compact=True,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
@@ -59,9 +59,10 @@ class OnboardingScreen(Screen):
                 yield FormField("Posting from", Input(code, placeholder="DE or Germany", id="home-country"),
                                 id="row-home-country")
                 yield Static(hint, id="home-country-hint")
-                yield Button("Add a friend (a)", id="onboard-add", variant="primary")
-                yield Button("Load demo friends (d)", id="onboard-demo")
-                yield Button("Import contacts or birthdays (i)", id="onboard-import")
+                with Horizontal(id="onboard-choices"):
+                    yield Button("Add a friend (a)", id="onboard-add", variant="primary")
+                    yield Button("Load demo friends (d)", id="onboard-demo")
+                    yield Button("Import contacts (i)", id="onboard-import")
         yield FittingFooter()
 
     def _keep_country(self) -> bool:

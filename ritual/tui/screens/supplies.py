@@ -29,6 +29,7 @@ class SuppliesScreen(ModalScreen[None]):
         Binding("escape", "close", "Close"),
         Binding("ctrl+s", "change('set')", "Set"),
         Binding("ctrl+o", "change('add')", "Add"),
+        Binding("ctrl+r", "remove", "Remove the kind"),
     ]
 
     def __init__(self, data: RitualData) -> None:
@@ -43,12 +44,14 @@ class SuppliesScreen(ModalScreen[None]):
             yield Static(INTRO, id="supplies-intro")
             yield Static(id="supplies-counts")
             with Horizontal(id="supplies-fields"):
-                yield Input(placeholder="kind: " + ", ".join(STANDARD_KINDS), compact=True, id="supply-kind")
+                yield Input(placeholder="kind: " + ", ".join(STANDARD_KINDS) + ", envelopes, …", compact=True,
+                            id="supply-kind")
                 yield Input(placeholder="how many", compact=True, id="supply-count", type="integer")
             yield Static(id="supplies-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Set (ctrl+s)", id="supply-set", variant="primary")
                 yield Button("Add (ctrl+o)", id="supply-add")
+                yield Button("Remove (ctrl+r)", id="supply-remove")
                 yield Button("Close (esc)", id="supply-close")
 
     def on_mount(self) -> None:
@@ -73,6 +76,18 @@ class SuppliesScreen(ModalScreen[None]):
     @on(Button.Pressed, "#supply-add")
     def _add_pressed(self) -> None:
         self.action_change("add")
+
+    @on(Button.Pressed, "#supply-remove")
+    def action_remove(self) -> None:
+        """Stop counting the kind typed in the kind field."""
+        try:
+            removed = self.repo.remove(self.query_one("#supply-kind", Input).value)
+        except RitualError as exc:
+            self._say(Text(exc.message, style="italic"))
+            return
+        self.show_counts()
+        self._say(Text(f"No longer counting {words_for(removed)}."))
+        self.app.data_changed()
 
     @on(Button.Pressed, "#supply-close")
     def action_close(self) -> None:

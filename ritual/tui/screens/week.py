@@ -15,6 +15,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.core.planner import INVITATIONS, AgendaItem
+from ritual.core.reminders import DIGEST
 from ritual.core.text import short_day
 from ritual.tui.card_actions import CARD_BINDINGS, CardActions, card_of
 from ritual.tui.formatting import day_heading, hanging, item_text
@@ -128,7 +129,7 @@ class WeekScreen(CardActions, DataScreen):
         for offset in range(7):
             day = self.monday + timedelta(days=offset)
             todays = [(i, item) for i, item in enumerate(self.items) if item.date == day and self._in_days(item)]
-            sessions = session_options(self.planned, day)
+            sessions = session_options(self.planned, day, self._width("#week-days"))
             heading = day_heading(day, today)
             if not todays and not sessions:
                 heading.append("  nothing planned", style="dim")
@@ -148,9 +149,11 @@ class WeekScreen(CardActions, DataScreen):
 
     def _wrapped(self, list_id: str, text: Text) -> Text:
         """An item under a two-space margin, wrapped to its list with its lines hanging under the words."""
-        options = self.query_one(list_id, OptionList)
-        width = options.scrollable_content_region.width - 2
-        return hanging(Text("  ").append_text(text), width)
+        return hanging(Text("  ").append_text(text), self._width(list_id))
+
+    def _width(self, list_id: str) -> int:
+        """The cells a line of the list can fill, short of its scrollbar."""
+        return self.query_one(list_id, OptionList).scrollable_content_region.width - 2
 
     def on_screen_resume(self) -> None:
         """Back on top: fill a plan that arrived while another screen covered this one."""
@@ -235,6 +238,10 @@ class WeekScreen(CardActions, DataScreen):
         """The card of the highlighted write, post or day."""
         option_id = self._highlighted_id()
         return card_of(self, self.items[int(option_id)]) if option_id.isdigit() else None
+
+    def shows_digest(self, reminder) -> bool:
+        """True when `reminder` is the weekly digest of the week on screen, whose lines the days already show."""
+        return reminder.kind == DIGEST and monday_of(reminder.day + timedelta(days=1)) == self.monday
 
     def action_shift_week(self, weeks: int) -> None:
         """Show an earlier or a later week."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 
 from ritual.tui.widgets.date_grid import MONTH_LINES, DateGrid, month_weeks
 
@@ -43,6 +43,27 @@ class YearOverview(DateGrid):
     def columns(self) -> int:
         """Months per row at the current width."""
         return columns_for(self.content_size.width)
+
+    def watch_cursor(self, day: date) -> None:
+        """Redraw, tell the screen, and keep the cursor's month on screen."""
+        super().watch_cursor(day)
+        self.call_after_refresh(self.show_cursor_month)
+
+    def on_show(self) -> None:
+        """Shown again: the cursor may have moved in the month view meanwhile."""
+        self.call_after_refresh(self.show_cursor_month)
+
+    def on_resize(self) -> None:
+        """A new width regroups the months: find the cursor's again."""
+        self.call_after_refresh(self.show_cursor_month)
+
+    def show_cursor_month(self) -> None:
+        """Scroll the view holding the year so the whole of the cursor's month is visible."""
+        if not self.display or self.parent is None or not self.content_size.width:
+            return
+        top = (self.cursor.month - 1) // self.columns * BLOCK_HEIGHT
+        month = Region(0, top, self.content_size.width, MONTH_LINES)
+        self.parent.scroll_to_region(month.translate(self.virtual_region.offset), animate=False, immediate=True)
 
     def render(self) -> Text:
         """All twelve months of the cursor's year."""
