@@ -82,7 +82,9 @@ async def test_a_section_key_always_shows_the_section_itself(app):
 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("f", "enter")
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ProfileScreen)
         await pilot.press("w")

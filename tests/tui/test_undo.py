@@ -41,7 +41,8 @@ async def test_a_removed_friend_comes_back_exactly_with_z(app, context):
     before = every_row(context)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_friends(app, pilot)
-        await pilot.press("d", "y")
+        await pilot.press("d")
+        await pilot.press("y")
         await settle(pilot)
         assert FriendRepository(context.db).count() == 4
         assert "Removed Ana Souza · z to undo" in toasts(app)
@@ -54,7 +55,7 @@ async def test_a_removed_friend_comes_back_exactly_with_z(app, context):
 
 async def test_letter_box_status_steps_and_a_deleted_letter_are_undone(app, context):
     ids = add_letters(context)
-    SupplyRepository(context.db).add("stamp", 3)
+    SupplyRepository(context.db).add("domestic", 3)
     before = every_row(context)
     async with app.run_test(size=SIZE) as pilot:
         await open_box(pilot)
@@ -96,7 +97,8 @@ async def test_undo_lasts_only_a_few_seconds(app, context, monkeypatch):
     monkeypatch.setattr(app_module, "UNDO_SECONDS", -1)
     async with app.run_test(size=SIZE) as pilot:
         await open_friends(app, pilot)
-        await pilot.press("d", "y")
+        await pilot.press("d")
+        await pilot.press("y")
         await settle(pilot)
         await pilot.press("z")
         await settle(pilot)

@@ -10,7 +10,8 @@ from textual.widgets._footer import FooterKey
 ALWAYS = ("help", "app.help")
 # A compact key takes its label, a space, its description and a space before the next.
 GAP = 2
-PALETTE_ROOM = 14
+# "^p all actions" with its padding and the separator before it.
+PALETTE_ROOM = 18
 
 
 def fitting(entries: list[tuple[str, int]], room: int) -> list[int]:
