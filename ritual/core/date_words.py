@@ -170,5 +170,5 @@ def parse_partial_words(text: str, field: str = "date", today: date | None = Non
         if not exc.problem.startswith("is not a date"):
             raise  # a date in numbers with a wrong part (30 February): that message says more
         if today is None:
-            raise InvalidValue(field, text, "is not a date (use 8 jan, 8 jan 1990, june, YYYY-MM-DD or MM-DD)") from None
+            raise InvalidValue(field, text, "is not a date (use 8 January, 8 January 1990, June, YYYY-MM-DD or MM-DD)") from None
     return PartialDate.from_date(parse_day_words(text, today, field))
