@@ -82,3 +82,15 @@ def sample_reminder(now: datetime) -> Reminder:
         occasion_date=None, title="ritual can reach you here",
         body="This is how your reminders to write and post will arrive.",
     )
+
+
+TOAST_LINES = 4
+
+
+def brief(body: str, most: int = TOAST_LINES) -> str:
+    """A long body cut to its first lines and a count of the rest: a toast must not cover the screen at 80×24."""
+    lines = body.splitlines()
+    if len(lines) <= most:
+        return body
+    rest = len(lines) - (most - 1)
+    return "\n".join([*lines[: most - 1], f"… and {rest} more: the week shows them all (w)"])

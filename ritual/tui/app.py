@@ -17,6 +17,7 @@ from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.paths import Paths
 from ritual.services.reminders.notifiers import body_text, headline
+from ritual.text.reminders import brief
 from ritual.text.safe import one_line, visible
 from ritual.tui.safe_text import show_control_characters
 from ritual.services.backup.rolling import backup_quietly
@@ -187,7 +188,7 @@ class RitualApp(App[None]):
     def _toast_reminder(self, reminder, late: bool) -> None:
         """A reminder as a toast; the week's digest only points at the week when that week is on screen."""
         on_screen = isinstance(self.screen, WeekScreen) and self.screen.shows_digest(reminder)
-        body = "It is the week on screen now." if on_screen else body_text(reminder)
+        body = "It is the week on screen now." if on_screen else brief(body_text(reminder))
         # Names come from the user's data: shown as they are, never read as markup.
         self.notify(body, title=headline(reminder, late), timeout=REMINDER_TOAST_SECONDS, markup=False)
 

@@ -25,3 +25,12 @@ def test_date_words_with_and_without_day_and_year():
 def test_fold_drops_accents_and_case_and_keeps_the_letters():
     assert fold("São Paulo") == "sao paulo" and fold("Łódź") == "lodz" and fold("Æsop") == "aesop"
     assert fold("plain") == "plain"
+
+
+def test_a_long_reminder_toast_shows_its_first_lines_and_counts_the_rest():
+    from ritual.text.reminders import brief
+
+    body = "\n".join(f"Tue 24 Nov  Write to friend {n}" for n in range(9))
+    shown = brief(body).splitlines()
+    assert shown[:3] == body.splitlines()[:3] and shown[3] == "… and 6 more: the week shows them all (w)"
+    assert brief("one\ntwo") == "one\ntwo" and len(brief(body, most=2).splitlines()) == 2
