@@ -22,6 +22,7 @@ from ritual.services.setup.app_choices import keep_choice, load_choices
 from ritual.settings.load import Settings
 from ritual.store.database import Database
 from ritual.text.safe import one_line, visible
+from ritual.tui.daemon_threads import use_daemon_threads
 from ritual.tui.data import RitualData
 from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, FriendDeleted, FriendSaved
 from ritual.tui.messages import LetterBoxChanged, RitualRequested
@@ -106,6 +107,7 @@ class RitualApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the week, or the welcome when there is nobody yet; start the light change check."""
+        use_daemon_threads()  # quitting never waits for background work
         self._use_kept_theme()
         self.switch_mode("week")
         if self.data.count() == 0:
