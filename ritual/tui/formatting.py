@@ -11,15 +11,15 @@ from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE
 from ritual.core.text import short_day
 
 KIND_LABELS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "in touch", REPLY_OWED: "reply"}
-_LABEL_WIDTH = 9
+LABEL_WIDTH = 9
 # Wrapped lines of an item start under its words, past the two-space margin and the kind label.
-HANG = 2 + _LABEL_WIDTH
+HANG = 2 + LABEL_WIDTH
 
 
 def item_text(item: AgendaItem, show_date: bool = False) -> Text:
     """One agenda item: its kind, why it is there, and a gentle note when it runs late."""
     label = KIND_LABELS.get(item.kind, item.kind)
-    text = Text(f"{label:<{_LABEL_WIDTH}}", style=f"bold {_kind_style(item.kind)}")
+    text = Text(f"{label:<{LABEL_WIDTH}}", style=f"bold {_kind_style(item.kind)}")
     if show_date:
         text.append(f"{short_day(item.date)}  ", style="dim")
     text.append(item.reason)

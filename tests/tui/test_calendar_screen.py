@@ -23,8 +23,9 @@ async def open_calendar(app, pilot) -> CalendarScreen:
 
 
 def day_prompts(screen: CalendarScreen) -> list[str]:
+    """The day's items as read, their wrapped lines joined again."""
     options = screen.query_one("#day-items", OptionList)
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    return [" ".join(str(options.get_option_at_index(i).prompt).split()) for i in range(options.option_count)]
 
 
 async def test_keys_move_the_cursor_by_day_week_and_month(app):

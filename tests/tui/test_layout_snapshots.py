@@ -48,3 +48,16 @@ def test_welcome_at_80_by_24(snap_compare, empty_context, monkeypatch):
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     app = build_app(empty_context, check_seconds=3600)
     assert snap(snap_compare, app, (), lambda screen: isinstance(screen, OnboardingScreen), (80, 24))
+
+
+def test_calendar_day_at_80_by_24_wraps_its_items_hanging_under_their_words(snap_compare, app):
+    def hanging_on_the_14th(screen) -> bool:
+        from textual.widgets import OptionList
+
+        lines = [str(option.prompt) for option in screen.query_one("#day-items", OptionList).options]
+        wrapped = [line for line in lines if "\n" in line]
+        return screen.cursor.day == 14 and bool(wrapped) and all(
+            continued.startswith(" " * 9) and not continued.startswith(" " * 10)
+            for line in wrapped for continued in line.splitlines()[1:])
+
+    assert snap(snap_compare, app, ("c", *["right"] * 5), hanging_on_the_14th, (80, 24))

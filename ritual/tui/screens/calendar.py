@@ -16,13 +16,14 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, AgendaItem
-from ritual.tui.formatting import day_heading, item_text
+from ritual.tui.formatting import LABEL_WIDTH, day_heading, hanging, item_text
 from ritual.tui.messages import FriendChosen, PlanReady
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.widgets.date_grid import ACTION_MARK, OCCASION_MARK, DateGrid
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.month_calendar import MonthCalendar
 from ritual.tui.widgets.year_overview import YearOverview
+from ritual.tui.widgets.wrapping_list import WrappingOptionList
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -69,7 +70,7 @@ class CalendarScreen(DataScreen):
                 yield Static(id="calendar-legend")
             with Vertical(id="calendar-day"):
                 yield Static(id="day-title", classes="section-title")
-                yield OptionList(id="day-items")
+                yield WrappingOptionList(id="day-items")
         yield FittingFooter()
 
     def on_mount(self) -> None:
@@ -138,11 +139,17 @@ class CalendarScreen(DataScreen):
         if day in self.holidays:
             heading = Text.assemble(heading, Text(f"\n{self.holidays[day]} (public holiday)", style="italic"))
         self.query_one("#day-title", Static).update(heading)
-        options = self.query_one("#day-items", OptionList)
+        options = self.query_one("#day-items", WrappingOptionList)
+        # Before the panel is laid out it has no width: the lines wrap as they fall until WidthChanged comes.
+        width = options.line_width
         options.clear_options()
         pairs = self.by_day.get(day, [])
-        options.add_options([Option(item_text(item), id=str(i)) for i, item in pairs]
+        options.add_options([Option(hanging(item_text(item), width, LABEL_WIDTH), id=str(i)) for i, item in pairs]
                             or [Option(Text("Nothing on this day.", style="dim italic"), disabled=True)])
+
+    def on_wrapping_option_list_width_changed(self, _: WrappingOptionList.WidthChanged) -> None:
+        """Wrap the day's items again to the panel's new width."""
+        self._show_day(self.cursor)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an item opens the friend."""
