@@ -3,49 +3,57 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
 
-class FormField(Vertical):
-    """A label, the input widget beside it, and the field's message (hidden while there is none)."""
+class FormField(Widget):
+    """A label, the input widget beside it, and the field's message under both once there is one.
+
+    Two widgets a field, laid out on a grid: a form of 18 fields mounts about 40 widgets rather than 90, which
+    is most of the time it takes to open (the message is mounted only when it is first needed).
+    """
 
     DEFAULT_CSS = """
-    FormField { height: auto; margin: 0 0 0 0; }
-    FormField > Horizontal { height: auto; }
-    FormField .field-label { width: 18; padding: 0 1 0 0; color: $text-muted; }
-    FormField .field-message { display: none; padding: 0 0 0 18; color: $text-warning; }
-    FormField.-invalid .field-message { display: block; }
-    FormField.-invalid .field-label { color: $text-warning; }
+    FormField { layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; height: auto; }
+    FormField > .field-label { width: 18; padding: 0 1 0 0; color: $text-muted; }
+    FormField > .field-message { column-span: 2; display: none; padding: 0 0 0 18; color: $text-warning; }
+    FormField.-invalid > .field-message { display: block; }
+    FormField.-invalid > .field-label { color: $text-warning; }
     """
 
     def __init__(self, label: str, widget: Widget, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.label = label
         self.widget = widget
+        self._message: Static | None = None
 
     def compose(self) -> ComposeResult:
-        """Label and widget on one line, the message below."""
-        with Horizontal():
-            yield Label(self.label, classes="field-label")
-            yield self.widget
-        yield Static("", classes="field-message")
+        """Label and widget on one line."""
+        yield Label(self.label, classes="field-label")
+        yield self.widget
 
     def show_message(self, message: str) -> None:
         """Show what needs changing in this field."""
-        self.query_one(".field-message", Static).update(message)
+        if self._message is None:
+            self._message = Static(message, classes="field-message")
+            self.mount(self._message)
+        else:
+            self._message.update(message)
         self.add_class("-invalid")
 
     def clear_message(self) -> None:
         """The field is fine again."""
-        self.query_one(".field-message", Static).update("")
+        if self._message is not None:
+            self._message.update("")
         self.remove_class("-invalid")
 
     @property
     def message(self) -> str:
         """The message shown, or an empty string."""
-        return str(self.query_one(".field-message", Static).content) if self.has_class("-invalid") else ""
+        if self._message is None or not self.has_class("-invalid"):
+            return ""
+        return str(self._message.content)
 
 
 class FieldMessages:
