@@ -206,3 +206,26 @@ async def test_no_column_is_cut_at_the_right_edge_at_any_width_from_80_to_200(ap
             assert heading.split() == ["Name", *" ".join(shown).split()], width
             last = since(table.rows[0].last_letter, table.today)
             assert table.render_line(1).text.rstrip().endswith(last), width
+
+
+async def test_the_scrollbar_follows_a_search_that_narrows_the_list_and_one_that_widens_it(app, context):
+    FriendRepository(context.db).add_many([Friend(name=f"Pen Pal {n:02d}") for n in range(60)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_friends(app, pilot)
+        table = screen.query_one(FriendTable)
+        assert table.show_vertical_scrollbar and table.virtual_size.height == 66
+        await pilot.press("slash", *"pal 5")
+        await settle(pilot)
+        assert len(table.rows) == 15 and table.virtual_size.height == 16
+        assert table.show_vertical_scrollbar == (16 > table.size.height)
+        await pilot.press("3")
+        await settle(pilot)
+        assert [r.name for r in table.rows] == ["Pen Pal 53"] and not table.show_vertical_scrollbar
+        await pilot.press(*["backspace"] * 6)
+        await settle(pilot)
+        assert len(table.rows) == 65 and table.show_vertical_scrollbar and table.virtual_size.height == 66
+        table.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        line = table.cursor - table.scroll_offset.y + 1  # the heading takes the first line
+        assert table.current_row.name == "Pen Pal 59" and table.scroll_offset.y > 0 and 0 < line < table.size.height

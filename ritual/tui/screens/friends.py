@@ -96,7 +96,8 @@ class FriendsScreen(DataScreen):
         circle = self.query_one("#circle-filter", Select).value
         chosen = self.search.select(query, circle if isinstance(circle, str) else None, self.order)
         self.query_one(FriendTable).show_rows(chosen)
-        self.query_one("#friends-status", Static).update(self._status(len(chosen)))
+        # One line of fixed size: a new count needs no layout of the whole screen, a keystroke stays cheap.
+        self.query_one("#friends-status", Static).update(self._status(len(chosen)), layout=False)
 
     def _status(self, shown: int) -> str:
         total = len(self.rows)

@@ -56,10 +56,24 @@ class FriendTable(ScrollView, can_focus=True):
         """Replace the rows, keeping the cursor on the same friend when it is still there."""
         current = self.current_row
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self._fit_virtual_size()
         index = next((i for i, r in enumerate(rows) if current and r.id == current.id), 0)
         self.cursor = index
         self.refresh()
+
+    def _fit_virtual_size(self) -> None:
+        """As tall as the rows; the screen is laid out again only when the scrollbar comes or goes."""
+        size = Size(self.size.width, len(self.rows) + 1)
+        if size == self.virtual_size:
+            return
+        scrollbar_stays = (size.height > self.size.height) == self.show_vertical_scrollbar
+        if not self.size.height or not scrollbar_stays:
+            self.virtual_size = size
+            return
+        # A search keystroke changes how many rows there are: the scrollbar follows without a layout of
+        # everything on the screen, which would cost more than the filtering itself.
+        self.set_reactive(FriendTable.virtual_size, size)
+        self._scroll_update(size)
 
     @property
     def current_row(self) -> FriendRow | None:
