@@ -25,6 +25,7 @@ from ritual.text.safe import one_line, visible
 from ritual.tui.daemon_threads import use_daemon_threads
 from ritual.tui.data import RitualData
 from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, FriendDeleted, FriendSaved
+from ritual.tui.memory import settle_after_start
 from ritual.tui.messages import LetterBoxChanged, RitualRequested
 from ritual.tui.palette import RitualCommands
 from ritual.tui.safe_text import show_control_characters
@@ -118,6 +119,7 @@ class RitualApp(App[None]):
         self.set_interval(BACKUP_CHECK_SECONDS, self.keep_daily_backup)
         # Building the reminder jobs reads the plan: after the first frame, so the app shows at once.
         self.call_after_refresh(self.start_reminders)
+        self.call_after_refresh(settle_after_start)
 
     def _use_kept_theme(self) -> None:
         """The theme chosen last time, then keep each new choice."""

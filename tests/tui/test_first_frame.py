@@ -41,3 +41,20 @@ def test_the_first_frame_loads_the_week_alone_and_no_heavy_library(tmp_path):
     noted = json.loads(next(line for line in done.stderr.splitlines() if line.startswith("{")))
     assert noted["screen"] == "WeekScreen"
     assert noted["loaded"] == ["ritual.tui.screens.base", "ritual.tui.screens.week"]
+
+
+async def test_after_the_first_frame_the_startup_objects_are_set_aside_from_garbage_collection(app):
+    import gc
+
+    from ritual.tui.memory import YOUNG_THRESHOLD
+    from tests.tui.conftest import settle
+
+    gc.unfreeze()
+    gc.set_threshold(700, 10, 10)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+            assert gc.get_freeze_count() > 10_000  # the modules, styles and widgets of the start
+    finally:
+        gc.unfreeze()
