@@ -272,6 +272,7 @@ class _Builder:
         self.cards = cards
         self.timing = _Timing(rules, window.today, cards)
         self._days: dict[tuple, list[date]] = {}
+        self._first_year = min(lo.year for lo, _ in spans)
         self._shapes: dict[tuple[date, str, bool], _Shape] = {}
         self._labels: dict[tuple, str] = {}
         self._short: dict[date, str] = {}
@@ -297,7 +298,9 @@ class _Builder:
     def _occurrences(self, occasion: Occasion, policy: str) -> list[date]:
         """The occasion's days in the plan's spans; friends born on the same day share them."""
         value = occasion.date
-        key = (value.month, value.day, value.year, occasion.yearly, policy)
+        # A birth year before the plan's first year changes nothing: friends born on one day share the list.
+        year = value.year if not occasion.yearly or (value.year or 0) >= self._first_year else None
+        key = (value.month, value.day, year, occasion.yearly, policy if value.is_feb29 else "")
         found = self._days.get(key)
         if found is None:
             found = self._days[key] = [day for lo, hi in self.spans for day in occasion_days(occasion, policy, lo, hi)]
