@@ -266,16 +266,10 @@ class _SubjectBuilder:
         (friend_id, name, feb29, cadence, last_sent, last_received, card, month, day, year, country, awaiting,
          last_card) = row
         known = [d for d in (self._day(last_sent), self._day(last_received), self._day(last_card)) if d is not None]
-        return Subject(
-            friend_id=friend_id,
-            name=name,
-            country=country or "",
-            feb29=feb29,
-            cadence_days=cadence,
-            last_letter=max(known) if known else None,
-            occasions=self._birthday(month, day, year, bool(card)) + tuple(occasions),
-            awaiting_reply=self._day(awaiting),
-        )
+        occasions = self._birthday(month, day, year, bool(card)) + tuple(occasions)
+        # Straight from its fields, as the planner's items are: Subject's generated __new__ costs as much again.
+        return _new_subject(Subject, (friend_id, name, country or "", feb29, cadence, max(known) if known else None,
+                                      occasions, self._day(awaiting)))
 
     def _birthday(self, month: int | None, day: int | None, year: int | None, card: bool) -> tuple[Occasion, ...]:
         """The birthday as a one-occasion tuple, or () when no month is known (or it falls outside the window)."""
@@ -294,6 +288,7 @@ class _SubjectBuilder:
 
 
 _UNREAD = object()
+_new_subject = tuple.__new__
 
 
 def _relevance_filter(window: tuple[date, date] | None, due_by: date | None) -> tuple[str, str, str, dict]:
