@@ -49,6 +49,7 @@ OWN_TESTS = {
     "catch_up": ["test_catch_up.py"],
     "fields": ["test_fields.py"],
     "sittings": ["test_sittings.py"],
+    "date_words": ["test_date_words.py", "test_dates.py"],
 }
 _SWAPS = {
     ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
