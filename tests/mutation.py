@@ -50,6 +50,7 @@ OWN_TESTS = {
     "fields": ["test_fields.py"],
     "sittings": ["test_sittings.py"],
     "date_words": ["test_date_words.py", "test_dates.py"],
+    "card_dates": ["test_card_dates.py", "test_planner.py"],
 }
 _SWAPS = {
     ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
