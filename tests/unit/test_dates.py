@@ -222,3 +222,8 @@ def test_occurrences_between_include_both_ends():
 ])
 def test_the_week_of_a_day_starts_on_the_monday_on_or_before_it(day, monday):
     assert monday_of(day) == monday
+
+
+def test_occurrences_in_the_last_year_a_date_can_hold_are_found_without_looking_past_it():
+    assert occurrences_between(PartialDate(6, 1), date(9998, 7, 1), date(9999, 12, 31)) == [date(9999, 6, 1)]
+    assert occurrences_between(PartialDate(2, 29), date(9999, 1, 1), date.max, MAR1) == [date(9999, 3, 1)]
