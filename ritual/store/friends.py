@@ -310,8 +310,9 @@ def _relevance_filter(window: tuple[date, date] | None, due_by: date | None) -> 
         "date(max(coalesce(f.last_sent, ''), coalesce(f.last_received, '')), '+' || f.cadence_days || ' days') "
         "<= :due_by))"
     )
-    in_window = f"EXISTS (SELECT 1 FROM occasions o WHERE o.friend_id = f.id AND {matches('o.month', 'o.day')})"
-    waiting = f"EXISTS (SELECT 1 {_UNANSWERED})"
+    # Lists worked out once for the whole query, not a correlated search per friend.
+    in_window = f"f.id IN (SELECT o.friend_id FROM occasions o WHERE {matches('o.month', 'o.day')})"
+    waiting = "f.id IN (SELECT l.friend_id FROM letters l WHERE l.direction = 'received' AND l.status = 'received')"
     birthday = matches("f.birth_month", "f.birth_day")
     friends = f"WHERE {birthday} OR {in_window} OR {due} OR {waiting}"
     return friends, f"WHERE {matches('o.month', 'o.day')}", birthday, params
