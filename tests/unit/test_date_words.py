@@ -83,3 +83,53 @@ def test_yearly_dates_take_day_words_only_with_a_today():
     with pytest.raises(InvalidValue) as caught:
         parse_partial_words("tomorrow", "birthday")
     assert caught.value.field == "birthday" and "'tomorrow'" in caught.value.message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tod", TUESDAY), ("now", TUESDAY), ("tmr", date(2026, 12, 2)),
+    ("+1 day", date(2026, 12, 2)), ("+2 wk", date(2026, 12, 15)),
+    ("+1 mo", date(2027, 1, 1)), ("+1 month", date(2027, 1, 1)), ("in 2 months", date(2027, 2, 1)),
+    ("+1y", date(2027, 12, 1)), ("+1 yr", date(2027, 12, 1)), ("in a year", date(2027, 12, 1)),
+    ("2 years ago", date(2024, 12, 1)),
+])
+def test_every_short_name_of_a_day_and_unit_counts_what_it_says(text, expected):
+    assert parse_day_words(text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mo", date(2026, 12, 7)), ("we", date(2026, 12, 2)), ("fr", date(2026, 12, 4)), ("su", date(2026, 12, 6)),
+    ("tu", TUESDAY), ("th", date(2026, 12, 3)),
+])
+def test_two_letters_name_a_weekday_when_only_one_starts_with_them(text, expected):
+    assert parse_day_words(text, TUESDAY) == expected
+
+
+@pytest.mark.parametrize(("today", "text", "expected"), [
+    (date(2027, 1, 31), "+1m", date(2027, 2, 28)), (date(2028, 1, 31), "+1m", date(2028, 2, 29)),
+    (date(2026, 3, 31), "in a month", date(2026, 4, 30)), (date(2026, 10, 31), "+1m", date(2026, 11, 30)),
+    (date(2026, 12, 31), "+2m", date(2027, 2, 28)), (date(2026, 3, 31), "1 month ago", date(2026, 2, 28)),
+])
+def test_a_month_later_keeps_the_day_inside_a_shorter_month(today, text, expected):
+    assert parse_day_words(text, today) == expected
+
+
+@given(days, st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]))
+def test_last_weekday_is_that_weekday_one_to_seven_days_back(today, word):
+    found = parse_day_words(f"last {word}", today)
+    assert found.strftime("%a").lower() == word and 1 <= (today - found).days <= 7
+
+
+def test_last_friday_from_a_tuesday_is_four_days_back():
+    assert parse_day_words("last fri", TUESDAY) == date(2026, 11, 27)
+
+
+def test_a_day_and_month_early_in_the_year_can_be_last_years_when_that_is_nearer():
+    assert parse_day_words("20 dec", date(2027, 1, 5)) == date(2026, 12, 20)
+    assert parse_day_words("29 feb", date(2029, 1, 5)) == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize("text", ["x", "5", "-"])
+def test_one_character_is_an_error_naming_it(text):
+    with pytest.raises(InvalidValue) as caught:
+        parse_day_words(text, TUESDAY)
+    assert repr(text) in caught.value.message

@@ -15,6 +15,7 @@ from ritual.core.dates import (
     PartialDate,
     age_on,
     check_policy,
+    monday_of,
     next_occurrence,
     occurrence_in_year,
     occurrences_between,
@@ -198,3 +199,31 @@ def test_dates_in_words_are_read_as_they_are_shown():
     for wrong in ("8 Foo", "Ju 8", "June 1990", "30 February"):
         with pytest.raises(InvalidValue):
             PartialDate.parse(wrong)
+
+
+@pytest.mark.parametrize(("value", "year", "expected"), [
+    (PartialDate(1, 29), 2026, date(2026, 1, 29)), (PartialDate(2, 10), 2027, date(2027, 2, 10)),
+    (PartialDate(3, 29), 2027, date(2027, 3, 29)), (PartialDate(2, 28), 2027, date(2027, 2, 28)),
+])
+def test_only_29_february_moves_in_a_common_year_not_another_29th_nor_another_february_day(value, year, expected):
+    assert not value.is_feb29
+    assert occurrence_in_year(value, year, MAR1) == expected == occurrence_in_year(value, year, FEB28)
+
+
+def test_occurrences_between_include_both_ends():
+    assert occurrences_between(PartialDate(6, 1), date(2026, 6, 1), date(2027, 6, 1)) == [
+        date(2026, 6, 1), date(2027, 6, 1)]
+    assert occurrences_between(PartialDate(6, 1), date(2026, 6, 2), date(2027, 5, 31)) == []
+
+
+@pytest.mark.parametrize(("day", "monday"), [
+    (date(2026, 11, 30), date(2026, 11, 30)), (date(2026, 12, 3), date(2026, 11, 30)),
+    (date(2026, 12, 6), date(2026, 11, 30)), (date(2027, 1, 1), date(2026, 12, 28)),
+])
+def test_the_week_of_a_day_starts_on_the_monday_on_or_before_it(day, monday):
+    assert monday_of(day) == monday
+
+
+def test_occurrences_in_the_last_year_a_date_can_hold_are_found_without_looking_past_it():
+    assert occurrences_between(PartialDate(6, 1), date(9998, 7, 1), date(9999, 12, 31)) == [date(9999, 6, 1)]
+    assert occurrences_between(PartialDate(2, 29), date(9999, 1, 1), date.max, MAR1) == [date(9999, 3, 1)]

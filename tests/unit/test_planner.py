@@ -338,3 +338,33 @@ def test_a_card_whose_post_by_day_is_today_is_not_late_yet():
     tomorrow = TODAY + timedelta(days=1)
     late = next(i for i in plan([ana], RULES, tomorrow, tomorrow + timedelta(days=6), tomorrow) if i.kind == OCCASION)
     assert late.late and late.earliest_arrival is not None
+
+
+def test_a_card_posted_after_its_post_by_day_shows_when_it_should_arrive_and_one_posted_on_it_does_not():
+    from ritual.core.cards import Card
+
+    ana = subject(birthday=PartialDate(12, 10, 1990))
+
+    def day_item(posted_on: date):
+        card = Card(1, "birthday", date(2026, 12, 10), written_on=date(2026, 12, 6), posted_on=posted_on)
+        items = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 31), date(2026, 12, 9), cards={card.key: card})
+        [day] = [i for i in items if i.kind == OCCASION]
+        return day
+
+    # Post-by is Tue 8 Dec (two mail days before Thu 10 Dec); posted Wed 9 Dec, it arrives Fri 11 Dec.
+    assert day_item(date(2026, 12, 9)).earliest_arrival == date(2026, 12, 11)
+    assert day_item(date(2026, 12, 8)).earliest_arrival is None
+    assert day_item(date(2026, 12, 7)).earliest_arrival is None
+    assert not day_item(date(2026, 12, 9)).late
+
+
+def test_the_last_occasion_due_by_a_day_is_the_last_whose_slowest_card_must_be_written_by_then():
+    from ritual.core.postal import post_by, write_by
+
+    # Mail Monday to Saturday, ten mail days at the slowest, two days to write: for Mon 30 Nov, Mon 14 Dec.
+    assert RULES.last_occasion_due_by(date(2026, 11, 30)) == date(2026, 12, 14)
+    for end in (date(2026, 11, 30) + timedelta(days=n) for n in range(7)):
+        last = RULES.last_occasion_due_by(end)
+        slowest = [write_by(post_by(day, RULES.transit.longest(), RULES.mail), RULES.writing_lead_days)
+                   for day in (last, last + timedelta(days=1))]
+        assert slowest[0] <= end < slowest[1], end

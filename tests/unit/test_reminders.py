@@ -9,7 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, WRITE, AgendaItem
-from ritual.core.reminders import DIGEST, QuietHours, ReminderRules, derive, due_at, invitation_allowed, reminder_key
+from ritual.core.reminders import (
+    DIGEST, QuietHours, ReminderRules, derive, due_at, invitation_allowed, reminder_key, session_reminders,
+)
+from ritual.core.sessions import LetterTask, Session, SessionPlan
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NO_DIGEST = ReminderRules(digest_weekday=None)
@@ -176,3 +179,94 @@ def test_quiet_hours_include_their_start_and_exclude_their_end_on_both_kinds_of_
     assert night.holds(time(22, 0)) and night.holds(time(6, 59)) and not night.holds(time(7, 0))
     assert night.release(datetime(2026, 3, 9, 23, 0)) == datetime(2026, 3, 10, 7, 0)
     assert night.release(datetime(2026, 3, 10, 6, 0)) == datetime(2026, 3, 10, 7, 0)
+
+
+def test_as_dict_names_the_friend_and_gives_none_for_a_reminder_about_no_one():
+    found = derive([item(WRITE, date(2026, 11, 30))], ReminderRules(), BERLIN, date(2026, 11, 29), date(2026, 11, 30))
+    by_kind = {r.kind: r.as_dict() for r in found}
+    assert by_kind[WRITE]["friend"] == "Ana" and by_kind[WRITE]["friend_id"] == 1
+    assert by_kind[DIGEST]["friend"] is None and by_kind[DIGEST]["friend_id"] is None
+
+
+def test_with_no_repeat_days_the_second_invitation_comes_one_day_later_never_the_same_day():
+    rules = dataclasses.replace(NO_DIGEST, keep_in_touch_repeat_days=0)
+    found = derive([item(KEEP_IN_TOUCH, date(2026, 11, 2))], rules, BERLIN, date(2026, 11, 1), date(2026, 11, 30))
+    assert [(r.day, r.key) for r in found] == [
+        (date(2026, 11, 2), "keep_in_touch/1/-/2026-11-02"), (date(2026, 11, 3), "keep_in_touch/1/again/2026-11-02"),
+    ]
+
+
+def test_an_invitation_on_the_last_day_of_the_window_is_kept():
+    found = derive([item(KEEP_IN_TOUCH, date(2026, 11, 2))], NO_DIGEST, BERLIN, date(2026, 10, 20), date(2026, 11, 2))
+    assert [r.day for r in found] == [date(2026, 11, 2)]
+
+
+def test_an_invitation_sent_at_the_very_start_of_the_last_letters_day_counts_since_that_letter():
+    letter_day = datetime(2026, 11, 2, 0, 0, tzinfo=BERLIN)
+    sent = [letter_day, letter_day + timedelta(days=30)]
+    assert not invitation_allowed(sent, letter_day, letter_day + timedelta(days=90), 30)
+    # Only the one after the letter counts when the first came a moment before it.
+    assert invitation_allowed(sent, letter_day + timedelta(seconds=1), letter_day + timedelta(days=90), 30)
+
+
+def digest_days(rules: ReminderRules, first: date, last: date) -> list[date]:
+    """The days digests fall on when something is planned every day from `first` to three weeks past `last`."""
+    span = (last - first).days + 22
+    items = [item(WRITE, first + timedelta(days=n), friend_id=n + 1) for n in range(span)]
+    return [r.day for r in derive(items, rules, BERLIN, first, last) if r.kind == DIGEST]
+
+
+def test_a_digest_falls_on_its_weekday_from_the_window_start_on_whatever_weekday_that_is():
+    monday = ReminderRules(digest_weekday=0)
+    # From a Wednesday, the next Monday: five days on, not the Monday before.
+    assert digest_days(monday, date(2026, 11, 25), date(2026, 12, 13)) == [date(2026, 11, 30), date(2026, 12, 7)]
+    # From a Monday, that very Monday.
+    assert digest_days(monday, date(2026, 11, 30), date(2026, 12, 7)) == [date(2026, 11, 30), date(2026, 12, 7)]
+    saturday = ReminderRules(digest_weekday=5)
+    assert digest_days(saturday, date(2026, 12, 2), date(2026, 12, 19)) == [
+        date(2026, 12, 5), date(2026, 12, 12), date(2026, 12, 19)]
+
+
+def test_a_digest_covers_the_seven_days_after_its_own_day_not_the_day_itself_nor_the_eighth():
+    items = [item(WRITE, date(2026, 11, 29), friend_id=1, name="Ana"),
+             item(OCCASION, date(2026, 11, 30), friend_id=2, name="Bo"),
+             item(POST, date(2026, 12, 6), friend_id=3, name="Cy"),
+             item(WRITE, date(2026, 12, 7), friend_id=4, name="Di")]
+    found = [r for r in derive(items, ReminderRules(), BERLIN, date(2026, 11, 29), date(2026, 11, 29)) if r.kind == DIGEST]
+    assert [r.body.splitlines() for r in found] == [[
+        "Here is what the coming week holds:",
+        "Mon 30 Nov  the day: occasion for Bo",
+        "Sun 6 Dec  post: post for Cy",
+    ]]
+
+
+def plan_of(*sessions: Session, letters: dict | None = None) -> SessionPlan:
+    """A session plan holding `sessions`, with letters placed in some of them."""
+    return SessionPlan(list(sessions), assigned=dict(letters or {}))
+
+
+def test_a_session_reminds_on_days_in_the_window_including_both_ends():
+    days = [date(2026, 11, 28), date(2026, 11, 29), date(2026, 12, 5), date(2026, 12, 6)]
+    plan = plan_of(*(Session(day, time(10, 0), 60) for day in days))
+    found = session_reminders(plan, ReminderRules(), BERLIN, date(2026, 11, 29), date(2026, 12, 5))
+    assert [r.day for r in found] == [date(2026, 11, 29), date(2026, 12, 5)]
+
+
+def test_a_session_that_starts_in_the_quiet_hours_gets_no_reminder_unless_there_are_none():
+    late, morning = Session(date(2026, 11, 29), time(22, 30), 30), Session(date(2026, 11, 29), time(10, 0), 60)
+    plan = plan_of(late, morning)
+    quiet = session_reminders(plan, ReminderRules(), BERLIN, date(2026, 11, 29), date(2026, 11, 29))
+    assert [r.due.time() for r in quiet] == [time(10, 0)]
+    none = session_reminders(plan, ReminderRules(quiet=None), BERLIN, date(2026, 11, 29), date(2026, 11, 29))
+    assert [r.due.time() for r in none] == [time(22, 30), time(10, 0)]
+
+
+def test_a_session_reminder_is_due_at_its_start_ends_after_its_minutes_and_names_its_letters():
+    session = Session(date(2026, 11, 29), time(10, 0), 45)
+    task = LetterTask(1, "Ana", "birthday", date(2026, 12, 3), date(2026, 11, 30), 30)
+    [found] = session_reminders(plan_of(session, letters={session: [task]}), ReminderRules(), BERLIN,
+                                date(2026, 11, 29), date(2026, 11, 29))
+    assert found.due == datetime(2026, 11, 29, 10, 0, tzinfo=BERLIN)
+    assert found.ends == datetime(2026, 11, 29, 10, 45, tzinfo=BERLIN)
+    assert found.key == "session/-/-/2026-11-29T10:00"
+    assert found.body == "45 minutes set aside for letters to Ana. Begin whenever you are ready."
