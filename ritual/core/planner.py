@@ -273,7 +273,7 @@ class _Builder:
         self.timing = _Timing(rules, window.today, cards)
         self._days: dict[tuple, list[date]] = {}
         self._first_year = min(lo.year for lo, _ in spans)
-        self._shapes: dict[tuple[date, str, bool], _Shape] = {}
+        self._shapes: dict[tuple[date, int | None], _Shape] = {}
         self._labels: dict[tuple, str] = {}
         self._short: dict[date, str] = {}
         self._months: dict[date, str] = {}
@@ -312,7 +312,8 @@ class _Builder:
         """The items of one occasion on one day: the day itself and the card's steps still to do."""
         card = self.cards.get((subject.friend_id, occasion.name, occ_date)) if self.cards else None
         country = subject.country or self.rules.home_country
-        shape = self._shape(occ_date, country, occasion.card, card)
+        planned = occasion.card or card is not None
+        shape = self._shape(occ_date, self.timing.transit(country) if planned else None, card)
         if not shape.steps:
             return
         age, label = self._label(occasion, occ_date)
@@ -324,14 +325,15 @@ class _Builder:
                 day, kind, subject.friend_id, name, occasion.name, occ_date, reason, shape.late, placed,
                 shape.arrival, age, shape.written, shape.posted, shape.transit, country, card_id, shape.status)))
 
-    def _shape(self, occ_date: date, country: str, wanted: bool, card: Card | None) -> _Shape:
-        """The steps shown for an occasion's day; shared by every friend with no stored card for it."""
+    def _shape(self, occ_date: date, transit: int | None, card: Card | None) -> _Shape:
+        """The steps shown for an occasion's day (`transit` None: no card wanted); shared by every friend with
+        the same post and no stored card for it."""
         if card is not None:
-            return _shape_of(occ_date, country, True, card, self.window, self.timing)
-        key = (occ_date, country, wanted)
+            return _shape_of(occ_date, transit, card, self.window, self.timing)
+        key = (occ_date, transit)
         shape = self._shapes.get(key)
         if shape is None:
-            shape = self._shapes[key] = _shape_of(occ_date, country, wanted, None, self.window, self.timing)
+            shape = self._shapes[key] = _shape_of(occ_date, transit, None, self.window, self.timing)
         return shape
 
     def _label(self, occasion: Occasion, occ_date: date) -> tuple[int | None, str]:
@@ -367,12 +369,10 @@ class _Builder:
         return text
 
 
-def _shape_of(occ_date: date, country: str, wanted: bool, card: Card | None, window: _Window,
-              timing: _Timing) -> _Shape:
+def _shape_of(occ_date: date, transit: int | None, card: Card | None, window: _Window, timing: _Timing) -> _Shape:
     """Which of the day, the write step and the post step to show, with the card's deadlines and arrival."""
     today = window.today
-    planned = wanted or card is not None
-    transit = timing.transit(country) if planned else None
+    planned = transit is not None
     posted, written = timing.deadlines(occ_date, transit) if planned else (None, None)
     status = card.status if card is not None else PLANNED if planned else None
     shown = [(OCCASION, occ_date, False)] if window.placement(occ_date) is False else []
