@@ -284,6 +284,7 @@ class _Days(dict):
     """Stored ISO days as dates, each read once however many friends share it."""
 
     def __missing__(self, text: str) -> date | None:
+        """Read a day not seen before, and keep it."""
         self[text] = found = from_iso(text)
         return found
 
