@@ -209,3 +209,8 @@ def test_while_too_few_categories_are_covered_a_prompt_adding_none_is_never_draw
     for seed in range(200):
         chosen = select(deck, Moment(), [], 3, seed)
         assert sorted(c for p in chosen for c in p.categories) == ["hope", "memory", "play"], seed
+
+
+def test_the_time_apart_reads_in_months_below_a_year_then_in_whole_years():
+    assert [gap_words(n) for n in (3, 11, 12, 23, 24, 35, 36, 130)] == [
+        "three months", "eleven months", "year", "year", "two years", "two years", "three years", "ten years"]

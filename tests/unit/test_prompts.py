@@ -136,3 +136,11 @@ def test_a_sitting_asks_four_questions_unless_told_three_to_five():
     from ritual.core.prompts import DEFAULT_QUESTIONS, QUESTION_RANGE
 
     assert DEFAULT_QUESTIONS == 4 and QUESTION_RANGE == (3, 5)
+
+
+def test_once_three_categories_are_covered_the_next_draw_may_repeat_one():
+    # Three categories must be reached first; the fourth question is a free draw, not forced to a fourth category.
+    deck = [prompt(f"m{n}", ["memory"]) for n in range(6)] + [prompt("h", ["hope"]), prompt("p", ["play"]),
+                                                             prompt("u", ["unsaid"])]
+    spreads = [len(categories_of(select(deck, Moment(), [], 4, seed=n))) for n in range(100)]
+    assert min(spreads) == 3 and max(spreads) == 4
