@@ -27,6 +27,10 @@ class RitualRunner:
         full = ["--home", str(self.home), "--today", self.today.isoformat(), *args]
         return runner.invoke(cli, full, input=input, env=env, catch_exceptions=False)
 
+    def on(self, day: str) -> RitualRunner:
+        """The same home on another day: a step is logged on or after the day it happened."""
+        return RitualRunner(self.home, date.fromisoformat(day))
+
     def ok(self, *args: str, input: str | None = None) -> str:
         """Run and insist on exit code 0; return stdout."""
         result = self(*args, input=input)

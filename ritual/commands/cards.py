@@ -10,7 +10,7 @@ from ritual.text.safe import say
 from ritual.context import RitualContext
 from ritual.core import ranges
 from ritual.core.cards import ENDINGS, GIVEN, SKIPPED
-from ritual.core.date_words import parse_day_words
+from ritual.core.date_words import parse_day_words, parse_past_day
 from ritual.services.cards.listing import card_book
 from ritual.services.cards.steps import ARRIVED, POSTED, UNDO, WRITTEN, card_step
 from ritual.text.cards import card_row, change_text
@@ -48,7 +48,7 @@ def _step_command(action: str, summary: str, with_note: bool = False) -> click.C
     def run(context: RitualContext, who: str, occasion: str, day: str | None, on: str | None = None, note: str = "") -> None:
         today = context.clock.today()
         occasion_date = parse_day_words(day, today, "--date") if day else None
-        when = parse_day_words(on, today, "--on") if on else None
+        when = parse_past_day(on, today, "--on") if on else None
         change = card_step(context.settings, context.db, who, occasion.strip(), action, today, occasion_date, when, note)
         say(change_text(change.before, change.after, undone=action == UNDO))
 

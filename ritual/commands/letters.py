@@ -10,7 +10,7 @@ import click
 
 from ritual.core import ranges
 from ritual.context import RitualContext
-from ritual.core.date_words import parse_day_words
+from ritual.core.date_words import parse_day_words, parse_past_day
 from ritual.core.text import now_is
 from ritual.core.letters import (
     ANSWERED,
@@ -44,11 +44,15 @@ STATUS_WORDS = {WRITTEN: "written", POSTED: "in the post", ARRIVED: "arrived", R
 
 
 def _day(text: str | None, field: str, today: date) -> date:
-    return parse_day_words(text, today, field) if text else today
+    return parse_past_day(text, today, field) if text else today
 
 
 def _optional_day(text: str | None, field: str, today: date) -> date | None:
     return parse_day_words(text, today, field) if text else None
+
+
+def _past_day(text: str | None, field: str, today: date) -> date | None:
+    return parse_past_day(text, today, field) if text else None
 
 
 def _print_json(values: list[dict] | dict) -> None:
@@ -123,7 +127,8 @@ def add(context: RitualContext, who: str, direction: str | None, day: str | None
     if direction == SENT and quotes:
         raise InvalidValue("--quote", quotes[0], "keeps a phrase from a letter you received (use --received)")
     friend = FriendRepository(context.db).find(who)
-    posted_on, arrived_on = _optional_day(posted, "--posted", context.clock.today()), _optional_day(arrived, "--arrived", context.clock.today())
+    today = context.clock.today()
+    posted_on, arrived_on = _past_day(posted, "--posted", today), _past_day(arrived, "--arrived", today)
     status = ARRIVED if arrived_on else POSTED if posted_on else ""
     new = Letter(friend.id, direction, _day(day, "--date", context.clock.today()), status, posted_on, arrived_on,
                  occasion.strip(), medium, tone.strip(), note, str(Path(scan).resolve()) if scan else "",

@@ -154,6 +154,17 @@ def parse_day_words(text: str, today: date, field: str = "date") -> date:
         raise InvalidValue(field, text, "lies outside the years 1800-2200") from None
 
 
+def parse_past_day(text: str, today: date, field: str = "date") -> date:
+    """A day that has come (today or before): what was written, posted or received is logged once it happened.
+
+    A day ahead is nearly always a mistyped year (`--posted 2027-05-01`), and it would pass for a real step.
+    """
+    day = parse_day_words(text, today, field)
+    if day > today:
+        raise InvalidValue(field, text, f"is after today ({today.isoformat()}): a step is logged once it has happened")
+    return day
+
+
 def parse_partial_words(text: str, field: str = "date", today: date | None = None) -> PartialDate:
     """A yearly date: `8 jan`, `8 january 1990`, `june`, ISO forms; with `today`, day words give full dates."""
     words = " ".join(text.strip().lower().split())

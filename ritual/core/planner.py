@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from ritual.core.card_dates import occasion_days
@@ -52,9 +52,8 @@ class PlanRules:
         return self.mail.mail_days_after(first_too_late, self.transit.longest()) - timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
-    """What the planner needs of one friend: a light view the store can load quickly."""
+class Subject(NamedTuple):
+    """What the planner needs of one friend: a light view the store can load quickly (a tuple: 10,000 load fast)."""
 
     friend_id: int
     name: str
@@ -150,28 +149,17 @@ def plan(
     """
     # Overdue means dated before both the range and today, yet still worth doing.
     window = _Window(start, end, today, min(start, today) if include_overdue else date.min)
-    spans = occasion_spans(rules, start, end, today, include_overdue)
-    items: list[AgendaItem] = []
-    timing = _Timing(rules, today, cards or {})
+    build = _Builder(rules, window, occasion_spans(rules, start, end, today, include_overdue), cards or {})
     # Built in name order, so one stable sort by (date, kind) gives AgendaItem.sort_key's order at a fraction of its cost.
     for subject in sorted(subjects, key=_by_name):
-        for occasion in sorted(subject.occasions, key=_occasion_name):
-            for occ_from, occ_to in spans:
-                for occ_date in _occurrences(occasion, subject, rules, occ_from, occ_to):
-                    items.extend(_occasion_items(subject, occasion, occ_date, window, timing))
-        if subject.cadence_days:
-            item = _keep_in_touch(subject, window)
-            if item is not None:
-                items.append(item)
-        if subject.awaiting_reply:
-            item = _reply_owed(subject, window, rules.reply_after_days)
-            if item is not None:
-                items.append(item)
-    items.sort(key=_DATE_AND_KIND)
-    return items
+        build.add(subject)
+    # Two stable sorts by one key each: the same order as by (date, kind), at a third of the cost.
+    build.items.sort(key=_KIND)
+    build.items.sort(key=_DATE)
+    return build.items
 
 
-_DATE_AND_KIND = attrgetter("date", "kind")
+_DATE, _KIND = itemgetter(0), itemgetter(1)  # AgendaItem.date, AgendaItem.kind
 
 
 def _by_name(subject: Subject) -> tuple[str, int]:
@@ -238,8 +226,9 @@ class _Timing:
         return earliest_arrival(posted, transit, self.rules.mail)
 
 
-@dataclass(frozen=True, slots=True)
-class _Window:
+class _Window(NamedTuple):
+    """The plan's range, today, and the day before which anything still open is overdue."""
+
     start: date
     end: date
     today: date
@@ -254,21 +243,135 @@ class _Window:
         return None
 
 
-def _occurrences(occasion: Occasion, subject: Subject, rules: PlanRules, lo: date, hi: date) -> list[date]:
-    return occasion_days(occasion, subject.feb29 or rules.feb29_policy, lo, hi)
+# An item is made straight from its fields: AgendaItem's generated __new__ costs as much again, 40,000 times a year.
+_new_item = tuple.__new__
+_NO_STEPS: tuple = ()
 
 
-def _occasion_items(
-    subject: Subject,
-    occasion: Occasion,
-    occ_date: date,
-    window: _Window,
-    timing: _Timing,
-) -> list[AgendaItem]:
+class _Shape(NamedTuple):
+    """What an occasion on a day asks of anyone with the same post and card: the same for every such friend."""
+
+    steps: tuple[tuple[str, date, bool], ...]  # (kind, day, overdue) of each item shown, the day itself first
+    late: bool = False
+    arrival: date | None = None
+    written: date | None = None
+    posted: date | None = None
+    transit: int | None = None
+    status: str | None = None
+
+
+class _Builder:
+    """One plan's items, friend by friend, with what friends share (days, deadlines, labels) worked out once."""
+
+    def __init__(self, rules: PlanRules, window: _Window, spans: tuple[tuple[date, date], ...],
+                 cards: Mapping[CardKey, Card]) -> None:
+        self.items: list[AgendaItem] = []
+        self.rules = rules
+        self.window = window
+        self.spans = spans
+        self.cards = cards
+        self.timing = _Timing(rules, window.today, cards)
+        self._days: dict[tuple, list[date]] = {}
+        self._first_year = min(lo.year for lo, _ in spans)
+        self._shapes: dict[tuple[date, str, bool], _Shape] = {}
+        self._labels: dict[tuple, str] = {}
+        self._short: dict[date, str] = {}
+        self._months: dict[date, str] = {}
+        self._gaps: dict[int, timedelta] = {}
+
+    def add(self, subject: Subject) -> None:
+        """Every item of one friend: their occasions' days and steps, then the gentle invitations."""
+        occasions = subject.occasions
+        if len(occasions) > 1:
+            occasions = sorted(occasions, key=_occasion_name)
+        policy = subject.feb29 or self.rules.feb29_policy
+        for occasion in occasions:
+            for occ_date in self._occurrences(occasion, policy):
+                self._occasion(subject, occasion, occ_date)
+        if subject.cadence_days:
+            self._append(_keep_in_touch(subject, self.window, self._gap(subject.cadence_days), self._day_month))
+        if subject.awaiting_reply:
+            self._append(_reply_owed(subject, self.window, self.rules.reply_after_days))
+
+    def _append(self, item: AgendaItem | None) -> None:
+        if item is not None:
+            self.items.append(item)
+
+    def _occurrences(self, occasion: Occasion, policy: str) -> list[date]:
+        """The occasion's days in the plan's spans; friends born on the same day share them."""
+        value = occasion.date
+        # A birth year before the plan's first year changes nothing: friends born on one day share the list.
+        year = value.year if not occasion.yearly or (value.year or 0) >= self._first_year else None
+        key = (value.month, value.day, year, occasion.yearly, policy if value.is_feb29 else "")
+        found = self._days.get(key)
+        if found is None:
+            found = self._days[key] = [day for lo, hi in self.spans for day in occasion_days(occasion, policy, lo, hi)]
+        return found
+
+    def _occasion(self, subject: Subject, occasion: Occasion, occ_date: date) -> None:
+        """The items of one occasion on one day: the day itself and the card's steps still to do."""
+        card = self.cards.get((subject.friend_id, occasion.name, occ_date)) if self.cards else None
+        country = subject.country or self.rules.home_country
+        shape = self._shape(occ_date, country, occasion.card, card)
+        if not shape.steps:
+            return
+        age, label = self._label(occasion, occ_date)
+        name, when = subject.name, self._day(occ_date)
+        card_id = card.id if card is not None else None
+        for kind, day, placed in shape.steps:
+            reason = _reason(kind, name, label, when, shape.transit, card)
+            self.items.append(_new_item(AgendaItem, (
+                day, kind, subject.friend_id, name, occasion.name, occ_date, reason, shape.late, placed,
+                shape.arrival, age, shape.written, shape.posted, shape.transit, country, card_id, shape.status)))
+
+    def _shape(self, occ_date: date, country: str, wanted: bool, card: Card | None) -> _Shape:
+        """The steps shown for an occasion's day; shared by every friend with no stored card for it."""
+        if card is not None:
+            return _shape_of(occ_date, country, True, card, self.window, self.timing)
+        key = (occ_date, country, wanted)
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._shapes[key] = _shape_of(occ_date, country, wanted, None, self.window, self.timing)
+        return shape
+
+    def _label(self, occasion: Occasion, occ_date: date) -> tuple[int | None, str]:
+        """The age reached on the day (yearly occasions with a known year and day) and the occasion's label."""
+        value = occasion.date
+        dated = occasion.yearly and value.day is not None and value.year is not None
+        age = occ_date.year - value.year if dated else None
+        key = (occasion.name, value.month if value.day is None else 0, age)
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = _occasion_label(occasion, age)
+        return age, label
+
+    def _gap(self, days: int) -> timedelta:
+        """A keep-in-touch rhythm as a timedelta; thousands of friends share a few rhythms."""
+        gap = self._gaps.get(days)
+        if gap is None:
+            gap = self._gaps[days] = timedelta(days=days)
+        return gap
+
+    def _day_month(self, day: date) -> str:
+        """`17 Feb` (with the year when not this year's), made once per day."""
+        text = self._months.get(day)
+        if text is None:
+            text = self._months[day] = _day_month(day, self.window.today)
+        return text
+
+    def _day(self, day: date) -> str:
+        """`Sat 14 Mar`, made once per day of the plan."""
+        text = self._short.get(day)
+        if text is None:
+            text = self._short[day] = short_day(day)
+        return text
+
+
+def _shape_of(occ_date: date, country: str, wanted: bool, card: Card | None, window: _Window,
+              timing: _Timing) -> _Shape:
+    """Which of the day, the write step and the post step to show, with the card's deadlines and arrival."""
     today = window.today
-    country = subject.country or timing.rules.home_country
-    card = timing.cards.get(CardKey(subject.friend_id, occasion.name, occ_date))
-    planned = occasion.card or card is not None
+    planned = wanted or card is not None
     transit = timing.transit(country) if planned else None
     posted, written = timing.deadlines(occ_date, transit) if planned else (None, None)
     status = card.status if card is not None else PLANNED if planned else None
@@ -278,20 +381,10 @@ def _occasion_items(
         if placed is False or (placed and occ_date >= today):
             shown.append((kind, day, placed))
     if not shown:
-        return []
+        return _Shape(_NO_STEPS)
     late = status in OPEN and posted < today <= occ_date
     arrival = timing.arrival(transit) if late else _late_arrival(card, posted, transit, timing)
-    age = _age(occasion.date, occ_date) if occasion.yearly else None
-    label = _occasion_label(occasion, age)
-    card_id = card.id if card is not None else None
-    return [
-        AgendaItem(
-            day, kind, subject.friend_id, subject.name, occasion.name, occ_date,
-            _reason(kind, subject.name, label, occ_date, transit, card),
-            late, placed, arrival, age, written, posted, transit, country, card_id, status,
-        )
-        for kind, day, placed in shown
-    ]
+    return _Shape(tuple(shown), late, arrival, written, posted, transit, status)
 
 
 def _steps_left(status: str | None, written: date | None, posted: date | None) -> list[tuple[str, date]]:
@@ -310,10 +403,10 @@ def _late_arrival(card: Card | None, posted: date | None, transit: int | None, t
     return timing.posted_arrival(card.posted_on, transit)
 
 
-def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
+def _keep_in_touch(subject: Subject, window: _Window, gap: timedelta, day_month: Callable[[date], str]) -> AgendaItem | None:
     today = window.today
     last = subject.last_letter
-    due = last + timedelta(days=subject.cadence_days) if last else today
+    due = last + gap if last else today
     placed = window.placement(due)
     if placed is None:
         return None
@@ -321,7 +414,7 @@ def _keep_in_touch(subject: Subject, window: _Window) -> AgendaItem | None:
     if last is None:
         reason = f"{subject.name} might enjoy a first letter (no letter recorded yet)"
     else:
-        reason = f"It has been a while since you wrote to {subject.name} (last letter {_day_month(last, today)})"
+        reason = f"It has been a while since you wrote to {subject.name} (last letter {day_month(last)})"
     return _invitation(subject, KEEP_IN_TOUCH, due, placed, reason)
 
 
@@ -343,17 +436,8 @@ def _reply_owed(subject: Subject, window: _Window, after_days: int) -> AgendaIte
 
 def _invitation(subject: Subject, kind: str, due: date, overdue: bool, reason: str) -> AgendaItem:
     """A gentle suggestion about a friend, tied to no occasion."""
-    return AgendaItem(
-        date=due,
-        kind=kind,
-        friend_id=subject.friend_id,
-        friend=subject.name,
-        occasion=None,
-        occasion_date=None,
-        reason=reason,
-        overdue=overdue,
-        country=subject.country,
-    )
+    return _new_item(AgendaItem, (due, kind, subject.friend_id, subject.name, None, None, reason, False, overdue,
+                                  None, None, None, None, None, subject.country, None, None))
 
 
 def _age(value: PartialDate, occ_date: date) -> int | None:
@@ -370,11 +454,11 @@ def _occasion_label(occasion: Occasion, age: int | None) -> str:
     return f"{occasion.name} ({age} years)"
 
 
-def _reason(kind: str, name: str, label: str, occ_date: date, transit: int | None, card: Card | None) -> str:
+def _reason(kind: str, name: str, label: str, when: str, transit: int | None, card: Card | None) -> str:
+    """Why an item is there, in a sentence; `when` is the occasion's day as `Sat 14 Mar`."""
     if kind == OCCASION:
         state = state_words(card) if card is not None else ""
-        return f"{name}'s {label}" + (f" — {state}" if state else "")
-    when = short_day(occ_date)
+        return f"{name}'s {label} — {state}" if state else f"{name}'s {label}"
     if kind == WRITE:
         return f"Write to {name} — {label} {when}"
     days = "mail day" if transit == 1 else "mail days"

@@ -17,6 +17,11 @@ def data_version(db: Database) -> int:
     return db.query("PRAGMA data_version")[0][0]
 
 
+def change_count(db: Database) -> int:
+    """The counter every write to friends, occasions, letters, cards, projects and the other shown tables bumps."""
+    return db.query("SELECT n FROM change_count WHERE id = 1")[0][0]
+
+
 def friends_signature(db: Database) -> tuple:
     """Counts and latest changes of friends, occasions and cards, and the counter every shown table bumps."""
     return tuple(db.query(_SIGNATURE_SQL)[0])

@@ -151,24 +151,23 @@ class FriendRepository:
         """The light planning view of friends, loaded with two queries.
 
         With `occasions_between` and `due_by`, only friends who may have an occasion in that window or a
-        keep-in-touch letter due by then are loaded: a cheap superset; the planner still decides exactly.
+        keep-in-touch letter due by then are loaded, each with only the occasions (birthday included) that may
+        fall in the window: a cheap superset; the planner still decides exactly.
         """
-        where, in_window, params = ("", "", {}) if occasions_between is None else _relevance_filter(
-            occasions_between, due_by)
+        where, in_window, birthday_kept, params = _relevance_filter(occasions_between, due_by)
         occasions: dict[int, list[Occasion]] = defaultdict(list)
-        # Only occasions that can fall in the window matter to the plan, whoever else is loaded.
         for row in self.db.query(f"SELECT * FROM occasions o {in_window} ORDER BY id", params):
             occasions[row["friend_id"]].append(occasion_from_row(row))
         rows = self.db.query_tuples(
             "SELECT f.id, f.name, f.feb29, f.cadence_days, f.last_sent, f.last_received, f.birthday_card, "
-            "f.birth_month, f.birth_day, f.birth_year, "
+            f"CASE WHEN {birthday_kept} THEN f.birth_month END, f.birth_day, f.birth_year, "
             "(SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1) AS country, "
             f"({_AWAITING_REPLY}) AS awaiting_reply, ({_LAST_CARD}) AS last_card "
             f"FROM friends f {where}",
             params,
         )
-        birthdays = _BirthdayOccasions()
-        return [_subject(row, occasions.get(row[0], ()), birthdays) for row in rows]
+        build = _SubjectBuilder()
+        return [build(row, occasions.get(row[0], ())) for row in rows]
 
     def _load(self, where: str, params: tuple) -> list[Friend]:
         rows = self.db.query(f"SELECT * FROM friends f {where} ORDER BY f.name COLLATE NOCASE, f.id", params)
@@ -255,43 +254,49 @@ def _occasion_values(occasion: Occasion) -> tuple:
     return (occasion.name, d.month, d.day, d.year, int(occasion.yearly), int(occasion.card))
 
 
-class _BirthdayOccasions:
-    """Birthday occasions shared by every friend born on the same day: thousands of friends, a few hundred days."""
+class _SubjectBuilder:
+    """Subjects from rows, sharing what thousands of friends have in common: birthdays and letter days."""
 
     def __init__(self) -> None:
-        self._made: dict[tuple, tuple[Occasion, ...]] = {}
+        self._birthdays: dict[tuple, tuple[Occasion, ...]] = {}
+        self._days: dict[str | None, date | None] = {None: None, "": None}
 
-    def get(self, month: int | None, day: int | None, year: int | None, card: bool) -> tuple[Occasion, ...]:
-        """The birthday as a one-occasion tuple, or () when no month is known."""
+    def __call__(self, row: tuple, occasions: Iterable[Occasion]) -> Subject:
+        """The Subject of one row of the subjects query (tuples: named rows cost more for thousands of friends)."""
+        (friend_id, name, feb29, cadence, last_sent, last_received, card, month, day, year, country, awaiting,
+         last_card) = row
+        known = [d for d in (self._day(last_sent), self._day(last_received), self._day(last_card)) if d is not None]
+        occasions = self._birthday(month, day, year, bool(card)) + tuple(occasions)
+        # Straight from its fields, as the planner's items are: Subject's generated __new__ costs as much again.
+        return _new_subject(Subject, (friend_id, name, country or "", feb29, cadence, max(known) if known else None,
+                                      occasions, self._day(awaiting)))
+
+    def _birthday(self, month: int | None, day: int | None, year: int | None, card: bool) -> tuple[Occasion, ...]:
+        """The birthday as a one-occasion tuple, or () when no month is known (or it falls outside the window)."""
         key = (month, day, year, card)
-        if key not in self._made:
-            self._made[key] = with_birthday(partial_date(month, day, year), card, ())
-        return self._made[key]
+        found = self._birthdays.get(key)
+        if found is None:
+            found = self._birthdays[key] = with_birthday(partial_date(month, day, year), card, ())
+        return found
+
+    def _day(self, text: str | None) -> date | None:
+        """A stored ISO day as a date, read once however many friends share it."""
+        found = self._days.get(text, _UNREAD)
+        if found is _UNREAD:
+            found = self._days[text] = from_iso(text)
+        return found
 
 
-def _subject(row: tuple, occasions: Iterable[Occasion], birthdays: _BirthdayOccasions) -> Subject:
-    # Columns in the order of the subjects query; tuples, since named rows cost more for thousands of friends.
-    (friend_id, name, feb29, cadence, last_sent, last_received, card, month, day, year, country, awaiting,
-     last_card) = row
-    known = [d for d in (from_iso(last_sent), from_iso(last_received), from_iso(last_card)) if d is not None]
-    last = max(known) if known else None
-    return Subject(
-        friend_id=friend_id,
-        name=name,
-        country=country or "",
-        feb29=feb29,
-        cadence_days=cadence,
-        last_letter=last,
-        occasions=birthdays.get(month, day, year, bool(card)) + tuple(occasions),
-        awaiting_reply=from_iso(awaiting),
-    )
+_UNREAD = object()
+_new_subject = tuple.__new__
 
 
-def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[str, str, dict]:
-    """WHERE clauses for friends, and for occasions, with a yearly date inside `window` (month-day arithmetic)."""
+def _relevance_filter(window: tuple[date, date] | None, due_by: date | None) -> tuple[str, str, str, dict]:
+    """WHERE clauses for friends and for occasions, and the test a birthday passes, for a yearly date inside
+    `window` (month-day arithmetic); no filter at all without a window or with one of a year or more."""
+    if window is None or (window[1] - window[0]).days >= 365:
+        return "", "", "1", {}
     lo, hi = window
-    if (hi - lo).days >= 365:
-        return "", "", {}
     spans = [(_mmdd(lo), _mmdd(hi))] if lo.year == hi.year else [(_mmdd(lo), 1231), (101, _mmdd(hi))]
     # A 29 February is kept on Feb 28 or Mar 1 in common years, so any window near it includes it.
     near_feb29 = any(a <= 301 and b >= 228 for a, b in spans)
@@ -307,8 +312,9 @@ def _relevance_filter(window: tuple[date, date], due_by: date | None) -> tuple[s
     )
     in_window = f"EXISTS (SELECT 1 FROM occasions o WHERE o.friend_id = f.id AND {matches('o.month', 'o.day')})"
     waiting = f"EXISTS (SELECT 1 {_UNANSWERED})"
-    friends = f"WHERE {matches('f.birth_month', 'f.birth_day')} OR {in_window} OR {due} OR {waiting}"
-    return friends, f"WHERE {matches('o.month', 'o.day')}", params
+    birthday = matches("f.birth_month", "f.birth_day")
+    friends = f"WHERE {birthday} OR {in_window} OR {due} OR {waiting}"
+    return friends, f"WHERE {matches('o.month', 'o.day')}", birthday, params
 
 
 def _mmdd(day: date) -> int:

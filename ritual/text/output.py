@@ -18,32 +18,44 @@ def use_color(stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+# The few calm styles, by the Styler method that applies each.
+_STYLES = {"heading": {"bold": True}, "muted": {"dim": True}, "attention": {"fg": "yellow"}, "accent": {"fg": "cyan"}}
+
+
 class Styler:
     """Applies a few calm styles when colour is on; returns plain text otherwise."""
 
     def __init__(self, color: bool) -> None:
         self.color = color
+        # A page paints the same labels and headings thousands of times: each is styled once.
+        self._painted: dict[tuple[str, str], str] = {}
 
-    def _style(self, text: str, **style) -> str:
+    def _style(self, text: str, kind: str) -> str:
         # Data inside a styled piece is made visible first: the colour codes are the only ones the Styler adds.
-        text = visible(text)
-        return click.style(text, **style) if self.color else text
+        key = (kind, text)
+        painted = self._painted.get(key)
+        if painted is None:
+            painted = visible(text)
+            if self.color:
+                painted = click.style(painted, **_STYLES[kind])
+            self._painted[key] = painted
+        return painted
 
     def heading(self, text: str) -> str:
         """A section or day heading."""
-        return self._style(text, bold=True)
+        return self._style(text, "heading")
 
     def muted(self, text: str) -> str:
         """Secondary information."""
-        return self._style(text, dim=True)
+        return self._style(text, "muted")
 
     def attention(self, text: str) -> str:
         """Something that needs a look (late), in a soft colour rather than alarm red."""
-        return self._style(text, fg="yellow")
+        return self._style(text, "attention")
 
     def accent(self, text: str) -> str:
         """The day itself."""
-        return self._style(text, fg="cyan")
+        return self._style(text, "accent")
 
 
 def removal_confirmed(question: str, yes: bool) -> bool:

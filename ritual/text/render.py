@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
@@ -18,11 +19,15 @@ _LABEL_WIDTH = 8
 HELLO_LIMIT = 12
 # Room for the longest fact label, "address (home)" or "keep in touch", and a gap after it.
 FACT_WIDTH = 16
+# A page of a year names the same few hundred days tens of thousands of times.
+_day = lru_cache(maxsize=None)(short_day)
 
 
 def wrap(text: str, prefix: str, width: int = WIDTH) -> str:
     """Greedy word wrap under a hanging prefix (textwrap is too slow for thousands of lines)."""
     room = width - len(prefix)
+    if len(text) <= room:
+        return prefix + text
     lead, lines = prefix, []
     while len(text) > room:
         cut = text.rfind(" ", 0, room + 1)
@@ -38,24 +43,31 @@ def wrap(text: str, prefix: str, width: int = WIDTH) -> str:
 
 def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
     """One agenda item as an indented, wrapped line with its flags."""
-    label = LABELS.get(item.kind, item.kind)
+    kind = item.kind
     text = item.reason
-    if item.overdue and item.kind not in INVITATIONS:
-        text += f" (was due {short_day(item.date)})"
+    if item.overdue and kind not in INVITATIONS:
+        text += f" (was due {_day(item.date)})"
     elif show_date:
-        text = f"{short_day(item.date)}: {text}"
-    if item.late and item.earliest_arrival:
-        text += f" — late: arrives {short_day(item.earliest_arrival)} at the earliest"
-    elif item.card_status == POSTED and item.earliest_arrival:
-        text += f", should arrive {short_day(item.earliest_arrival)}"
-    wrapped = labelled(label, text, style.accent if item.kind == OCCASION else style.heading)
+        text = f"{_day(item.date)}: {text}"
+    if item.earliest_arrival:
+        if item.late:
+            text += f" — late: arrives {_day(item.earliest_arrival)} at the earliest"
+        elif item.card_status == POSTED:
+            text += f", should arrive {_day(item.earliest_arrival)}"
+    wrapped = labelled(LABELS.get(kind, kind), text, style.accent if kind == OCCASION else style.heading)
     return style.attention(wrapped) if item.late else wrapped
 
 
 def labelled(label: str, text: str, paint: Callable[[str], str]) -> str:
     """`  label    text…` wrapped under a hanging indent, with only the label painted."""
-    wrapped = wrap(text, f"  {label:<{_LABEL_WIDTH}} ")
-    return "  " + paint(label) + wrapped[2 + len(label):]
+    prefix = _label_prefix(label)
+    return "  " + paint(label) + wrap(text, prefix)[2 + len(label):]
+
+
+@lru_cache(maxsize=None)
+def _label_prefix(label: str) -> str:
+    """The hanging indent of a labelled line: two spaces, the label padded to its column, one space."""
+    return f"  {label:<{_LABEL_WIDTH}} "
 
 
 def render_week(items: list[AgendaItem], monday: date, today: date, style: Styler, show_all: bool = False,
@@ -66,14 +78,14 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
     """
     sunday = monday + timedelta(days=6)
     week_no = monday.isocalendar().week
-    lines = [style.heading(f"Week {week_no} · {short_day(monday)} – {short_day(sunday)} {sunday.year}")]
+    lines = [style.heading(f"Week {week_no} · {_day(monday)} – {_day(sunday)} {sunday.year}")]
     lines += list(notes)
     lines += _open_sections(items, style, show_all)
     for offset in range(7):
         day = monday + timedelta(days=offset)
         todays = [i for i in items if i.date == day and not i.overdue]
         extra = (day_lines or {}).get(day, [])
-        heading = short_day(day) + ("  · today" if day == today else "")
+        heading = _day(day) + ("  · today" if day == today else "")
         if todays or extra:
             lines += ["", style.heading(heading)]
             lines += [item_line(i, style) for i in todays] + extra
@@ -90,7 +102,7 @@ def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styl
     for item in (i for i in items if not i.overdue):
         if item.date != current:
             current = item.date
-            lines += ["", style.heading(f"{short_day(current)} {current.year}")]
+            lines += ["", style.heading(f"{_day(current)} {current.year}")]
         lines.append(item_line(item, style))
     if len(lines) == 1:
         lines += ["", style.muted("Nothing planned in these days.")]

@@ -11,11 +11,10 @@ import re
 
 import click
 
-from ritual.core.fields import CONTROL
+from ritual.core.fields import CONTROL, NOTE_CONTROL
 
 # The exact codes Styler asks click for (bold, dim, yellow, cyan, reset), and nothing else.
 _STYLER_CODES = re.compile("\x1b\\[(?:0|1|2|22|33|36|39)m")
-_KEPT = "\n\t"
 
 
 def stand_in(character: str) -> str:
@@ -30,11 +29,12 @@ def stand_in(character: str) -> str:
 
 def visible(text: str, keep_newlines: bool = True) -> str:
     """`text` with every control character (but newline and tab, when kept) replaced by a visible stand-in."""
-    def swap(match: re.Match) -> str:
-        found = match.group()
-        return found if keep_newlines and found in _KEPT else stand_in(found)
+    # The pattern that leaves newline and tab alone never stops at them: a long page has thousands of lines.
+    return (NOTE_CONTROL if keep_newlines else CONTROL).sub(_swap, text)
 
-    return CONTROL.sub(swap, text)
+
+def _swap(match: re.Match) -> str:
+    return stand_in(match.group())
 
 
 def one_line(text: str) -> str:
@@ -46,6 +46,8 @@ def terminal_safe(text: str, styled: bool = False) -> str:
     """Text ready for the terminal: the Styler's own colour codes kept when `styled`, every other control shown."""
     if not styled:
         return visible(text)
+    if NOTE_CONTROL.search(_STYLER_CODES.sub("", text)) is None:
+        return text  # the common case, checked in two passes of C rather than one Python step per piece
     pieces = _STYLER_CODES.split(text)
     codes = _STYLER_CODES.findall(text)
     out = [visible(pieces[0])]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from importlib import import_module
 from time import monotonic
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -14,37 +16,24 @@ from textual.notifications import Notify
 from textual.screen import Screen
 
 from ritual.clock import Clock
-from ritual.context import RitualContext
-from ritual.paths import Paths
-from ritual.services.reminders.notifiers import body_text, headline
-from ritual.text.reminders import brief
-from ritual.text.safe import one_line, visible
-from ritual.tui.safe_text import show_control_characters
-from ritual.services.backup.rolling import backup_quietly
 from ritual.errors import RitualError
+from ritual.paths import Paths
 from ritual.services.setup.app_choices import keep_choice, load_choices
 from ritual.settings.load import Settings
 from ritual.store.database import Database
+from ritual.text.safe import one_line, visible
+from ritual.tui.daemon_threads import use_daemon_threads
 from ritual.tui.data import RitualData
 from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, FriendDeleted, FriendSaved
 from ritual.tui.messages import LetterBoxChanged, RitualRequested
-from ritual.tui.screens.base import DataScreen
-from ritual.tui.screens.calendar import CalendarScreen
-from ritual.tui.screens.confirm import ConfirmScreen
-from ritual.tui.screens.export import ExportScreen
-from ritual.tui.screens.friend_form import FriendFormScreen
-from ritual.tui.screens.friends import FriendsScreen
-from ritual.tui.screens.help import HelpScreen
-from ritual.tui.screens.import_contacts import ImportScreen
-from ritual.tui.screens.letter_box import LetterBoxScreen
-from ritual.tui.screens.onboarding import OnboardingScreen
-from ritual.tui.screens.profile import ProfileScreen
-from ritual.tui.screens.projects import ProjectsScreen
-from ritual.tui.screens.ritual import RitualScreen
 from ritual.tui.palette import RitualCommands
-from ritual.tui.screens.supplies import SuppliesScreen
+from ritual.tui.safe_text import show_control_characters
+from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.week import WeekScreen
-from ritual.tui.transfer_messages import ContactsImported
+
+if TYPE_CHECKING:
+    from ritual.context import RitualContext
+    from ritual.tui.transfer_messages import ContactsImported
 
 CHECK_SECONDS = 2.0
 # The daily backup is looked for this often while the app stays open over midnight (one file's date).
@@ -97,9 +86,18 @@ class RitualApp(App[None]):
         self.check_seconds = check_seconds
         self.choices = load_choices(paths.state_dir) if paths is not None else {}
         self.add_mode("week", partial(WeekScreen, self.data))
-        self.add_mode("friends", partial(FriendsScreen, self.data))
-        self.add_mode("calendar", partial(CalendarScreen, self.data))
-        self.add_mode("box", partial(LetterBoxScreen, self.data))
+        self.add_mode("friends", partial(self._new_screen, "friends", "FriendsScreen"))
+        self.add_mode("calendar", partial(self._new_screen, "calendar", "CalendarScreen"))
+        self.add_mode("box", partial(self._new_screen, "letter_box", "LetterBoxScreen"))
+
+    def _new_screen(self, module: str, name: str, *args, **kwargs) -> Screen:
+        """A screen on the app's data, its module imported when first opened: the first frame needs only the week."""
+        return screen_class(module, name)(self.data, *args, **kwargs)
+
+    def _open_once(self, module: str, name: str) -> None:
+        """Open a screen on the app's data, unless it is the one showing."""
+        if type(self.screen).__name__ != name:
+            self.push_screen(self._new_screen(module, name))
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -109,10 +107,11 @@ class RitualApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the week, or the welcome when there is nobody yet; start the light change check."""
+        use_daemon_threads()  # quitting never waits for background work
         self._use_kept_theme()
         self.switch_mode("week")
         if self.data.count() == 0:
-            self.push_screen(OnboardingScreen(self.data, self.paths))
+            self.push_screen(self._new_screen("onboarding", "OnboardingScreen", self.paths))
         self.data.note_own_change()
         self._mark_open()
         self.set_interval(self.check_seconds, self.check_for_changes)
@@ -165,8 +164,8 @@ class RitualApp(App[None]):
         unsaved = [s for s in self.screen_stack if getattr(s, "has_unsaved_changes", lambda: False)()]
         if not unsaved:
             self.exit()
-        elif not isinstance(self.screen, ConfirmScreen):
-            self.push_screen(ConfirmScreen("A form has changes not saved yet. Quit anyway?", "Quit"),
+        elif type(self.screen).__name__ != "ConfirmScreen":
+            self.push_screen(screen_class("confirm", "ConfirmScreen")("A form has changes not saved yet. Quit anyway?", "Quit"),
                              lambda yes: self.exit() if yes else None)
 
     def start_reminders(self) -> None:
@@ -187,6 +186,9 @@ class RitualApp(App[None]):
 
     def _toast_reminder(self, reminder, late: bool) -> None:
         """A reminder as a toast; the week's digest only points at the week when that week is on screen."""
+        from ritual.services.reminders.notifiers import body_text, headline
+        from ritual.text.reminders import brief
+
         on_screen = isinstance(self.screen, WeekScreen) and self.screen.shows_digest(reminder)
         body = "It is the week on screen now." if on_screen else brief(body_text(reminder))
         # Names come from the user's data: shown as they are, never read as markup.
@@ -227,6 +229,8 @@ class RitualApp(App[None]):
     @work(thread=True, exclusive=True, group="daily-backup")
     def keep_daily_backup(self) -> None:
         """*worker*: the day's rolling backup, when the app stayed open past midnight."""
+        from ritual.services.backup.rolling import backup_quietly
+
         if self.paths is None:
             return
         with self.data.writer() as db:
@@ -240,34 +244,27 @@ class RitualApp(App[None]):
 
     def action_add_friend(self) -> None:
         """Open the form for a new friend."""
-        self.push_screen(FriendFormScreen(self.data))
+        self.push_screen(self._new_screen("friend_form", "FriendFormScreen"))
 
     def action_export(self) -> None:
         """Export the calendar as an .ics file (and to CalDAV when set)."""
-        if not isinstance(self.screen, ExportScreen):
-            self.push_screen(ExportScreen(self.data))
+        self._open_once("export", "ExportScreen")
 
     def action_import(self) -> None:
         """Import contacts or birthdays from a file."""
-        if not isinstance(self.screen, ImportScreen):
-            self.push_screen(ImportScreen(self.data))
+        self._open_once("import_contacts", "ImportScreen")
 
     def action_supplies(self) -> None:
         """Stamps and cards on hand."""
-        if not isinstance(self.screen, SuppliesScreen):
-            self.push_screen(SuppliesScreen(self.data))
+        self._open_once("supplies", "SuppliesScreen")
 
     def action_review(self) -> None:
         """The weekly review."""
-        from ritual.tui.screens.review import ReviewScreen
-
-        if not isinstance(self.screen, ReviewScreen):
-            self.push_screen(ReviewScreen(self.data))
+        self._open_once("review", "ReviewScreen")
 
     def action_projects(self) -> None:
         """Projects and where each card stands."""
-        if not isinstance(self.screen, ProjectsScreen):
-            self.push_screen(ProjectsScreen(self.data))
+        self._open_once("projects", "ProjectsScreen")
 
     def on_contacts_imported(self, message: ContactsImported) -> None:
         """Friends came in from a file: say so, and refresh what shows them."""
@@ -276,9 +273,9 @@ class RitualApp(App[None]):
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
-        if isinstance(self.screen, HelpScreen):
+        if type(self.screen).__name__ == "HelpScreen":
             return
-        self.push_screen(HelpScreen(self._screen_title(), self.key_table()))
+        self.push_screen(screen_class("help", "HelpScreen")(self._screen_title(), self.key_table()))
 
     def key_table(self) -> list[tuple[str, str]]:
         """Each active binding with a description, as (keys, what it does)."""
@@ -291,13 +288,13 @@ class RitualApp(App[None]):
         return [(" ".join(dict.fromkeys(keys)), description) for description, keys in rows.items()]
 
     def _screen_title(self) -> str:
-        if isinstance(self.screen, ProfileScreen) and self.screen.friend:
+        if type(self.screen).__name__ == "ProfileScreen" and self.screen.friend:
             return self.screen.friend.name
         return SCREEN_NAMES.get(self.current_mode, "ritual")
 
     def on_friend_chosen(self, message: FriendChosen) -> None:
         """Open a friend's profile over whatever is showing."""
-        self.push_screen(ProfileScreen(self.data, message.friend_id))
+        self.push_screen(self._new_screen("profile", "ProfileScreen", message.friend_id))
 
     def on_friend_saved(self, message: FriendSaved) -> None:
         """A friend was saved here: say so, and refresh what shows them."""
@@ -319,8 +316,8 @@ class RitualApp(App[None]):
 
     def on_ritual_requested(self, message: RitualRequested) -> None:
         """Sit down to write to a friend."""
-        self.push_screen(RitualScreen(self.data, message.friend_id, message.occasion, paths=self.paths,
-                                      answering=message.answering))
+        self.push_screen(self._new_screen("ritual", "RitualScreen", message.friend_id, message.occasion,
+                                          paths=self.paths, answering=message.answering))
 
     def on_letter_box_changed(self, message: LetterBoxChanged) -> None:
         """Letters or answers were saved here: say so when there is something to say, and refresh."""
@@ -379,6 +376,11 @@ class RitualApp(App[None]):
 
     async def _run_from_palette(self, node, action: str) -> None:
         await self.run_action(action, node)
+
+
+def screen_class(module: str, name: str) -> type[Screen]:
+    """A screen class from `ritual.tui.screens`, imported the first time it is needed."""
+    return getattr(import_module(f"ritual.tui.screens.{module}"), name)
 
 
 def build_app(context: RitualContext, check_seconds: float = CHECK_SECONDS) -> RitualApp:

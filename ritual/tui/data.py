@@ -6,19 +6,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ritual.clock import Clock
 from ritual.core.cards import Card, CardKey
 from ritual.core.letters import Letter
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
-from ritual.services.demo.showcase import fill_demo
 from ritual.services.planning.agenda import agenda, plan_rules
 from ritual.services.planning.week import WeekPlan, week
-from ritual.services.letters.posting import LetterLogged
-from ritual.services.letters.posting import log as log_letter
-from ritual.services.letters.posting import move as move_letter
-from ritual.services.undo.points import before_friend_removal, before_letter_change, before_project_change, undo
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
 from ritual.store.projects import Project, ProjectRepository
@@ -27,8 +23,12 @@ from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.store.changes import data_version, friends_signature
-from ritual.store.restore_points import RestorePoint
 from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows
+
+if TYPE_CHECKING:
+    # Writing letters, undo and the demo load when first used: the first frame needs none of them.
+    from ritual.services.letters.posting import LetterLogged
+    from ritual.store.restore_points import RestorePoint
 
 DEMO_COUNT = 24
 YEAR = timedelta(days=366)
@@ -79,14 +79,20 @@ class RitualData:
 
     def log_letter(self, letter: Letter, occasion_date: date | None = None) -> LetterLogged:
         """Log a letter: a sent one joins its card, one logged as posted takes its stamp."""
-        return log_letter(self.settings, self.db, letter, occasion_date)
+        from ritual.services.letters.posting import log
+
+        return log(self.settings, self.db, letter, occasion_date)
 
     def move_letter(self, letter_id: int, status: str) -> LetterLogged:
         """Move a letter on today; its card follows, and posting it takes its stamp."""
-        return move_letter(self.settings, self.db, letter_id, status, self.today())
+        from ritual.services.letters.posting import move
+
+        return move(self.settings, self.db, letter_id, status, self.today())
 
     def move_letter_undoable(self, letter_id: int, status: str) -> tuple[LetterLogged, RestorePoint]:
         """Move a letter on as `move_letter` does, and return what undo puts back."""
+        from ritual.services.undo.points import before_letter_change
+
         point = before_letter_change(self.db, letter_id)
         return self.move_letter(letter_id, status), point
 
@@ -113,6 +119,8 @@ class RitualData:
 
     def set_project_status(self, project_id: int, friend_ids: list[int], status: str) -> RestorePoint:
         """Move people's cards in a project to `status`, dated today; returns what undo puts back."""
+        from ritual.services.undo.points import before_project_change
+
         point = before_project_change(self.db, project_id, friend_ids)
         ProjectRepository(self.db).set_status(project_id, friend_ids, status, self.today())
         return point
@@ -182,18 +190,24 @@ class RitualData:
 
     def delete_friend(self, friend_id: int) -> RestorePoint:
         """Remove a friend and their occasions; returns what undo puts back."""
+        from ritual.services.undo.points import before_friend_removal
+
         point = before_friend_removal(self.db, friend_id)
         self.repo.delete(friend_id)
         return point
 
     def delete_letter(self, letter_id: int) -> RestorePoint:
         """Remove a logged letter; returns what undo puts back."""
+        from ritual.services.undo.points import before_letter_change
+
         point = before_letter_change(self.db, letter_id)
         LetterRepository(self.db).delete(letter_id)
         return point
 
     def undo(self, point: RestorePoint) -> None:
         """Put back exactly what an undoable change touched."""
+        from ritual.services.undo.points import undo
+
         undo(self.db, point)
 
     def save_occasion(self, friend_id: int, occasion: Occasion) -> Friend:
@@ -233,6 +247,8 @@ class RitualData:
 
     def add_demo_friends(self, count: int = DEMO_COUNT) -> int:
         """Fill the home with demo friends; returns how many were added."""
+        from ritual.services.demo.showcase import fill_demo
+
         return fill_demo(self.settings, self.db, count, 1, self.today())
 
     def changed_elsewhere(self) -> bool:

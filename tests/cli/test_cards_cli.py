@@ -69,7 +69,7 @@ def test_card_steps_from_the_cli_move_the_plan_json_reminders_and_kept_calendar(
     _catch_up_process(home, f"{write_day}T09:45")
     assert "Post the card to Ana Souza" not in ics.read_text() and "Ana Souza's birthday" in ics.read_text()
 
-    ana.ok("card", "arrived", "Ana", "birthday", "--on", "2026-12-02")
+    ana.on("2026-12-02").ok("card", "arrived", "Ana", "birthday", "--on", "2026-12-02")
     [card] = [c for c in ana.json("card", "list", "--done") if c["friend"] == "Ana Souza"]
     assert (card["status"], card["written"], card["posted"], card["arrived"]) == (
         "arrived", "2026-11-25", "2026-11-25", "2026-12-02")
@@ -84,9 +84,9 @@ def test_a_letter_logged_and_marked_carries_its_card(ana):
     assert _kinds(ana) == {"post", "occasion"}
     [letter] = ana.json("letter", "list", "Ana")
     assert isinstance(letter["card_id"], int)
-    ana.ok("letter", "mark", str(letter["id"]), "posted", "--date", "2026-11-26")
+    ana.on("2026-11-26").ok("letter", "mark", str(letter["id"]), "posted", "--date", "2026-11-26")
     assert _kinds(ana) == {"occasion"} and "card posted Thu 26 Nov" in _items(ana)[0]["reason"]
-    ana.ok("letter", "mark", str(letter["id"]), "arrived", "--date", "2026-12-03")
+    ana.on("2026-12-03").ok("letter", "mark", str(letter["id"]), "arrived", "--date", "2026-12-03")
     [card] = [c for c in ana.json("card", "list") if c["friend"] == "Ana Souza"]
     assert (card["id"], card["status"], card["arrived"]) == (letter["card_id"], "arrived", "2026-12-03")
 
@@ -147,7 +147,7 @@ def test_reflect_log_writes_the_card_and_the_briefing_then_shows_its_state(ritua
     again = ritual.ok("reflect", "Ana", "--occasion", "birthday", "--no-log", "--seed", "6", input="\n" + "more\n" * 5)
     assert "card posted Wed 25 Nov" in again and f"this card's letter #{letter['id']}: written Wed 25 Nov, posted Wed 25 Nov" in again
     assert "write by" not in again, "a done card asks for nothing more"
-    ritual.ok("letter", "mark", str(letter["id"]), "arrived", "--date", "2026-12-08")
+    ritual.on("2026-12-08").ok("letter", "mark", str(letter["id"]), "arrived", "--date", "2026-12-08")
     assert [i["card_status"] for i in _items(ritual)] == ["arrived"]
 
 
@@ -184,13 +184,13 @@ def test_removing_the_letter_that_moved_a_card_plans_it_again(ana):
     assert {"write", "post"} <= _kinds(ana)
     # A card moved by hand as well keeps its steps when the letter goes.
     ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday")
-    ana.ok("card", "posted", "Ana", "birthday", "--on", "2026-11-26")
+    ana.on("2026-11-26").ok("card", "posted", "Ana", "birthday", "--on", "2026-11-26")
     assert "planned" not in ana.ok("letter", "rm", "2", "--yes")
     assert [i["card_status"] for i in _items(ana)] == ["posted"]
 
 
 def test_undoing_a_cards_post_takes_it_back_on_its_letter_too(ana):
-    ana.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--posted", "2026-11-25", "--arrived", "2026-12-01")
+    ana.on("2026-12-01").ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--date", "2026-11-25", "--posted", "2026-11-25", "--arrived", "2026-12-01")
     ana.ok("card", "undo", "Ana", "birthday")
     [letter] = ana.json("letter", "list", "Ana")
     assert (letter["status"], letter["posted"], letter["arrived"]) == ("posted", "2026-11-25", None)
@@ -198,7 +198,7 @@ def test_undoing_a_cards_post_takes_it_back_on_its_letter_too(ana):
     [letter] = ana.json("letter", "list", "Ana")
     assert (letter["status"], letter["posted"]) == ("written", None)
     assert [i["card_status"] for i in _items(ana) if i["kind"] == "post"] == ["written"]
-    ana.ok("letter", "mark", str(letter["id"]), "posted", "--date", "2026-11-26")
+    ana.on("2026-11-26").ok("letter", "mark", str(letter["id"]), "posted", "--date", "2026-11-26")
     assert [i["card_status"] for i in _items(ana)] == ["posted"], "and the letter moves the card on again"
 
 

@@ -55,7 +55,7 @@ def test_a_running_daemon_delivers_no_reminder_for_a_step_done_while_it_runs(rit
         log = home / "state" / "daemon.log"
         _wait_for(lambda: log.exists() and "reminders rebuilt" in log.read_text(), 12, "the daemon to start")
         assert "4 due" in log.read_text(), "the four write and post reminders were scheduled as exact jobs"
-        ritual.ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--posted", "2026-12-02")
+        ritual.on("2026-12-02").ok("letter", "add", "Ana", "--sent", "--occasion", "birthday", "--posted", "2026-12-02")
         _wait_for(lambda: len(_of(deliveries, "Bo Lind")) >= 2, 20, "Bo's write and post reminders")
         time.sleep(1.5)  # further rounds, where Ana's reminders would show up if they were still due
     finally:

@@ -13,7 +13,7 @@ def test_add_list_json_mark_and_owed(ritual):
         ("received", "answered", "2026-10-03"), ("sent", "written", "2026-11-25")]
     assert {"id", "friend_id", "friend", "direction", "date", "status", "occasion"} <= letters[1].keys()
     assert "No letters are waiting" in ritual.ok("letter", "owed")
-    assert "in the post" in ritual.ok("letter", "mark", "2", "posted", "--date", "2026-11-26")
+    assert "in the post" in ritual.on("2026-11-26").ok("letter", "mark", "2", "posted", "--date", "2026-11-26")
     assert "posted    Thu 26 Nov 2026" in ritual.ok("letter", "show", "2")
     ana = ritual.json("friend", "show", "Ana")
     assert ana["last_sent"] == "2026-11-25" and ana["last_received"] == "2026-10-03"
@@ -60,3 +60,29 @@ def test_posting_takes_one_stamp_once_whichever_way_it_is_logged(ritual):
     assert "One international stamp used; 0 left." in marked
     again = ritual.ok("letter", "mark", str(unposted["id"]), "arrived")
     assert "stamp" not in again
+
+
+def test_a_step_dated_after_today_is_refused_by_name_and_nothing_is_logged(ritual):
+    """What was written, posted, arrived or last sent is a fact: a day ahead (a mistyped year) is refused."""
+    ritual.ok("friend", "add", "Ana Souza", "--birthday", "1990-12-14")
+    refusals = [
+        ("letter", "add", "Ana", "--sent", "--posted", "2027-11-25"),
+        ("letter", "add", "Ana", "--sent", "--date", "tomorrow"),
+        ("letter", "add", "Ana", "--received", "--date", "2026-11-26"),
+        ("card", "written", "Ana", "birthday", "--on", "+3d"),
+        ("friend", "edit", "Ana", "--last-sent", "2036-11-25"),
+    ]
+    for args in refusals:
+        result = ritual(*args)
+        field = args[-2]
+        assert result.exit_code == 2, args
+        assert f"{field}: '{args[-1]}' is after today (2026-11-25)" in result.stderr, result.stderr
+        assert "Traceback" not in result.output
+    assert ritual.json("letter", "list") == []
+    assert ritual.json("friend", "show", "Ana")["last_sent"] is None
+    assert ritual.json("card", "list")[0]["status"] == "planned"
+    ritual.ok("letter", "add", "Ana", "--sent", "--date", "today", "--posted", "2026-11-25")
+    logged = ritual.json("letter", "list")[0]
+    ritual.on("2026-11-30").ok("letter", "mark", str(logged["id"]), "arrived", "--date", "2026-11-30")
+    refused = ritual("letter", "mark", str(logged["id"]), "arrived", "--date", "2026-11-30")
+    assert refused.exit_code == 2 and "--date: '2026-11-30' is after today" in refused.stderr

@@ -83,3 +83,41 @@ def test_an_occasion_renamed_and_moved_in_one_edit_keeps_its_card(tmp_path):
                                                                        date(2026, 12, 19), GIVEN)
     finally:
         db.close()
+
+
+def _statements(db, action) -> list[str]:
+    """The SQL statements SQLite ran for `action`, as traced by the connection itself."""
+    seen: list[str] = []
+    db.connection.set_trace_callback(seen.append)
+    try:
+        action()
+    finally:
+        db.connection.set_trace_callback(None)
+    return seen
+
+
+def test_cards_are_checked_again_only_when_the_store_or_the_feb29_rule_changed(tmp_path):
+    from ritual.services.cards.follow import follow_occasions
+
+    paths = Paths.under(tmp_path / "home")
+    db = open_database(paths.database)
+    try:
+        base = load_settings(paths)
+        friends = FriendRepository(db)
+        ana = friends.add(Friend("Ana", birthday=PartialDate(2, 29, 1996)))
+        card = card_step(base, db, "Ana", "birthday", WRITTEN, TODAY, occasion_date=date(2027, 2, 28)).after
+        follow_occasions(base, db)
+        unchanged = _statements(db, lambda: follow_occasions(base, db))
+        assert unchanged and not any("FROM cards" in sql for sql in unchanged), "nothing changed: no card is read"
+
+        mar1 = replace(base, feb29="mar1")
+        assert [m.day for m in follow_occasions(mar1, db)] == [date(2027, 3, 1)], "the Feb 29 rule changed"
+
+        friends.update(replace(friends.get(ana.id), birthday=PartialDate(3, 5, 1996)))
+        assert [m.day for m in follow_occasions(mar1, db)] == [date(2027, 3, 5)], "the birthday changed"
+        [moved] = CardRepository(db).all()
+        assert (moved.id, moved.day) == (card.id, date(2027, 3, 5))
+        assert follow_occasions(mar1, db) == [], "the move itself counted as a change: checked once more, in vain"
+        assert not any("FROM cards" in sql for sql in _statements(db, lambda: follow_occasions(mar1, db)))
+    finally:
+        db.close()

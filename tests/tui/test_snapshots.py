@@ -22,10 +22,18 @@ async def tables_laid_out(pilot) -> None:
     """Wait until every table has measured its new rows (DataTable sizes its columns when the app is idle)."""
     from textual.widgets import DataTable
 
+    def measuring() -> bool:
+        return any(t._require_update_dimensions or t._updated_cells for t in pilot.app.screen.query(DataTable))
+
     for _ in range(100):
-        if not any(table._require_update_dimensions for table in pilot.app.screen.query(DataTable)):
-            return
+        if not measuring():
+            break
         await pilot.pause(0.05)
+    # New widths repaint on the next refresh: let it land, so the header is never drawn at its old widths.
+    for table in pilot.app.screen.query(DataTable):
+        table.refresh()
+    await pilot.pause()
+    await pilot.pause()
 
 
 def still_cursors(app) -> None:

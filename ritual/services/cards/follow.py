@@ -3,7 +3,6 @@ that occasion moves to the new day, keeping its id, its steps and its letters.""
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -14,12 +13,15 @@ from ritual.core.dates import PartialDate
 from ritual.core.model import BIRTHDAY, Occasion
 from ritual.settings.load import Settings
 from ritual.store.cards import CardRepository
+from ritual.store.changes import change_count
 from ritual.store.database import Database
 from ritual.store.meta import Meta
 from ritual.store.projects import ProjectRepository
 
 # The digest of everything cards' dates hang on, as of the last time they were put right.
 _DATED = "cards_dated_digest"
+# The store's change count and the Feb 29 rule when cards were last put right: unchanged, nothing can have moved.
+_CHECKED_AT = "cards_dated_at_change"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,23 @@ class Moved:
 
 
 def follow_occasions(settings: Settings, db: Database) -> list[Moved]:
-    """Put every stored card on the day its occasion now falls on; costs one digest when nothing changed."""
+    """Put every stored card on the day its occasion now falls on; costs two small reads when nothing changed.
+
+    Every write to friends, occasions, cards and projects bumps the store's change count, so while it and the
+    Feb 29 rule stay as they were at the last check, no card can have been left behind and nothing is read.
+    """
+    meta = Meta(db)
+    # Read before the check: a write landing during it leaves the count changed, so the next plan checks again.
+    checked_at = f"{change_count(db)} {settings.feb29}"
+    if meta.get(_CHECKED_AT) == checked_at:
+        return []
+    moved = _follow(settings, db)
+    meta.put(_CHECKED_AT, checked_at)
+    return moved
+
+
+def _follow(settings: Settings, db: Database) -> list[Moved]:
+    """Move the cards whose occasions moved; costs one digest when nothing that dates a card changed."""
     cards = CardRepository(db)
     rows = cards.dating_rows()
     if Meta(db).get(_DATED) == _digest(settings, rows):
@@ -44,6 +62,8 @@ def follow_occasions(settings: Settings, db: Database) -> list[Moved]:
 
 def _digest(settings: Settings, rows: list[tuple]) -> str:
     """Changes whenever a card, a birthday or occasion of a friend with cards, a project or the Feb 29 rule does."""
+    import hashlib  # only when the change count moved: most plans never get this far
+
     return hashlib.sha256(repr((settings.feb29, rows)).encode()).hexdigest()
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from ritual.core import ranges
-from ritual.core.date_words import parse_day_words, parse_partial_words
+from ritual.core.date_words import parse_partial_words, parse_past_day
 from ritual.core.dates import PartialDate, check_policy, parse_day
 from ritual.core.model import Address, Friend
 from ritual.services.contacts.countries import country_code
@@ -38,10 +38,10 @@ def parse_cadence(text: str | int | None, field: str = "keep-in-touch") -> int |
 
 
 def parse_optional_day(text: str | None, field: str, today: date | None = None) -> date | None:
-    """A full date (day words like `yesterday` or `8 jan` too, given `today`), or none/empty to clear."""
+    """A full date, or none/empty to clear; given `today` (a person typing), day words too and never a day ahead."""
     if text is None or text.strip().lower() in CLEAR_WORDS:
         return None
-    return parse_day(text, field) if today is None else parse_day_words(text, today, field)
+    return parse_day(text, field) if today is None else parse_past_day(text, today, field)
 
 
 def parse_tags(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:

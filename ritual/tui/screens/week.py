@@ -21,7 +21,6 @@ from ritual.tui.card_actions import CARD_BINDINGS, CardActions, card_of
 from ritual.tui.formatting import day_heading, hanging, item_text
 from ritual.tui.messages import FriendChosen, RitualRequested, WeekPlanned
 from ritual.tui.screens.base import DataScreen
-from ritual.tui.screens.session import SessionScreen
 from ritual.core.dates import monday_of
 from ritual.core.sessions import LetterTask
 from ritual.services.planning.week import WeekPlan
@@ -84,7 +83,8 @@ class WeekScreen(CardActions, DataScreen):
         self.query_one("#week-title", Static).update(
             f"Week {week_no} · {short_day(self.monday)} – {short_day(sunday)} {sunday.year}")
         self.query_one("#week-days").loading = True
-        self._plan(self.monday)
+        # After the frame: planning 10,000 friends in a thread would hold the interpreter while it is drawn.
+        self.call_after_refresh(self._plan, self.monday)
 
     @work(thread=True, exclusive=True, group="week-plan")
     def _plan(self, monday: date) -> None:
@@ -219,6 +219,8 @@ class WeekScreen(CardActions, DataScreen):
         session = self.planned.sessions[index]
         letters = self.planned.letters_in(session)
         used = self.planned.session_plan.used_minutes(session)
+        from ritual.tui.screens.session import SessionScreen
+
         self.app.push_screen(SessionScreen(self.data, session, letters, used, paths=self.app.paths))
 
     def action_ritual(self) -> None:
