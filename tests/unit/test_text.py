@@ -34,3 +34,11 @@ def test_a_long_reminder_toast_shows_its_first_lines_and_counts_the_rest():
     shown = brief(body).splitlines()
     assert shown[:3] == body.splitlines()[:3] and shown[3] == "… and 6 more: the week shows them all (w)"
     assert brief("one\ntwo") == "one\ntwo" and len(brief(body, most=2).splitlines()) == 2
+
+
+def test_a_namesake_line_names_the_friend_where_they_live_and_their_birthday_or_says_there_is_none():
+    from ritual.core.text import namesake_line
+
+    assert namesake_line(15, "Noah Garcia", "", "Austin, US", "12 May") == (
+        "      15  Noah Garcia · Austin, US · birthday 12 May")
+    assert namesake_line(7, "Noah Garcia", "No", "", "") == "       7  Noah Garcia (No) · no city · no birthday"
