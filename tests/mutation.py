@@ -5,9 +5,11 @@
     .venv/bin/python tests/mutation.py --list planner     # the mutants only, nothing run
 
 Each mutant changes one thing in one module (a comparison, + and -, a whole-number constant, and/or, a `not`,
-True/False, min/max; never a decorator's arguments or an annotation) inside a copy of the project in a temporary folder, so the working tree is never touched.
-The module's own unit tests run first with `-x -q`, in a forked child of a process that has already imported
-pytest and its plugins (so a mutant costs its tests, not an interpreter start), under a per-mutant timeout.
+True/False, min/max; never a decorator's arguments or an annotation) inside a copy of the project in a
+temporary folder, so the working tree is never touched.
+The module's own unit tests (OWN_TESTS) run with `-x -q`, example tests before property tests and at most
+EXAMPLES examples each, in a forked child of a process that has already imported pytest and its plugins
+(so a mutant costs its tests, not an interpreter start), under a per-mutant timeout.
 It prints each surviving mutant with its line and a score per module; a timeout counts as killed.
 Surviving mutants that cannot change behaviour are listed, with the reason, in tests/mutation_equivalents.txt;
 a survivor listed there is printed as `equivalent` and the score is taken over the other mutants.

@@ -346,6 +346,7 @@ def test_a_card_posted_after_its_post_by_day_shows_when_it_should_arrive_and_one
     ana = subject(birthday=PartialDate(12, 10, 1990))
 
     def day_item(posted_on: date):
+        """The birthday's own item in a plan made on Wed 9 Dec, with Ana's card posted on `posted_on`."""
         card = Card(1, "birthday", date(2026, 12, 10), written_on=date(2026, 12, 6), posted_on=posted_on)
         items = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 31), date(2026, 12, 9), cards={card.key: card})
         [day] = [i for i in items if i.kind == OCCASION]
