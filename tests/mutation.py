@@ -241,6 +241,13 @@ def _listed(survivor: str, listed: list[str]) -> str | None:
     return next((line for line in listed if line.startswith(survivor + " ")), None)
 
 
+def stale_equivalents(listed: list[str], modules: list[str], core: Path = CORE) -> list[str]:
+    """The listed lines of `modules` that name no mutant of today's code (the code moved under them)."""
+    names = {_survivor(m) for module in modules for m in mutants(module, core)}
+    return [line for line in listed if line.split(".py:")[0] in modules
+            and not any(line.startswith(name + " ") for name in names)]
+
+
 def _survivor(mutant: Mutant) -> str:
     """How a mutant is named in the output and in the equivalents list: `module.py:line  mutation`."""
     return f"{mutant.module}.py:{mutant.line}  {mutant.what}"
@@ -288,6 +295,8 @@ def run(modules: list[str]) -> int:
     killed_all = equivalent_all = total_all = 0
     with tempfile.TemporaryDirectory(prefix="ritual-mutation-") as folder:
         copy = _copy_project(Path(folder))
+        for line in stale_equivalents(listed, modules, copy / "ritual" / "core"):
+            print(f"stale equivalent (no such mutant now): {line.split('  ')[0]}", flush=True)
         # The whole of tests/unit, unmutated, may take far longer than one module's tests on a busy machine.
         baseline = _run_child(copy, _test_args("", copy), timeout=10 * TIMEOUT)
         if baseline != 0:
