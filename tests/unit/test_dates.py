@@ -14,6 +14,7 @@ from ritual.core.dates import (
     MAR1,
     PartialDate,
     age_on,
+    age_turned,
     check_policy,
     monday_of,
     next_occurrence,
@@ -239,3 +240,9 @@ def test_february_has_29_days_only_in_a_leap_year_and_other_months_keep_their_le
     else:
         with pytest.raises(InvalidValue):
             PartialDate.parse(text)
+
+
+def test_the_age_turned_on_a_birthday_is_the_years_since_birth_and_unknown_without_a_year():
+    assert age_turned(PartialDate(6, 1, 1990), date(2026, 6, 1)) == 36
+    assert age_turned(PartialDate(2, 29, 2000), date(2027, 3, 1)) == 27
+    assert age_turned(PartialDate(6, 1), date(2026, 6, 1)) is None
