@@ -5,9 +5,11 @@
     .venv/bin/python tests/mutation.py --list planner     # the mutants only, nothing run
 
 Each mutant changes one thing in one module (a comparison, + and -, a whole-number constant, and/or, a `not`,
-True/False, min/max; never a decorator's arguments or an annotation) inside a copy of the project in a temporary folder, so the working tree is never touched.
-The module's own unit tests run first with `-x -q`, in a forked child of a process that has already imported
-pytest and its plugins (so a mutant costs its tests, not an interpreter start), under a per-mutant timeout.
+True/False, min/max; never a decorator's arguments or an annotation) inside a copy of the project in a
+temporary folder, so the working tree is never touched.
+The module's own unit tests (OWN_TESTS) run with `-x -q`, example tests before property tests and at most
+EXAMPLES examples each, in a forked child of a process that has already imported pytest and its plugins
+(so a mutant costs its tests, not an interpreter start), under a per-mutant timeout.
 It prints each surviving mutant with its line and a score per module; a timeout counts as killed.
 Surviving mutants that cannot change behaviour are listed, with the reason, in tests/mutation_equivalents.txt;
 a survivor listed there is printed as `equivalent` and the score is taken over the other mutants.
@@ -30,14 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 CORE = ROOT / "ritual" / "core"
 EQUIVALENTS = ROOT / "tests" / "mutation_equivalents.txt"
 TIMEOUT = 120.0
-# Property tests run this many examples per mutant: enough to catch a changed rule, light on a shared machine.
-EXAMPLES = 25
+# Property tests run this many examples per mutant: enough to catch a changed rule, light on a shared machine
+# (the rules they guard also have example tests, which run first).
+EXAMPLES = 10
 # Which unit tests speak for each module; a module not named here is checked by the whole of tests/unit.
 OWN_TESTS = {
     "dates": ["test_dates.py", "test_planner.py", "test_ranges.py"],
     "planner": ["test_planner.py"],
     "postal": ["test_postal.py", "test_planner.py"],
-    "prompts": ["test_prompts.py"],
+    "prompts": ["test_prompts.py", "test_prompt_choice.py"],  # the second reads gaps, names and conditions
     "ranges": ["test_ranges.py"],
     "reminders": ["test_reminders.py"],
     "sessions": ["test_sessions.py"],
@@ -168,7 +171,19 @@ def _copy_project(into: Path) -> Path:
 def _test_args(module: str, copy: Path) -> list[str]:
     """The pytest arguments for one module's own tests (all of tests/unit for a module not in OWN_TESTS)."""
     own = [f"tests/unit/{name}" for name in OWN_TESTS.get(module, []) if (copy / "tests" / "unit" / name).exists()]
-    return ["-x", "-q", "--no-header", "-o", "addopts=-p no:cacheprovider", *(own or ["tests/unit"])]
+    # Plain asserts skip re-writing every test module per mutant; the unraisable-exception check would run five
+    # full garbage collections per mutant. Neither changes whether a test passes.
+    return ["-x", "-q", "--no-header", "-o", "addopts=-p no:cacheprovider", "--assert=plain",
+            "-p", "no:unraisableexception", *(own or ["tests/unit"])]
+
+
+class _PropertiesLast:
+    """Runs the example tests before the property tests, so with `-x` most mutants fall to a cheap test."""
+
+    @staticmethod
+    def pytest_collection_modifyitems(items: list) -> None:
+        """Stable sort: a test is a property test when hypothesis wraps it."""
+        items.sort(key=lambda item: bool(getattr(getattr(item, "obj", None), "is_hypothesis_test", False)))
 
 
 def _cap_examples() -> None:
@@ -198,9 +213,13 @@ def _run_child(copy: Path, args: list[str], timeout: float = TIMEOUT) -> int:
         os.dup2(null, 1)
         os.dup2(null, 2)
         _cap_examples()
+        import gc
+
         import pytest
 
-        os._exit(int(pytest.main(args)))
+        # The parent's objects never become garbage here; frozen, each collection skips them.
+        gc.freeze()
+        os._exit(int(pytest.main(args, plugins=[_PropertiesLast()])))
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         done, status = os.waitpid(pid, os.WNOHANG)
@@ -220,6 +239,13 @@ def equivalents(path: Path = EQUIVALENTS) -> list[str]:
 def _listed(survivor: str, listed: list[str]) -> str | None:
     """The listed line that names this survivor (same place, same mutation), if any."""
     return next((line for line in listed if line.startswith(survivor + " ")), None)
+
+
+def stale_equivalents(listed: list[str], modules: list[str], core: Path = CORE) -> list[str]:
+    """The listed lines of `modules` that name no mutant of today's code (the code moved under them)."""
+    names = {_survivor(m) for module in modules for m in mutants(module, core)}
+    return [line for line in listed if line.split(".py:")[0] in modules
+            and not any(line.startswith(name + " ") for name in names)]
 
 
 def _survivor(mutant: Mutant) -> str:
@@ -263,10 +289,14 @@ def run(modules: list[str]) -> int:
     import hypothesis  # noqa: F401
     import pytest_textual_snapshot  # noqa: F401
 
+    # Stopped by a signal, the run still removes its copy of the project.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started, listed = time.monotonic(), equivalents()
     killed_all = equivalent_all = total_all = 0
     with tempfile.TemporaryDirectory(prefix="ritual-mutation-") as folder:
         copy = _copy_project(Path(folder))
+        for line in stale_equivalents(listed, modules, copy / "ritual" / "core"):
+            print(f"stale equivalent (no such mutant now): {line.split('  ')[0]}", flush=True)
         # The whole of tests/unit, unmutated, may take far longer than one module's tests on a busy machine.
         baseline = _run_child(copy, _test_args("", copy), timeout=10 * TIMEOUT)
         if baseline != 0:

@@ -14,10 +14,7 @@ from ritual.core.planner import AgendaItem
 from ritual.text.output import Styler
 from ritual.text.render import render_upcoming
 from ritual.services.planning.agenda import agenda
-from ritual.services.planning.serialize import week_entries
-from ritual.services.planning.week import week as plan_week
 from ritual.text.setup import unchosen_hint
-from ritual.text.week import week_text
 from ritual.store.friends import FriendRepository
 from ritual.text.safe import say
 
@@ -35,6 +32,9 @@ def print_json(items: list[AgendaItem]) -> None:
 
 def show_home(context: RitualContext) -> None:
     """What bare `ritual` shows: this week, or how to begin on an empty database."""
+    from ritual.services.planning.week import week as plan_week
+    from ritual.text.week import week_text
+
     if FriendRepository(context.db).count() == 0:
         say(EMPTY_HINT)
         return
@@ -56,6 +56,11 @@ def _hint_unchosen_home(context: RitualContext) -> None:
 @click.pass_obj
 def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool) -> None:
     """The week, Monday to Sunday: what to write, what to post, the days themselves."""
+    # The week's sessions, supplies and letter box load only here: `upcoming` needs none of them.
+    from ritual.services.planning.serialize import week_entries
+    from ritual.services.planning.week import week as plan_week
+    from ritual.text.week import week_text
+
     target = parse_day_words(day, context.clock.today(), "--date") if day else context.clock.today()
     plan = plan_week(context.settings, context.db, target, context.clock.today())
     if as_json:

@@ -9,15 +9,13 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ritual.core.card_dates import occasion_days
-from ritual.core.cards import OPEN, PLANNED, POSTED, WRITTEN, Card, CardKey, state_words
-from ritual.core.dates import FEB28, PartialDate, age_turned
+from ritual.core.cards import Card, CardKey, state_words
+from ritual.core.dates import FEB28, PartialDate
 from ritual.core.model import BIRTHDAY, Friend, Occasion
-from ritual.core.postal import MailCalendar, TransitTable, earliest_arrival, post_by, write_by
+from ritual.core.plan_steps import OCCASION, POST, WRITE, Shape, Timing, Window, shape_of
+from ritual.core.postal import MailCalendar, TransitTable
 from ritual.core.text import MONTH_NAMES, MONTHS, short_day
 
-OCCASION = "occasion"
-WRITE = "write"
-POST = "post"
 KEEP_IN_TOUCH = "keep_in_touch"
 REPLY_OWED = "reply_owed"
 KINDS = (OCCASION, WRITE, POST, KEEP_IN_TOUCH, REPLY_OWED)
@@ -148,7 +146,7 @@ def plan(
     `cards` holds the cards that moved past planned, by key: their done steps are no longer asked for.
     """
     # Overdue means dated before both the range and today, yet still worth doing.
-    window = _Window(start, end, today, min(start, today) if include_overdue else date.min)
+    window = Window(start, end, today, min(start, today) if include_overdue else date.min)
     build = _Builder(rules, window, occasion_spans(rules, start, end, today, include_overdue), cards or {})
     # Built in name order, so one stable sort by (date, kind) gives AgendaItem.sort_key's order at a fraction of its cost.
     for subject in sorted(subjects, key=_by_name):
@@ -190,90 +188,23 @@ def occasion_spans(rules: PlanRules, start: date, end: date, today: date,
     return ((today, open_until), (start, last))
 
 
-class _Timing:
-    """Transit, post-by, write-by and arrival for one plan, each computed once per distinct input."""
-
-    def __init__(self, rules: PlanRules, today: date, cards: Mapping[CardKey, Card]) -> None:
-        self.rules = rules
-        self.today = today
-        self.cards = cards
-        self._transit: dict[str, int] = {}
-        self._deadlines: dict[tuple[date, int], tuple[date, date]] = {}
-        self._arrival: dict[int, date] = {}
-
-    def transit(self, country: str) -> int:
-        """Mail days from home to `country`."""
-        if country not in self._transit:
-            self._transit[country] = self.rules.transit.days(self.rules.home_country, country)
-        return self._transit[country]
-
-    def deadlines(self, occ_date: date, transit: int) -> tuple[date, date]:
-        """(post-by, write-by) for an occasion date and a transit time."""
-        key = (occ_date, transit)
-        if key not in self._deadlines:
-            posted = post_by(occ_date, transit, self.rules.mail)
-            self._deadlines[key] = (posted, write_by(posted, self.rules.writing_lead_days))
-        return self._deadlines[key]
-
-    def arrival(self, transit: int) -> date:
-        """When a card posted at the first chance from today would arrive."""
-        if transit not in self._arrival:
-            self._arrival[transit] = earliest_arrival(self.today, transit, self.rules.mail)
-        return self._arrival[transit]
-
-    def posted_arrival(self, posted: date, transit: int) -> date:
-        """When a card posted on `posted` should arrive."""
-        return earliest_arrival(posted, transit, self.rules.mail)
-
-
-class _Window(NamedTuple):
-    """The plan's range, today, and the day before which anything still open is overdue."""
-
-    start: date
-    end: date
-    today: date
-    overdue_before: date
-
-    def placement(self, day: date) -> bool | None:
-        """False inside the range, True when overdue, None when not shown."""
-        if self.start <= day <= self.end:
-            return False
-        if day < self.overdue_before:
-            return True
-        return None
-
-
 # An item is made straight from its fields: AgendaItem's generated __new__ costs as much again, 40,000 times a year.
 _new_item = tuple.__new__
-_NO_STEPS: tuple = ()
-
-
-class _Shape(NamedTuple):
-    """What an occasion on a day asks of anyone with the same post and card: the same for every such friend."""
-
-    steps: tuple[tuple[str, date, bool], ...]  # (kind, day, overdue) of each item shown, the day itself first
-    late: bool = False
-    arrival: date | None = None
-    written: date | None = None
-    posted: date | None = None
-    transit: int | None = None
-    status: str | None = None
-
 
 class _Builder:
     """One plan's items, friend by friend, with what friends share (days, deadlines, labels) worked out once."""
 
-    def __init__(self, rules: PlanRules, window: _Window, spans: tuple[tuple[date, date], ...],
+    def __init__(self, rules: PlanRules, window: Window, spans: tuple[tuple[date, date], ...],
                  cards: Mapping[CardKey, Card]) -> None:
         self.items: list[AgendaItem] = []
         self.rules = rules
         self.window = window
         self.spans = spans
         self.cards = cards
-        self.timing = _Timing(rules, window.today, cards)
+        self.timing = Timing(rules, window.today, cards)
         self._days: dict[tuple, list[date]] = {}
         self._first_year = min(lo.year for lo, _ in spans)
-        self._shapes: dict[tuple[date, str, bool], _Shape] = {}
+        self._shapes: dict[tuple[date, int | None], Shape] = {}
         self._labels: dict[tuple, str] = {}
         self._short: dict[date, str] = {}
         self._months: dict[date, str] = {}
@@ -294,6 +225,7 @@ class _Builder:
             self._append(_reply_owed(subject, self.window, self.rules.reply_after_days))
 
     def _append(self, item: AgendaItem | None) -> None:
+        """Keep an invitation when there is one."""
         if item is not None:
             self.items.append(item)
 
@@ -312,7 +244,8 @@ class _Builder:
         """The items of one occasion on one day: the day itself and the card's steps still to do."""
         card = self.cards.get((subject.friend_id, occasion.name, occ_date)) if self.cards else None
         country = subject.country or self.rules.home_country
-        shape = self._shape(occ_date, country, occasion.card, card)
+        planned = occasion.card or card is not None
+        shape = self._shape(occ_date, self.timing.transit(country) if planned else None, card)
         if not shape.steps:
             return
         age, label = self._label(occasion, occ_date)
@@ -324,14 +257,15 @@ class _Builder:
                 day, kind, subject.friend_id, name, occasion.name, occ_date, reason, shape.late, placed,
                 shape.arrival, age, shape.written, shape.posted, shape.transit, country, card_id, shape.status)))
 
-    def _shape(self, occ_date: date, country: str, wanted: bool, card: Card | None) -> _Shape:
-        """The steps shown for an occasion's day; shared by every friend with no stored card for it."""
+    def _shape(self, occ_date: date, transit: int | None, card: Card | None) -> Shape:
+        """The steps shown for an occasion's day (`transit` None: no card wanted); shared by every friend with
+        the same post and no stored card for it."""
         if card is not None:
-            return _shape_of(occ_date, country, True, card, self.window, self.timing)
-        key = (occ_date, country, wanted)
+            return shape_of(occ_date, transit, card, self.window, self.timing)
+        key = (occ_date, transit)
         shape = self._shapes.get(key)
         if shape is None:
-            shape = self._shapes[key] = _shape_of(occ_date, country, wanted, None, self.window, self.timing)
+            shape = self._shapes[key] = shape_of(occ_date, transit, None, self.window, self.timing)
         return shape
 
     def _label(self, occasion: Occasion, occ_date: date) -> tuple[int | None, str]:
@@ -367,43 +301,7 @@ class _Builder:
         return text
 
 
-def _shape_of(occ_date: date, country: str, wanted: bool, card: Card | None, window: _Window,
-              timing: _Timing) -> _Shape:
-    """Which of the day, the write step and the post step to show, with the card's deadlines and arrival."""
-    today = window.today
-    planned = wanted or card is not None
-    transit = timing.transit(country) if planned else None
-    posted, written = timing.deadlines(occ_date, transit) if planned else (None, None)
-    status = card.status if card is not None else PLANNED if planned else None
-    shown = [(OCCASION, occ_date, False)] if window.placement(occ_date) is False else []
-    for kind, day in _steps_left(status, written, posted):
-        placed = window.placement(day)
-        if placed is False or (placed and occ_date >= today):
-            shown.append((kind, day, placed))
-    if not shown:
-        return _Shape(_NO_STEPS)
-    late = status in OPEN and posted < today <= occ_date
-    arrival = timing.arrival(transit) if late else _late_arrival(card, posted, transit, timing)
-    return _Shape(tuple(shown), late, arrival, written, posted, transit, status)
-
-
-def _steps_left(status: str | None, written: date | None, posted: date | None) -> list[tuple[str, date]]:
-    """The write and post steps a card still asks for: none once it is done, only posting once written."""
-    if status == PLANNED:
-        return [(WRITE, written), (POST, posted)]
-    if status == WRITTEN:
-        return [(POST, posted)]
-    return []
-
-
-def _late_arrival(card: Card | None, posted: date | None, transit: int | None, timing: _Timing) -> date | None:
-    """A card that went into the post after its post-by: when it should arrive."""
-    if card is None or card.status != POSTED or posted is None or card.posted_on <= posted:
-        return None
-    return timing.posted_arrival(card.posted_on, transit)
-
-
-def _keep_in_touch(subject: Subject, window: _Window, gap: timedelta, day_month: Callable[[date], str]) -> AgendaItem | None:
+def _keep_in_touch(subject: Subject, window: Window, gap: timedelta, day_month: Callable[[date], str]) -> AgendaItem | None:
     today = window.today
     last = subject.last_letter
     due = last + gap if last else today
@@ -424,7 +322,7 @@ def _day_month(day: date, today: date) -> str:
     return text if day.year == today.year else f"{text} {day.year}"
 
 
-def _reply_owed(subject: Subject, window: _Window, after_days: int) -> AgendaItem | None:
+def _reply_owed(subject: Subject, window: Window, after_days: int) -> AgendaItem | None:
     received = subject.awaiting_reply
     due = received + timedelta(days=after_days)
     placed = window.placement(due)
@@ -438,10 +336,6 @@ def _invitation(subject: Subject, kind: str, due: date, overdue: bool, reason: s
     """A gentle suggestion about a friend, tied to no occasion."""
     return _new_item(AgendaItem, (due, kind, subject.friend_id, subject.name, None, None, reason, False, overdue,
                                   None, None, None, None, None, subject.country, None, None))
-
-
-def _age(value: PartialDate, occ_date: date) -> int | None:
-    return age_turned(value, occ_date) if value.day is not None else None
 
 
 def _occasion_label(occasion: Occasion, age: int | None) -> str:

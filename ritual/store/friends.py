@@ -259,17 +259,17 @@ class _SubjectBuilder:
 
     def __init__(self) -> None:
         self._birthdays: dict[tuple, tuple[Occasion, ...]] = {}
-        self._days: dict[str | None, date | None] = {None: None, "": None}
+        self._days = _Days({None: None, "": None})
 
     def __call__(self, row: tuple, occasions: Iterable[Occasion]) -> Subject:
         """The Subject of one row of the subjects query (tuples: named rows cost more for thousands of friends)."""
         (friend_id, name, feb29, cadence, last_sent, last_received, card, month, day, year, country, awaiting,
          last_card) = row
-        known = [d for d in (self._day(last_sent), self._day(last_received), self._day(last_card)) if d is not None]
+        days = self._days
+        last = max(filter(None, (days[last_sent], days[last_received], days[last_card])), default=None)
         occasions = self._birthday(month, day, year, bool(card)) + tuple(occasions)
         # Straight from its fields, as the planner's items are: Subject's generated __new__ costs as much again.
-        return _new_subject(Subject, (friend_id, name, country or "", feb29, cadence, max(known) if known else None,
-                                      occasions, self._day(awaiting)))
+        return _new_subject(Subject, (friend_id, name, country or "", feb29, cadence, last, occasions, days[awaiting]))
 
     def _birthday(self, month: int | None, day: int | None, year: int | None, card: bool) -> tuple[Occasion, ...]:
         """The birthday as a one-occasion tuple, or () when no month is known (or it falls outside the window)."""
@@ -279,15 +279,16 @@ class _SubjectBuilder:
             found = self._birthdays[key] = with_birthday(partial_date(month, day, year), card, ())
         return found
 
-    def _day(self, text: str | None) -> date | None:
-        """A stored ISO day as a date, read once however many friends share it."""
-        found = self._days.get(text, _UNREAD)
-        if found is _UNREAD:
-            found = self._days[text] = from_iso(text)
+
+class _Days(dict):
+    """Stored ISO days as dates, each read once however many friends share it."""
+
+    def __missing__(self, text: str) -> date | None:
+        """Read a day not seen before, and keep it."""
+        self[text] = found = from_iso(text)
         return found
 
 
-_UNREAD = object()
 _new_subject = tuple.__new__
 
 
@@ -310,8 +311,9 @@ def _relevance_filter(window: tuple[date, date] | None, due_by: date | None) -> 
         "date(max(coalesce(f.last_sent, ''), coalesce(f.last_received, '')), '+' || f.cadence_days || ' days') "
         "<= :due_by))"
     )
-    in_window = f"EXISTS (SELECT 1 FROM occasions o WHERE o.friend_id = f.id AND {matches('o.month', 'o.day')})"
-    waiting = f"EXISTS (SELECT 1 {_UNANSWERED})"
+    # Lists worked out once for the whole query, not a correlated search per friend.
+    in_window = f"f.id IN (SELECT o.friend_id FROM occasions o WHERE {matches('o.month', 'o.day')})"
+    waiting = "f.id IN (SELECT l.friend_id FROM letters l WHERE l.direction = 'received' AND l.status = 'received')"
     birthday = matches("f.birth_month", "f.birth_day")
     friends = f"WHERE {birthday} OR {in_window} OR {due} OR {waiting}"
     return friends, f"WHERE {matches('o.month', 'o.day')}", birthday, params

@@ -85,12 +85,36 @@ def sample_reminder(now: datetime) -> Reminder:
 
 
 TOAST_LINES = 4
+# Rows the headline and body take together at the toast's width: under half of an 80×24 screen.
+TOAST_ROWS = 8
 
 
-def brief(body: str, most: int = TOAST_LINES) -> str:
-    """A long body cut to its first lines and a count of the rest: a toast must not cover the screen at 80×24."""
+def brief(body: str, most: int = TOAST_LINES, width: int | None = None, title: str = "") -> str:
+    """A long body cut to its first lines and a count of the rest: a toast must not cover the screen at 80×24.
+
+    With `width`, lines also stop once the title and body would wrap past TOAST_ROWS rows at that width.
+    """
     lines = body.splitlines()
-    if len(lines) <= most:
-        return body
-    rest = len(lines) - (most - 1)
-    return "\n".join([*lines[: most - 1], f"… and {rest} more: the week shows them all (w)"])
+    room = TOAST_ROWS - _rows(title, width) if width else None
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        rest = len(lines) - index
+        more = "" if rest == 1 else _more(rest)
+        fits = room is None or not kept or _rows("\n".join([*kept, line, more]), width) <= room
+        if index == most - 1 and rest > 1 or not fits:
+            return "\n".join([*kept, _more(rest)])
+        kept.append(line)
+    return body
+
+
+def _more(count: int) -> str:
+    return f"… and {count} more: the week shows them all (w)"
+
+
+def _rows(text: str, width: int | None) -> int:
+    """Rows `text` takes wrapped at `width` (each line at least one)."""
+    import textwrap
+
+    if not text or not width:
+        return 0
+    return sum(max(1, len(textwrap.wrap(line, width))) for line in text.splitlines())

@@ -43,19 +43,41 @@ def wrap(text: str, prefix: str, width: int = WIDTH) -> str:
 
 def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
     """One agenda item as an indented, wrapped line with its flags."""
-    kind = item.kind
-    text = item.reason
-    if item.overdue and kind not in INVITATIONS:
-        text += f" (was due {_day(item.date)})"
-    elif show_date:
-        text = f"{_day(item.date)}: {text}"
-    if item.earliest_arrival:
-        if item.late:
-            text += f" — late: arrives {_day(item.earliest_arrival)} at the earliest"
-        elif item.card_status == POSTED:
-            text += f", should arrive {_day(item.earliest_arrival)}"
-    wrapped = labelled(LABELS.get(kind, kind), text, style.accent if kind == OCCASION else style.heading)
-    return style.attention(wrapped) if item.late else wrapped
+    return _ItemLines(style)(item, show_date)
+
+
+class _ItemLines:
+    """Agenda items as lines for one page: each kind's painted label and hanging indent are made once."""
+
+    def __init__(self, style: Styler) -> None:
+        self.style = style
+        self._heads: dict[str, tuple[str, str]] = {}
+
+    def __call__(self, item: AgendaItem, show_date: bool = False) -> str:
+        """One agenda item as an indented, wrapped line with its flags."""
+        kind = item.kind
+        text = item.reason
+        if item.overdue and kind not in INVITATIONS:
+            text += f" (was due {_day(item.date)})"
+        elif show_date:
+            text = f"{_day(item.date)}: {text}"
+        if item.earliest_arrival:
+            if item.late:
+                text += f" — late: arrives {_day(item.earliest_arrival)} at the earliest"
+            elif item.card_status == POSTED:
+                text += f", should arrive {_day(item.earliest_arrival)}"
+        head, prefix = self._heads.get(kind) or self._head(kind)
+        # As labelled() has it: the wrapped text under its indent, with the painted label in front.
+        line = head + (text if len(text) <= WIDTH - len(prefix) else wrap(text, prefix)[len(prefix):])
+        return self.style.attention(line) if item.late else line
+
+    def _head(self, kind: str) -> tuple[str, str]:
+        """The painted label with the spaces up to the text, and the plain indent that wrapped lines hang from."""
+        label = LABELS.get(kind, kind)
+        paint = self.style.accent if kind == OCCASION else self.style.heading
+        prefix = _label_prefix(label)
+        self._heads[kind] = head = ("  " + paint(label) + prefix[2 + len(label):], prefix)
+        return head
 
 
 def labelled(label: str, text: str, paint: Callable[[str], str]) -> str:
@@ -81,6 +103,7 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
     lines = [style.heading(f"Week {week_no} · {_day(monday)} – {_day(sunday)} {sunday.year}")]
     lines += list(notes)
     lines += _open_sections(items, style, show_all)
+    line = _ItemLines(style)
     for offset in range(7):
         day = monday + timedelta(days=offset)
         todays = [i for i in items if i.date == day and not i.overdue]
@@ -88,7 +111,7 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
         heading = _day(day) + ("  · today" if day == today else "")
         if todays or extra:
             lines += ["", style.heading(heading)]
-            lines += [item_line(i, style) for i in todays] + extra
+            lines += [line(i) for i in todays] + extra
         else:
             lines += ["", style.heading(heading) + style.muted("  nothing planned")]
     return "\n".join(lines)
@@ -98,12 +121,13 @@ def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styl
     """Items grouped by day from `start` to `end`, open items from before first."""
     lines = [style.heading(f"Upcoming · {short_day(start)} {start.year} – {short_day(end)} {end.year}")]
     lines += _open_sections(items, style, show_all)
+    line = _ItemLines(style)
     current: date | None = None
     for item in (i for i in items if not i.overdue):
         if item.date != current:
             current = item.date
             lines += ["", style.heading(f"{_day(current)} {current.year}")]
-        lines.append(item_line(item, style))
+        lines.append(line(item))
     if len(lines) == 1:
         lines += ["", style.muted("Nothing planned in these days.")]
     return "\n".join(lines)
@@ -116,10 +140,11 @@ def _open_sections(items: list[AgendaItem], style: Styler, show_all: bool) -> li
     hellos = [i for i in items if i.overdue and i.kind in INVITATIONS]
     shown = hellos if show_all else hellos[:HELLO_LIMIT]
     lines: list[str] = []
+    line = _ItemLines(style)
     if cards:
-        lines += ["", style.heading("Still open from earlier")] + [item_line(i, style) for i in cards]
+        lines += ["", style.heading("Still open from earlier")] + [line(i) for i in cards]
     if hellos:
-        lines += ["", style.heading("Might enjoy a letter")] + [item_line(i, style) for i in shown]
+        lines += ["", style.heading("Might enjoy a letter")] + [line(i) for i in shown]
     if len(shown) < len(hellos):
         lines.append(style.muted(f"  and {len(hellos) - len(shown)} more who have not heard from you in a while (--all)"))
     return lines

@@ -34,6 +34,7 @@ def visible(text: str, keep_newlines: bool = True) -> str:
 
 
 def _swap(match: re.Match) -> str:
+    """The stand-in of one matched control character."""
     return stand_in(match.group())
 
 

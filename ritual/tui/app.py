@@ -192,9 +192,12 @@ class RitualApp(App[None]):
         from ritual.text.reminders import brief
 
         on_screen = isinstance(self.screen, WeekScreen) and self.screen.shows_digest(reminder)
-        body = "It is the week on screen now." if on_screen else brief(body_text(reminder))
+        title = headline(reminder, late)
+        # A toast is 60 columns wide at most and half the screen at least, less its padding and edge.
+        width = min(60, self.size.width // 2) - 3
+        body = "It is the week on screen now." if on_screen else brief(body_text(reminder), width=width, title=title)
         # Names come from the user's data: shown as they are, never read as markup.
-        self.notify(body, title=headline(reminder, late), timeout=REMINDER_TOAST_SECONDS, markup=False)
+        self.notify(body, title=title, timeout=REMINDER_TOAST_SECONDS, markup=False)
 
     def on_notify(self, _: Notify) -> None:
         """Keep at most a few toasts on screen, once the new one is in."""

@@ -84,3 +84,39 @@ def test_the_collector_is_paused_for_an_import_and_back_after_even_a_refusal():
         assert not gc.isenabled()
         read_vcard_text("no cards here", "x.vcf")
     assert gc.isenabled()
+
+
+@settings(max_examples=400, deadline=None)
+@given(content_lines())
+def test_only_lines_vobject_cannot_read_are_kept_from_it(line):
+    """The guard in front of vobject refuses a line exactly when vobject's own pattern refuses it."""
+    from vobject.base import ParseError, parseLine
+
+    from ritual.services.contacts.vcard_text import _VOBJECT_HEAD
+
+    try:
+        parseLine(line, 1)
+        readable = True
+    except ParseError:
+        readable = False
+    assert bool(_VOBJECT_HEAD.match(line)) == readable
+
+
+def test_a_lost_colon_after_a_quoted_printable_run_is_left_out_at_once(tmp_path):
+    """vobject alone takes exponential time on this line (hours at 40 pieces): the import must not hang on it."""
+    import subprocess
+    import sys
+
+    card = ("BEGIN:VCARD\nVERSION:2.1\nFN:Ana Souza\n"
+            "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE" + "=69=74" * 200 + "\n"
+            "TEL;CELL:+49 30 1234567\nEND:VCARD\n")
+    path = tmp_path / "hostile.vcf"
+    path.write_text(card, encoding="utf-8")
+    home = tmp_path / "home"
+    run = subprocess.run([sys.executable, "-m", "ritual", "--home", str(home), "import", "vcard", str(path)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "1 created" in run.stdout and "hostile.vcf:4: could not be read, left out" in run.stdout
+    shown = subprocess.run([sys.executable, "-m", "ritual", "--home", str(home), "friend", "show", "Ana", "--json"],
+                           capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and '"name": "Ana Souza"' in shown.stdout

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ritual.core.date_words import parse_day_words, parse_partial_words
+from ritual.core.date_words import parse_day_words, parse_partial_words, parse_past_day
 from ritual.core.dates import PartialDate
 from ritual.errors import InvalidValue
 
@@ -133,3 +133,11 @@ def test_one_character_is_an_error_naming_it(text):
     with pytest.raises(InvalidValue) as caught:
         parse_day_words(text, TUESDAY)
     assert repr(text) in caught.value.message
+
+
+def test_a_step_may_be_logged_today_or_before_but_not_on_a_day_ahead():
+    assert parse_past_day("today", TUESDAY, "--posted") == TUESDAY
+    assert parse_past_day("2026-11-30", TUESDAY, "--posted") == date(2026, 11, 30)
+    with pytest.raises(InvalidValue) as caught:
+        parse_past_day("tomorrow", TUESDAY, "--posted")
+    assert caught.value.field == "--posted" and "is after today (2026-12-01)" in caught.value.message

@@ -14,6 +14,7 @@ from ritual.core.dates import (
     MAR1,
     PartialDate,
     age_on,
+    age_turned,
     check_policy,
     monday_of,
     next_occurrence,
@@ -227,3 +228,21 @@ def test_the_week_of_a_day_starts_on_the_monday_on_or_before_it(day, monday):
 def test_occurrences_in_the_last_year_a_date_can_hold_are_found_without_looking_past_it():
     assert occurrences_between(PartialDate(6, 1), date(9998, 7, 1), date(9999, 12, 31)) == [date(9999, 6, 1)]
     assert occurrences_between(PartialDate(2, 29), date(9999, 1, 1), date.max, MAR1) == [date(9999, 3, 1)]
+
+
+@pytest.mark.parametrize(("text", "valid"), [
+    ("1900-02-29", False), ("2100-02-29", False), ("2027-02-29", False), ("2000-02-29", True), ("2028-02-29", True),
+    ("2027-02-28", True), ("2027-04-31", False), ("2027-04-30", True),
+])
+def test_february_has_29_days_only_in_a_leap_year_and_other_months_keep_their_length(text, valid):
+    if valid:
+        assert PartialDate.parse(text).as_date() == date.fromisoformat(text)
+    else:
+        with pytest.raises(InvalidValue):
+            PartialDate.parse(text)
+
+
+def test_the_age_turned_on_a_birthday_is_the_years_since_birth_and_unknown_without_a_year():
+    assert age_turned(PartialDate(6, 1, 1990), date(2026, 6, 1)) == 36
+    assert age_turned(PartialDate(2, 29, 2000), date(2027, 3, 1)) == 27
+    assert age_turned(PartialDate(6, 1), date(2026, 6, 1)) is None

@@ -346,6 +346,7 @@ def test_a_card_posted_after_its_post_by_day_shows_when_it_should_arrive_and_one
     ana = subject(birthday=PartialDate(12, 10, 1990))
 
     def day_item(posted_on: date):
+        """The birthday's own item in a plan made on Wed 9 Dec, with Ana's card posted on `posted_on`."""
         card = Card(1, "birthday", date(2026, 12, 10), written_on=date(2026, 12, 6), posted_on=posted_on)
         items = plan([ana], RULES, date(2026, 12, 1), date(2026, 12, 31), date(2026, 12, 9), cards={card.key: card})
         [day] = [i for i in items if i.kind == OCCASION]
@@ -368,3 +369,40 @@ def test_the_last_occasion_due_by_a_day_is_the_last_whose_slowest_card_must_be_w
         slowest = [write_by(post_by(day, RULES.transit.longest(), RULES.mail), RULES.writing_lead_days)
                    for day in (last, last + timedelta(days=1))]
         assert slowest[0] <= end < slowest[1], end
+
+
+def test_a_dated_occasion_never_appears_before_its_own_year_even_beside_a_friend_with_the_same_day():
+    ana = subject(1, "Ana", occasions=(Occasion(ANNIVERSARY, PartialDate(6, 1, 1990)),))
+    bo = subject(2, "Bo", occasions=(Occasion(ANNIVERSARY, PartialDate(6, 1, 2030)),))
+    # A range years ahead plans what is still open today too: Ana's card for 1 June 2026 is overdue on 31 May.
+    items = plan([ana, bo], RULES, date(2199, 5, 25), date(2199, 6, 7), date(2026, 5, 31))
+    days = {name: sorted({i.occasion_date for i in items if i.friend == name}) for name in ("Ana", "Bo")}
+    assert days == {"Ana": [date(2026, 6, 1), date(2199, 6, 1)], "Bo": [date(2199, 6, 1)]}
+    near = plan([ana, bo], RULES, date(2029, 5, 25), date(2030, 6, 7), date(2029, 5, 1))
+    assert sorted({(i.friend, i.occasion_date.year) for i in near if i.kind == OCCASION}) == [
+        ("Ana", 2029), ("Ana", 2030), ("Bo", 2030)]
+
+
+def test_one_friends_occasions_on_one_day_come_in_the_order_of_their_names():
+    ana = subject(birthday=PartialDate(6, 1), occasions=(Occasion("anniversary", PartialDate(6, 1)),))
+    items = plan([ana], RULES, date(2027, 5, 1), date(2027, 6, 30), date(2027, 5, 1))
+    # Tue 1 June 2027: post by Sat 29 May (two mail days), write by Thu 27 May.
+    assert [(i.date, i.kind, i.occasion) for i in items] == [
+        (date(2027, 5, 27), WRITE, "anniversary"), (date(2027, 5, 27), WRITE, "birthday"),
+        (date(2027, 5, 29), POST, "anniversary"), (date(2027, 5, 29), POST, "birthday"),
+        (date(2027, 6, 1), OCCASION, "anniversary"), (date(2027, 6, 1), OCCASION, "birthday"),
+    ]
+
+
+def test_each_month_only_date_is_labelled_with_its_own_month_and_a_dated_one_with_none():
+    friends = [subject(1, "Ana", birthday=PartialDate(1)), subject(2, "Bo", birthday=PartialDate(6)),
+               subject(3, "Cy", birthday=PartialDate(1, 15)), subject(4, "Di", birthday=PartialDate(6, 15))]
+    items = plan(friends, RULES, date(2027, 1, 1), date(2027, 12, 31), date(2027, 1, 1))
+    assert [i.reason for i in items if i.kind == OCCASION] == [
+        "Ana's birthday (sometime in January)", "Cy's birthday", "Bo's birthday (sometime in June)", "Di's birthday"]
+
+
+def test_an_invitation_is_never_late():
+    quiet = subject(1, "Ana", cadence_days=30, last_sent=date(2026, 9, 1))
+    items = plan([quiet], RULES, date(2026, 11, 23), date(2026, 11, 29), TODAY)
+    assert [(i.kind, i.late, i.overdue) for i in items] == [(KEEP_IN_TOUCH, False, True)]

@@ -200,3 +200,17 @@ def test_a_sitting_of_two_is_one_question_and_the_closing_one():
     for seed in range(3):
         first, last = select(DECK, Moment(), [], 2, seed)
         assert first.stage != CLOSING and last.stage == CLOSING
+
+
+def test_while_too_few_categories_are_covered_a_prompt_adding_none_is_never_drawn():
+    # Two memory prompts and two others: a sitting of three always spans three categories, never memory twice.
+    deck = [Prompt(id=f"q{n}", question=f"Question {n}?", categories=(category,))
+            for n, category in enumerate(("memory", "memory", "hope", "play"))]
+    for seed in range(200):
+        chosen = select(deck, Moment(), [], 3, seed)
+        assert sorted(c for p in chosen for c in p.categories) == ["hope", "memory", "play"], seed
+
+
+def test_the_time_apart_reads_in_months_below_a_year_then_in_whole_years():
+    assert [gap_words(n) for n in (3, 11, 12, 23, 24, 35, 36, 130)] == [
+        "three months", "eleven months", "year", "year", "two years", "two years", "three years", "ten years"]

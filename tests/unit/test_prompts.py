@@ -136,3 +136,36 @@ def test_a_sitting_asks_four_questions_unless_told_three_to_five():
     from ritual.core.prompts import DEFAULT_QUESTIONS, QUESTION_RANGE
 
     assert DEFAULT_QUESTIONS == 4 and QUESTION_RANGE == (3, 5)
+
+
+def test_once_three_categories_are_covered_the_next_draw_may_repeat_one():
+    # Three categories must be reached first; the fourth question is a free draw, not forced to a fourth category.
+    deck = [prompt(f"m{n}", ["memory"]) for n in range(6)] + [prompt("h", ["hope"]), prompt("p", ["play"]),
+                                                             prompt("u", ["unsaid"])]
+    spreads = [len(categories_of(select(deck, Moment(), [], 4, seed=n))) for n in range(100)]
+    assert min(spreads) == 3 and max(spreads) == 4
+
+
+def test_only_a_letter_of_loss_or_illness_is_grieving():
+    assert [Moment(occasion=o).grieving for o in ("sympathy", "get-well", "death-anniversary")] == [True] * 3
+    assert not Moment(occasion="apology").grieving and not Moment().grieving and not Moment(occasion="birthday").grieving
+
+
+def test_a_prompts_place_in_the_arc_follows_its_first_category_unless_declared():
+    assert [prompt(c, [c, "hope"]).stage for c in ("memory", "play", "presence", "gratitude")] == ["warm"] * 4
+    assert prompt("h", ["hope", "memory"]).stage == "forward"
+    assert [prompt(c, [c, "memory"]).stage for c in ("change", "unsaid", "admiration")] == ["deep"] * 3
+    assert Prompt("d", "d?", ("memory",), arc="closing").stage == "closing"
+
+
+def test_an_age_limit_includes_the_age_it_names():
+    ranged = Prompt("r", "r?", ("hope",), min_age=18, max_age=30)
+    assert [ranged.fits(Moment(age=age)) for age in (17, 18, 30, 31)] == [False, True, True, False]
+    assert not ranged.fits(Moment()) and prompt("any").fits(Moment()) and prompt("any").fits(Moment(age=3))
+
+
+def test_a_prompt_carrying_only_the_asked_for_tones_waits_to_be_asked_even_with_both():
+    both = prompt("both", tones=["apology", "comfort"])
+    assert not both.fits(Moment()) and both.fits(Moment(tone="comfort")) and both.fits(Moment(tone="apology"))
+    # A letter of loss lets comfort come unasked; apology still waits.
+    assert both.fits(Moment(occasion="sympathy")) and not prompt("sorry", tones=["apology"]).fits(Moment(occasion="sympathy"))

@@ -58,3 +58,11 @@ def test_one_of_a_standard_kind_is_singular_and_a_kind_of_ones_own_keeps_its_nam
 
     assert counted(1, CARDS) == "1 card" and counted(2, CARDS) == "2 cards"
     assert counted(1, "washi tapes") == "1 washi tapes"
+
+
+def test_an_unknown_kind_is_refused_naming_every_kind_there_is():
+    with pytest.raises(InvalidValue) as caught:
+        supply_kind("Glitter")
+    assert caught.value.field == "kind" and "'Glitter'" in caught.value.message
+    assert caught.value.problem == ("is not a supply kind; the kinds are domestic, international, cards, postcards, "
+                                    "postcard stamps, envelopes, notecards")

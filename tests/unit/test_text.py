@@ -34,3 +34,24 @@ def test_a_long_reminder_toast_shows_its_first_lines_and_counts_the_rest():
     shown = brief(body).splitlines()
     assert shown[:3] == body.splitlines()[:3] and shown[3] == "… and 6 more: the week shows them all (w)"
     assert brief("one\ntwo") == "one\ntwo" and len(brief(body, most=2).splitlines()) == 2
+
+
+def test_a_namesake_line_names_the_friend_where_they_live_and_their_birthday_or_says_there_is_none():
+    from ritual.core.text import namesake_line
+
+    assert namesake_line(15, "Noah Garcia", "", "Austin, US", "12 May") == (
+        "      15  Noah Garcia · Austin, US · birthday 12 May")
+    assert namesake_line(7, "Noah Garcia", "No", "", "") == "       7  Noah Garcia (No) · no city · no birthday"
+
+
+def test_a_reminder_toast_at_80_columns_keeps_headline_and_body_within_its_rows():
+    from ritual.text.reminders import TOAST_ROWS, _rows, brief
+
+    title = "Waiting for you: 1 card to write, 1 to post, 1 letter waiting for a reply, 5 friends who might enjoy a letter"
+    lines = ["No hurry: here is what is waiting, all in one place.",
+             *(f"Tue 24 Nov  It has been a while since you wrote to Friend {n} (last letter 27 Jul)." for n in range(8))]
+    narrow, wide = brief("\n".join(lines), width=37, title=title), brief("\n".join(lines), width=57, title=title)
+    assert _rows(title, 37) + _rows(narrow, 37) <= TOAST_ROWS
+    assert narrow.splitlines() == [lines[0], "… and 8 more: the week shows them all (w)"]
+    assert _rows(title, 57) + _rows(wide, 57) <= TOAST_ROWS and len(wide.splitlines()) > len(narrow.splitlines())
+    assert brief("one\ntwo", width=37, title="Write to Ana") == "one\ntwo"

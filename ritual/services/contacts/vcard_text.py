@@ -13,6 +13,12 @@ from ritual.services.contacts.vcard_lines import logical_lines
 # CRs before a newline go with it; the other CRs (old Mac files) are newlines themselves.
 _CRS_BEFORE_NEWLINE = re.compile(r"\r+\n")
 _EMPTY_PARAMS = re.compile(r";+(?=[;:])")
+# The lines vobject's own pattern reads (name, parameters, then the colon), written so that each character has one
+# way to match: vobject's pattern can split `=69=74=…` in exponentially many ways, so a hostile line it cannot read
+# (a lost colon after a quoted-printable run) kept an import busy for hours. vobject only sees lines this matches.
+_VOBJECT_HEAD = re.compile(
+    r'(?:[A-Za-z0-9_-]+\.)?[A-Za-z0-9_-]+;?(?:;[A-Za-z0-9_-]+(?:[=,](?:"[^"]*"|[^";:,=]*))*)*:'
+)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ESCAPES = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":"}
@@ -174,12 +180,21 @@ def _parsed_by_vobject(line: str, number: int) -> Prop | None:
 
     try:
         try:
-            name, params, value, group = parseLine(line, number)
+            name, params, value, group = _vobject_line(parseLine, line, number)
         except ParseError:
-            name, params, value, group = parseLine(_EMPTY_PARAMS.sub("", line, count=1), number)
+            name, params, value, group = _vobject_line(parseLine, _EMPTY_PARAMS.sub("", line, count=1), number)
     except ParseError:
         return None
     return _prop(name, group, params, value, number)
+
+
+def _vobject_line(parse_line, line: str, number: int) -> tuple:
+    """vobject's reading of a line it can read; ParseError, at once, for any other."""
+    from vobject.base import ParseError
+
+    if not _VOBJECT_HEAD.match(line):
+        raise ParseError("not a content line", number)
+    return parse_line(line, number)
 
 
 def _prop(name: str, group: str | None, raw_params: list[list[str]], value: str, number: int) -> Prop:
