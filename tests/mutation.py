@@ -39,6 +39,7 @@ EXAMPLES = 10
 OWN_TESTS = {
     "dates": ["test_dates.py", "test_planner.py", "test_ranges.py"],
     "planner": ["test_planner.py"],
+    "plan_steps": ["test_planner.py", "test_cards.py"],  # a card's steps and deadlines, as plans show them
     "postal": ["test_postal.py", "test_planner.py"],
     "prompts": ["test_prompts.py", "test_prompt_choice.py"],  # the second reads gaps, names and conditions
     "ranges": ["test_ranges.py"],
