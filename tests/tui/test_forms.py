@@ -182,3 +182,25 @@ async def test_the_occasion_form_checks_each_field_on_leaving_it(app, context):
         await pilot.pause()
         assert form.field_message("name") == ""
         assert isinstance(app.screen, OccasionFormScreen), "nothing was saved"
+
+
+async def test_save_and_cancel_stay_in_sight_at_80_by_24_and_the_fields_scroll(app):
+    from textual.widgets import Button
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FriendFormScreen)
+        for button in form.query(Button):
+            assert 0 <= button.region.y and button.region.bottom <= 24, button.id
+        fields = form.query_one(".form-fields")
+        assert fields.max_scroll_y > 0, "the fields scroll at 24 rows"
+        form.query_one("#field-notes", Input).focus()
+        await settle(pilot)
+        notes = form.query_one("#field-notes", Input)
+        assert fields.region.y <= notes.region.y < fields.region.bottom, "a focused field scrolls into sight"
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert fields.max_scroll_y == 0, "at 40 rows every field shows"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Callable
 from dataclasses import replace
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,6 +25,10 @@ from ritual.tui.safe_text import markup_safe
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
+
+# Rows of fields shown at most, and the rows the dialog itself takes around them (border, padding, title, buttons).
+MOST_FIELD_ROWS = 22
+FORM_CHROME_ROWS = 10
 
 # (field id, label, placeholder); every one is an Input.
 TEXT_FIELDS = (
@@ -93,8 +97,17 @@ class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
         return initial_values(self.friend).get(key, "")
 
     def on_mount(self) -> None:
-        """Start in the name field."""
+        """Start in the name field, with Save and Cancel in sight."""
+        self._fit_fields(self.app.size.height)
         self.query_one("#field-name", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A short terminal scrolls the fields rather than push Save and Cancel out of sight."""
+        self._fit_fields(event.size.height)
+
+    def _fit_fields(self, height: int) -> None:
+        # The dialog's border, padding, title and buttons take FORM_CHROME_ROWS; the fields get the rest.
+        self.query_one(".form-fields").styles.max_height = max(3, min(MOST_FIELD_ROWS, height - FORM_CHROME_ROWS))
 
     @on(Input.Blurred)
     def _check_left_field(self, event: Input.Blurred) -> None:
