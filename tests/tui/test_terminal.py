@@ -21,24 +21,32 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 
 class Pane:
-    """One detached tmux session running ritual."""
+    """One detached tmux session running ritual, on a tmux server of its own.
+
+    A private server (`-L`) per pane: on a shared one, a pane ending the last session stops the server just as
+    another test's pane may be starting on it.
+    """
 
     def __init__(self, home: Path, size: tuple[int, int] = (110, 34)) -> None:
         self.name = f"ritual-test-{uuid.uuid4().hex[:8]}"
         self.home = home
         self.size = size
 
+    @property
+    def _tmux(self) -> list[str]:
+        return ["tmux", "-L", self.name]
+
     def start(self) -> None:
         # COLUMNS and LINES from the test runner would override the pane's real size.
         command = f"env -u COLUMNS -u LINES RITUAL_TODAY={TODAY} {RITUAL} --home {self.home}"
         width, height = (str(n) for n in self.size)
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", width, "-y", height, command], check=True)
+        subprocess.run([*self._tmux, "new-session", "-d", "-s", self.name, "-x", width, "-y", height, command], check=True)
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self._tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def text(self) -> str:
-        done = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        done = subprocess.run([*self._tmux, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
         return done.stdout
 
     def wait_for(self, text: str, seconds: float = 15.0) -> str:
@@ -52,10 +60,10 @@ class Pane:
         raise AssertionError(f"{text!r} never appeared; the pane shows:\n{self.text()}")
 
     def alive(self) -> bool:
-        return subprocess.run(["tmux", "has-session", "-t", self.name], capture_output=True).returncode == 0
+        return subprocess.run([*self._tmux, "has-session", "-t", self.name], capture_output=True).returncode == 0
 
     def stop(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self._tmux, "kill-server"], capture_output=True)
 
 
 def ritual_json(home: Path, *args: str):
