@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 CHECK_SECONDS = 2.0
 # The daily backup is looked for this often while the app stays open over midnight (one file's date).
 BACKUP_CHECK_SECONDS = 3600
-REMINDER_TOAST_SECONDS = 30
+# Long enough to read a summary once; at 80×24 a toast covers half the screen, and the week keeps every reminder.
+REMINDER_TOAST_SECONDS = 12
 # The most toasts on screen at any time; the oldest gives way to a new one.
 MOST_TOASTS = 3
 # How long a removal or a status step can be taken back with z.
