@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from textual.widgets._footer import FooterKey
 
 from ritual.tui.screens.export import ExportScreen
+from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.week import WeekScreen
 from tests.tui.conftest import SIZE, settle
 
@@ -40,3 +43,24 @@ async def test_a_footer_shows_other_keys_when_the_screen_has_other_keys(app):
         friends_keys = [k.description for k in footer_keys(app.screen)]
         assert "Open profile" in friends_keys and "Open profile" not in week_keys
         assert all(k.has_class("-compact") for k in footer_keys(app.screen))
+
+
+async def test_a_form_styles_each_of_its_fields_once_as_it_opens(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        styled: Counter[str] = Counter()
+        apply = app.stylesheet.apply
+
+        def counting_apply(node, **kwargs):
+            styled[node.id or ""] += 1
+            return apply(node, **kwargs)
+
+        app.stylesheet.apply = counting_apply
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, FriendFormScreen)
+        assert app.focused.id == "field-name"
+        # Focusing the scrolling fields first, then the name, and styling everything again on showing would
+        # make these four each.
+        assert styled["row-city"] == 1
+        assert styled["field-city"] == 1
