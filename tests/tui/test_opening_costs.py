@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from textual.widgets import OptionList
 from textual.widgets._footer import FooterKey
 
+from ritual.core.model import Friend
 from ritual.tui.screens.export import ExportScreen
 from ritual.tui.screens.friend_form import FriendFormScreen
+from ritual.tui.screens.letter_form import LetterFormScreen
 from ritual.tui.screens.week import WeekScreen
+from ritual.tui.widgets.friend_chooser import FriendChooser
 from tests.tui.conftest import SIZE, settle
+from tests.tui.test_letter_box_screen import open_box
 
 
 def footer_keys(screen) -> list[FooterKey]:
@@ -64,3 +69,26 @@ async def test_a_form_styles_each_of_its_fields_once_as_it_opens(app):
         # make these four each.
         assert styled["row-city"] == 1
         assert styled["field-city"] == 1
+
+
+async def test_the_letter_form_reads_the_friends_only_once_a_name_is_typed(app, context):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_box(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, LetterFormScreen)
+        chooser = form.query_one(FriendChooser)
+        assert not chooser.loaded
+        await pilot.press(*"eva")
+        await settle(pilot)
+        assert chooser.loaded
+        assert [str(o.prompt) for o in chooser.query_one(OptionList).options] == ["Eva Lima"]
+
+
+def test_friend_rows_are_read_again_only_after_a_change(app, context):
+    first = app.data.friend_rows()
+    assert app.data.friend_rows() is first
+    app.data.save_friend(Friend(name="Fay Wong"))
+    again = app.data.friend_rows()
+    assert again is not first and "Fay Wong" in [row.name for row in again]

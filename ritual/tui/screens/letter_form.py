@@ -74,8 +74,13 @@ class LetterFormScreen(StyledOnMount, FieldMessages, ModalScreen[Letter | None])
         if self.friend_id is not None:
             self.query_one(FriendChooser).value = self.friend_id
             self.query_one("#field-day").focus()
+            self._read_friends()  # the chosen friend's name shows once the friends are read
         else:
+            # The friends are read once a name is being typed: the first frame shows none of them.
             self.query_one(FriendChooser).query_one(Input).focus()
+
+    @on(FriendChooser.RowsWanted)
+    def _friends_wanted(self) -> None:
         self._read_friends()
 
     @work(thread=True, exclusive=True, group="letter-form-friends")
