@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets._footer import FooterKey
 
@@ -11,7 +12,9 @@ from ritual.core.model import Friend
 from ritual.tui.screens.export import ExportScreen
 from ritual.tui.screens.friend_form import FriendFormScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
+from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.screens.week import WeekScreen
+from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.friend_chooser import FriendChooser
 from tests.tui.conftest import SIZE, settle
 from tests.tui.test_letter_box_screen import open_box
@@ -92,3 +95,41 @@ def test_friend_rows_are_read_again_only_after_a_change(app, context):
     app.data.save_friend(Friend(name="Fay Wong"))
     again = app.data.friend_rows()
     assert again is not first and "Fay Wong" in [row.name for row in again]
+
+
+async def test_a_dialog_opening_lays_out_neither_the_screen_under_it_nor_itself_twice(app, monkeypatch):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        laid_out: Counter[str] = Counter()
+        refresh_layout = Screen._refresh_layout
+
+        def counting(screen, *args, **kwargs):
+            laid_out[type(screen).__name__] += 1
+            return refresh_layout(screen, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counting)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        # Once as it shows and once more for the sizes that first layout found; never for a resize to its own size.
+        assert laid_out["WeekScreen"] == 0
+        assert laid_out["ExportScreen"] <= 2
+
+
+async def test_a_profile_builds_its_footer_once_as_it_opens(app, monkeypatch):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        await settle(pilot)
+        built: list[str] = []
+        recompose = FittingFooter.recompose
+
+        async def counting(footer):
+            built.append(type(footer.screen).__name__)
+            return await recompose(footer)
+
+        monkeypatch.setattr(FittingFooter, "recompose", counting)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        assert built.count("ProfileScreen") == 1
+        assert "Edit" in [k.description for k in footer_keys(app.screen)]

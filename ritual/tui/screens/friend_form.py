@@ -22,7 +22,7 @@ from ritual.tui.messages import FriendSaved
 from ritual.tui.widgets.date_input import FULL_DAY, YEARLY, DateInput
 from ritual.tui.widgets.form_field import FieldMessages, FormField, compact
 from ritual.tui.safe_text import markup_safe
-from ritual.tui.screens.base import StyledOnMount
+from ritual.tui.screens.base import QuickOpening
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -57,7 +57,7 @@ ERROR_FIELDS = {"name": "name", "birthday": "birthday", "country": "country", "k
                 "last sent": "last_sent", "last received": "last_received", "feb29": "feb29"}
 
 
-class FriendFormScreen(StyledOnMount, FieldMessages, ModalScreen[Friend | None]):
+class FriendFormScreen(QuickOpening, FieldMessages, ModalScreen[Friend | None]):
     """A modal form for one friend; escape leaves everything as it was."""
 
     BINDINGS = [

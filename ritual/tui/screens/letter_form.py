@@ -22,7 +22,7 @@ from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.date_input import DateInput
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.widgets.friend_chooser import FriendChooser
-from ritual.tui.screens.base import StyledOnMount
+from ritual.tui.screens.base import QuickOpening
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -33,7 +33,7 @@ FIELDS = ("friend", "day", "medium", "occasion", "note", "quotes")
 QUOTE_SEPARATOR = "|"
 
 
-class LetterFormScreen(StyledOnMount, FieldMessages, ModalScreen[Letter | None]):
+class LetterFormScreen(QuickOpening, FieldMessages, ModalScreen[Letter | None]):
     """A modal form for one letter, either way; escape logs nothing."""
 
     BINDINGS = [

@@ -53,9 +53,11 @@ class FittingFooter(Footer):
         super().__init__(compact=True)
         self._width = 0
         self._shown: list[ShownKey] | None = None
+        self._rebuilding = False
 
     def compose(self) -> ComposeResult:
         """Keys that fit the width, then the command palette on the right."""
+        self._rebuilding = False
         if not self._bindings_ready:
             return
         self._width = self.size.width or self.app.size.width
@@ -95,9 +97,15 @@ class FittingFooter(Footer):
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen or not screen.is_current:
             return
         if self._shown is None or [k.look() for k in self._keys(self._width)] != [k.look() for k in self._shown]:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Choose the keys again after the next refresh; changes that come before it are taken in one go."""
+        if not self._rebuilding:
+            self._rebuilding = True
             self.call_after_refresh(self.recompose)
 
     def on_resize(self) -> None:
         """Choose again when the width changed."""
         if self.size.width != self._width and self._bindings_ready:
-            self.call_after_refresh(self.recompose)
+            self._rebuild()
