@@ -70,7 +70,7 @@ async def test_a_form_styles_each_of_its_fields_once_as_it_opens(app):
         assert app.focused.id == "field-name"
         # Focusing the scrolling fields first, then the name, and styling everything again on showing would
         # make these four each.
-        assert styled["row-city"] == 1
+        assert styled["label-city"] == 1
         assert styled["field-city"] == 1
 
 
