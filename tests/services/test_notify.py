@@ -88,7 +88,7 @@ def test_a_notifier_that_breaks_is_logged_once_and_the_chain_goes_on(caplog):
     stream = io.StringIO()
     chain = NotifierChain([Broken(), CommandNotifier("cat 'unclosed"), TerminalNotifier(stream)])
     assert chain.deliver(REMINDER, late=False) == "terminal"
-    assert chain.deliver(dataclasses.replace(REMINDER, key="post/3/birthday/2026-11-28"), late=False) == "terminal"
+    assert chain.deliver(REMINDER._replace(key="post/3/birthday/2026-11-28"), late=False) == "terminal"
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 2, warnings
     assert "broken failed: KeyError: 'no such key'" in warnings[0] and "No closing quotation" in warnings[1]
