@@ -43,13 +43,18 @@ def holiday_names(settings: Settings, db: Database, year: int) -> dict[date, str
 
 
 def agenda(
-    settings: Settings, db: Database, start: date, end: date, today: date, include_overdue: bool = True
+    settings: Settings, db: Database, start: date, end: date, today: date, include_overdue: bool = True,
+    invitations_until: date | None = None,
 ) -> list[AgendaItem]:
-    """Everything due between `start` and `end`, plus what is still open from before when asked."""
+    """Everything due between `start` and `end`, plus what is still open from before when asked.
+
+    A caller that needs the gentle invitations (keep in touch) only up to `invitations_until` says so: those due
+    after it may be left out, and the friends only they would bring are not loaded at all.
+    """
     rules = plan_rules(settings, db, start, end, today if include_overdue else None)
     window = occasion_window(rules, start, end, today, include_overdue)
     with _collector_paused():
-        subjects = FriendRepository(db).subjects(window, due_by=end)
+        subjects = FriendRepository(db).subjects(window, due_by=end if invitations_until is None else invitations_until)
         return plan(subjects, rules, start, end, today, include_overdue, CardRepository(db).between(*window))
 
 
