@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import itemgetter
 from typing import NamedTuple
 
 from ritual.core.card_dates import occasion_days
@@ -23,8 +21,7 @@ KINDS = (OCCASION, WRITE, POST, KEEP_IN_TOUCH, REPLY_OWED)
 INVITATIONS = (KEEP_IN_TOUCH, REPLY_OWED)
 
 
-@dataclass(frozen=True)
-class PlanRules:
+class PlanRules(NamedTuple):
     """Everything besides the friends that decides a plan."""
 
     home_country: str
@@ -148,16 +145,10 @@ def plan(
     # Overdue means dated before both the range and today, yet still worth doing.
     window = Window(start, end, today, min(start, today) if include_overdue else date.min)
     build = _Builder(rules, window, occasion_spans(rules, start, end, today, include_overdue), cards or {})
-    # Built in name order, so one stable sort by (date, kind) gives AgendaItem.sort_key's order at a fraction of its cost.
+    # Built in name order into one list per (date, kind): read in key order, they are in AgendaItem.sort_key's order.
     for subject in sorted(subjects, key=_by_name):
         build.add(subject)
-    # Two stable sorts by one key each: the same order as by (date, kind), at a third of the cost.
-    build.items.sort(key=_KIND)
-    build.items.sort(key=_DATE)
-    return build.items
-
-
-_DATE, _KIND = itemgetter(0), itemgetter(1)  # AgendaItem.date, AgendaItem.kind
+    return build.sorted_items()
 
 
 def _by_name(subject: Subject) -> tuple[str, int]:
@@ -196,7 +187,8 @@ class _Builder:
 
     def __init__(self, rules: PlanRules, window: Window, spans: tuple[tuple[date, date], ...],
                  cards: Mapping[CardKey, Card]) -> None:
-        self.items: list[AgendaItem] = []
+        # Each (date, kind) has its list, filled in name order: no sort of tens of thousands of items at the end.
+        self._buckets: dict[tuple[date, str], list[AgendaItem]] = {}
         self.rules = rules
         self.window = window
         self.spans = spans
@@ -204,7 +196,7 @@ class _Builder:
         self.timing = Timing(rules, window.today, cards)
         self._days: dict[tuple, list[date]] = {}
         self._first_year = min(lo.year for lo, _ in spans)
-        self._shapes: dict[tuple[date, int | None], Shape] = {}
+        self._shapes: dict[tuple[date, int | None], tuple[Shape, tuple[list[AgendaItem], ...]]] = {}
         self._labels: dict[tuple, str] = {}
         self._short: dict[date, str] = {}
         self._months: dict[date, str] = {}
@@ -227,7 +219,21 @@ class _Builder:
     def _append(self, item: AgendaItem | None) -> None:
         """Keep an invitation when there is one."""
         if item is not None:
-            self.items.append(item)
+            self._bucket(item.date, item.kind).append(item)
+
+    def _bucket(self, day: date, kind: str) -> list[AgendaItem]:
+        """The items of one kind on one day, in the order they were made."""
+        found = self._buckets.get((day, kind))
+        if found is None:
+            found = self._buckets[(day, kind)] = []
+        return found
+
+    def sorted_items(self) -> list[AgendaItem]:
+        """Every item by date, then kind, then the order friends were added in."""
+        items: list[AgendaItem] = []
+        for key in sorted(self._buckets):
+            items += self._buckets[key]
+        return items
 
     def _occurrences(self, occasion: Occasion, policy: str) -> list[date]:
         """The occasion's days in the plan's spans; friends born on the same day share them."""
@@ -245,28 +251,40 @@ class _Builder:
         card = self.cards.get((subject.friend_id, occasion.name, occ_date)) if self.cards else None
         country = subject.country or self.rules.home_country
         planned = occasion.card or card is not None
-        shape = self._shape(occ_date, self.timing.transit(country) if planned else None, card)
-        if not shape.steps:
+        shape, buckets = self._shape(occ_date, self.timing.transit(country) if planned else None, card)
+        if not buckets:
             return
         age, label = self._label(occasion, occ_date)
-        name, when = subject.name, self._day(occ_date)
+        name, friend_id, occasion_name = subject.name, subject.friend_id, occasion.name
+        late, arrival, written, posted, transit, status = shape[1:]
         card_id = card.id if card is not None else None
-        for kind, day, placed in shape.steps:
-            reason = _reason(kind, name, label, when, shape.transit, card)
-            self.items.append(_new_item(AgendaItem, (
-                day, kind, subject.friend_id, name, occasion.name, occ_date, reason, shape.late, placed,
-                shape.arrival, age, shape.written, shape.posted, shape.transit, country, card_id, shape.status)))
+        # What the write and post steps say after the name: the same for both, made once.
+        tail = f" — {label} {self._day(occ_date)}"
+        for (kind, day, placed), bucket in zip(shape.steps, buckets):
+            if kind == WRITE:
+                reason = f"Write to {name}{tail}"
+            elif kind == POST:
+                reason = f"Post the card to {name}{tail}, {transit} {'mail day' if transit == 1 else 'mail days'} in the post"
+            else:
+                reason = _day_reason(name, label, card)
+            bucket.append(_new_item(AgendaItem, (
+                day, kind, friend_id, name, occasion_name, occ_date, reason, late, placed,
+                arrival, age, written, posted, transit, country, card_id, status)))
 
-    def _shape(self, occ_date: date, transit: int | None, card: Card | None) -> Shape:
-        """The steps shown for an occasion's day (`transit` None: no card wanted); shared by every friend with
-        the same post and no stored card for it."""
+    def _shape(self, occ_date: date, transit: int | None, card: Card | None) -> tuple[Shape, tuple[list, ...]]:
+        """The steps shown for an occasion's day (`transit` None: no card wanted), with each step's list; shared by
+        every friend with the same post and no stored card for it."""
         if card is not None:
-            return shape_of(occ_date, transit, card, self.window, self.timing)
+            return self._with_buckets(shape_of(occ_date, transit, card, self.window, self.timing))
         key = (occ_date, transit)
-        shape = self._shapes.get(key)
-        if shape is None:
-            shape = self._shapes[key] = shape_of(occ_date, transit, None, self.window, self.timing)
-        return shape
+        found = self._shapes.get(key)
+        if found is None:
+            found = self._shapes[key] = self._with_buckets(shape_of(occ_date, transit, None, self.window, self.timing))
+        return found
+
+    def _with_buckets(self, shape: Shape) -> tuple[Shape, tuple[list, ...]]:
+        """A shape with the list each of its steps goes in."""
+        return shape, tuple(self._bucket(day, kind) for kind, day, _ in shape.steps)
 
     def _label(self, occasion: Occasion, occ_date: date) -> tuple[int | None, str]:
         """The age reached on the day (yearly occasions with a known year and day) and the occasion's label."""
@@ -348,12 +366,7 @@ def _occasion_label(occasion: Occasion, age: int | None) -> str:
     return f"{occasion.name} ({age} years)"
 
 
-def _reason(kind: str, name: str, label: str, when: str, transit: int | None, card: Card | None) -> str:
-    """Why an item is there, in a sentence; `when` is the occasion's day as `Sat 14 Mar`."""
-    if kind == OCCASION:
-        state = state_words(card) if card is not None else ""
-        return f"{name}'s {label} — {state}" if state else f"{name}'s {label}"
-    if kind == WRITE:
-        return f"Write to {name} — {label} {when}"
-    days = "mail day" if transit == 1 else "mail days"
-    return f"Post the card to {name} — {label} {when}, {transit} {days} in the post"
+def _day_reason(name: str, label: str, card: Card | None) -> str:
+    """What the occasion's day itself says, with the card's state once it moved on."""
+    state = state_words(card) if card is not None else ""
+    return f"{name}'s {label} — {state}" if state else f"{name}'s {label}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ritual.core.fields import check_friend, check_occasion
@@ -35,6 +35,12 @@ _AWAITING_REPLY = f"SELECT min(l.received_on) {_UNANSWERED}"
 # letter was logged for it, so keep-in-touch counts it. A skipped card is not.
 _LAST_CARD = ("SELECT max(coalesce(c.written_on, CASE WHEN c.ending = 'given' THEN c.ended_on END)) "
               "FROM cards c WHERE c.friend_id = f.id")
+# The last letter either way or card written, as one ISO day: ISO days compare as text, so SQLite picks it.
+_LAST_LETTER = (f"nullif(max(coalesce(f.last_sent, ''), coalesce(f.last_received, ''), coalesce(({_LAST_CARD}), '')), '')")
+# The birthday and whether a card is wanted for it, as one number (a few thousand friends share each):
+# ((month * 32 + day) * 10000 + year) * 2 + card, with 0 for an unknown day or year; NULL without a month.
+_BIRTHDAY = ("CASE WHEN f.birth_month THEN ((f.birth_month * 32 + coalesce(f.birth_day, 0)) * 10000 "
+             "+ coalesce(f.birth_year, 0)) * 2 + (f.birthday_card <> 0) END")
 _UPDATE_FRIEND = (
     f"UPDATE friends SET {', '.join(f'{c} = :{c}' for c in _FRIEND_COLUMNS)}, updated_at = :now WHERE id = :id"
 )
@@ -159,15 +165,12 @@ class FriendRepository:
         for row in self.db.query(f"SELECT * FROM occasions o {in_window} ORDER BY id", params):
             occasions[row["friend_id"]].append(occasion_from_row(row))
         rows = self.db.query_tuples(
-            "SELECT f.id, f.name, f.feb29, f.cadence_days, f.last_sent, f.last_received, f.birthday_card, "
-            f"CASE WHEN {birthday_kept} THEN f.birth_month END, f.birth_day, f.birth_year, "
-            "(SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1) AS country, "
-            f"({_AWAITING_REPLY}) AS awaiting_reply, ({_LAST_CARD}) AS last_card "
-            f"FROM friends f {where}",
+            f"SELECT f.id, f.name, f.feb29, f.cadence_days, {_LAST_LETTER}, CASE WHEN {birthday_kept} THEN {_BIRTHDAY} END, "
+            "coalesce((SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1), ''), "
+            f"({_AWAITING_REPLY}) FROM friends f {where}",
             params,
         )
-        build = _SubjectBuilder()
-        return [build(row, occasions.get(row[0], ())) for row in rows]
+        return _SubjectBuilder().all(rows, occasions)
 
     def _load(self, where: str, params: tuple) -> list[Friend]:
         rows = self.db.query(f"SELECT * FROM friends f {where} ORDER BY f.name COLLATE NOCASE, f.id", params)
@@ -258,25 +261,30 @@ class _SubjectBuilder:
     """Subjects from rows, sharing what thousands of friends have in common: birthdays and letter days."""
 
     def __init__(self) -> None:
-        self._birthdays: dict[tuple, tuple[Occasion, ...]] = {}
+        self._birthdays = _Birthdays({None: ()})
         self._days = _Days({None: None, "": None})
 
-    def __call__(self, row: tuple, occasions: Iterable[Occasion]) -> Subject:
-        """The Subject of one row of the subjects query (tuples: named rows cost more for thousands of friends)."""
-        (friend_id, name, feb29, cadence, last_sent, last_received, card, month, day, year, country, awaiting,
-         last_card) = row
-        days = self._days
-        last = max(filter(None, (days[last_sent], days[last_received], days[last_card])), default=None)
-        occasions = self._birthday(month, day, year, bool(card)) + tuple(occasions)
-        # Straight from its fields, as the planner's items are: Subject's generated __new__ costs as much again.
-        return _new_subject(Subject, (friend_id, name, country or "", feb29, cadence, last, occasions, days[awaiting]))
+    def all(self, rows: Iterable[tuple], occasions: Mapping[int, list[Occasion]]) -> list[Subject]:
+        """The Subject of each row of the subjects query (tuples: named rows cost more for thousands of friends)."""
+        days, birthdays, subjects = self._days, self._birthdays, []
+        for friend_id, name, feb29, cadence, last, birthday, country, awaiting in rows:
+            own = occasions.get(friend_id)
+            planned = birthdays[birthday] + tuple(own) if own else birthdays[birthday]
+            # Straight from its fields, as the planner's items are: Subject's generated __new__ costs as much again.
+            subjects.append(_new_subject(Subject, (friend_id, name, country, feb29, cadence, days[last], planned,
+                                                   days[awaiting])))
+        return subjects
 
-    def _birthday(self, month: int | None, day: int | None, year: int | None, card: bool) -> tuple[Occasion, ...]:
-        """The birthday as a one-occasion tuple, or () when no month is known (or it falls outside the window)."""
-        key = (month, day, year, card)
-        found = self._birthdays.get(key)
-        if found is None:
-            found = self._birthdays[key] = with_birthday(partial_date(month, day, year), card, ())
+
+class _Birthdays(dict):
+    """Birthdays as one-occasion tuples, by the number the subjects query gives each (see `_BIRTHDAY`)."""
+
+    def __missing__(self, number: int) -> tuple[Occasion, ...]:
+        """Read a birthday not seen before, and keep it."""
+        number, card = divmod(number, 2)
+        month_day, year = divmod(number, 10000)
+        month, day = divmod(month_day, 32)
+        self[number * 2 + card] = found = with_birthday(partial_date(month, day or None, year or None), bool(card), ())
         return found
 
 

@@ -25,20 +25,26 @@ _day = lru_cache(maxsize=None)(short_day)
 
 def wrap(text: str, prefix: str, width: int = WIDTH) -> str:
     """Greedy word wrap under a hanging prefix (textwrap is too slow for thousands of lines)."""
-    room = width - len(prefix)
+    return prefix + _hang(text, len(prefix), width)
+
+
+def _hang(text: str, indent: int, width: int = WIDTH) -> str:
+    """`text` wrapped to `width` with every line but the first indented by `indent` spaces (the first goes after
+    a prefix of that length)."""
+    room = width - indent
     if len(text) <= room:
-        return prefix + text
-    lead, lines = prefix, []
+        return text
+    pieces = []
     while len(text) > room:
         cut = text.rfind(" ", 0, room + 1)
         if cut <= 0:
             cut = text.find(" ", room)
             if cut == -1:
                 break
-        lines.append(lead + text[:cut])
-        text, lead = text[cut + 1 :], " " * len(prefix)
-    lines.append(lead + text)
-    return "\n".join(lines)
+        pieces.append(text[:cut])
+        text = text[cut + 1 :]
+    pieces.append(text)
+    return ("\n" + " " * indent).join(pieces)
 
 
 def item_line(item: AgendaItem, style: Styler, show_date: bool = False) -> str:
@@ -51,7 +57,7 @@ class _ItemLines:
 
     def __init__(self, style: Styler) -> None:
         self.style = style
-        self._heads: dict[str, tuple[str, str]] = {}
+        self._heads: dict[str, tuple[str, int]] = {}
 
     def __call__(self, item: AgendaItem, show_date: bool = False) -> str:
         """One agenda item as an indented, wrapped line with its flags."""
@@ -66,17 +72,17 @@ class _ItemLines:
                 text += f" — late: arrives {_day(item.earliest_arrival)} at the earliest"
             elif item.card_status == POSTED:
                 text += f", should arrive {_day(item.earliest_arrival)}"
-        head, prefix = self._heads.get(kind) or self._head(kind)
+        head, indent = self._heads.get(kind) or self._head(kind)
         # As labelled() has it: the wrapped text under its indent, with the painted label in front.
-        line = head + (text if len(text) <= WIDTH - len(prefix) else wrap(text, prefix)[len(prefix):])
+        line = head + (text if len(text) <= WIDTH - indent else _hang(text, indent))
         return self.style.attention(line) if item.late else line
 
-    def _head(self, kind: str) -> tuple[str, str]:
-        """The painted label with the spaces up to the text, and the plain indent that wrapped lines hang from."""
+    def _head(self, kind: str) -> tuple[str, int]:
+        """The painted label with the spaces up to the text, and the indent that wrapped lines hang from."""
         label = LABELS.get(kind, kind)
         paint = self.style.accent if kind == OCCASION else self.style.heading
         prefix = _label_prefix(label)
-        self._heads[kind] = head = ("  " + paint(label) + prefix[2 + len(label):], prefix)
+        self._heads[kind] = head = ("  " + paint(label) + prefix[2 + len(label):], len(prefix))
         return head
 
 
@@ -104,9 +110,13 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
     lines += list(notes)
     lines += _open_sections(items, style, show_all)
     line = _ItemLines(style)
+    by_day: dict[date, list[AgendaItem]] = {}
+    for item in items:
+        if not item.overdue:
+            by_day.setdefault(item.date, []).append(item)
     for offset in range(7):
         day = monday + timedelta(days=offset)
-        todays = [i for i in items if i.date == day and not i.overdue]
+        todays = by_day.get(day, ())
         extra = (day_lines or {}).get(day, [])
         heading = _day(day) + ("  · today" if day == today else "")
         if todays or extra:
@@ -135,9 +145,12 @@ def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styl
 
 def _open_sections(items: list[AgendaItem], style: Styler, show_all: bool) -> list[str]:
     """Cards still open from before, then friends it would be nice to write to, each calmly apart."""
-    cards = [i for i in items if i.overdue and i.kind not in INVITATIONS]
+    cards: list[AgendaItem] = []
     # Longest overdue first (items come sorted by date); a short list stays an invitation, not a backlog.
-    hellos = [i for i in items if i.overdue and i.kind in INVITATIONS]
+    hellos: list[AgendaItem] = []
+    for item in items:
+        if item.overdue:
+            (hellos if item.kind in INVITATIONS else cards).append(item)
     shown = hellos if show_all else hellos[:HELLO_LIMIT]
     lines: list[str] = []
     line = _ItemLines(style)

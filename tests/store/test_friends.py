@@ -134,3 +134,32 @@ def test_ids_are_never_reused_after_a_delete(repo):
     first = repo.add(Friend(name="Ana"))
     repo.delete(first.id)
     assert repo.add(Friend(name="Bo")).id == first.id + 1
+
+
+@pytest.mark.parametrize("birthday", [
+    PartialDate(2, 29, 1996), PartialDate(12, 31, 2200), PartialDate(1, 1, 1800), PartialDate(7, 4), PartialDate(6),
+])
+@pytest.mark.parametrize("card", [True, False])
+def test_subjects_give_each_birthday_back_as_stored(repo, birthday, card):
+    repo.add(Friend(name="Ana", birthday=birthday, birthday_card=card))
+    repo.add(Friend(name="Bea", birthday=birthday, birthday_card=not card))
+    repo.add(Friend(name="Cy"))
+    by_name = {s.name: s.occasions for s in repo.subjects()}
+    assert [(o.name, o.date, o.card) for o in by_name["Ana"]] == [("birthday", birthday, card)]
+    assert [(o.date, o.card) for o in by_name["Bea"]] == [(birthday, not card)]
+    assert by_name["Cy"] == ()
+
+
+def test_a_subjects_last_letter_is_the_latest_of_sent_received_and_card_written(repo):
+    from ritual.core.cards import Card
+    from ritual.store.cards import CardRepository
+
+    ana = repo.add(Friend(name="Ana", last_sent=date(2026, 3, 1), last_received=date(2026, 5, 2)))
+    bea = repo.add(Friend(name="Bea", last_sent=date(2026, 6, 1)))
+    cy = repo.add(Friend(name="Cy"))
+    cards = CardRepository(repo.db)
+    cards.save(Card(ana.id, "birthday", date(2026, 8, 1), written_on=date(2026, 7, 20)))
+    cards.save(Card(cy.id, "birthday", date(2026, 9, 1), ending="given", ended_on=date(2026, 9, 1)))
+    cards.save(Card(bea.id, "birthday", date(2026, 2, 1), ending="skipped", ended_on=date(2026, 1, 20)))
+    by_name = {s.name: s.last_letter for s in repo.subjects()}
+    assert by_name == {"Ana": date(2026, 7, 20), "Bea": date(2026, 6, 1), "Cy": date(2026, 9, 1)}

@@ -43,24 +43,38 @@ def holiday_names(settings: Settings, db: Database, year: int) -> dict[date, str
 
 
 def agenda(
-    settings: Settings, db: Database, start: date, end: date, today: date, include_overdue: bool = True
+    settings: Settings, db: Database, start: date, end: date, today: date, include_overdue: bool = True,
+    invitations_until: date | None = None,
 ) -> list[AgendaItem]:
-    """Everything due between `start` and `end`, plus what is still open from before when asked."""
+    """Everything due between `start` and `end`, plus what is still open from before when asked.
+
+    A caller that needs the gentle invitations (keep in touch) only up to `invitations_until` says so: those due
+    after it may be left out, and the friends only they would bring are not loaded at all.
+    """
     rules = plan_rules(settings, db, start, end, today if include_overdue else None)
     window = occasion_window(rules, start, end, today, include_overdue)
     with _collector_paused():
-        subjects = FriendRepository(db).subjects(window, due_by=end)
+        subjects = FriendRepository(db).subjects(window, due_by=end if invitations_until is None else invitations_until)
         return plan(subjects, rules, start, end, today, include_overdue, CardRepository(db).between(*window))
 
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a plan is built: its tens of thousands of tuples form no cycles, yet
-    every collection would walk them all again (a tenth of a year's plan). Reference counting still frees them."""
+    every collection would walk them all again (a tenth of a year's plan). Reference counting still frees them.
+
+    On the way out the plan's objects go straight to the oldest generation: the first young collection after
+    the pause would otherwise walk every one of them once more (60 ms after a year's plan of 10,000 friends).
+    They are looked at again only by a full collection, as long-lived objects are. Not when objects are frozen
+    already (the app sets its start aside so): unfreezing would hand those back to every full collection.
+    """
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if not gc.get_freeze_count():
+            gc.freeze()
+            gc.unfreeze()
         if was_on:
             gc.enable()

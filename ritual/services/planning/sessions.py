@@ -32,10 +32,12 @@ def plan_sessions(settings: Settings, db: Database, today: date, through: date,
     """
     last = max(through, today + timedelta(days=LOOKAHEAD_DAYS))
     items = list(known)
+    # Sessions take only the letters to write: no friend is loaded for an invitation to keep in touch.
     if known_through is None or known_through < today:
-        items = agenda(settings, db, today, last, today, include_overdue=False)
+        items = agenda(settings, db, today, last, today, include_overdue=False, invitations_until=date.min)
     elif known_through < last:
-        items += agenda(settings, db, known_through + timedelta(days=1), last, today, include_overdue=False)
+        items += agenda(settings, db, known_through + timedelta(days=1), last, today, include_overdue=False,
+                        invitations_until=date.min)
     days = SessionDays(db)
     sittings = sessions_between(settings.writing_sessions, days.extras(today, last), days.skips(today, last), today, last)
     own = WritingMinutes(db).all()

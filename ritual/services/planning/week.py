@@ -52,7 +52,8 @@ def week(settings: Settings, db: Database, day: date, today: date) -> WeekPlan:
     sessions_kept = sunday >= today and keeps_sessions(settings, db)
     # One plan reaches as far as this week's sessions look ahead, so their letters cost no second plan.
     through = max(sunday, today + timedelta(days=LOOKAHEAD_DAYS)) if sessions_kept and monday <= today else sunday
-    items = agenda(settings, db, monday, through, today)
+    # Past Sunday only the letters to write matter (for the sessions): no friend is loaded for an invitation there.
+    items = agenda(settings, db, monday, through, today, invitations_until=sunday)
     shown = [i for i in items if i.date <= sunday]
     plan = SessionPlan([])
     if sessions_kept:
