@@ -25,9 +25,12 @@ class FieldGrid(VerticalScroll):
     FieldGrid > .field-message { color: $text-warning; }
     """
 
-    def __init__(self, fields: Iterable[tuple[str, str, Widget]], *, classes: str | None = None) -> None:
+    def __init__(self, fields: Iterable[tuple[str, str, Widget]], *, hidden: Iterable[str] = (),
+                 focusable: bool = True, classes: str | None = None) -> None:
         super().__init__(classes=classes)
         self.fields = list(fields)  # (key, label, widget)
+        self.hidden = set(hidden)  # fields that do not apply here, label and all
+        self.can_focus = focusable  # a form whose fields never scroll need not stop the tab key on them
         # Each message sits in the widget's column, under an empty cell: a cell spanning both columns would be
         # given a row as tall as its text wrapped into the first column alone.
         self._messages: dict[str, tuple[Static, Static]] = {}
@@ -35,7 +38,9 @@ class FieldGrid(VerticalScroll):
     def compose(self) -> ComposeResult:
         """Each field's label, then its widget."""
         for key, label, widget in self.fields:
-            yield Label(label, classes="field-label", id=f"label-{key}")
+            shown = Label(label, classes="field-label", id=f"label-{key}")
+            shown.display = widget.display = key not in self.hidden
+            yield shown
             yield widget
 
     def show_message(self, key: str, message: str) -> None:
