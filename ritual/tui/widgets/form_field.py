@@ -71,7 +71,7 @@ def compact(field: Input) -> Input:
 
 
 class FieldMessages:
-    """For form screens: messages under fields (`#row-KEY` or a FieldGrid), and whether anything changed since opening."""
+    """For form screens: messages under fields (`#row-KEY` or a FieldGrid), and whether anything changed since."""
 
     def on_screen_resume(self) -> None:
         """Remember what the fields held when the form first showed, to tell unsaved changes later."""
