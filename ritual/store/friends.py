@@ -33,10 +33,11 @@ _UNANSWERED = "FROM letters l WHERE l.friend_id = f.id AND l.direction = 'receiv
 _AWAITING_REPLY = f"SELECT min(l.received_on) {_UNANSWERED}"
 # The last card written to this friend (or given by hand): a card marked written is a letter written, even when no
 # letter was logged for it, so keep-in-touch counts it. A skipped card is not.
-_LAST_CARD = ("SELECT max(coalesce(c.written_on, CASE WHEN c.ending = 'given' THEN c.ended_on END)) "
-              "FROM cards c WHERE c.friend_id = f.id")
+# Each friend's, worked out in one pass over the cards for the whole query rather than a search per friend.
+_LAST_CARD = ("LEFT JOIN (SELECT c.friend_id, max(coalesce(c.written_on, CASE WHEN c.ending = 'given' "
+              "THEN c.ended_on END)) AS day FROM cards c GROUP BY c.friend_id) k ON k.friend_id = f.id")
 # The last letter either way or card written, as one ISO day: ISO days compare as text, so SQLite picks it.
-_LAST_LETTER = (f"nullif(max(coalesce(f.last_sent, ''), coalesce(f.last_received, ''), coalesce(({_LAST_CARD}), '')), '')")
+_LAST_LETTER = "nullif(max(coalesce(f.last_sent, ''), coalesce(f.last_received, ''), coalesce(k.day, '')), '')"
 # The birthday and whether a card is wanted for it, as one number (a few thousand friends share each):
 # ((month * 32 + day) * 10000 + year) * 2 + card, with 0 for an unknown day or year; NULL without a month.
 _BIRTHDAY = ("CASE WHEN f.birth_month THEN ((f.birth_month * 32 + coalesce(f.birth_day, 0)) * 10000 "
@@ -167,7 +168,7 @@ class FriendRepository:
         rows = self.db.query_tuples(
             f"SELECT f.id, f.name, f.feb29, f.cadence_days, {_LAST_LETTER}, CASE WHEN {birthday_kept} THEN {_BIRTHDAY} END, "
             "coalesce((SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1), ''), "
-            f"({_AWAITING_REPLY}) FROM friends f {where}",
+            f"({_AWAITING_REPLY}) FROM friends f {_LAST_CARD} {where}",
             params,
         )
         return _SubjectBuilder().all(rows, occasions)
