@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "ritual"
 HOME_ENV = "RITUAL_HOME"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     """Where config, data and state live for one ritual home."""
 
     config_dir: Path

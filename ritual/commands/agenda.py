@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 import click
@@ -27,6 +26,8 @@ or fill this home with demo friends to look around:  ritual demo"""
 
 def print_json(items: list[AgendaItem]) -> None:
     """The agenda contract: a JSON array sorted by date then kind."""
+    import json
+
     say(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
 
 
@@ -57,13 +58,16 @@ def _hint_unchosen_home(context: RitualContext) -> None:
 def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool) -> None:
     """The week, Monday to Sunday: what to write, what to post, the days themselves."""
     # The week's sessions, supplies and letter box load only here: `upcoming` needs none of them.
-    from ritual.services.planning.serialize import week_entries
     from ritual.services.planning.week import week as plan_week
     from ritual.text.week import week_text
 
     target = parse_day_words(day, context.clock.today(), "--date") if day else context.clock.today()
     plan = plan_week(context.settings, context.db, target, context.clock.today())
     if as_json:
+        import json
+
+        from ritual.services.planning.serialize import week_entries
+
         say(json.dumps(week_entries(plan), ensure_ascii=False, indent=2))
     elif FriendRepository(context.db).count() == 0:
         say(EMPTY_HINT)

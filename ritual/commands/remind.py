@@ -202,7 +202,7 @@ def unmute(context: RitualContext, friend: str) -> None:
 
 
 def _set_mute(context: RitualContext, name: str, muted: bool) -> None:
-    from ritual.store.deliveries import Mutes
+    from ritual.store.mutes import Mutes
     from ritual.store.friends import FriendRepository
 
     friend = FriendRepository(context.db).find(name)

@@ -162,8 +162,7 @@ def planned(key: CardKey, friend: str = "") -> Card:
     return Card(key.friend_id, key.occasion, key.day, friend=friend)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A card a letter might belong to, with the write-by that opens its window (None: no card was planned)."""
 
     card: Card

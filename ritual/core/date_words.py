@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
-from ritual.core.dates import PartialDate, parse_day
+from ritual.core.dates import PartialDate, days_in_month, parse_day
 from ritual.core.ranges import check_day
 from ritual.errors import InvalidValue
 
@@ -50,7 +49,7 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later or earlier, kept inside shorter months (31 Jan + 1 month = 28/29 Feb)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return date(year, month + 1, min(day.day, days_in_month(year, month + 1)))
 
 
 def _count(word: str) -> int:

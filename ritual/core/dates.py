@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -17,6 +16,18 @@ FEB29_POLICIES = (FEB28, MAR1)
 
 # Days per month in a leap year: a year-less "02-29" is a real birthday.
 _MAX_DAY = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def is_leap_year(year: int) -> bool:
+    """True when `year` has a 29 February (the Gregorian rule; the calendar module costs every start to import)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days `month` (1-12) has in `year`."""
+    return 28 if month == 2 and not is_leap_year(year) else _MAX_DAY[month - 1]
+
+
 _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEARLESS = re.compile(r"^(?:--(\d{2})-?(\d{2})|(\d{2})-(\d{2}))$")
 _MONTH_ONLY = re.compile(r"^--(\d{2})$")
@@ -43,8 +54,8 @@ class PartialDate:
         if self.year is not None:
             if not 1 <= self.year <= 9999:
                 raise InvalidValue("date", self.iso_like(), "has a year outside 1-9999")
-            if self.month == 2 and not calendar.isleap(self.year):
-                limit = 28  # the one month whose length the year decides; monthrange costs more, per friend loaded
+            if self.month == 2 and not is_leap_year(self.year):
+                limit = 28  # the one month whose length the year decides
         if not 1 <= self.day <= limit:
             raise InvalidValue("date", self.iso_like(), "is not a day of the calendar")
 
@@ -143,7 +154,7 @@ def occurrence_in_year(value: PartialDate, year: int, policy: str = FEB28) -> da
     """The day the date is kept in `year`: month-only on the 1st, Feb 29 by the policy."""
     if value.day is None:
         return date(year, value.month, 1)
-    if value.is_feb29 and not calendar.isleap(year):
+    if value.is_feb29 and not is_leap_year(year):
         return date(year, 3, 1) if policy == MAR1 else date(year, 2, 28)
     return date(year, value.month, value.day)
 

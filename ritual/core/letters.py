@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from ritual.core import ranges
 from ritual.errors import InvalidValue
@@ -108,8 +109,7 @@ def replies_owed(letters: Iterable[Letter], today: date, after_days: int = 0) ->
     return sorted(waiting, key=lambda x: (x.day, x.id or 0))
 
 
-@dataclass(frozen=True)
-class YearPicture:
+class YearPicture(NamedTuple):
     """How many letters went each way in a year, by month and by friend."""
 
     year: int
@@ -141,8 +141,7 @@ def year_picture(letters: Iterable[Letter], year: int) -> YearPicture:
 FOLLOW_UP_SUFFIX = "#detail"
 
 
-@dataclass(frozen=True, slots=True)
-class Reflection:
+class Reflection(NamedTuple):
     """An answer (or a skip) to one prompt, given while preparing a letter to a friend."""
 
     friend_id: int

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -22,8 +21,7 @@ KINDS = (OCCASION, WRITE, POST, KEEP_IN_TOUCH, REPLY_OWED)
 INVITATIONS = (KEEP_IN_TOUCH, REPLY_OWED)
 
 
-@dataclass(frozen=True)
-class PlanRules:
+class PlanRules(NamedTuple):
     """Everything besides the friends that decides a plan."""
 
     home_country: str

@@ -18,8 +18,8 @@ a birthday in 9999 would overflow the year after it, a cadence of a billion days
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ritual.errors import InvalidValue
 
@@ -29,8 +29,7 @@ LAST_YEAR = 2200
 FIRST_OCCASION_YEAR = 1000
 
 
-@dataclass(frozen=True, slots=True)
-class Range:
+class Range(NamedTuple):
     """An inclusive range of whole numbers with the unit its messages use."""
 
     low: int

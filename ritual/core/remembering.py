@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from ritual.core.letters import Letter
-from ritual.core.sittings import shorten
+from ritual.core.text import shorten
 
 SNIPPET = 60
 _YEARS = {1: "A year", 2: "Two years", 3: "Three years", 4: "Four years", 5: "Five years"}

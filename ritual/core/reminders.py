@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
 from ritual.core.sessions import SESSION, LetterTask, Session, SessionPlan
@@ -17,8 +18,7 @@ REMINDER_KINDS = (WRITE, POST, OCCASION, KEEP_IN_TOUCH, REPLY_OWED, DIGEST)
 _DIGEST_KINDS = {WRITE: "write", POST: "post", OCCASION: "the day", KEEP_IN_TOUCH: "hello", REPLY_OWED: "reply"}
 
 
-@dataclass(frozen=True)
-class QuietHours:
+class QuietHours(NamedTuple):
     """A stretch of the night (it may wrap past midnight) in which nothing is delivered."""
 
     start: time
@@ -57,8 +57,7 @@ class ReminderRules:
         return self.kind_times.get(kind, self.default_time)
 
 
-@dataclass(frozen=True, slots=True)
-class Reminder:
+class Reminder(NamedTuple):
     """One reminder: a stable key, the local moment it is due, and its words."""
 
     key: str
@@ -144,7 +143,7 @@ def _keep_in_touch(item: AgendaItem, rules: ReminderRules, zone: tzinfo, first: 
     for day, mark in ((max(item.date, first), None), (max(again, first), AGAIN)):
         if day <= last:
             reminder = _for_item(item, day, item.date, rules, zone)
-            found.append(replace(reminder, key=reminder_key(KEEP_IN_TOUCH, item.friend_id, mark, item.date)))
+            found.append(reminder._replace(key=reminder_key(KEEP_IN_TOUCH, item.friend_id, mark, item.date)))
     return found
 
 
@@ -197,7 +196,7 @@ def with_uncertain(digest: Reminder, interrupted: list[tuple[str, datetime]]) ->
     """The digest with the reminders whose delivery was interrupted, so nothing is lost or sent twice."""
     lines = [f"  {due:%a %d %b %H:%M}  {key}" for key, due in interrupted]
     note = "These reminders were being sent when ritual was stopped; they may not have reached you:"
-    return replace(digest, body="\n".join([digest.body, "", note, *lines]))
+    return digest._replace(body="\n".join([digest.body, "", note, *lines]))
 
 
 def session_reminders(plan: SessionPlan, rules: ReminderRules, zone: tzinfo, first: date, last: date) -> list[Reminder]:

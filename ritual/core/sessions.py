@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from typing import NamedTuple
 
 from ritual.core import ranges
 from ritual.core.planner import WRITE, AgendaItem
@@ -18,8 +19,7 @@ WRITE_EARLIER = "write_earlier"
 _WEEKDAY_KEYS = tuple(day.lower() for day in WEEKDAYS)
 
 
-@dataclass(frozen=True, slots=True)
-class SessionSlot:
+class SessionSlot(NamedTuple):
     """A writing session kept every week: weekday (0 is Monday), start time and length in minutes."""
 
     weekday: int
@@ -31,8 +31,7 @@ class SessionSlot:
         return f"{_WEEKDAY_KEYS[self.weekday]} {self.start:%H:%M} {self.minutes}"
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+class Session(NamedTuple):
     """One sitting on a real day; `extra_id` is set for a one-off session kept in the store."""
 
     day: date
@@ -50,8 +49,7 @@ class Session:
         return time(minutes // 60, minutes % 60)
 
 
-@dataclass(frozen=True, slots=True)
-class Skip:
+class Skip(NamedTuple):
     """A day off from the recurring sessions: all of that day's, or only the one starting at `start`."""
 
     day: date
@@ -63,8 +61,7 @@ class Skip:
         return self.day == day and (self.start is None or self.start == start)
 
 
-@dataclass(frozen=True, slots=True)
-class LetterTask:
+class LetterTask(NamedTuple):
     """A letter to write by a day, and the minutes it takes."""
 
     friend_id: int
@@ -75,8 +72,7 @@ class LetterTask:
     minutes: int
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """One way out of a conflict: an extra session on `day`, or writing earlier on a free day up to `day`."""
 
     kind: str
@@ -90,8 +86,7 @@ class Option:
         return f"write it earlier, on a free day up to {short_day(self.day)}"
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(NamedTuple):
     """A letter that fits in no session before its write-by day, with the options that would make it fit."""
 
     task: LetterTask

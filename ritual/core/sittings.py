@@ -10,7 +10,6 @@ from ritual.core.dates import PartialDate
 from ritual.core.letters import Reflection
 from ritual.core.prompts import CLOSING, Prompt
 
-SHORT_ANSWER = 280
 # A follow-up is offered after an answer shorter than this: a longer one usually has its details already.
 FOLLOW_UP_BELOW_WORDS = 60
 FOLLOW_UPS = {
@@ -45,15 +44,6 @@ def follow_up(prompt: Prompt, answer: str) -> str | None:
     if prompt.stage == CLOSING or len(answer.split()) >= FOLLOW_UP_BELOW_WORDS:
         return None
     return FOLLOW_UPS.get(prompt.categories[0], FOLLOW_UP_ANY)
-
-
-def shorten(text: str, limit: int = SHORT_ANSWER) -> str:
-    """An answer on one line, cut at a word before `limit` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
-    return cut.rstrip(",.;:—- ") + "…"
 
 
 @dataclass(frozen=True)

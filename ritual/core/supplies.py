@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ritual.core.planner import POST, WRITE, AgendaItem
 from ritual.core.fields import check_text
@@ -23,8 +23,7 @@ _ALIASES = {"domestic stamps": DOMESTIC, "domestic stamp": DOMESTIC, "internatio
             "postcard stamp": "postcard stamps", "envelope": "envelopes", "notecard": "notecards"}
 
 
-@dataclass(frozen=True, slots=True)
-class Shortfall:
+class Shortfall(NamedTuple):
     """More letters due than supplies of one kind on hand."""
 
     kind: str

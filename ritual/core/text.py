@@ -12,6 +12,8 @@ MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
+# Where a quoted answer is cut when shown on one line.
+SHORT_ANSWER = 280
 
 
 @lru_cache(maxsize=4096)  # a year's plan names the same few hundred days tens of thousands of times
@@ -52,3 +54,12 @@ def namesake_line(friend_id: int, name: str, nickname: str, where: str, birthday
     shown = f"{name} ({nickname})" if nickname else name
     details = [where or "no city", f"birthday {birthday}" if birthday else "no birthday"]
     return f"  {friend_id:>6}  {shown} · " + " · ".join(details)
+
+
+def shorten(text: str, limit: int = SHORT_ANSWER) -> str:
+    """An answer on one line, cut at a word before `limit` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
+    return cut.rstrip(",.;:—- ") + "…"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ritual.errors import SettingsError
 from ritual.core.calendar_kinds import INCLUDE_CHOICES
@@ -12,8 +11,7 @@ from ritual.core.calendar_kinds import INCLUDE_CHOICES
 MAX_YEARS = 50
 
 
-@dataclass(frozen=True)
-class ExportSettings:
+class ExportSettings(NamedTuple):
     """Files and calendars to keep current, what they hold, and how far ahead dated items go."""
 
     ics_files: tuple[Path, ...]

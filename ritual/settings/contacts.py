@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ritual.errors import SettingsError
 
 
-@dataclass(frozen=True)
-class ContactSyncSettings:
+class ContactSyncSettings(NamedTuple):
     """The vdir folders to sync (the first one receives new friends) and whether NOTE is synced too."""
 
     vdirs: tuple[Path, ...]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ritual.core.dates import FEB29_POLICIES
 from ritual.core.postal import TransitTable
@@ -21,8 +20,7 @@ from ritual.settings.reminders import ReminderSettings, parse_reminder_settings
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Every user-tunable value ritual reads, after defaults and the user's files are merged."""
 
     home_country: str

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ritual.core.reminders import QuietHours, ReminderRules
 from ritual.errors import SettingsError
@@ -16,8 +15,7 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _KINDS = ("write", "post", "occasion", "keep_in_touch", "reply_owed")
 
 
-@dataclass(frozen=True)
-class SmtpSettings:
+class SmtpSettings(NamedTuple):
     """Where e-mail reminders go; the password is never stored here."""
 
     host: str
@@ -29,8 +27,7 @@ class SmtpSettings:
     password_command: str
 
 
-@dataclass(frozen=True)
-class ReminderSettings:
+class ReminderSettings(NamedTuple):
     """Everything the reminder engine reads from the settings files."""
 
     kind_times: dict[str, time]

@@ -1,4 +1,4 @@
-"""The record of delivered reminders: claim a key, deliver, then mark it; and the per-friend mute."""
+"""The record of delivered reminders: claim a key, deliver, then mark it, once and only once."""
 
 from __future__ import annotations
 
@@ -135,28 +135,6 @@ class DeliveryLog:
                      r["notifier"] or "", bool(r["late"]))
             for r in rows
         ]
-
-
-class Mutes:
-    """Friends whose reminders are silenced."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def ids(self) -> frozenset[int]:
-        """Every muted friend's id."""
-        return frozenset(row[0] for row in self.db.query("SELECT friend_id FROM reminder_mutes"))
-
-    def set(self, friend_id: int, muted: bool) -> None:
-        """Mute or unmute one friend."""
-        with self.db.transaction() as conn:
-            if muted:
-                conn.execute(
-                    "INSERT OR IGNORE INTO reminder_mutes (friend_id, muted_at) VALUES (?, ?)",
-                    (friend_id, self.db.clock.stamp()),
-                )
-            else:
-                conn.execute("DELETE FROM reminder_mutes WHERE friend_id = ?", (friend_id,))
 
 
 def _iso(moment: datetime) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from ritual.store.database import Database
@@ -36,13 +35,19 @@ class Meta:
 
 def keep_pending_settings(conn: sqlite3.Connection, files: dict[str, str]) -> None:
     """Inside the restore's transaction: the settings files (path to text) to write once it has committed."""
+    import json  # a restore is rare; every command opening the store only asks whether one is pending
+
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_PENDING, json.dumps(files)))
 
 
 def pending_settings(db: Database) -> dict[str, str]:
     """Settings files a committed restore has not finished writing (empty when none)."""
     rows = db.query("SELECT value FROM meta WHERE key = ?", (_PENDING,))
-    return json.loads(rows[0][0]) if rows else {}
+    if not rows:
+        return {}
+    import json
+
+    return json.loads(rows[0][0])
 
 
 def clear_pending_settings(db: Database) -> None:

@@ -6,8 +6,8 @@ Where each person's card stands is kept with the card itself (`cards`), the one 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 from ritual.core.cards import PLANNED, Card, CardKey, set_status
 from ritual.core.fields import check_text
@@ -22,8 +22,7 @@ STATUSES = (TO_WRITE, WRITTEN, POSTED, ARRIVED)
 SHOWN = (*STATUSES, "skipped", "given")
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     """One person in a project and where their card stands."""
 
     friend_id: int
@@ -31,15 +30,14 @@ class Member:
     status: str
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """A named batch of cards, with an occasion, an optional day they should be written by, and its people."""
 
     id: int
     name: str
     occasion: str = ""
     due: date | None = None
-    members: tuple[Member, ...] = field(default=())
+    members: tuple[Member, ...] = ()
     created: date | None = None
 
     def counts(self) -> dict[str, int]:
@@ -131,7 +129,7 @@ class ProjectRepository:
         with self.db.transaction() as conn:
             conn.execute("UPDATE projects SET due = ? WHERE id = ?", (to_iso(due), project_id))
             for member in project.members:
-                old, new = project.card_key(member.friend_id), replace(project, due=due).card_key(member.friend_id)
+                old, new = project.card_key(member.friend_id), project._replace(due=due).card_key(member.friend_id)
                 card, there = cards.find(old), cards.find(new)
                 if card is None or old == new:
                     continue
@@ -165,7 +163,7 @@ class ProjectRepository:
             "WHERE m.project_id = ? ORDER BY f.name COLLATE NOCASE, f.id", (row["id"],))
         cards = CardRepository(self.db).many(bare.card_key(m[0]) for m in members)
         people = tuple(Member(m[0], m[1], _member_status(cards.get(bare.card_key(m[0])))) for m in members)
-        return replace(bare, members=people)
+        return bare._replace(members=people)
 
     def all(self) -> list[Project]:
         """Every project, newest due date last, undated ones first."""

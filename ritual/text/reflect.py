@@ -8,7 +8,8 @@ from datetime import date
 from ritual.core.cards import PLANNED, WRITTEN, state_words
 from ritual.core.letters import Letter, Reflection
 from ritual.core.prompts import TONES
-from ritual.core.sittings import EarlierSitting, shorten
+from ritual.core.sittings import EarlierSitting
+from ritual.core.text import shorten
 from ritual.core.text import short_day
 from ritual.text.output import Styler, clean
 from ritual.text.render import WIDTH, wrap

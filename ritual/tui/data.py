@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from threading import Lock
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -44,6 +45,9 @@ class RitualData:
         self.repo = FriendRepository(db)
         self._seen_version: int | None = None
         self._seen_signature: tuple | None = None
+        # The friend rows last read, with the store's signature then: every screen that lists friends shares them.
+        self._rows: tuple[tuple, list[FriendRow]] | None = None
+        self._rows_lock = Lock()
 
     def today(self) -> date:
         """Today by the app's clock."""
@@ -153,9 +157,20 @@ class RitualData:
             return LetterRepository(db).list(friend_id, year, direction)
 
     def friend_rows(self) -> list[FriendRow]:
-        """*worker*: every friend as a light row."""
+        """*worker*: every friend as a light row, read again only when friends, letters or cards changed.
+
+        Reading 10,000 rows takes a third of a second; the friend list, the letter box, the letter form and the
+        palette each want them, so they share the last reading while the store's signature stays the same.
+        """
         with self.reader() as db:
-            return read_rows(db)
+            signature = friends_signature(db)
+            with self._rows_lock:
+                if self._rows is not None and self._rows[0] == signature:
+                    return self._rows[1]
+            rows = read_rows(db)
+        with self._rows_lock:
+            self._rows = (signature, rows)
+        return rows
 
     def next_occasions(self) -> dict[int, NextOccasion]:
         """*worker*: each friend's next occasion within a year."""

@@ -8,7 +8,8 @@ from rich.text import Text
 
 from ritual.core.letters import Letter, Reflection
 from ritual.core.prompts import TONES
-from ritual.core.sittings import EarlierSitting, shorten
+from ritual.core.sittings import EarlierSitting
+from ritual.core.text import shorten
 from ritual.core.text import short_day
 from ritual.services.contacts.countries import country_name
 from ritual.services.letters.reflect import Briefing

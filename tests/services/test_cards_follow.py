@@ -53,7 +53,7 @@ def test_an_edit_never_leaves_a_card_the_plan_cannot_see(old, new, policy, new_p
             day = occurrence_in_year(old, year, policy or base.feb29)
             card = card_step(base, db, "Ana", "birthday", step, TODAY, occasion_date=day).after
             friends.update(replace(friends.get(ana.id), birthday=new, feb29=new_policy))
-            now = replace(base, feb29=global_policy)
+            now = base._replace(feb29=global_policy)
             agenda(now, db, TODAY, TODAY, TODAY)
             [moved] = CardRepository(db).all()
             assert (moved.id, moved.status) == (card.id, card.status)
@@ -110,7 +110,7 @@ def test_cards_are_checked_again_only_when_the_store_or_the_feb29_rule_changed(t
         unchanged = _statements(db, lambda: follow_occasions(base, db))
         assert unchanged and not any("FROM cards" in sql for sql in unchanged), "nothing changed: no card is read"
 
-        mar1 = replace(base, feb29="mar1")
+        mar1 = base._replace(feb29="mar1")
         assert [m.day for m in follow_occasions(mar1, db)] == [date(2027, 3, 1)], "the Feb 29 rule changed"
 
         friends.update(replace(friends.get(ana.id), birthday=PartialDate(3, 5, 1996)))

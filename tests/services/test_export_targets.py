@@ -138,8 +138,8 @@ def test_the_app_scheduler_keeps_the_file_current_and_an_edit_brings_the_check_f
     from ritual.services.reminders.jobs import start_app_reminders
 
     home, target = kept
-    quiet = dataclasses.replace(home.settings.reminders, notifiers=("toast",), digest_weekday=None)
-    settings = dataclasses.replace(home.settings, reminders=quiet)
+    quiet = home.settings.reminders._replace(notifiers=("toast",), digest_weekday=None)
+    settings = home.settings._replace(reminders=quiet)
 
     async def run():
         service = start_app_reminders(settings, home.db.path, lambda r, late: None, lambda: NOW, 60)

@@ -27,7 +27,7 @@ def make_home(tmp_path, friends: list[Friend]):
     FriendRepository(db).add_many(friends)
     db.close()
     settings = load_settings(paths)
-    return paths, dataclasses.replace(settings, reminders=dataclasses.replace(settings.reminders, digest_weekday=None))
+    return paths, settings._replace(reminders=settings.reminders._replace(digest_weekday=None))
 
 
 def engine(home, clock, received: list) -> ReminderEngine:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import sys
@@ -70,8 +69,8 @@ def test_inside_the_app_the_toast_takes_the_terminals_place(tmp_path):
     assert names == ["desktop", "notify-send", "toast", "email", "command", "terminal"]
     status = dict(build_notifiers(settings, toast=lambda r, late: None).status())
     assert status["toast"] is None and status["terminal"] == "the app is open"
-    only_terminal = dataclasses.replace(settings.reminders, notifiers=("terminal",))
-    chain = build_notifiers(dataclasses.replace(settings, reminders=only_terminal), toast=lambda r, late: None)
+    only_terminal = settings.reminders._replace(notifiers=("terminal",))
+    chain = build_notifiers(settings._replace(reminders=only_terminal), toast=lambda r, late: None)
     assert [n.name for n in chain.notifiers] == ["toast"]
 
 
@@ -88,7 +87,7 @@ def test_a_notifier_that_breaks_is_logged_once_and_the_chain_goes_on(caplog):
     stream = io.StringIO()
     chain = NotifierChain([Broken(), CommandNotifier("cat 'unclosed"), TerminalNotifier(stream)])
     assert chain.deliver(REMINDER, late=False) == "terminal"
-    assert chain.deliver(dataclasses.replace(REMINDER, key="post/3/birthday/2026-11-28"), late=False) == "terminal"
+    assert chain.deliver(REMINDER._replace(key="post/3/birthday/2026-11-28"), late=False) == "terminal"
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 2, warnings
     assert "broken failed: KeyError: 'no such key'" in warnings[0] and "No closing quotation" in warnings[1]
@@ -99,7 +98,7 @@ def test_an_unreadable_password_command_makes_email_unusable_not_a_crash(tmp_pat
     from ritual.services.reminders.notify_smtp import EmailNotifier
     from ritual.settings.reminders import SmtpSettings
 
-    fields = {f.name: f.default for f in dataclasses.fields(SmtpSettings)}
+    fields = dict.fromkeys(SmtpSettings._fields)
     smtp = SmtpSettings(**{**fields, "host": "127.0.0.1", "to": "me@example.org", "user": "me",
                            "password_command": "cat 'unclosed"})
     assert "smtp_password_command" in EmailNotifier(smtp).problem()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -31,7 +30,7 @@ def home(tmp_path):
     FriendRepository(db).add(Friend(name="Ana", birthday=PartialDate(12, 10, 1990)))
     db.close()
     settings = load_settings(paths)
-    return paths, dataclasses.replace(settings, reminders=dataclasses.replace(settings.reminders, digest_weekday=None))
+    return paths, settings._replace(reminders=settings.reminders._replace(digest_weekday=None))
 
 
 def engine(home, clock, chain=None, received=None):
@@ -130,7 +129,7 @@ def test_the_app_scheduler_delivers_through_the_toast_and_stops(home):
     clock = Moment(datetime(2026, 11, 20, 7, 0, tzinfo=BERLIN))
     first = days_of(home, clock)[0]
     clock.value = first.due + timedelta(seconds=1)
-    zoned = dataclasses.replace(settings, reminders=dataclasses.replace(settings.reminders, timezone="Europe/Berlin"))
+    zoned = settings._replace(reminders=settings.reminders._replace(timezone="Europe/Berlin"))
     toasts = []
 
     async def run():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -37,7 +36,7 @@ def home(tmp_path):
     FriendRepository(db).add(Friend(name="Ana", birthday=PartialDate(12, 10, 1990)))
     db.close()
     settings = load_settings(paths)
-    return paths, dataclasses.replace(settings, reminders=dataclasses.replace(settings.reminders, digest_weekday=None))
+    return paths, settings._replace(reminders=settings.reminders._replace(digest_weekday=None))
 
 
 def engine(home, clock, received):

@@ -7,7 +7,6 @@ import ipaddress
 import socket
 import ssl
 import sys
-from dataclasses import replace
 from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
@@ -66,7 +65,7 @@ def server(request):
 
 def shipped(**changes) -> SmtpSettings:
     """The shipped e-mail settings (nothing set up), with some values changed."""
-    return replace(load_settings(Paths.under(Path("/nonexistent-ritual-home"))).reminders.smtp, **changes)
+    return load_settings(Paths.under(Path("/nonexistent-ritual-home"))).reminders.smtp._replace(**changes)
 
 
 def settings(port: int, **changes) -> SmtpSettings:

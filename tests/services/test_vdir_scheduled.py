@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 
 from ritual.paths import Paths
@@ -18,7 +17,7 @@ from tests.services.vdir_books import NOW, card
 def _engine(tmp_path, folders):
     paths = Paths.under(tmp_path / "home")
     open_database(paths.database).close()
-    settings = dataclasses.replace(load_settings(paths), contacts=ContactSyncSettings(tuple(folders), False))
+    settings = load_settings(paths)._replace(contacts=ContactSyncSettings(tuple(folders), False))
     return ReminderEngine(settings, paths.database, NotifierChain([]), lambda: NOW)
 
 

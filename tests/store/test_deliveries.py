@@ -9,7 +9,8 @@ from datetime import datetime, timedelta, timezone
 
 from ritual.core.model import Friend
 from ritual.store.database import open_database
-from ritual.store.deliveries import CLAIM_LEASE, DeliveryLog, Mutes
+from ritual.store.deliveries import CLAIM_LEASE, DeliveryLog
+from ritual.store.mutes import Mutes
 from ritual.store.friends import FriendRepository
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=timezone.utc)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import socket
 
 import icalendar
@@ -78,7 +77,7 @@ async def test_the_command_palette_offers_export_on_every_screen(app):
 
 def caldav_app(context, url: str, user: str = "") -> RitualApp:
     """The app with a CalDAV calendar set in its settings."""
-    settings = dataclasses.replace(context.settings, caldav_url=url, caldav_user=user)
+    settings = context.settings._replace(caldav_url=url, caldav_user=user)
     return RitualApp(settings, context.db, context.clock, 3600, paths=context.paths)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,9 +20,9 @@ HEARTBEAT = 0.05
 
 def toast_only(settings):
     """Reminders through the in-app toast alone, in Berlin time, with no quiet hours and no digest."""
-    reminders = dataclasses.replace(settings.reminders, notifiers=("toast",), quiet=None, digest_weekday=None,
-                                    timezone="Europe/Berlin")
-    return dataclasses.replace(settings, reminders=reminders)
+    reminders = settings.reminders._replace(notifiers=("toast",), quiet=None, digest_weekday=None,
+                                           timezone="Europe/Berlin")
+    return settings._replace(reminders=reminders)
 
 
 def reminder_app(context, now: datetime) -> RitualApp:

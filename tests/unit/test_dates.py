@@ -246,3 +246,12 @@ def test_the_age_turned_on_a_birthday_is_the_years_since_birth_and_unknown_witho
     assert age_turned(PartialDate(6, 1, 1990), date(2026, 6, 1)) == 36
     assert age_turned(PartialDate(2, 29, 2000), date(2027, 3, 1)) == 27
     assert age_turned(PartialDate(6, 1), date(2026, 6, 1)) is None
+
+
+def test_leap_years_and_month_lengths_agree_with_the_calendar_module_for_every_year():
+    from ritual.core.dates import days_in_month, is_leap_year
+
+    for year in range(1, 10000):
+        assert is_leap_year(year) == calendar.isleap(year), year
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

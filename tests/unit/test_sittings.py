@@ -8,9 +8,9 @@ from ritual.core.dates import PartialDate
 from ritual.core.letters import Reflection
 from ritual.core.prompts import Prompt
 from ritual.core.sittings import (
-    FOLLOW_UP_ANY, FOLLOW_UP_BELOW_WORDS, FOLLOW_UPS, SHORT_ANSWER, age_on, by_sitting, effort_words,
-    follow_up, months_between, shorten,
+    FOLLOW_UP_ANY, FOLLOW_UP_BELOW_WORDS, FOLLOW_UPS, age_on, by_sitting, effort_words, follow_up, months_between,
 )
+from ritual.core.text import SHORT_ANSWER, shorten
 
 
 def test_age_counts_a_birthday_only_once_it_has_come():

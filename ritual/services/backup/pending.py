@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ritual.private_files import write_private_text
 from ritual.store.database import Database
 from ritual.store.meta import clear_pending_settings, pending_settings
 
@@ -14,6 +13,8 @@ def finish_restore(db: Database) -> bool:
     files = pending_settings(db)
     if not files:
         return False
+    from ritual.private_files import write_private_text  # only after a stopped restore: every command asks
+
     for target, text in files.items():
         write_private_text(Path(target), text)
     clear_pending_settings(db)

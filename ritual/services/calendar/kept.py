@@ -199,6 +199,8 @@ def canonical(value: object) -> object:
     """Settings as plain JSON values, sets sorted, so the same settings give the same fingerprint in any process."""
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: canonical(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple record reads as its fields too
+        return {name: canonical(getattr(value, name)) for name in value._fields}
     if isinstance(value, dict):
         return {str(key): canonical(item) for key, item in value.items()}
     if isinstance(value, (set, frozenset)):

@@ -4,8 +4,8 @@ that occasion moves to the new day, keeping its id, its steps and its letters.""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ritual.core.card_dates import days_now, further_along, new_day
 from ritual.core.cards import Card, CardKey
@@ -16,7 +16,6 @@ from ritual.store.cards import CardRepository
 from ritual.store.changes import change_count
 from ritual.store.database import Database
 from ritual.store.meta import Meta
-from ritual.store.projects import ProjectRepository
 
 # The digest of everything cards' dates hang on, as of the last time they were put right.
 _DATED = "cards_dated_digest"
@@ -24,8 +23,7 @@ _DATED = "cards_dated_digest"
 _CHECKED_AT = "cards_dated_at_change"
 
 
-@dataclass(frozen=True, slots=True)
-class Moved:
+class Moved(NamedTuple):
     """One stored card that followed its occasion from `before` to `day`."""
 
     before: Card
@@ -118,4 +116,6 @@ def _move(cards: CardRepository, conn, by_key: dict[CardKey, Card], card: Card, 
 
 def _project_keys(db: Database) -> set[CardKey]:
     """The cards projects name: their day is the project's, not an occasion's."""
+    from ritual.store.projects import ProjectRepository  # only when cards move: most plans never get this far
+
     return {project.card_key(member.friend_id) for project in ProjectRepository(db).all() for member in project.members}

@@ -6,7 +6,7 @@ from datetime import date
 
 from ritual.core.remembering import on_this_day, week_days
 from ritual.store.database import Database
-from ritual.store.deliveries import Mutes
+from ritual.store.mutes import Mutes
 from ritual.store.letters import LetterRepository
 from ritual.store.reflections import ReflectionRepository
 

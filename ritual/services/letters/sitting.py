@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import replace
+
 from datetime import datetime
 
 from ritual.core.letters import FOLLOW_UP_SUFFIX, Reflection
@@ -84,7 +84,7 @@ class Sitting:
     def mark_heart(self, reflection: Reflection) -> Reflection:
         """This answer is the heart of the outline."""
         self.store.mark_heart(reflection.id)
-        self.answered = [replace(r, heart=r.id == reflection.id) for r in self.answered]
+        self.answered = [r._replace(heart=r.id == reflection.id) for r in self.answered]
         return next(r for r in self.answered if r.id == reflection.id)
 
     def skip(self, prompt: Prompt, now: datetime) -> Prompt | None:

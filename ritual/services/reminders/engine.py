@@ -22,7 +22,8 @@ from ritual.services.planning.sessions import keeps_sessions, plan_sessions
 from ritual.services.reminders.settings_source import SettingsSource
 from ritual.settings.load import Settings
 from ritual.store.database import Database, open_database
-from ritual.store.deliveries import INTERRUPTED, DeliveryLog, Mutes
+from ritual.store.deliveries import INTERRUPTED, DeliveryLog
+from ritual.store.mutes import Mutes
 from ritual.clock import utc_now
 
 log = logging.getLogger("ritual.reminders")

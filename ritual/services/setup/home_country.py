@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -76,4 +75,4 @@ def choose_home_country(settings, paths: Paths | None, text: str):
     code = parse_answer(text)
     if paths is not None:
         save_home_country(paths, code)
-    return replace(settings, home_country=code, home_country_chosen=True)
+    return settings._replace(home_country=code, home_country_chosen=True)

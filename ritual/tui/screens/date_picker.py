@@ -13,11 +13,12 @@ from textual.widgets import Static
 
 from ritual.tui.widgets.date_grid import DateGrid
 from ritual.tui.widgets.month_calendar import MonthCalendar
+from ritual.tui.screens.base import QuickOpening
 
 HINT = "arrows move · [ ] a month\nenter chooses · esc leaves"
 
 
-class DatePickerScreen(ModalScreen[date | None]):
+class DatePickerScreen(QuickOpening, ModalScreen[date | None]):
     """A month grid over the form; enter chooses the day under the cursor, escape keeps the field as it was."""
 
     DEFAULT_CSS = """

@@ -16,6 +16,7 @@ from ritual.services.calendar.export_steps import ExportChoice, ExportResult, de
 from ritual.tui.transfer_messages import CalendarExported, TransferFailed, TransferStepped
 from ritual.tui.widgets.path_field import PathField
 from ritual.tui.widgets.form_field import FormField
+from ritual.tui.screens.base import QuickOpening
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -25,7 +26,7 @@ INTRO = ("Birthdays and occasions as yearly events, and the days to write and po
 NO_CALDAV = "To publish to a CalDAV calendar as well, set caldav_url in your config.toml."
 
 
-class ExportScreen(ModalScreen[None]):
+class ExportScreen(QuickOpening, ModalScreen[None]):
     """Choose the file (and CalDAV), export, and see how it went; the dialog stays until closed."""
 
     BINDINGS = [

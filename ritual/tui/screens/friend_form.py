@@ -20,8 +20,9 @@ from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import friend_fields as fields
 from ritual.tui.messages import FriendSaved
 from ritual.tui.widgets.date_input import FULL_DAY, YEARLY, DateInput
-from ritual.tui.widgets.form_field import FieldMessages, FormField
+from ritual.tui.widgets.form_field import FieldMessages, FormField, compact
 from ritual.tui.safe_text import markup_safe
+from ritual.tui.screens.base import QuickOpening
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -56,13 +57,16 @@ ERROR_FIELDS = {"name": "name", "birthday": "birthday", "country": "country", "k
                 "last sent": "last_sent", "last received": "last_received", "feb29": "feb29"}
 
 
-class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
+class FriendFormScreen(QuickOpening, FieldMessages, ModalScreen[Friend | None]):
     """A modal form for one friend; escape leaves everything as it was."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
+    # Straight into the name field: focusing the scrolling fields first, as Textual would, restyles every field
+    # twice (on focus, and on leaving it for the name).
+    AUTO_FOCUS = "#field-name"
 
     def __init__(self, data: RitualData, friend: Friend | None = None) -> None:
         super().__init__()
@@ -91,15 +95,14 @@ class FriendFormScreen(FieldMessages, ModalScreen[Friend | None]):
         if key in DATE_KINDS:
             return DateInput(self._initial(key), today=self.data.today(), kind=DATE_KINDS[key],
                              placeholder=placeholder, id=f"field-{key}")
-        return Input(self._initial(key), placeholder=placeholder, compact=True, id=f"field-{key}")
+        return compact(Input(self._initial(key), placeholder=placeholder, id=f"field-{key}"))
 
     def _initial(self, key: str) -> str:
         return initial_values(self.friend).get(key, "")
 
     def on_mount(self) -> None:
-        """Start in the name field, with Save and Cancel in sight."""
+        """Save and Cancel in sight; the name field has the keys (AUTO_FOCUS)."""
         self._fit_fields(self.app.size.height)
-        self.query_one("#field-name", Input).focus()
 
     def on_resize(self, event: events.Resize) -> None:
         """A short terminal scrolls the fields rather than push Save and Cancel out of sight."""

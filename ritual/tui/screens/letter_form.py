@@ -22,6 +22,7 @@ from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.date_input import DateInput
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.widgets.friend_chooser import FriendChooser
+from ritual.tui.screens.base import QuickOpening
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -32,7 +33,7 @@ FIELDS = ("friend", "day", "medium", "occasion", "note", "quotes")
 QUOTE_SEPARATOR = "|"
 
 
-class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
+class LetterFormScreen(QuickOpening, FieldMessages, ModalScreen[Letter | None]):
     """A modal form for one letter, either way; escape logs nothing."""
 
     BINDINGS = [
@@ -73,8 +74,13 @@ class LetterFormScreen(FieldMessages, ModalScreen[Letter | None]):
         if self.friend_id is not None:
             self.query_one(FriendChooser).value = self.friend_id
             self.query_one("#field-day").focus()
+            self._read_friends()  # the chosen friend's name shows once the friends are read
         else:
+            # The friends are read once a name is being typed: the first frame shows none of them.
             self.query_one(FriendChooser).query_one(Input).focus()
+
+    @on(FriendChooser.RowsWanted)
+    def _friends_wanted(self) -> None:
         self._read_friends()
 
     @work(thread=True, exclusive=True, group="letter-form-friends")

@@ -20,6 +20,7 @@ from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.date_input import YEARLY, DateInput
 from ritual.tui.widgets.form_field import FieldMessages, FormField
 from ritual.tui.safe_text import markup_safe
+from ritual.tui.screens.base import QuickOpening
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 ERROR_FIELDS = {"occasion name": "name", "occasion date": "date"}
 
 
-class OccasionFormScreen(FieldMessages, ModalScreen[bool]):
+class OccasionFormScreen(QuickOpening, FieldMessages, ModalScreen[bool]):
     """A modal form for one occasion of one friend."""
 
     BINDINGS = [

@@ -8,7 +8,6 @@ from datetime import date
 
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,7 +21,7 @@ from ritual.services.contacts.countries import country_name
 from ritual.tui.card_actions import CARD_BINDINGS, CardActions, card_of
 from ritual.tui.formatting import short_date, since
 from ritual.tui.friend_actions import add_occasion, delete_friend, edit_friend
-from ritual.tui.messages import FriendSaved, PlanReady, RitualRequested
+from ritual.tui.messages import FriendSaved, RitualRequested
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.confirm import ConfirmScreen
 from ritual.tui.screens.occasion_form import OccasionFormScreen
@@ -98,24 +97,18 @@ class ProfileScreen(CardActions, DataScreen):
         conflicts = self.data.sync_conflicts(self.friend_id)
         self.query_one("#profile-details", Static).update(details_text(self.friend, conflicts))
         self._show_timeline()
-        self._plan(self.friend)
+        # One friend's year is planned in a few milliseconds: here, so the occasions are in the first frame and
+        # the screen is laid out once, not again when a background plan arrives.
+        self._show_plan(self.data.friend_plan(self.friend))
 
     def _show_timeline(self) -> None:
         letters, answers = self.data.timeline(self.friend_id)
         self.query_one(LetterTimeline).show(letters, answers, self.data.today(), self.friend.last_letter)
 
-    @work(thread=True, exclusive=True, group="profile-plan")
-    def _plan(self, friend: Friend) -> None:
-        items = self.data.friend_plan(friend)
-        today = self.data.today()
-        self.post_message(PlanReady(today, today, items))
-
-    def on_plan_ready(self, message: PlanReady) -> None:
+    def _show_plan(self, items: list[AgendaItem]) -> None:
         """Fill the occasion table with the planned dates."""
-        if self.friend is None:
-            return
         first = {}
-        for item in message.items:
+        for item in items:
             if item.kind == OCCASION:
                 first.setdefault(item.occasion, item)
         self.next_items = first

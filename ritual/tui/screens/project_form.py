@@ -17,6 +17,7 @@ from ritual.store.projects import Project
 from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.date_input import DateInput
 from ritual.tui.widgets.form_field import FieldMessages, FormField
+from ritual.tui.screens.base import QuickOpening
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 ERROR_FIELDS = {"project name": "name", "occasion": "occasion", "due": "due", "members": "members"}
 
 
-class ProjectFormScreen(FieldMessages, ModalScreen[Project | None]):
+class ProjectFormScreen(QuickOpening, FieldMessages, ModalScreen[Project | None]):
     """A modal form for a new project; escape starts nothing."""
 
     BINDINGS = [

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static
 
 from ritual.core.supplies import STANDARD_KINDS, counted, supply_kind, words_for
 from ritual.errors import RitualError
+from ritual.tui.screens.base import QuickOpening
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
@@ -22,7 +23,7 @@ INTRO = ("Once counted, the week says calmly when the letters due need more, "
          "and each letter marked posted uses a stamp of the right kind.")
 
 
-class SuppliesScreen(ModalScreen[None]):
+class SuppliesScreen(QuickOpening, ModalScreen[None]):
     """A small dialog over the week: the counts, and a kind with a number to set or add."""
 
     BINDINGS = [

@@ -10,6 +10,7 @@ from textual.widgets import Input
 
 from ritual.core.date_words import parse_day_words
 from ritual.errors import InvalidValue
+from ritual.tui.widgets.form_field import compact as make_compact
 
 FULL_DAY = "day"
 YEARLY = "yearly"
@@ -22,7 +23,9 @@ class DateInput(Input):
 
     def __init__(self, value: str = "", *, today: date, kind: str = FULL_DAY, placeholder: str = "",
                  id: str | None = None, compact: bool = True) -> None:
-        super().__init__(value, placeholder=placeholder, id=id, compact=compact)
+        super().__init__(value, placeholder=placeholder, id=id)
+        if compact:
+            make_compact(self)
         self.today = today
         self.kind = kind
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
+
+# Textual's class for a compact field (no border).
+COMPACT_CLASS = "-textual-compact"
 
 
 class FormField(Widget):
@@ -54,6 +57,17 @@ class FormField(Widget):
         if self._message is None or not self.has_class("-invalid"):
             return ""
         return str(self._message.content)
+
+
+def compact(field: Input) -> Input:
+    """The field made compact before it is mounted.
+
+    `Input(compact=True)` styles the field twice while it is not even shown (taking the class off, then on), which
+    on a form of sixteen fields costs about as much as styling them all once when they mount.
+    """
+    field.set_reactive(Input.compact, True)
+    field.add_class(COMPACT_CLASS, update=False)
+    return field
 
 
 class FieldMessages:
