@@ -70,7 +70,7 @@ async def test_a_form_styles_each_of_its_fields_once_as_it_opens(app):
         assert app.focused.id == "field-name"
         # Focusing the scrolling fields first, then the name, and styling everything again on showing would
         # make these four each.
-        assert styled["row-city"] == 1
+        assert styled["label-city"] == 1
         assert styled["field-city"] == 1
 
 
@@ -133,3 +133,18 @@ async def test_a_profile_builds_its_footer_once_as_it_opens(app, monkeypatch):
         assert isinstance(app.screen, ProfileScreen)
         assert built.count("ProfileScreen") == 1
         assert "Edit" in [k.description for k in footer_keys(app.screen)]
+
+
+async def test_a_sent_letter_has_no_phrases_to_keep_and_a_received_one_has(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_box(pilot)
+        for key, shown in (("r", True), ("l", False)):
+            await pilot.press(key)
+            await settle(pilot)
+            form = app.screen
+            assert isinstance(form, LetterFormScreen)
+            assert form.query_one("#label-quotes").display is shown
+            assert form.query_one("#field-quotes").display is shown
+            assert form.query_one("#label-note").display
+            await pilot.press("escape")
+            await settle(pilot)

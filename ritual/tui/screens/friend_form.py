@@ -11,8 +11,9 @@ from dataclasses import replace
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from ritual.core.model import Address, Friend
@@ -20,7 +21,8 @@ from ritual.errors import InvalidValue, RitualError
 from ritual.services.contacts import friend_fields as fields
 from ritual.tui.messages import FriendSaved
 from ritual.tui.widgets.date_input import FULL_DAY, YEARLY, DateInput
-from ritual.tui.widgets.form_field import FieldMessages, FormField, compact
+from ritual.tui.widgets.field_grid import FieldGrid
+from ritual.tui.widgets.form_field import FieldMessages, compact
 from ritual.tui.safe_text import markup_safe
 from ritual.tui.screens.base import QuickOpening
 
@@ -78,17 +80,21 @@ class FriendFormScreen(QuickOpening, FieldMessages, ModalScreen[Friend | None]):
         title = f"Change {markup_safe(self.friend.name)}" if self.friend else "A new friend"
         with Vertical(id="friend-form", classes="dialog form"):
             yield Static(title, classes="dialog-title")
-            with VerticalScroll(classes="form-fields"):
-                for key, label, placeholder in TEXT_FIELDS:
-                    yield FormField(label, self._input(key, placeholder), id=f"row-{key}")
-                yield FormField("29 February", Select(FEB29_CHOICES, value=self._initial("feb29"), allow_blank=False,
-                                                      compact=True, id="field-feb29"), id="row-feb29")
-                yield FormField("Birthday card", Checkbox("plan a card for the birthday",
-                                                          self.friend.birthday_card if self.friend else True,
-                                                          compact=True, id="field-birthday_card"), id="row-birthday_card")
+            yield FieldGrid(self._fields(), classes="form-fields")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")
+
+    def _fields(self) -> list[tuple[str, str, Widget]]:
+        """(key, label, widget) for every field, in order."""
+        found: list[tuple[str, str, Widget]] = [(key, label, self._input(key, placeholder))
+                                                for key, label, placeholder in TEXT_FIELDS]
+        found.append(("feb29", "29 February", Select(FEB29_CHOICES, value=self._initial("feb29"), allow_blank=False,
+                                                     compact=True, id="field-feb29")))
+        found.append(("birthday_card", "Birthday card",
+                      Checkbox("plan a card for the birthday", self.friend.birthday_card if self.friend else True,
+                               compact=True, id="field-birthday_card")))
+        return found
 
     def _input(self, key: str, placeholder: str) -> Input:
         """A date field for the dates (with its picker), a plain text field for the rest."""

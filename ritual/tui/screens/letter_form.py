@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
 from ritual.core.date_words import parse_day_words
@@ -20,7 +21,8 @@ from ritual.text.letters import logged_note
 from ritual.tui.messages import LetterBoxChanged
 from ritual.tui.screens.friend_form import describe
 from ritual.tui.widgets.date_input import DateInput
-from ritual.tui.widgets.form_field import FieldMessages, FormField
+from ritual.tui.widgets.field_grid import FieldGrid
+from ritual.tui.widgets.form_field import FieldMessages, compact
 from ritual.tui.widgets.friend_chooser import FriendChooser
 from ritual.tui.screens.base import QuickOpening
 
@@ -51,23 +53,27 @@ class LetterFormScreen(QuickOpening, FieldMessages, ModalScreen[Letter | None]):
         """Friend, day, medium, occasion and note, then Save and Cancel."""
         with Vertical(id="letter-form", classes="dialog form"):
             yield Static(TITLES[self.direction], classes="dialog-title")
-            yield FormField("Friend", FriendChooser("type part of a name", id="field-friend"), id="row-friend")
-            yield FormField(DAY_LABELS[self.direction], DateInput(self.data.today().isoformat(), today=self.data.today(),
-                                                                  placeholder="today, yesterday, 8 jan · F2 picks",
-                                                                  id="field-day"), id="row-day")
-            yield FormField("Medium", Select([(m, m) for m in MEDIA], value="letter", allow_blank=False,
-                                             compact=True, id="field-medium"), id="row-medium")
-            yield FormField("Occasion", Input(placeholder="birthday, thank-you, … (optional)", compact=True,
-                                              id="field-occasion"), id="row-occasion")
-            yield FormField("Note", Input(placeholder="anything worth remembering (optional)", compact=True,
-                                          id="field-note"), id="row-note")
-            quotes = FormField("Phrases kept", Input(placeholder="lines of theirs to answer, between | (optional)",
-                                                     compact=True, id="field-quotes"), id="row-quotes")
-            quotes.display = self.direction == RECEIVED
-            yield quotes
+            yield FieldGrid(self._fields(), hidden=() if self.direction == RECEIVED else ("quotes",),
+                            focusable=False, classes="form-fields")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="form-save", variant="primary")
                 yield Button("Cancel (esc)", id="form-cancel")
+
+    def _fields(self) -> list[tuple[str, str, Widget]]:
+        """(key, label, widget) for friend, day, medium, occasion, note and the phrases kept."""
+        today = self.data.today()
+        return [
+            ("friend", "Friend", FriendChooser("type part of a name", id="field-friend")),
+            ("day", DAY_LABELS[self.direction], DateInput(today.isoformat(), today=today, id="field-day",
+                                                           placeholder="today, yesterday, 8 jan · F2 picks")),
+            ("medium", "Medium", Select([(m, m) for m in MEDIA], value="letter", allow_blank=False, compact=True,
+                                        id="field-medium")),
+            ("occasion", "Occasion", compact(Input(placeholder="birthday, thank-you, … (optional)",
+                                                   id="field-occasion"))),
+            ("note", "Note", compact(Input(placeholder="anything worth remembering (optional)", id="field-note"))),
+            ("quotes", "Phrases kept", compact(Input(placeholder="lines of theirs to answer, between | (optional)",
+                                                     id="field-quotes"))),
+        ]
 
     def on_mount(self) -> None:
         """Start with the friend, or with the day when the friend is already chosen."""

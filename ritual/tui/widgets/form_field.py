@@ -71,7 +71,7 @@ def compact(field: Input) -> Input:
 
 
 class FieldMessages:
-    """For form screens: messages under field rows (`#row-KEY`), and whether anything was changed since opening."""
+    """For form screens: messages under fields (`#row-KEY` or a FieldGrid), and whether anything changed since opening."""
 
     def on_screen_resume(self) -> None:
         """Remember what the fields held when the form first showed, to tell unsaved changes later."""
@@ -87,9 +87,20 @@ class FieldMessages:
         return hasattr(self, "_opening_values") and self.form_values() != self._opening_values
 
     def _show(self, key: str, message: str) -> None:
+        grid = self._grid_of(key)
+        if grid is not None:
+            grid.show_message(key, message) if message else grid.clear_message(key)
+            return
         row = self.query_one(f"#row-{key}", FormField)
         row.show_message(message) if message else row.clear_message()
 
     def field_message(self, key: str) -> str:
         """The message shown next to a field (for tests and screen readers)."""
-        return self.query_one(f"#row-{key}", FormField).message
+        grid = self._grid_of(key)
+        return grid.message(key) if grid is not None else self.query_one(f"#row-{key}", FormField).message
+
+    def _grid_of(self, key: str):
+        """The FieldGrid holding the field, when it is in one rather than in a FormField row of its own."""
+        from ritual.tui.widgets.field_grid import FieldGrid
+
+        return next((grid for grid in self.query(FieldGrid) if grid.has_field(key)), None)
