@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -181,6 +181,7 @@ def occasion_spans(rules: PlanRules, start: date, end: date, today: date,
 
 # An item is made straight from its fields: AgendaItem's generated __new__ costs as much again, 40,000 times a year.
 _new_item = tuple.__new__
+_UNKNOWN = object()  # a day not placed yet (None means: not shown)
 
 class _Builder:
     """One plan's items, friend by friend, with what friends share (days, deadlines, labels) worked out once."""
@@ -201,6 +202,8 @@ class _Builder:
         self._short: dict[date, str] = {}
         self._months: dict[date, str] = {}
         self._gaps: dict[int, timedelta] = {}
+        self._placed: dict[date, bool | None] = {}
+        self._transits: dict[str, int] = {}
 
     def add(self, subject: Subject) -> None:
         """Every item of one friend: their occasions' days and steps, then the gentle invitations."""
@@ -212,7 +215,7 @@ class _Builder:
             for occ_date in self._occurrences(occasion, policy):
                 self._occasion(subject, occasion, occ_date)
         if subject.cadence_days:
-            self._append(_keep_in_touch(subject, self.window, self._gap(subject.cadence_days), self._day_month))
+            self._keep_in_touch(subject)
         if subject.awaiting_reply:
             self._append(_reply_owed(subject, self.window, self.rules.reply_after_days))
 
@@ -240,7 +243,7 @@ class _Builder:
         value = occasion.date
         # A birth year before the plan's first year changes nothing: friends born on one day share the list.
         year = value.year if not occasion.yearly or (value.year or 0) >= self._first_year else None
-        key = (value.month, value.day, year, occasion.yearly, policy if value.is_feb29 else "")
+        key = (value.month, value.day, year, occasion.yearly, policy if value.month == 2 and value.day == 29 else "")
         found = self._days.get(key)
         if found is None:
             found = self._days[key] = [day for lo, hi in self.spans for day in occasion_days(occasion, policy, lo, hi)]
@@ -250,8 +253,11 @@ class _Builder:
         """The items of one occasion on one day: the day itself and the card's steps still to do."""
         card = self.cards.get((subject.friend_id, occasion.name, occ_date)) if self.cards else None
         country = subject.country or self.rules.home_country
-        planned = occasion.card or card is not None
-        shape, buckets = self._shape(occ_date, self.timing.transit(country) if planned else None, card)
+        transit = None
+        if occasion.card or card is not None:
+            transit = self._transits.get(country) or self._transit(country)
+        found = self._shapes.get((occ_date, transit)) if card is None else None
+        shape, buckets = found or self._shape(occ_date, transit, card)
         if not buckets:
             return
         age, label = self._label(occasion, occ_date)
@@ -282,6 +288,11 @@ class _Builder:
             found = self._shapes[key] = self._with_buckets(shape_of(occ_date, transit, None, self.window, self.timing))
         return found
 
+    def _transit(self, country: str) -> int:
+        """Mail days to `country`, kept for the friends who live there too."""
+        self._transits[country] = found = self.timing.transit(country)
+        return found
+
     def _with_buckets(self, shape: Shape) -> tuple[Shape, tuple[list, ...]]:
         """A shape with the list each of its steps goes in."""
         return shape, tuple(self._bucket(day, kind) for kind, day, _ in shape.steps)
@@ -296,6 +307,23 @@ class _Builder:
         if label is None:
             label = self._labels[key] = _occasion_label(occasion, age)
         return age, label
+
+    def _keep_in_touch(self, subject: Subject) -> None:
+        """The invitation to write again once a friend's rhythm has passed since the last letter (now, if none)."""
+        last = subject.last_letter
+        due = last + self._gap(subject.cadence_days) if last else self.window.today
+        placed = self._placed.get(due, _UNKNOWN)
+        if placed is _UNKNOWN:
+            placed = self._placed[due] = self.window.placement(due)
+        if placed is None:
+            return
+        name = subject.name
+        # Warm words, never a count of silent days: an invitation, not a debt.
+        if last is None:
+            reason = f"{name} might enjoy a first letter (no letter recorded yet)"
+        else:
+            reason = f"It has been a while since you wrote to {name} (last letter {self._day_month(last)})"
+        self._bucket(due, KEEP_IN_TOUCH).append(_invitation(subject, KEEP_IN_TOUCH, due, placed, reason))
 
     def _gap(self, days: int) -> timedelta:
         """A keep-in-touch rhythm as a timedelta; thousands of friends share a few rhythms."""
@@ -317,21 +345,6 @@ class _Builder:
         if text is None:
             text = self._short[day] = short_day(day)
         return text
-
-
-def _keep_in_touch(subject: Subject, window: Window, gap: timedelta, day_month: Callable[[date], str]) -> AgendaItem | None:
-    today = window.today
-    last = subject.last_letter
-    due = last + gap if last else today
-    placed = window.placement(due)
-    if placed is None:
-        return None
-    # Warm words, never a count of silent days: an invitation, not a debt.
-    if last is None:
-        reason = f"{subject.name} might enjoy a first letter (no letter recorded yet)"
-    else:
-        reason = f"It has been a while since you wrote to {subject.name} (last letter {day_month(last)})"
-    return _invitation(subject, KEEP_IN_TOUCH, due, placed, reason)
 
 
 def _day_month(day: date, today: date) -> str:

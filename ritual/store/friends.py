@@ -28,15 +28,16 @@ _INSERT_FRIEND = (
     f"INSERT INTO friends ({', '.join(_FRIEND_COLUMNS)}, created_at, updated_at) "
     f"VALUES ({', '.join(':' + c for c in _FRIEND_COLUMNS)}, :now, :now)"
 )
-# Letters from this friend not answered yet, and the oldest of them.
-_UNANSWERED = "FROM letters l WHERE l.friend_id = f.id AND l.direction = 'received' AND l.status = 'received'"
-_AWAITING_REPLY = f"SELECT min(l.received_on) {_UNANSWERED}"
+# When the oldest letter not answered yet from each friend came: one pass over the letters for the whole query.
+_AWAITING_REPLY = ("LEFT JOIN (SELECT l.friend_id, min(l.received_on) AS since FROM letters l "
+                   "WHERE l.direction = 'received' AND l.status = 'received' GROUP BY l.friend_id) w ON w.friend_id = f.id")
 # The last card written to this friend (or given by hand): a card marked written is a letter written, even when no
 # letter was logged for it, so keep-in-touch counts it. A skipped card is not.
-_LAST_CARD = ("SELECT max(coalesce(c.written_on, CASE WHEN c.ending = 'given' THEN c.ended_on END)) "
-              "FROM cards c WHERE c.friend_id = f.id")
+# Each friend's, worked out in one pass over the cards for the whole query rather than a search per friend.
+_LAST_CARD = ("LEFT JOIN (SELECT c.friend_id, max(coalesce(c.written_on, CASE WHEN c.ending = 'given' "
+              "THEN c.ended_on END)) AS day FROM cards c GROUP BY c.friend_id) k ON k.friend_id = f.id")
 # The last letter either way or card written, as one ISO day: ISO days compare as text, so SQLite picks it.
-_LAST_LETTER = (f"nullif(max(coalesce(f.last_sent, ''), coalesce(f.last_received, ''), coalesce(({_LAST_CARD}), '')), '')")
+_LAST_LETTER = "nullif(max(coalesce(f.last_sent, ''), coalesce(f.last_received, ''), coalesce(k.day, '')), '')"
 # The birthday and whether a card is wanted for it, as one number (a few thousand friends share each):
 # ((month * 32 + day) * 10000 + year) * 2 + card, with 0 for an unknown day or year; NULL without a month.
 _BIRTHDAY = ("CASE WHEN f.birth_month THEN ((f.birth_month * 32 + coalesce(f.birth_day, 0)) * 10000 "
@@ -167,7 +168,7 @@ class FriendRepository:
         rows = self.db.query_tuples(
             f"SELECT f.id, f.name, f.feb29, f.cadence_days, {_LAST_LETTER}, CASE WHEN {birthday_kept} THEN {_BIRTHDAY} END, "
             "coalesce((SELECT a.country FROM addresses a WHERE a.friend_id = f.id ORDER BY a.position LIMIT 1), ''), "
-            f"({_AWAITING_REPLY}) FROM friends f {where}",
+            f"w.since FROM friends f {_LAST_CARD} {_AWAITING_REPLY} {where}",
             params,
         )
         return _SubjectBuilder().all(rows, occasions)
@@ -309,15 +310,15 @@ def _relevance_filter(window: tuple[date, date] | None, due_by: date | None) -> 
     spans = [(_mmdd(lo), _mmdd(hi))] if lo.year == hi.year else [(_mmdd(lo), 1231), (101, _mmdd(hi))]
     # A 29 February is kept on Feb 28 or Mar 1 in common years, so any window near it includes it.
     near_feb29 = any(a <= 301 and b >= 228 for a, b in spans)
-    params = {"feb29": int(near_feb29), "due_by": due_by.isoformat() if due_by else "0000-01-01"}
+    # The keep-in-touch test adds the rhythm to a Julian day number: far quicker in SQLite than date()'s modifiers.
+    params = {"feb29": int(near_feb29), "due_by": (due_by or date.min).toordinal() + _JULIAN_ORDINAL}
     def matches(month: str, day: str) -> str:
         ranges = " OR ".join(f"({month} * 100 + coalesce({day}, 1)) BETWEEN {a} AND {b}" for a, b in spans)
         return f"({ranges} OR (:feb29 AND {month} = 2 AND {day} = 29))"
 
     due = (
         "(f.cadence_days IS NOT NULL AND (coalesce(f.last_sent, f.last_received) IS NULL OR "
-        "date(max(coalesce(f.last_sent, ''), coalesce(f.last_received, '')), '+' || f.cadence_days || ' days') "
-        "<= :due_by))"
+        "julianday(max(coalesce(f.last_sent, ''), coalesce(f.last_received, ''))) + f.cadence_days <= :due_by))"
     )
     # Lists worked out once for the whole query, not a correlated search per friend.
     in_window = f"f.id IN (SELECT o.friend_id FROM occasions o WHERE {matches('o.month', 'o.day')})"
@@ -325,6 +326,9 @@ def _relevance_filter(window: tuple[date, date] | None, due_by: date | None) -> 
     birthday = matches("f.birth_month", "f.birth_day")
     friends = f"WHERE {birthday} OR {in_window} OR {due} OR {waiting}"
     return friends, f"WHERE {matches('o.month', 'o.day')}", birthday, params
+
+
+_JULIAN_ORDINAL = 1721424.5  # a day's ordinal plus this is SQLite's julianday() of its midnight
 
 
 def _mmdd(day: date) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -194,7 +193,7 @@ def _columns(letter: Letter) -> dict:
         "note": letter.note,
         "scan": letter.scan,
         "card_id": letter.card_id,
-        "quotes": json.dumps(list(letter.quotes), ensure_ascii=False),
+        "quotes": _quotes_json(letter.quotes),
         "sitting": letter.sitting,
         "focus_minutes": letter.focus_minutes,
     }
@@ -216,8 +215,23 @@ def _letter(row: sqlite3.Row) -> Letter:
         note=row["note"],
         scan=row["scan"],
         card_id=row["card_id"],
-        quotes=tuple(json.loads(row["quotes"] or "[]")),
+        quotes=_quotes(row["quotes"]),
         sitting=row["sitting"],
         focus_minutes=row["focus_minutes"],
     )
 
+
+def _quotes(text: str | None) -> tuple[str, ...]:
+    """The quotes kept with a letter, from their JSON list (most letters keep none, and need no json module)."""
+    if not text or text == "[]":
+        return ()
+    import json
+
+    return tuple(json.loads(text))
+
+
+def _quotes_json(quotes: tuple[str, ...]) -> str:
+    """The quotes as the JSON list the store keeps."""
+    import json
+
+    return json.dumps(list(quotes), ensure_ascii=False)

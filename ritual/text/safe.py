@@ -15,6 +15,10 @@ from ritual.core.fields import CONTROL, NOTE_CONTROL
 
 # The exact codes Styler asks click for (bold, dim, yellow, cyan, reset), and nothing else.
 _STYLER_CODES = re.compile("\x1b\\[(?:0|1|2|22|33|36|39)m")
+# Pages longer than this are looked over quickly first: nearly all of them hold no control character at all.
+_LONG = 4096
+_C0_BYTES = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+_C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def stand_in(character: str) -> str:
@@ -29,8 +33,20 @@ def stand_in(character: str) -> str:
 
 def visible(text: str, keep_newlines: bool = True) -> str:
     """`text` with every control character (but newline and tab, when kept) replaced by a visible stand-in."""
+    if keep_newlines and len(text) > _LONG and not _may_hold_control(text):
+        return text
     # The pattern that leaves newline and tab alone never stops at them: a long page has thousands of lines.
     return (NOTE_CONTROL if keep_newlines else CONTROL).sub(_swap, text)
+
+
+def _may_hold_control(text: str) -> bool:
+    """False only when `text` holds no control character but newline and tab: a quick look for long pages.
+
+    Its UTF-8 bytes are searched instead of its characters: dropping C0 controls and DEL from bytes is one pass
+    of C over a table, and a C1 control is always the byte C2 followed by 80-9F (a few bytes to look at).
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _C0_BYTES)) != len(raw) or _C1_BYTES.search(raw) is not None
 
 
 def _swap(match: re.Match) -> str:
@@ -59,7 +75,9 @@ def terminal_safe(text: str, styled: bool = False) -> str:
 
 def say(text: object = "", err: bool = False, nl: bool = True, color: bool | None = None) -> None:
     """Print like click.echo, through terminal_safe: the one way commands write text."""
-    click.echo(terminal_safe(str(text), styled=bool(color)), err=err, nl=nl, color=color)
+    # Once through terminal_safe no escape is left but the Styler's own (kept only when styled), so click is told
+    # not to look for colour codes to strip: on a page of a year that second pass costs as much as writing it.
+    click.echo(terminal_safe(str(text), styled=bool(color)), err=err, nl=nl, color=True)
 
 
 def say_document(text: str) -> None:

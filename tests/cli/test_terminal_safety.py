@@ -126,3 +126,17 @@ def test_a_letter_note_keeps_its_lines(ritual):
     ritual.ok("letter", "add", "Ana", "--sent", "--note", "one\ntwo")
     (letter,) = ritual.json("letter", "list")
     assert letter["note"] == "one\ntwo"
+
+
+@pytest.mark.parametrize("character", [chr(c) for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))])
+@pytest.mark.parametrize("where", [0, 3000, -1])
+def test_a_long_page_shows_every_control_character_wherever_it_is(character, where):
+    from ritual.text.safe import stand_in, visible
+
+    lines = [f"  write    Write to Zoë Ó Brien · {n} — birthday (37) Tue 15 Dec\tx" for n in range(200)]
+    page = "\n".join(lines)
+    at = len(page) - 1 if where == -1 else where
+    dirty = page[:at] + character + page[at:]
+    assert len(dirty) > 8000
+    assert visible(dirty) == page[:at] + stand_in(character) + page[at:]
+    assert visible(page) == page

@@ -163,3 +163,18 @@ def test_a_subjects_last_letter_is_the_latest_of_sent_received_and_card_written(
     cards.save(Card(bea.id, "birthday", date(2026, 2, 1), ending="skipped", ended_on=date(2026, 1, 20)))
     by_name = {s.name: s.last_letter for s in repo.subjects()}
     assert by_name == {"Ana": date(2026, 7, 20), "Bea": date(2026, 6, 1), "Cy": date(2026, 9, 1)}
+
+
+def test_a_keep_in_touch_letter_due_on_the_last_day_asked_for_brings_its_friend_in(repo):
+    due_by = date(2026, 12, 6)
+    window = (date(2026, 6, 1), date(2026, 6, 7))  # no birthday falls in it
+    repo.add_many([
+        Friend(name="On the day", cadence_days=30, last_sent=date(2026, 11, 6)),
+        Friend(name="Day after", cadence_days=30, last_received=date(2026, 11, 7)),
+        Friend(name="A year and a day", cadence_days=366, last_sent=date(2025, 12, 5)),
+        Friend(name="A year and two days", cadence_days=366, last_sent=date(2025, 12, 6)),
+        Friend(name="Never written", cadence_days=30),
+        Friend(name="No rhythm", last_sent=date(2020, 1, 1)),
+    ])
+    names = {s.name for s in repo.subjects(window, due_by=due_by)}
+    assert names == {"On the day", "A year and a day", "Never written"}
