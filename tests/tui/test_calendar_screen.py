@@ -8,7 +8,8 @@ from textual.widgets import OptionList
 
 from ritual.tui.screens.calendar import CalendarScreen
 from ritual.tui.screens.profile import ProfileScreen
-from ritual.tui.widgets.date_grid import ACTION_MARK, MONTH_LINES, OCCASION_MARK, month_weeks, shift_month
+from ritual.core.date_words import add_months
+from ritual.tui.widgets.date_grid import ACTION_MARK, MONTH_LINES, OCCASION_MARK, month_weeks
 from ritual.tui.widgets.month_calendar import MonthCalendar
 from ritual.tui.widgets.year_overview import BLOCK_HEIGHT, YearOverview
 from tests.tui.conftest import MONDAY, SIZE, settle
@@ -94,8 +95,8 @@ async def test_clicking_a_day_moves_the_cursor(app):
 def test_month_grid_has_six_monday_first_weeks():
     weeks = month_weeks(2026, 2)
     assert len(weeks) == 6 and weeks[0][6] == date(2026, 2, 1) and weeks[0][0] is None
-    assert shift_month(date(2026, 1, 31), 1) == date(2026, 2, 28)
-    assert shift_month(date(2024, 3, 31), -13) == date(2023, 2, 28)
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2024, 3, 31), -13) == date(2023, 2, 28)
 
 
 def month_on_screen(year: YearOverview) -> bool:

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ritual.core.date_words import add_months
 from ritual.tui.formatting import month_title
 
 WEEKDAY_HEADINGS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -30,13 +31,6 @@ def month_weeks(year: int, month: int) -> list[list[date | None]]:
     weeks = [[d if d.month == month else None for d in week]
              for week in calendar.Calendar(0).monthdatescalendar(year, month)]
     return weeks + [[None] * 7] * (6 - len(weeks))
-
-
-def shift_month(day: date, months: int) -> date:
-    """The same day `months` later (or earlier), kept inside shorter months."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 class DateGrid(Widget, can_focus=True):
@@ -103,7 +97,7 @@ class DateGrid(Widget, can_focus=True):
 
     def action_move_month(self, months: int) -> None:
         """Move the cursor by months."""
-        self.cursor = shift_month(self.cursor, months)
+        self.cursor = add_months(self.cursor, months)
 
     def action_select(self) -> None:
         """Choose the day under the cursor."""
