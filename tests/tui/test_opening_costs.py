@@ -148,3 +148,36 @@ async def test_a_sent_letter_has_no_phrases_to_keep_and_a_received_one_has(app):
             assert form.query_one("#label-note").display
             await pilot.press("escape")
             await settle(pilot)
+
+
+async def test_the_stylesheet_is_parsed_once_however_many_sections_open(app, monkeypatch):
+    from textual.css.stylesheet import Stylesheet
+
+    from tests.tui.test_friends_screen import open_friends
+
+    parsed_again = []
+    reparse = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda sheet: parsed_again.append(1) or reparse(sheet))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, WeekScreen)
+        await open_friends(app, pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, WeekScreen)
+        # Each section opened for the first time made Textual parse every rule again, twice, with nothing changed.
+        assert parsed_again == []
+
+
+async def test_a_theme_chosen_restyles_the_screens_opened_before_it(app):
+    from tests.tui.test_friends_screen import open_friends
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        week = app.screen
+        before = week.styles.background
+        app.theme = "textual-light" if app.current_theme.dark else "textual-dark"
+        await settle(pilot)
+        assert week.styles.background != before
+        friends = await open_friends(app, pilot)
+        assert friends.styles.background == week.styles.background

@@ -6,6 +6,7 @@ from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual._context import NoActiveAppError
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.timer import Timer
@@ -30,6 +31,15 @@ class QuickOpening:
     """
 
     _shown_before = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        try:
+            # Styled with the stylesheet as it stands: otherwise Textual parses the whole stylesheet again when the
+            # screen becomes a mode's (twice for the week at start), only to find that nothing changed.
+            self._css_update_count = self.app._css_update_count
+        except NoActiveAppError:
+            pass  # made outside a running app; Textual refreshes its styles as usual
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler for the same event, which reads `refresh_styles`.
