@@ -73,23 +73,26 @@ class _ItemLines:
             elif item.card_status == POSTED:
                 text += f", should arrive {_day(item.earliest_arrival)}"
         head, indent = self._heads.get(kind) or self._head(kind)
-        # As labelled() has it: the wrapped text under its indent, with the painted label in front.
-        line = head + (text if len(text) <= WIDTH - indent else _hang(text, indent))
+        line = head + _hang(text, indent)
         return self.style.attention(line) if item.late else line
 
     def _head(self, kind: str) -> tuple[str, int]:
         """The painted label with the spaces up to the text, and the indent that wrapped lines hang from."""
-        label = LABELS.get(kind, kind)
         paint = self.style.accent if kind == OCCASION else self.style.heading
-        prefix = _label_prefix(label)
-        self._heads[kind] = head = ("  " + paint(label) + prefix[2 + len(label):], len(prefix))
+        self._heads[kind] = head = _label_head(LABELS.get(kind, kind), paint)
         return head
 
 
 def labelled(label: str, text: str, paint: Callable[[str], str]) -> str:
     """`  label    text…` wrapped under a hanging indent, with only the label painted."""
+    head, indent = _label_head(label, paint)
+    return head + _hang(text, indent)
+
+
+def _label_head(label: str, paint: Callable[[str], str]) -> tuple[str, int]:
+    """The painted label with the spaces up to its text, and the indent its wrapped lines hang from."""
     prefix = _label_prefix(label)
-    return "  " + paint(label) + wrap(text, prefix)[2 + len(label):]
+    return "  " + paint(label) + prefix[2 + len(label):], len(prefix)
 
 
 @lru_cache(maxsize=None)
