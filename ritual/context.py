@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from ritual.clock import Clock
@@ -12,14 +11,15 @@ from ritual.settings.load import Settings, load_settings
 from ritual.store.database import Database, open_database
 
 
-@dataclass
 class RitualContext:
     """Shared by the CLI commands; nothing is opened until a command asks for it."""
 
-    paths: Paths
-    clock: Clock = field(default_factory=Clock)
-    color: bool = False
-    finished_restore: bool = False
+    # A plain class: a dataclass would cost every start a millisecond of generated methods no one calls.
+    def __init__(self, paths: Paths, clock: Clock | None = None, color: bool = False) -> None:
+        self.paths = paths
+        self.clock = clock if clock is not None else Clock()
+        self.color = color
+        self.finished_restore = False
 
     @cached_property
     def settings(self) -> Settings:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import click
 
 from ritual.core import ranges
 from ritual.context import RitualContext
-from ritual.core.date_words import parse_day_words
 from ritual.core.planner import AgendaItem
 from ritual.text.output import Styler
 from ritual.text.render import render_upcoming
@@ -61,7 +60,7 @@ def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool)
     from ritual.services.planning.week import week as plan_week
     from ritual.text.week import week_text
 
-    target = parse_day_words(day, context.clock.today(), "--date") if day else context.clock.today()
+    target = _day_from(day, context.clock.today(), "--date")
     plan = plan_week(context.settings, context.db, target, context.clock.today())
     if as_json:
         import json
@@ -85,7 +84,7 @@ def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool)
 def upcoming(context: RitualContext, start: str | None, days: int | None, as_json: bool, show_all: bool) -> None:
     """Everything due in the coming days, and what is still open from before."""
     today = context.clock.today()
-    first = parse_day_words(start, today, "--from") if start else today
+    first = _day_from(start, today, "--from")
     span = context.settings.upcoming_days if days is None else days
     if span < 1:
         raise click.BadParameter(f"{span} must be 1 or more", param_hint="--days")
@@ -96,6 +95,16 @@ def upcoming(context: RitualContext, start: str | None, days: int | None, as_jso
     else:
         say(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
         _hint_unchosen_home(context)
+
+
+def _day_from(text: str | None, today: date, option: str) -> date:
+    """The day named after `option`, or today when none is."""
+    if not text:
+        return today
+    # Date words load only when a day is named: most runs plan from today, and their patterns cost every start.
+    from ritual.core.date_words import parse_day_words
+
+    return parse_day_words(text, today, option)
 
 
 def register(group: click.Group) -> None:

@@ -28,11 +28,12 @@ def days_in_month(year: int, month: int) -> int:
     return 28 if month == 2 and not is_leap_year(year) else _MAX_DAY[month - 1]
 
 
-_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_YEARLESS = re.compile(r"^(?:--(\d{2})-?(\d{2})|(\d{2})-(\d{2}))$")
-_MONTH_ONLY = re.compile(r"^--(\d{2})$")
+# Patterns as text, compiled by `re` on first use: most runs read their dates from the database as numbers.
+_FULL = r"^(\d{4})-(\d{2})-(\d{2})$"
+_YEARLESS = r"^(?:--(\d{2})-?(\d{2})|(\d{2})-(\d{2}))$"
+_MONTH_ONLY = r"^--(\d{2})$"
 # The way the app and the CLI show dates, read back: `8 January`, `8 Jan 1990`, `January 8`, `June`.
-_WORDS = re.compile(r"^(?:(\d{1,2})\s+([a-z]+)|([a-z]+)\s+(\d{1,2})|([a-z]+))(?:,?\s+(\d{4}))?$", re.IGNORECASE)
+_WORDS = r"(?i)^(?:(\d{1,2})\s+([a-z]+)|([a-z]+)\s+(\d{1,2})|([a-z]+))(?:,?\s+(\d{4}))?$"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -101,14 +102,14 @@ class PartialDate:
         """Read `YYYY-MM-DD`, `MM-DD` / `--MM-DD` / `--MMDD` (no year) or `--MM` (month only)."""
         raw = text.strip()
         try:
-            if m := _FULL.match(raw):
+            if m := re.match(_FULL, raw):
                 return cls(int(m[2]), int(m[3]), int(m[1]))
-            if m := _MONTH_ONLY.match(raw):
+            if m := re.match(_MONTH_ONLY, raw):
                 return cls(int(m[1]))
-            if m := _YEARLESS.match(raw):
+            if m := re.match(_YEARLESS, raw):
                 month, day = (m[1], m[2]) if m[1] else (m[3], m[4])
                 return cls(int(month), int(day))
-            if (m := _WORDS.match(raw)) and (found := _from_words(m)) is not None:
+            if (m := re.match(_WORDS, raw)) and (found := _from_words(m)) is not None:
                 return found
         except InvalidValue as exc:
             raise InvalidValue(field, text, exc.problem) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ritual.core import ranges
 from ritual.core.dates import PartialDate, check_policy
@@ -14,8 +15,7 @@ ANNIVERSARY = "anniversary"
 RELATIONSHIPS = ("friend", "family", "partner", "mentor", "colleague", "pen pal", "neighbour")
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
+class Address(NamedTuple):
     """A postal address; `country` is an ISO 3166 alpha-2 code ("" when unknown)."""
 
     lines: tuple[str, ...] = ()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from types import MappingProxyType
 from typing import NamedTuple
 
 from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, POST, REPLY_OWED, WRITE, AgendaItem
@@ -38,12 +38,12 @@ class QuietHours(NamedTuple):
         return end if end > wall else end + timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class ReminderRules:
+class ReminderRules(NamedTuple):
     """When and what to remind: times per kind, quiet hours, the digest and muted friends."""
 
     default_time: time = time(9, 0)
-    kind_times: Mapping[str, time] = field(default_factory=dict)
+    # Read-only, so every rules object without times of its own may share the one empty mapping.
+    kind_times: Mapping[str, time] = MappingProxyType({})
     quiet: QuietHours | None = QuietHours(time(22, 0), time(8, 0))
     digest_weekday: int | None = 6
     digest_time: time = time(18, 0)

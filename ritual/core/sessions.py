@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import NamedTuple
 
@@ -93,13 +92,15 @@ class Conflict(NamedTuple):
     options: tuple[Option, ...]
 
 
-@dataclass
 class SessionPlan:
     """Sessions in date order with the letters placed in each, and the letters that did not fit."""
 
-    sessions: list[Session]
-    assigned: dict[Session, list[LetterTask]] = field(default_factory=dict)
-    conflicts: list[Conflict] = field(default_factory=list)
+    # A plain class: a dataclass would cost every start a millisecond of generated methods no one calls.
+    def __init__(self, sessions: list[Session], assigned: dict[Session, list[LetterTask]] | None = None,
+                 conflicts: list[Conflict] | None = None) -> None:
+        self.sessions = sessions
+        self.assigned = assigned if assigned is not None else {}
+        self.conflicts = conflicts if conflicts is not None else []
 
     def letters_in(self, session: Session) -> list[LetterTask]:
         """The letters placed in `session`, earliest deadline first."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -119,7 +118,7 @@ def test_an_invitation_due_before_the_window_still_comes_once_keyed_by_its_due_d
 
 
 def test_the_repeat_days_come_from_the_rules():
-    rules = dataclasses.replace(NO_DIGEST, keep_in_touch_repeat_days=10)
+    rules = NO_DIGEST._replace(keep_in_touch_repeat_days=10)
     found = derive([item(KEEP_IN_TOUCH, date(2026, 11, 2))], rules, BERLIN, date(2026, 11, 1), date(2027, 1, 31))
     assert [r.day for r in found] == [date(2026, 11, 2), date(2026, 11, 12)]
 
@@ -189,7 +188,7 @@ def test_as_dict_names_the_friend_and_gives_none_for_a_reminder_about_no_one():
 
 
 def test_with_no_repeat_days_the_second_invitation_comes_one_day_later_never_the_same_day():
-    rules = dataclasses.replace(NO_DIGEST, keep_in_touch_repeat_days=0)
+    rules = NO_DIGEST._replace(keep_in_touch_repeat_days=0)
     found = derive([item(KEEP_IN_TOUCH, date(2026, 11, 2))], rules, BERLIN, date(2026, 11, 1), date(2026, 11, 30))
     assert [(r.day, r.key) for r in found] == [
         (date(2026, 11, 2), "keep_in_touch/1/-/2026-11-02"), (date(2026, 11, 3), "keep_in_touch/1/again/2026-11-02"),

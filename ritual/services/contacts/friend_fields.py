@@ -79,5 +79,5 @@ def with_primary_address(friend: Friend, **changes: object) -> Friend:
     current = friend.addresses[0] if friend.addresses else Address()
     if "country" in changes:
         changes["country"] = country_code(str(changes["country"]), "country")
-    updated = replace(current, **changes)
+    updated = current._replace(**changes)
     return replace(friend, addresses=(updated, *friend.addresses[1:]))

@@ -6,9 +6,7 @@ from datetime import date
 
 from ritual.core.remembering import on_this_day, week_days
 from ritual.store.database import Database
-from ritual.store.mutes import Mutes
 from ritual.store.letters import LetterRepository
-from ritual.store.reflections import ReflectionRepository
 
 
 def on_this_day_line(db: Database, monday: date, friend_id: int | None = None) -> str:
@@ -16,5 +14,9 @@ def on_this_day_line(db: Database, monday: date, friend_id: int | None = None) -
     letters = LetterRepository(db).on_days(week_days(monday), monday.year, friend_id)
     if not letters:
         return ""
+    # Only a week with old letters needs these: most weeks of a young letter box have none.
+    from ritual.store.mutes import Mutes
+    from ritual.store.reflections import ReflectionRepository
+
     answers = ReflectionRepository(db).telling_answers(x.sitting for x in letters if x.sent)
     return on_this_day(letters, monday, Mutes(db).ids(), answers)

@@ -3,8 +3,9 @@ session, supplies running short, and one line from the same week in earlier year
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ritual.core.dates import monday_of
 from ritual.core.planner import AgendaItem
@@ -18,17 +19,17 @@ from ritual.store.database import Database
 from ritual.store.supplies import SupplyRepository
 
 
-@dataclass(frozen=True)
-class WeekPlan:
+class WeekPlan(NamedTuple):
     """One week, Monday to Sunday: what is due (with what is still open), its sessions and its calm notes."""
 
     monday: date
     today: date
     items: list[AgendaItem]
-    sessions: list[Session] = field(default_factory=list)
-    session_plan: SessionPlan = field(default_factory=lambda: SessionPlan([]))
-    conflicts: list[Conflict] = field(default_factory=list)
-    shortfalls: list[Shortfall] = field(default_factory=list)
+    sessions: Sequence[Session] = ()
+    # One empty plan shared by every week without sessions: nothing adds to a plan once it is made.
+    session_plan: SessionPlan = SessionPlan([])
+    conflicts: Sequence[Conflict] = ()
+    shortfalls: Sequence[Shortfall] = ()
     on_this_day: str = ""  # one line from the same week in an earlier year, if the box holds one
 
     @property
