@@ -61,7 +61,9 @@ def next_occasions(items: list[AgendaItem]) -> dict[int, NextOccasion]:
 
 def with_next_occasions(rows: list[FriendRow], found: dict[int, NextOccasion]) -> list[FriendRow]:
     """The rows with their next occasion filled in."""
-    return [row._replace(next_occasion=found.get(row.id)) for row in rows]
+    # Each row built straight from its fields: `_replace` takes several times as long over 10,000 rows.
+    cut = FriendRow._fields.index("next_occasion")
+    return [tuple.__new__(FriendRow, (*row[:cut], found.get(row[0]), *row[cut + 1:])) for row in rows]
 
 
 def circles(rows: list[FriendRow]) -> list[str]:
