@@ -121,4 +121,3 @@ async def test_the_year_at_80_columns_shows_months_side_by_side_and_scrolls_to_t
         await pilot.press(*["pageup"] * 10)
         await settle(pilot)
         assert year.cursor.month == 1 and month_on_screen(year)
-
