@@ -1,6 +1,6 @@
 """Run ritual with `python -m ritual`."""
 
-from ritual.cli import main
+from ritual.launch import main
 
 if __name__ == "__main__":
     main()
