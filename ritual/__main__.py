@@ -1,19 +1,6 @@
-"""The `ritual` command (also `python -m ritual`): the command line, loaded with the cycle collector paused."""
+"""Run ritual with `python -m ritual`."""
 
-import gc
-
-
-def main() -> None:
-    """Load the command line, then run it with the collector on as usual."""
-    # Loading allocates tens of thousands of objects that stay for the whole run (modules, classes, commands):
-    # a collection on the way walks them all and frees next to nothing.
-    gc.disable()
-    try:
-        from ritual.cli import main as command_line
-    finally:
-        gc.enable()
-    command_line()
-
+from ritual.launch import main
 
 if __name__ == "__main__":
     main()
