@@ -191,21 +191,23 @@ class RitualData:
         Reading 10,000 rows takes a third of a second; the friend list, the letter box, the letter form and the
         palette each want them, so they share the last reading while the store's signature stays the same.
         """
+        return self._signed_rows()[1]
+
+    def _signed_rows(self) -> tuple[tuple, list[FriendRow]]:
+        """The store's signature and the friend rows read at it."""
         # One reading at a time: a screen asking while the rows are being read waits for them.
         with self.reader() as db, self._rows_lock:
             signature = friends_signature(db)
             if self._rows is None or self._rows[0] != signature:
                 self._rows = (signature, read_rows(db))
-            return self._rows[1]
+            return self._rows
 
     def planned_friend_rows(self) -> list[FriendRow]:
         """*worker*: the friend rows with each friend's next occasion filled in, shared as the rows are."""
         ready = self.ready_planned_friend_rows()
         if ready is not None:
             return ready
-        rows = self.friend_rows()
-        with self._rows_lock:
-            signature = self._rows[0] if self._rows is not None else None
+        signature, rows = self._signed_rows()
         planned = with_next_occasions(rows, self.next_occasions())
         with self._rows_lock:
             self._planned = ((signature, self.today()), self.settings, planned)
