@@ -71,6 +71,8 @@ class ReviewScreen(Screen):
         self.app.call_from_thread(self._reviewed, review, names)
 
     def _reviewed(self, review: WeeklyReview, names: list[str]) -> None:
+        if not self.is_attached:
+            return  # left before the review was read
         self.review, self.names = review, names
         self.show()
 
