@@ -27,6 +27,7 @@ from ritual.tui.data import RitualData
 from ritual.tui.messages import DataChanged, DemoFriendsLoaded, FriendChosen, FriendDeleted, FriendSaved
 from ritual.tui.memory import settle_after_start
 from ritual.tui.messages import LetterBoxChanged, RitualRequested
+from ritual.tui.key_lists import PALETTE_NOISE, key_table, palette_worthy
 from ritual.tui.palette import RitualCommands
 from ritual.tui.safe_text import show_control_characters
 from ritual.tui.screens.base import DataScreen
@@ -45,15 +46,14 @@ REMINDER_TOAST_SECONDS = 12
 MOST_TOASTS = 3
 # How long a removal or a status step can be taken back with z.
 UNDO_SECONDS = 10
-# Scrolling details of Textual's containers crowd the help; the arrows and page keys are listed anyway.
-HELP_NOISE = {"Scroll Home", "Scroll End", "Page Left", "Page Right", "Copy selected text", "Scroll Up",
-              "Scroll Down", "Scroll Left", "Scroll Right", "Page Up", "Page Down"}
-HELP_WORDING = {"palette": "Command palette", "Focus Next": "Next part", "Focus Previous": "Previous part"}
-# Cursor and focus moves, and the toolkit's own entries that only repeat what the help and the keys do.
-LOW_LEVEL = {"Up", "Down", "First", "Last", "Page up", "Page down", "Focus Next", "Focus Previous", "Copy",
-             "Paste", "Cut", "Select all"}
-PALETTE_NOISE = {"Keys", "Maximize", "Minimize", "Screenshot", "Bell"}
+# After this long open, the friend list's and the calendar's first readings are made in the background, so their
+# first opening is as quick as the next ones (the week's own plan and the reminders go first).
+READ_AHEAD_SECONDS = 1.5
 SCREEN_NAMES = {"week": "The week", "friends": "Friends", "calendar": "Calendar", "box": "Letter box"}
+# The sections besides the week, each a mode of the app: (module in ritual.tui.screens, screen class).
+SECTIONS = {"friends": ("friends", "FriendsScreen"), "calendar": ("calendar", "CalendarScreen"),
+            "box": ("letter_box", "LetterBoxScreen")}
+SECTION_MODULES = [module for module, _ in SECTIONS.values()]
 
 
 class RitualApp(App[None]):
@@ -88,9 +88,8 @@ class RitualApp(App[None]):
         self.check_seconds = check_seconds
         self.choices = load_choices(paths.state_dir) if paths is not None else {}
         self.add_mode("week", partial(WeekScreen, self.data))
-        self.add_mode("friends", partial(self._new_screen, "friends", "FriendsScreen"))
-        self.add_mode("calendar", partial(self._new_screen, "calendar", "CalendarScreen"))
-        self.add_mode("box", partial(self._new_screen, "letter_box", "LetterBoxScreen"))
+        for mode, (module, name) in SECTIONS.items():
+            self.add_mode(mode, partial(self._new_screen, module, name))
 
     def _new_screen(self, module: str, name: str, *args, **kwargs) -> Screen:
         """A screen on the app's data, its module imported when first opened: the first frame needs only the week."""
@@ -121,6 +120,14 @@ class RitualApp(App[None]):
         # Building the reminder jobs reads the plan: after the first frame, so the app shows at once.
         self.call_after_refresh(self.start_reminders)
         self.call_after_refresh(settle_after_start)
+        self.set_timer(READ_AHEAD_SECONDS, self.read_ahead)
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def read_ahead(self) -> None:
+        """*worker*: the sections' code, and what the friend list and the calendar first show, while idle."""
+        for module in SECTION_MODULES:
+            import_module(f"ritual.tui.screens.{module}")
+        self.data.read_ahead()
 
     def _use_kept_theme(self) -> None:
         """The theme chosen last time, then keep each new choice."""
@@ -285,13 +292,7 @@ class RitualApp(App[None]):
 
     def key_table(self) -> list[tuple[str, str]]:
         """Each active binding with a description, as (keys, what it does)."""
-        rows: dict[str, list[str]] = {}
-        for active in self.screen.active_bindings.values():
-            binding = active.binding
-            if binding.description and active.enabled and binding.description not in HELP_NOISE:
-                keys = rows.setdefault(HELP_WORDING.get(binding.description, binding.description), [])
-                keys.append(self.get_key_display(binding))
-        return [(" ".join(dict.fromkeys(keys)), description) for description, keys in rows.items()]
+        return key_table(self)
 
     def _screen_title(self) -> str:
         if type(self.screen).__name__ == "ProfileScreen" and self.screen.friend:
@@ -358,7 +359,7 @@ class RitualApp(App[None]):
         for active in screen.active_bindings.values():
             binding = active.binding
             action = binding.action.removeprefix("app.")
-            if not self._palette_worthy(active) or binding.description in seen_titles or action in seen_actions:
+            if not palette_worthy(active) or binding.description in seen_titles or action in seen_actions:
                 continue
             seen_titles.add(binding.description)
             seen_actions.add(action)
@@ -372,13 +373,6 @@ class RitualApp(App[None]):
                 yield SystemCommand(title, help_text, callback)
         yield from (c for c in super().get_system_commands(screen)
                     if c.title not in PALETTE_NOISE and c.title not in seen_titles)
-
-    def _palette_worthy(self, active) -> bool:
-        """Our own actions only: not a list's cursor keys or focus moves from the toolkit's widgets."""
-        binding = active.binding
-        if not binding.description or not active.enabled or binding.description in HELP_NOISE | LOW_LEVEL:
-            return False
-        return not type(active.node).__module__.startswith("textual.")
 
     async def _run_from_palette(self, node, action: str) -> None:
         await self.run_action(action, node)

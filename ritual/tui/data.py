@@ -24,7 +24,7 @@ from ritual.store.database import Database, open_database
 from ritual.store.friends import FriendRepository
 from ritual.store.letters import LetterRepository
 from ritual.store.changes import data_version, friends_signature
-from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows
+from ritual.tui.friend_rows import FriendRow, NextOccasion, next_occasions, read_rows, with_next_occasions
 
 if TYPE_CHECKING:
     # Writing letters, undo and the demo load when first used: the first frame needs none of them.
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 DEMO_COUNT = 24
 YEAR = timedelta(days=366)
+# Plans kept for asking again: the friend list's coming year and the calendar's year, with room for one more each.
+PLANS_KEPT = 4
 
 
 class RitualData:
@@ -48,6 +50,12 @@ class RitualData:
         # The friend rows last read, with the store's signature then: every screen that lists friends shares them.
         self._rows: tuple[tuple, list[FriendRow]] | None = None
         self._rows_lock = Lock()
+        # The rows with next occasions, by (signature, today) and with the settings they were planned with.
+        self._planned: tuple[tuple, Settings, list[FriendRow]] | None = None
+        # Plans of whole ranges by what they were made from (start, end, overdue too, today, the store's signature),
+        # each with the settings it was made with.
+        self._plans: dict[tuple, tuple[Settings, list[AgendaItem]]] = {}
+        self._plans_lock = Lock()
 
     def today(self) -> date:
         """Today by the app's clock."""
@@ -77,9 +85,30 @@ class RitualData:
             return holiday_names(self.settings, db, year)
 
     def plan_range(self, start: date, end: date, include_overdue: bool = True) -> list[AgendaItem]:
-        """*worker*: the agenda for [start, end] from the one planner."""
-        with self.reader() as db:
-            return agenda(self.settings, db, start, end, self.today(), include_overdue)
+        """*worker*: the agenda for [start, end] from the one planner, shared while nothing it is made from changed.
+
+        A year's plan of 10,000 friends takes half a second; the friend list and the calendar each want one.
+        One plan is made at a time, so a screen asking while the same plan is being made waits for it.
+        """
+        with self.reader() as db, self._plans_lock:
+            today, settings = self.today(), self.settings
+            key = (start, end, include_overdue, today, friends_signature(db))
+            kept = self._plans.get(key)
+            if kept is None or kept[0] is not settings:  # settings change when a home country is first chosen
+                if len(self._plans) >= PLANS_KEPT:
+                    del self._plans[next(iter(self._plans))]  # the oldest
+                kept = self._plans[key] = (settings, agenda(settings, db, start, end, today, include_overdue))
+            return list(kept[1])
+
+    def year_plan(self, year: int) -> list[AgendaItem]:
+        """*worker*: every occasion, card and invitation of one calendar year (nothing overdue from before)."""
+        return self.plan_range(date(year, 1, 1), date(year, 12, 31), include_overdue=False)
+
+    def read_ahead(self) -> None:
+        """*worker*: read now, while the app is idle, what the friend list and the calendar first ask for."""
+        self.planned_friend_rows()
+        self.year_plan(self.today().year)
+        self.holidays(self.today().year)
 
     def log_letter(self, letter: Letter, occasion_date: date | None = None) -> LetterLogged:
         """Log a letter: a sent one joins its card, one logged as posted takes its stamp."""
@@ -162,15 +191,37 @@ class RitualData:
         Reading 10,000 rows takes a third of a second; the friend list, the letter box, the letter form and the
         palette each want them, so they share the last reading while the store's signature stays the same.
         """
+        return self._signed_rows()[1]
+
+    def _signed_rows(self) -> tuple[tuple, list[FriendRow]]:
+        """The store's signature and the friend rows read at it."""
+        # One reading at a time: a screen asking while the rows are being read waits for them.
+        with self.reader() as db, self._rows_lock:
+            signature = friends_signature(db)
+            if self._rows is None or self._rows[0] != signature:
+                self._rows = (signature, read_rows(db))
+            return self._rows
+
+    def planned_friend_rows(self) -> list[FriendRow]:
+        """*worker*: the friend rows with each friend's next occasion filled in, shared as the rows are."""
+        ready = self.ready_planned_friend_rows()
+        if ready is not None:
+            return ready
+        signature, rows = self._signed_rows()
+        planned = with_next_occasions(rows, self.next_occasions())
+        with self._rows_lock:
+            self._planned = ((signature, self.today()), self.settings, planned)
+        return planned
+
+    def ready_planned_friend_rows(self) -> list[FriendRow] | None:
+        """*worker*: the planned rows last made, when nothing they were made from changed since; else None."""
         with self.reader() as db:
             signature = friends_signature(db)
-            with self._rows_lock:
-                if self._rows is not None and self._rows[0] == signature:
-                    return self._rows[1]
-            rows = read_rows(db)
         with self._rows_lock:
-            self._rows = (signature, rows)
-        return rows
+            kept = self._planned
+        if kept is not None and kept[0] == (signature, self.today()) and kept[1] is self.settings:
+            return kept[2]
+        return None
 
     def next_occasions(self) -> dict[int, NextOccasion]:
         """*worker*: each friend's next occasion within a year."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from ritual.core.planner import OCCASION, AgendaItem
 from ritual.core.text import fold
@@ -12,16 +12,15 @@ from ritual.store.friend_list import ListedFriend, listed_friends
 
 SORT_ORDERS = ("name", "next occasion", "longest silence")
 
-@dataclass(frozen=True, slots=True)
-class NextOccasion:
+
+class NextOccasion(NamedTuple):
     """The next day worth a card for one friend."""
 
     day: date
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class FriendRow:
+class FriendRow(NamedTuple):
     """What one line of the friend list shows and searches."""
 
     id: int
@@ -62,7 +61,9 @@ def next_occasions(items: list[AgendaItem]) -> dict[int, NextOccasion]:
 
 def with_next_occasions(rows: list[FriendRow], found: dict[int, NextOccasion]) -> list[FriendRow]:
     """The rows with their next occasion filled in."""
-    return [replace(row, next_occasion=found.get(row.id)) for row in rows]
+    # Each row built straight from its fields: `_replace` takes several times as long over 10,000 rows.
+    cut = FriendRow._fields.index("next_occasion")
+    return [tuple.__new__(FriendRow, (*row[:cut], found.get(row[0]), *row[cut + 1:])) for row in rows]
 
 
 def circles(rows: list[FriendRow]) -> list[str]:

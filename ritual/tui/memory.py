@@ -14,8 +14,10 @@ def settle_after_start() -> None:
     """Set the startup's objects aside from later collections, and collect less often from now on.
 
     Modules, styles and the first screen stay for the whole run: frozen, no collection walks them again. Objects
-    freed by their last reference go at once as ever; only reference cycles wait a little longer.
+    freed by their last reference go at once as ever; only reference cycles wait a little longer. The collector
+    is on from here even when the start ran without it (`run_app` pauses it while Textual loads).
     """
     gc.collect()
     gc.freeze()
     gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
+    gc.enable()

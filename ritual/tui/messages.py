@@ -9,7 +9,7 @@ from textual.message import Message
 
 from ritual.core.model import Friend
 from ritual.core.planner import AgendaItem
-from ritual.tui.friend_rows import FriendRow, NextOccasion
+from ritual.tui.friend_rows import FriendRow
 
 if TYPE_CHECKING:
     from ritual.services.planning.week import WeekPlan
@@ -73,11 +73,11 @@ class FriendsLoaded(Message):
 
 
 class NextOccasionsFound(Message):
-    """A worker found each friend's next occasion."""
+    """A worker found each friend's next occasion: the friend list's rows with it filled in."""
 
-    def __init__(self, found: dict[int, NextOccasion]) -> None:
+    def __init__(self, rows: list[FriendRow]) -> None:
         super().__init__()
-        self.found = found
+        self.rows = rows
 
 
 class RitualRequested(Message):

@@ -58,3 +58,37 @@ async def test_after_the_first_frame_the_startup_objects_are_set_aside_from_garb
             assert gc.get_freeze_count() > 10_000  # the modules, styles and widgets of the start
     finally:
         gc.unfreeze()
+
+
+# Runs the real app headless and notes the collector's state as the app settles after its first frame.
+COLLECTOR_PROBE = (
+    "import gc, json, sys\n"
+    "from textual._context import active_app\n"
+    "import ritual.tui.app as app_module\n"
+    "from ritual.tui.app import RitualApp\n"
+    "settle = app_module.settle_after_start\n"
+    "seen = {}\n"
+    "def settled():\n"
+    "    seen['until the first frame'] = gc.isenabled()\n"
+    "    settle()\n"
+    "    seen['after it'] = gc.isenabled()\n"
+    "    active_app.get().exit()\n"
+    "app_module.settle_after_start = settled\n"
+    "RitualApp.run = lambda self: RitualApp.__bases__[0].run(self, headless=True, size=(80, 24))\n"
+    "import ritual.tui\n"
+    "from ritual.context import RitualContext\n"
+    "from ritual.clock import Clock\n"
+    "from ritual.paths import Paths\n"
+    "from pathlib import Path\n"
+    "from datetime import date\n"
+    "ritual.tui.run_app(RitualContext(Paths.under(Path(sys.argv[1])), Clock(date(2026, 3, 9))))\n"
+    "print(json.dumps(seen), file=sys.stderr)\n"
+)
+
+
+def test_the_app_starts_without_pausing_for_collections_and_collects_once_it_has_drawn(tmp_path):
+    done = subprocess.run([sys.executable, "-c", COLLECTOR_PROBE, str(tmp_path / "home")], capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    seen = json.loads(done.stderr.strip().splitlines()[-1])
+    assert seen == {"until the first frame": False, "after it": True}

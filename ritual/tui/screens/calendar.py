@@ -95,9 +95,8 @@ class CalendarScreen(DataScreen):
 
     @work(thread=True, exclusive=True, group="calendar-plan")
     def _plan(self, year: int) -> None:
-        start, end = date(year, 1, 1), date(year, 12, 31)
-        items = self.data.plan_range(start, end, include_overdue=False)
-        self.post_message(PlanReady(start, end, items, self.data.holidays(year)))
+        items = self.data.year_plan(year)
+        self.post_message(PlanReady(date(year, 1, 1), date(year, 12, 31), items, self.data.holidays(year)))
 
     def on_plan_ready(self, message: PlanReady) -> None:
         """Mark the days and show the chosen day's items."""
@@ -140,9 +139,11 @@ class CalendarScreen(DataScreen):
             heading = Text.assemble(heading, Text(f"\n{self.holidays[day]} (public holiday)", style="italic"))
         self.query_one("#day-title", Static).update(heading)
         options = self.query_one("#day-items", WrappingOptionList)
-        # Before the panel is laid out it has no width: the lines wrap as they fall until WidthChanged comes.
         width = options.line_width
         options.clear_options()
+        if not width:
+            return  # not laid out yet: the items come once it has its width (WidthChanged), wrapped only once
+        options.wrapped_for = width
         pairs = self.by_day.get(day, [])
         options.add_options([Option(hanging(item_text(item), width, LABEL_WIDTH), id=str(i)) for i, item in pairs]
                             or [Option(Text("Nothing on this day.", style="dim italic"), disabled=True)])

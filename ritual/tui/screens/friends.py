@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label, Select, Static
 
 from ritual.tui.friend_actions import add_occasion, delete_friend, edit_friend
-from ritual.tui.friend_rows import SORT_ORDERS, FriendRow, RowSearch, circles, with_next_occasions
+from ritual.tui.friend_rows import SORT_ORDERS, FriendRow, RowSearch, circles
 from ritual.tui.messages import FriendsLoaded, NextOccasionsFound
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
@@ -45,6 +45,7 @@ class FriendsScreen(DataScreen):
         self.rows: list[FriendRow] = []
         self.search = RowSearch([])
         self.order = SORT_ORDERS[0]
+        self._circle_names: list[str] | None = None  # the circles the filter offers
 
     def compose(self) -> ComposeResult:
         """Search and filters above the list, in the order chosen last time."""
@@ -66,26 +67,32 @@ class FriendsScreen(DataScreen):
 
     @work(thread=True, exclusive=True, group="friend-rows")
     def _read_rows(self) -> None:
-        self.post_message(FriendsLoaded(self.data.friend_rows()))
-        self.post_message(NextOccasionsFound(self.data.next_occasions()))
+        # Names first, next occasions after, unless both are ready (read ahead while the app was idle).
+        if (ready := self.data.ready_planned_friend_rows()) is None:
+            self.post_message(FriendsLoaded(self.data.friend_rows()))
+            ready = self.data.planned_friend_rows()
+        self.post_message(NextOccasionsFound(ready))
 
     def on_friends_loaded(self, message: FriendsLoaded) -> None:
         """Show the names at once; next occasions follow."""
-        self.rows = message.rows
+        self._show_rows(message.rows)
+
+    def on_next_occasions_found(self, message: NextOccasionsFound) -> None:
+        """Show the rows with each friend's next occasion."""
+        self._show_rows(message.rows)
+
+    def _show_rows(self, rows: list[FriendRow]) -> None:
+        self.rows = rows
         self.search = RowSearch(self.rows)
         circle_filter = self.query_one("#circle-filter", Select)
         chosen = circle_filter.value
         names = circles(self.rows)
-        # Circle names are data: shown as text, never read as markup.
-        circle_filter.set_options([(Text(name), name) for name in names])
-        if chosen in names:
-            circle_filter.value = chosen
-        self.refilter()
-
-    def on_next_occasions_found(self, message: NextOccasionsFound) -> None:
-        """Fill in each friend's next occasion."""
-        self.rows = with_next_occasions(self.rows, message.found)
-        self.search = RowSearch(self.rows)
+        if names != self._circle_names:
+            # Circle names are data: shown as text, never read as markup.
+            circle_filter.set_options([(Text(name), name) for name in names])
+            self._circle_names = names
+            if chosen in names:
+                circle_filter.value = chosen
         self.refilter()
 
     @on(Input.Changed, "#friend-search")

@@ -15,7 +15,7 @@ class WrappingOptionList(OptionList):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._wrapped_for = 0
+        self.wrapped_for = 0  # the width its lines were last wrapped to: the owner sets it as it fills the list
 
     @property
     def line_width(self) -> int:
@@ -24,6 +24,6 @@ class WrappingOptionList(OptionList):
 
     def on_resize(self, _: events.Resize) -> None:
         """Tell the screen once the width differs from the one its lines were wrapped for."""
-        if self.line_width != self._wrapped_for:
-            self._wrapped_for = self.line_width
+        if self.line_width != self.wrapped_for:
+            self.wrapped_for = self.line_width
             self.post_message(self.WidthChanged())

@@ -1,0 +1,80 @@
+"""While the app is idle it reads ahead what the friend list and the calendar first show; shared until it changes."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+
+from textual.widgets import Select
+
+import ritual.tui.app as app_module
+from ritual.core.dates import PartialDate
+from ritual.core.model import Friend
+from ritual.store.friends import FriendRepository
+from ritual.tui.data import RitualData
+from ritual.tui.friend_rows import FriendRow, NextOccasion, with_next_occasions
+from ritual.tui.screens.friends import FriendsScreen
+from ritual.tui.widgets.friend_table import FriendTable
+from tests.tui.conftest import MONDAY, SIZE, settle
+
+
+def data_of(context) -> RitualData:
+    return RitualData(context.settings, context.db, context.clock)
+
+
+def test_a_plan_asked_for_again_is_shared_until_something_it_is_made_from_changes(context):
+    data = data_of(context)
+    first = data.year_plan(2026)
+    again = data.year_plan(2026)
+    assert again == first and again is not first  # each asker gets a list of its own
+    assert all(a is b for a, b in zip(first, again))  # made once: the very same items
+    FriendRepository(context.db).add(Friend(name="Zoe Quinn", birthday=PartialDate(7, 1)))
+    changed = data.year_plan(2026)
+    assert any(item.friend == "Zoe Quinn" for item in changed)
+    assert not any(item.friend == "Zoe Quinn" for item in first)
+
+
+def test_a_plan_is_made_again_with_new_settings(context):
+    data = data_of(context)
+    first = data.year_plan(2026)
+    data.settings = data.settings._replace()  # a new settings object, as choosing a home country makes
+    assert not all(a is b for a, b in zip(first, data.year_plan(2026)))
+
+
+def test_planned_rows_are_ready_once_made_and_not_after_a_change(context):
+    data = data_of(context)
+    assert data.ready_planned_friend_rows() is None
+    planned = data.planned_friend_rows()
+    assert data.ready_planned_friend_rows() is planned
+    ana = next(row for row in planned if row.name == "Ana Souza")
+    assert ana.next_occasion == NextOccasion(date(2026, 3, 14), "birthday")
+    FriendRepository(context.db).add(Friend(name="Zoe Quinn"))
+    assert data.ready_planned_friend_rows() is None
+
+
+def test_next_occasions_fill_in_only_that_field():
+    rows = [FriendRow(1, "Ana", "Aninha", ("school",), "Portland", "US", MONDAY, None, "ana", "ana"),
+            FriendRow(2, "Ben", city="York")]
+    found = {1: NextOccasion(MONDAY + timedelta(days=5), "birthday")}
+    filled = with_next_occasions(rows, found)
+    assert filled == [rows[0]._replace(next_occasion=found[1]), rows[1]]
+    assert all(type(row) is FriendRow for row in filled)
+
+
+async def test_after_a_moment_open_the_friend_list_and_calendar_are_read_and_their_code_loaded(app, monkeypatch):
+    monkeypatch.setattr(app_module, "READ_AHEAD_SECONDS", 0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        assert app.data.ready_planned_friend_rows() is not None
+        assert "ritual.tui.screens.calendar" in sys.modules and "ritual.tui.screens.letter_box" in sys.modules
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FriendsScreen)
+        # Read ahead, the rows come in one go: next occasions and the circles to filter by are there all the same.
+        shown = {row.name: row for row in screen.query_one(FriendTable).rows}
+        assert shown["Ana Souza"].next_occasion == NextOccasion(date(2026, 3, 14), "birthday")
+        circles = [value for _, value in screen.query_one("#circle-filter", Select)._options if isinstance(value, str)]
+        assert circles == ["book club", "choir", "pen pals", "school", "work"]

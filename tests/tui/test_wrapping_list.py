@@ -1,0 +1,48 @@
+"""A list whose owner wraps its lines hears of a new width only when the lines were wrapped for another one."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets.option_list import Option
+
+from ritual.tui.widgets.wrapping_list import WrappingOptionList
+
+
+class OneList(App[None]):
+    """A list 30 cells wide; `wrap_for` is the width its owner says the lines were wrapped to before layout."""
+
+    CSS = "WrappingOptionList { width: 30; height: 5; }"
+
+    def __init__(self, wrap_for: int) -> None:
+        super().__init__()
+        self.wrap_for = wrap_for
+        self.heard: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield WrappingOptionList(Option("one"), Option("two"))
+
+    def on_mount(self) -> None:
+        self.query_one(WrappingOptionList).wrapped_for = self.wrap_for
+
+    def on_wrapping_option_list_width_changed(self, _: WrappingOptionList.WidthChanged) -> None:
+        self.heard.append(self.query_one(WrappingOptionList).line_width)
+
+
+async def width_changes(wrap_for: int) -> tuple[list[int], int]:
+    app = OneList(wrap_for)
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        width = app.query_one(WrappingOptionList).line_width
+        assert width > 0
+        return app.heard, width
+
+
+async def test_lines_wrapped_for_the_width_the_list_gets_are_not_wrapped_again():
+    _, width = await width_changes(0)
+    heard, _ = await width_changes(width)
+    assert heard == []
+
+
+async def test_lines_wrapped_before_any_width_are_wrapped_again_once_it_has_one():
+    heard, width = await width_changes(0)
+    assert heard == [width]
