@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from ritual.core.fields import check_text
+from ritual.core.records import Checked
 from ritual.core.text import short_day
 from ritual.errors import InvalidValue
 
@@ -37,9 +37,8 @@ class CardKey(NamedTuple):
     day: date
 
 
-@dataclass(frozen=True, slots=True)
-class Card:
-    """One card; its status follows from which steps have a date, so it is never both open and done."""
+class _CardFields(NamedTuple):
+    """The fields of a Card."""
 
     friend_id: int
     occasion: str
@@ -53,7 +52,13 @@ class Card:
     id: int | None = None
     friend: str = ""
 
-    def __post_init__(self) -> None:
+
+class Card(Checked, _CardFields):
+    """One card; its status follows from which steps have a date, so it is never both open and done."""
+
+    __slots__ = ()
+
+    def _check(self) -> None:
         if self.ending not in ("", *ENDINGS):
             raise InvalidValue("card ending", self.ending, "must be skipped or given")
         if bool(self.ending) != (self.ended_on is not None):
@@ -123,7 +128,7 @@ def move(card: Card, status: str, on: date) -> Card:
     steps = {WRITTEN: card.written_on, POSTED: card.posted_on, ARRIVED: card.arrived_on}
     for step in LIFE[1:LIFE.index(status) + 1]:
         steps[step] = steps[step] or on
-    return replace(card, written_on=steps[WRITTEN], posted_on=steps[POSTED], arrived_on=steps[ARRIVED])
+    return card._replace(written_on=steps[WRITTEN], posted_on=steps[POSTED], arrived_on=steps[ARRIVED])
 
 
 def end(card: Card, ending: str, on: date, note: str = "") -> Card:
@@ -133,17 +138,17 @@ def end(card: Card, ending: str, on: date, note: str = "") -> Card:
     if not card.is_open:
         raise CardError("card ending", ending, f"the card is already {card.status}")
     # The note comes back in every plan that shows the card: one line, nothing a terminal would act on.
-    return replace(card, ending=ending, ended_on=on, note=check_text("card note", " ".join(note.split())))
+    return card._replace(ending=ending, ended_on=on, note=check_text("card note", " ".join(note.split())))
 
 
 def undo(card: Card) -> Card:
     """Back exactly one step: an ending is lifted, else the latest dated step is forgotten."""
     if card.ending:
-        return replace(card, ending="", ended_on=None, note="")
+        return card._replace(ending="", ended_on=None, note="")
     status = card.status
     if status == PLANNED:
         raise CardError("card status", PLANNED, "nothing to undo: the card is only planned")
-    return replace(card, **{f"{status}_on": None})
+    return card._replace(**{f"{status}_on": None})
 
 
 def set_status(card: Card, status: str, on: date) -> Card:
@@ -153,7 +158,7 @@ def set_status(card: Card, status: str, on: date) -> Card:
         raise CardError("card status", status, "must be one of " + ", ".join(LIFE))
     reached = LIFE.index(status)
     filled = [(getattr(card, f"{step}_on") or on) if i <= reached else None for i, step in enumerate(LIFE[1:], 1)]
-    return replace(card, written_on=filled[0], posted_on=filled[1], arrived_on=filled[2], ending="", ended_on=None,
+    return card._replace(written_on=filled[0], posted_on=filled[1], arrived_on=filled[2], ending="", ended_on=None,
                    note="")
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ritual.core.ranges import check_day
+from ritual.core.records import Checked
 from ritual.core.text import MONTH_NAMES, date_words
 from ritual.errors import InvalidValue
 
@@ -36,15 +37,20 @@ _MONTH_ONLY = r"^--(\d{2})$"
 _WORDS = r"(?i)^(?:(\d{1,2})\s+([a-z]+)|([a-z]+)\s+(\d{1,2})|([a-z]+))(?:,?\s+(\d{4}))?$"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class PartialDate:
-    """A date that may lack its year (year-less) or its day too (month-only)."""
+class _DateFields(NamedTuple):
+    """The fields of a PartialDate; they compare in this order, month first."""
 
     month: int
     day: int | None = None
     year: int | None = None
 
-    def __post_init__(self) -> None:
+
+class PartialDate(Checked, _DateFields):
+    """A date that may lack its year (year-less) or its day too (month-only)."""
+
+    __slots__ = ()
+
+    def _check(self) -> None:
         if not 1 <= self.month <= 12:
             raise InvalidValue("date", self.iso_like(), "has no month " + str(self.month))
         if self.day is None:

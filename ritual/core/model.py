@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from ritual.core import ranges
 from ritual.core.dates import PartialDate, check_policy
+from ritual.core.records import Checked
 from ritual.errors import InvalidValue
 
 BIRTHDAY = "birthday"
@@ -31,9 +32,8 @@ class Address(NamedTuple):
         return ", ".join(p for p in parts if p)
 
 
-@dataclass(frozen=True, slots=True)
-class Occasion:
-    """A date worth a card besides the birthday: yearly (anniversary) or once."""
+class _OccasionFields(NamedTuple):
+    """The fields of an Occasion."""
 
     name: str
     date: PartialDate
@@ -41,7 +41,13 @@ class Occasion:
     card: bool = True
     id: int | None = None
 
-    def __post_init__(self) -> None:
+
+class Occasion(Checked, _OccasionFields):
+    """A date worth a card besides the birthday: yearly (anniversary) or once."""
+
+    __slots__ = ()
+
+    def _check(self) -> None:
         if not self.name.strip():
             raise InvalidValue("occasion name", self.name, "must not be empty")
         if not self.yearly and (self.date.year is None or self.date.day is None):

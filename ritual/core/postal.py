@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import MappingProxyType
+from typing import NamedTuple
 
+from ritual.core.records import Checked
 from ritual.errors import InvalidValue
 
 _ONE_DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class TransitTable:
-    """Working days a card takes from the home country to a destination."""
+# Read-only, so every table without figures of its own may share the one empty mapping.
+_NONE: Mapping = MappingProxyType({})
+
+
+class _TransitFields(NamedTuple):
+    """The fields of a TransitTable."""
 
     domestic: int
     same_region: int
     world: int
-    regions: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    overrides: Mapping[str, int] = field(default_factory=dict)
+    regions: Mapping[str, frozenset[str]] = _NONE
+    overrides: Mapping[str, int] = _NONE
     # Researched figures that beat the generic ones: domestic transit per home country, transit per region.
-    domestic_by_country: Mapping[str, int] = field(default_factory=dict)
-    region_days: Mapping[str, int] = field(default_factory=dict)
+    domestic_by_country: Mapping[str, int] = _NONE
+    region_days: Mapping[str, int] = _NONE
 
-    def __post_init__(self) -> None:
+
+class TransitTable(Checked, _TransitFields):
+    """Working days a card takes from the home country to a destination."""
+
+    __slots__ = ()
+
+    def _check(self) -> None:
         for name, days in (("domestic", self.domestic), ("same_region", self.same_region), ("world", self.world)):
             if days < 0:
                 raise InvalidValue(f"transit.{name}", days, "must not be negative")
@@ -51,14 +62,19 @@ class TransitTable:
                    *self.domestic_by_country.values(), *self.region_days.values(), 0)
 
 
-@dataclass(frozen=True)
-class MailCalendar:
-    """The days the post runs: weekdays (0 = Monday) minus public holidays."""
+class _MailFields(NamedTuple):
+    """The fields of a MailCalendar."""
 
     mail_weekdays: frozenset[int]
     holidays: frozenset[date] = frozenset()
 
-    def __post_init__(self) -> None:
+
+class MailCalendar(Checked, _MailFields):
+    """The days the post runs: weekdays (0 = Monday) minus public holidays."""
+
+    __slots__ = ()
+
+    def _check(self) -> None:
         if not self.mail_weekdays or not self.mail_weekdays <= set(range(7)):
             raise InvalidValue("mail_days", sorted(self.mail_weekdays), "must name at least one weekday")
 

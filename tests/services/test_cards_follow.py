@@ -75,9 +75,9 @@ def test_an_occasion_renamed_and_moved_in_one_edit_keeps_its_card(tmp_path):
         kai = friends.add(Friend("Kai", occasions=(Occasion("anniversary", PartialDate(12, 12, 2015)),)))
         card = card_step(base, db, "Kai", "anniversary", GIVEN, TODAY).after
         [occasion] = friends.get(kai.id).occasions
-        renamed = replace(occasion, name="wedding anniversary", date=PartialDate(12, 19, 2015))
+        renamed = occasion._replace(name="wedding anniversary", date=PartialDate(12, 19, 2015))
         friends.update(replace(friends.get(kai.id), occasions=(renamed,)))
-        assert _plan_sees(base, db, replace(card, occasion="wedding anniversary", day=date(2026, 12, 19)))
+        assert _plan_sees(base, db, card._replace(occasion="wedding anniversary", day=date(2026, 12, 19)))
         [moved] = CardRepository(db).all()
         assert (moved.id, moved.occasion, moved.day, moved.status) == (card.id, "wedding anniversary",
                                                                        date(2026, 12, 19), GIVEN)

@@ -46,7 +46,7 @@ def full_friend(name="Ana Souza") -> Friend:
 def without_ids(friend: Friend) -> Friend:
     from dataclasses import replace
 
-    return replace(friend, id=None, occasions=tuple(replace(o, id=None) for o in friend.occasions))
+    return replace(friend, id=None, occasions=tuple(o._replace(id=None) for o in friend.occasions))
 
 
 def test_every_field_round_trips(repo):

@@ -128,7 +128,7 @@ def _merged(friend: Friend, dates: dict[str, Found]) -> tuple[Friend, str | None
         if not same:
             friend = replace(friend, occasions=(*friend.occasions, Occasion(ANNIVERSARY, new)))
         elif same[0].date.year is None and new.year is not None:
-            kept = tuple(replace(o, date=new) if o is same[0] else o for o in friend.occasions)
+            kept = tuple(o._replace(date=new) if o is same[0] else o for o in friend.occasions)
             friend = replace(friend, occasions=kept)
         friend = with_anniversary_policy(friend, dates[ANNIVERSARY])
     return friend, None

@@ -149,4 +149,4 @@ def _with_anniversary(occasions: tuple[Occasion, ...], value: str | None) -> tup
     day = PartialDate.parse(value, "anniversary")
     if index is None:
         return (*occasions, Occasion(ANNIVERSARY, day))
-    return occasions[:index] + (replace(occasions[index], date=day),) + occasions[index + 1:]
+    return occasions[:index] + (occasions[index]._replace(date=day),) + occasions[index + 1:]
