@@ -29,6 +29,7 @@ from ritual.tui.memory import settle_after_start
 from ritual.tui.messages import LetterBoxChanged, RitualRequested
 from ritual.tui.key_lists import PALETTE_NOISE, key_table, palette_worthy
 from ritual.tui.palette import RitualCommands
+from ritual.tui.read_ahead import ReadsAhead
 from ritual.tui.safe_text import show_control_characters
 from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.week import WeekScreen
@@ -46,18 +47,16 @@ REMINDER_TOAST_SECONDS = 12
 MOST_TOASTS = 3
 # How long a removal or a status step can be taken back with z.
 UNDO_SECONDS = 10
-# After this long open, the friend list's and the calendar's first readings are made in the background, so their
-# first opening is as quick as the next ones (the week's own plan and the reminders go first).
-READ_AHEAD_SECONDS = 1.5
 SCREEN_NAMES = {"week": "The week", "friends": "Friends", "calendar": "Calendar", "box": "Letter box"}
 # The sections besides the week, each a mode of the app: (module in ritual.tui.screens, screen class).
 SECTIONS = {"friends": ("friends", "FriendsScreen"), "calendar": ("calendar", "CalendarScreen"),
             "box": ("letter_box", "LetterBoxScreen")}
-SECTION_MODULES = [module for module, _ in SECTIONS.values()]
 
 
-class RitualApp(App[None]):
+class RitualApp(ReadsAhead, App[None]):
     """Week, friends and calendar as three modes; profiles and forms open on top."""
+
+    SECTIONS = SECTIONS  # the modes besides the week, whose code ReadsAhead loads
 
     TITLE = "ritual"
     CSS_PATH = "app.tcss"
@@ -120,14 +119,7 @@ class RitualApp(App[None]):
         # Building the reminder jobs reads the plan: after the first frame, so the app shows at once.
         self.call_after_refresh(self.start_reminders)
         self.call_after_refresh(settle_after_start)
-        self.set_timer(READ_AHEAD_SECONDS, self.read_ahead)
-
-    @work(thread=True, exclusive=True, group="read-ahead")
-    def read_ahead(self) -> None:
-        """*worker*: the sections' code, and what the friend list and the calendar first show, while idle."""
-        for module in SECTION_MODULES:
-            import_module(f"ritual.tui.screens.{module}")
-        self.data.read_ahead()
+        self.start_reading_ahead()
 
     def _use_kept_theme(self) -> None:
         """The theme chosen last time, then keep each new choice."""

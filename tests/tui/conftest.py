@@ -16,6 +16,7 @@ from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
 from ritual.paths import Paths
 from ritual.store.friends import FriendRepository
+from ritual.tui import read_ahead
 from ritual.tui.app import RitualApp, build_app
 from textual.pilot import Pilot
 
@@ -92,6 +93,16 @@ def app(context: RitualContext) -> RitualApp:
 def friend_id(context: RitualContext, name: str) -> int:
     """The stored id of a fixed friend."""
     return FriendRepository(context.db).find(name).id
+
+
+@pytest.fixture(autouse=True)
+def no_reading_ahead(monkeypatch):
+    """The app reads ahead only in the tests that ask for it (they set the delay again).
+
+    Elsewhere its background work, coming a moment after the start, would make Pilot wait between the keys of a
+    word it types: Pilot sends each key once the process looks idle.
+    """
+    monkeypatch.setattr(read_ahead, "READ_AHEAD_SECONDS", 3600)
 
 
 @pytest.fixture(autouse=True)

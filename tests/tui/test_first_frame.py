@@ -12,6 +12,7 @@ HEAVY = ("icalendar", "holidays", "apscheduler", "vobject")
 # first of the two notes what is loaded by then, and the app closes.
 PROBE = (
     "import json, sys\n"
+    "from textual.app import App\n"
     "from ritual.tui.app import RitualApp\n"
     "from ritual.tui.screens.week import WeekScreen\n"
     "def note(app):\n"
@@ -20,7 +21,7 @@ PROBE = (
     "    app.exit()\n"
     "RitualApp.start_reminders = note\n"
     "WeekScreen._plan = lambda screen, monday: note(screen.app)\n"
-    "RitualApp.run = lambda self: RitualApp.__bases__[0].run(self, headless=True, size=(80, 24))\n"
+    "RitualApp.run = lambda self: App.run(self, headless=True, size=(80, 24))\n"
     "import ritual.tui\n"
     "from ritual.context import RitualContext\n"
     "from ritual.clock import Clock\n"
@@ -64,6 +65,7 @@ async def test_after_the_first_frame_the_startup_objects_are_set_aside_from_garb
 COLLECTOR_PROBE = (
     "import gc, json, sys\n"
     "from textual._context import active_app\n"
+    "from textual.app import App\n"
     "import ritual.tui.app as app_module\n"
     "from ritual.tui.app import RitualApp\n"
     "settle = app_module.settle_after_start\n"
@@ -74,7 +76,7 @@ COLLECTOR_PROBE = (
     "    seen['after it'] = gc.isenabled()\n"
     "    active_app.get().exit()\n"
     "app_module.settle_after_start = settled\n"
-    "RitualApp.run = lambda self: RitualApp.__bases__[0].run(self, headless=True, size=(80, 24))\n"
+    "RitualApp.run = lambda self: App.run(self, headless=True, size=(80, 24))\n"
     "import ritual.tui\n"
     "from ritual.context import RitualContext\n"
     "from ritual.clock import Clock\n"

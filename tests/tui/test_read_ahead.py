@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from textual.widgets import Select
 
-import ritual.tui.app as app_module
+import ritual.tui.read_ahead as read_ahead_module
 from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.store.friends import FriendRepository
@@ -62,7 +62,7 @@ def test_next_occasions_fill_in_only_that_field():
 
 
 async def test_after_a_moment_open_the_friend_list_and_calendar_are_read_and_their_code_loaded(app, monkeypatch):
-    monkeypatch.setattr(app_module, "READ_AHEAD_SECONDS", 0.05)
+    monkeypatch.setattr(read_ahead_module, "READ_AHEAD_SECONDS", 0.05)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.2)
@@ -78,3 +78,17 @@ async def test_after_a_moment_open_the_friend_list_and_calendar_are_read_and_the
         assert shown["Ana Souza"].next_occasion == NextOccasion(date(2026, 3, 14), "birthday")
         circles = [value for _, value in screen.query_one("#circle-filter", Select)._options if isinstance(value, str)]
         assert circles == ["book club", "choir", "pen pals", "school", "work"]
+
+
+async def test_reading_ahead_waits_while_keys_come(app, monkeypatch):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(read_ahead_module, "READ_AHEAD_SECONDS", 0.3)
+        app.start_reading_ahead()
+        for _ in range(6):  # a key every 0.1 s for 0.6 s: never a quiet 0.3 s
+            await pilot.press("down")
+            await pilot.pause(0.1)
+            assert app.data.ready_planned_friend_rows() is None
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        assert app.data.ready_planned_friend_rows() is not None

@@ -88,3 +88,24 @@ async def test_a_held_key_acts_on_the_item_it_was_pressed_on_before_an_arrow_mov
         await pilot.press("down", "e", "down")
         form = app.screen
         assert type(form).__name__ == "FriendFormScreen" and form.friend.name == screen.rows[1].name
+
+
+async def test_a_word_stays_a_word_when_the_app_handles_its_letters_late(app, context):
+    from textual import events
+
+    from ritual.tui.screens import base
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, "")
+        await highlight_a_card(screen, pilot)
+        before = stored(context)
+        first = events.Key("h", "h")  # means nothing on the week: the start of a word
+        second = events.Key("g", "g")  # "given" on its own
+        second.time = first.time + 0.05  # typed right after the h ...
+        screen.post_message(first)
+        await pilot.pause(base.TYPING_GAP_SECONDS + 0.2)  # ... but handled only after a busy moment
+        screen.post_message(second)
+        await settle(pilot)
+        await pilot.pause(base.TYPING_GAP_SECONDS + 0.2)
+        await settle(pilot)
+        assert screen.waiting_key is None and stored(context) == before

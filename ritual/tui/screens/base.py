@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from time import monotonic
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual._context import NoActiveAppError
+from textual._time import get_time  # the clock Textual stamps each event with as it comes in
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.timer import Timer
@@ -96,7 +96,8 @@ class DataScreen(QuickOpening, Screen):
                 await self._act_now()
                 self.app.simulate_key(event.key)
             return
-        now = monotonic()
+        # When the key came, not when it is handled: a busy moment in the app must not split a word into keys.
+        now = event.time
         typing, self._last_letter = now - self._last_letter < TYPING_GAP_SECONDS, now
         if not typing and not self._has_key(event.key):
             typing = True
@@ -136,7 +137,7 @@ class DataScreen(QuickOpening, Screen):
 
     def start_typing(self, character: str) -> None:
         """Take a letter as typing, never as its key: letters right after it are typing too."""
-        self._last_letter = monotonic()
+        self._last_letter = get_time()
         self._type_waiting()
         self.typed(character)
 

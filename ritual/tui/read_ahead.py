@@ -1,0 +1,45 @@
+"""Reading ahead while the app is idle, so each section opens the first time as quickly as it does later."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from textual import events, work
+from textual._time import get_time  # the clock Textual stamps each event with as it comes in
+
+# After this long open with no key pressed, the sections' code is loaded and the friend list's and the calendar's
+# first readings are made in the background (the week's own plan and the reminders go first).
+READ_AHEAD_SECONDS = 1.5
+
+
+class ReadsAhead:
+    """For the app: once nobody has pressed a key for a moment, load and read what the sections first need.
+
+    Waiting for a quiet moment keeps the background work from slowing someone who is typing or moving about.
+    """
+
+    _last_key_at = float("-inf")
+
+    def start_reading_ahead(self) -> None:
+        """Read ahead at the first quiet moment after READ_AHEAD_SECONDS."""
+        self.set_timer(READ_AHEAD_SECONDS, self._read_ahead_when_quiet)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when each key came."""
+        if isinstance(event, events.Key):
+            self._last_key_at = event.time
+        await super().on_event(event)
+
+    def _read_ahead_when_quiet(self) -> None:
+        quiet = get_time() - self._last_key_at
+        if quiet < READ_AHEAD_SECONDS:
+            self.set_timer(READ_AHEAD_SECONDS - quiet, self._read_ahead_when_quiet)
+        else:
+            self.read_ahead()
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def read_ahead(self) -> None:
+        """*worker*: the sections' code, and what the friend list and the calendar first show."""
+        for module, _ in self.SECTIONS.values():
+            import_module(f"ritual.tui.screens.{module}")
+        self.data.read_ahead()
