@@ -112,6 +112,19 @@ class FriendRepository:
         """How many friends are stored."""
         return self.db.query("SELECT count(*) FROM friends")[0][0]
 
+    def names(self, friend_ids: list[int]) -> list[str]:
+        """The names of these friends, in the order given, read in one query (not one per friend)."""
+        found: dict[int, str] = {}
+        # Chunked to stay under SQLite's bound-parameter limit.
+        for start in range(0, len(friend_ids), 900):
+            chunk = list(friend_ids[start:start + 900])
+            marks = ", ".join("?" * len(chunk))
+            found.update(self.db.query_tuples(f"SELECT id, name FROM friends WHERE id IN ({marks})", chunk))
+        missing = next((i for i in friend_ids if i not in found), None)
+        if missing is not None:
+            raise NotFound(f"no friend with id {missing}")
+        return [found[i] for i in friend_ids]
+
     def find(self, name_or_id: str) -> Friend:
         """The one friend meant by an id or a name; ambiguous names list the candidates."""
         text = name_or_id.strip()
@@ -154,14 +167,19 @@ class FriendRepository:
             conn.execute("DELETE FROM occasions WHERE id = ?", (occasion_id,))
             _touch(conn, owner, self.db.clock.stamp())
 
-    def subjects(self, occasions_between: tuple[date, date] | None = None, due_by: date | None = None) -> list[Subject]:
+    def subjects(self, occasions_between: tuple[date, date] | None = None, due_by: date | None = None,
+                 friend_id: int | None = None) -> list[Subject]:
         """The light planning view of friends, loaded with two queries.
 
         With `occasions_between` and `due_by`, only friends who may have an occasion in that window or a
         keep-in-touch letter due by then are loaded, each with only the occasions (birthday included) that may
-        fall in the window: a cheap superset; the planner still decides exactly.
+        fall in the window: a cheap superset; the planner still decides exactly. With `friend_id`, that friend
+        alone, seen exactly as among everyone.
         """
         where, in_window, birthday_kept, params = _relevance_filter(occasions_between, due_by)
+        if friend_id is not None:
+            where, in_window = _only_friend(where, "f.id"), _only_friend(in_window, "o.friend_id")
+            params = {**params, "friend_id": friend_id}
         occasions: dict[int, list[Occasion]] = defaultdict(list)
         for row in self.db.query(f"SELECT * FROM occasions o {in_window} ORDER BY id", params):
             occasions[row["friend_id"]].append(occasion_from_row(row))
@@ -329,6 +347,12 @@ def _relevance_filter(window: tuple[date, date] | None, due_by: date | None) -> 
 
 
 _JULIAN_ORDINAL = 1721424.5  # a day's ordinal plus this is SQLite's julianday() of its midnight
+
+
+def _only_friend(where: str, column: str) -> str:
+    """A WHERE clause (or none) narrowed to the friend bound as `:friend_id`."""
+    narrowed = f"{column} = :friend_id"
+    return f"WHERE {narrowed} AND ({where.removeprefix('WHERE ')})" if where else f"WHERE {narrowed}"
 
 
 def _mmdd(day: date) -> int:

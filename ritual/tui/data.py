@@ -289,21 +289,19 @@ class RitualData:
         """Delete one occasion."""
         self.repo.remove_occasion(occasion_id)
 
-    def weekly_review(self):
-        """The weekly review as of today."""
+    def weekly_review(self) -> tuple:
+        """*worker*: the weekly review as of today, and the names of the friends whose cards go in the post."""
         from ritual.services.review.weekly import weekly_review
 
-        return weekly_review(self.settings, self.db, self.today())
+        with self.reader() as db:
+            review = weekly_review(self.settings, db, self.today())
+            return review, FriendRepository(db).names(review.to_post)
 
     def mark_review_card(self, card, key: str):
         """Take a review step (w written, p posted, s skipped) on a card, today."""
         from ritual.services.review.weekly import mark
 
         return mark(self.settings, self.db, card, key, self.today())
-
-    def names_of(self, friend_ids: list[int]) -> list[str]:
-        """The names of these friends, in order."""
-        return [self.repo.get(fid).name for fid in friend_ids]
 
     def print_week(self, friend_ids: list[int], kind: str, path):
         """The week's envelopes or labels for these friends, in one PDF."""

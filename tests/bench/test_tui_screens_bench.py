@@ -25,6 +25,13 @@ OPENINGS = (
     ("export dialog", ("w",), ("e",), "ExportScreen"),
     ("supplies", ("w",), ("u",), "SuppliesScreen"),
     ("projects", ("w",), ("p",), "ProjectsScreen"),
+    ("weekly review", ("w",), ("v",), "ReviewScreen"),
+    ("help", ("w",), ("question_mark",), "HelpScreen"),
+    ("import dialog", ("f",), ("i",), "ImportScreen"),
+    ("occasion form", ("f",), ("o",), "OccasionFormScreen"),
+    ("edit friend form", ("f",), ("e",), "FriendFormScreen"),
+    ("log sent form", ("b",), ("l",), "LetterFormScreen"),
+    ("ritual", ("f", "enter"), ("r",), "RitualScreen"),
 )
 
 

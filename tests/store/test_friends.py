@@ -178,3 +178,12 @@ def test_a_keep_in_touch_letter_due_on_the_last_day_asked_for_brings_its_friend_
     ])
     names = {s.name for s in repo.subjects(window, due_by=due_by)}
     assert names == {"On the day", "A year and a day", "Never written"}
+
+
+def test_names_come_in_the_order_asked_for_however_many_and_an_unknown_id_is_refused(repo):
+    ids = [repo.add(Friend(name=f"Friend {n:04}")).id for n in range(1000)]
+    asked = ids[::-1][:950] + ids[:3]  # more than one query's bound parameters, out of order, one asked twice
+    assert repo.names(asked) == [f"Friend {ids.index(i):04}" for i in asked]
+    assert repo.names([]) == []
+    with pytest.raises(NotFound, match="no friend with id 99999"):
+        repo.names([ids[0], 99999])

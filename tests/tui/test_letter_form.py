@@ -117,3 +117,15 @@ async def test_the_friend_is_found_by_typing_and_namesakes_are_told_apart(app, c
         await pilot.press(*["down"] * pick, "enter")
         assert chooser.value == sydney.id
         assert app.screen is form, "choosing a friend does not save the form"
+
+
+async def test_friends_read_after_the_form_was_left_are_let_go(app, context):
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_box(pilot)
+        form = await open_form(pilot, "r")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is box
+        form._friends_read(app.data.friend_rows())  # the worker's answer, arriving after the form closed
+        await settle(pilot)
+        assert app.screen is box and app.is_running

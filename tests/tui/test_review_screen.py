@@ -53,3 +53,18 @@ async def test_leaving_the_review_at_once_changes_nothing(app, context, tmp_path
         await pilot.press("escape")
         await settle(pilot)
     assert CardRepository(context.db).all() == [] and not list(tmp_path.glob("*.pdf"))
+
+
+async def test_leaving_the_review_before_it_is_read_is_calm(app, context, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        week = app.screen
+        await pilot.press("v")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        review._reviewed(*app.data.weekly_review())  # the worker's answer, arriving after the screen closed
+        await settle(pilot)
+        assert app.screen is week and app.is_running

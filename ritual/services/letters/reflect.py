@@ -60,7 +60,7 @@ def build_briefing(settings: Settings, db: Database, friend: Friend, occasion: s
     """
     from ritual.services.planning.agenda import agenda
 
-    items = agenda(settings, db, today, today + timedelta(days=366), today)
+    items = agenda(settings, db, today, today + timedelta(days=366), today, friend_id=friend.id)
     item = find_occasion(items, friend.id or 0, occasion, today)
     letters = LetterRepository(db)
     card = _card_of(db, item)

@@ -44,17 +44,19 @@ def holiday_names(settings: Settings, db: Database, year: int) -> dict[date, str
 
 def agenda(
     settings: Settings, db: Database, start: date, end: date, today: date, include_overdue: bool = True,
-    invitations_until: date | None = None,
+    invitations_until: date | None = None, friend_id: int | None = None,
 ) -> list[AgendaItem]:
     """Everything due between `start` and `end`, plus what is still open from before when asked.
 
     A caller that needs the gentle invitations (keep in touch) only up to `invitations_until` says so: those due
-    after it may be left out, and the friends only they would bring are not loaded at all.
+    after it may be left out, and the friends only they would bring are not loaded at all. With `friend_id`, that
+    friend's items alone, the same as among everyone's.
     """
     rules = plan_rules(settings, db, start, end, today if include_overdue else None)
     window = occasion_window(rules, start, end, today, include_overdue)
     with _collector_paused():
-        subjects = FriendRepository(db).subjects(window, due_by=end if invitations_until is None else invitations_until)
+        due_by = end if invitations_until is None else invitations_until
+        subjects = FriendRepository(db).subjects(window, due_by=due_by, friend_id=friend_id)
         return plan(subjects, rules, start, end, today, include_overdue, CardRepository(db).between(*window))
 
 

@@ -93,7 +93,11 @@ class LetterFormScreen(QuickOpening, FieldMessages, ModalScreen[Letter | None]):
     def _read_friends(self) -> None:
         """*worker*: the light rows of every friend, so the form shows at once even with thousands."""
         rows = self.data.friend_rows()
-        self.app.call_from_thread(self.query_one(FriendChooser).set_rows, rows)
+        self.app.call_from_thread(self._friends_read, rows)
+
+    def _friends_read(self, rows: list) -> None:
+        if self.is_attached:  # the form may have been left while the friends were read
+            self.query_one(FriendChooser).set_rows(rows)
 
     @on(Input.Blurred, "#field-day")
     def _check_day(self, event: Input.Blurred) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from pathlib import Path
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -20,10 +21,12 @@ from ritual.text.output import Styler
 from ritual.tui.widgets.fitting_footer import FittingFooter
 
 if TYPE_CHECKING:
+    from ritual.services.review.weekly import WeeklyReview
     from ritual.tui.data import RitualData
 
 _PLAIN = Styler(False)
 PRINTS = {"e": "envelopes", "l": "labels"}
+OPEN_ROWS = 12  # the most rows the list of open cards takes; the page scrolls for the steps under it
 
 
 class ReviewScreen(Screen):
@@ -41,12 +44,13 @@ class ReviewScreen(Screen):
     def __init__(self, data: RitualData) -> None:
         super().__init__()
         self.data = data
-        self.review = data.weekly_review()
+        self.review: WeeklyReview | None = None  # read in the background: it plans the week
+        self.names: list[str] = []  # of the friends whose cards go in the post
 
     def compose(self) -> ComposeResult:
         """The four steps, one under the other."""
         with VerticalScroll(id="review"):
-            yield Static(words.heading(self.review, _PLAIN), id="review-title", classes="dialog-title")
+            yield Static("Your weekly review", id="review-title", classes="dialog-title")
             yield Static("1. Still open from before: w written · p posted · s skip this year", classes="review-step")
             yield OptionList(id="review-open")
             yield Static(id="review-coming")
@@ -56,29 +60,45 @@ class ReviewScreen(Screen):
         yield FittingFooter()
 
     def on_mount(self) -> None:
-        """Fill the steps."""
-        self.show()
+        """Read the review; its steps fill in when it is ready."""
         self.query_one("#review-open", OptionList).focus()
+        self._read_review()
+
+    @work(thread=True, exclusive=True, group="review")
+    def _read_review(self) -> None:
+        """*worker*: the review as it stands now, off the event loop."""
+        review, names = self.data.weekly_review()
+        self.app.call_from_thread(self._reviewed, review, names)
+
+    def _reviewed(self, review: WeeklyReview, names: list[str]) -> None:
+        if not self.is_attached:
+            return  # left before the review was read
+        self.review, self.names = review, names
+        self.show()
 
     def show(self) -> None:
         """Every step from the review as it stands now."""
+        self.query_one("#review-title", Static).update(words.heading(self.review, _PLAIN))
         listing = self.query_one("#review-open", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
-        listing.add_options([Option(_plain(words.card_line(c))) for c in self.review.still_open]
-                            or [Option("Nothing is waiting from the past days.", disabled=True)])
+        options = [Option(_plain(words.card_line(c))) for c in self.review.still_open]
+        listing.add_options(options or [Option("Nothing is waiting from the past days.", disabled=True)])
+        # Each card takes a line at least, so with as many cards as rows the list is full: a set height spares
+        # measuring every card's lines at each layout (hundreds of cards with 10,000 friends).
+        listing.styles.height = OPEN_ROWS if len(options) >= OPEN_ROWS else "auto"
         if self.review.still_open:
             listing.highlighted = min(highlighted or 0, len(self.review.still_open) - 1)
         self.query_one("#review-coming", Static).update(_plain("\n".join(words.coming_lines(self.review, _PLAIN))))
         self.query_one("#review-supplies", Static).update(_plain("\n".join(words.supplies_lines(self.review, _PLAIN))))
-        names = self.data.names_of(self.review.to_post)
+        names = self.names
         post = words.post_lines(self.review, names, _PLAIN) + (["  e envelopes · l labels"] if names else [])
         self.query_one("#review-post", Static).update(_plain("\n".join(post)))
 
     def action_mark(self, key: str) -> None:
         """Take the step on the highlighted open card, say so, and show the review afresh."""
         index = self.query_one("#review-open", OptionList).highlighted
-        if not self.review.still_open or index is None:
+        if self.review is None or not self.review.still_open or index is None:
             return
         card = self.review.still_open[index]
         try:
@@ -87,13 +107,12 @@ class ReviewScreen(Screen):
             self._say(exc.message)
             return
         self._say(f"{card.item.friend}: {words.DONE_WORDS[change.after.status]}.")
-        self.review = self.data.weekly_review()
-        self.show()
+        self._read_review()
         self.app.data_changed()
 
     def action_print_week(self, key: str) -> None:
         """Write the week's envelopes or labels to one PDF in the current folder."""
-        if not self.review.to_post:
+        if self.review is None or not self.review.to_post:
             self._say("No card goes in the post this week: nothing to print.")
             return
         kind = PRINTS[key]
