@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ritual.core import ranges
 from ritual.errors import InvalidValue
@@ -24,9 +23,8 @@ MAX_QUOTE = 500
 MAX_FOCUS_MINUTES = 24 * 60
 
 
-@dataclass(frozen=True, slots=True)
-class Letter:
-    """One letter or card, sent or received; `day` is when it was written (sent) or received."""
+class _LetterFields(NamedTuple):
+    """The fields of a Letter, in the order it stores them."""
 
     friend_id: int
     direction: str
@@ -46,23 +44,40 @@ class Letter:
     focus_minutes: int | None = None
     card_id: int | None = None  # the card it was written for, if any
 
-    def __post_init__(self) -> None:
+
+class Letter(_LetterFields):
+    """One letter or card, sent or received; `day` is when it was written (sent) or received.
+
+    A named tuple that checks itself (a frozen dataclass's generated methods cost every start a millisecond).
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Letter:
+        return super().__new__(cls, *args, **kwargs)._checked()
+
+    def _replace(self, **changes: Any) -> Letter:
+        """A copy with `changes`, checked as a new letter is."""
+        return type(self)(**{**self._asdict(), **changes})
+
+    def _checked(self) -> Letter:
+        """The letter with its status filled in and its quotes tidied, or InvalidValue for a field that does not fit."""
         if self.direction not in DIRECTIONS:
             raise InvalidValue("direction", self.direction, "must be sent or received")
-        if not self.status:
-            object.__setattr__(self, "status", STATUSES[self.direction][0])
-        if self.status not in STATUSES[self.direction]:
+        status = self.status or STATUSES[self.direction][0]
+        if status not in STATUSES[self.direction]:
             allowed = ", ".join(STATUSES[self.direction])
-            raise InvalidValue("status", self.status, f"does not fit a {self.direction} letter ({allowed})")
+            raise InvalidValue("status", status, f"does not fit a {self.direction} letter ({allowed})")
         if self.medium not in MEDIA:
             raise InvalidValue("medium", self.medium, "must be one of " + ", ".join(MEDIA))
         for field, day in (("day", self.day), ("posted", self.posted), ("arrived", self.arrived)):
             ranges.check_day(day, field)
         _check_order("posted", self.posted, self.day, "written")
         _check_order("arrived", self.arrived, self.posted or self.day, "posted" if self.posted else "written")
-        object.__setattr__(self, "quotes", check_quotes(self.quotes))
+        quotes = check_quotes(self.quotes)
         if self.focus_minutes is not None and not 0 <= self.focus_minutes <= MAX_FOCUS_MINUTES:
             raise InvalidValue("focus minutes", self.focus_minutes, f"must be from 0 to {MAX_FOCUS_MINUTES}")
+        return tuple.__new__(type(self), (*self[:3], status, *self[4:13], quotes, *self[14:]))
 
     @property
     def sent(self) -> bool:
@@ -94,10 +109,10 @@ def advance(letter: Letter, status: str, day: date) -> Letter:
         allowed = ", ".join(STATUSES[letter.direction][1:])
         raise InvalidValue("status", status, f"does not fit a {letter.direction} letter (use {allowed})")
     if status == POSTED:
-        return replace(letter, status=POSTED, posted=day, arrived=None)
+        return letter._replace(status=POSTED, posted=day, arrived=None)
     if status == ARRIVED:
-        return replace(letter, status=ARRIVED, arrived=day)
-    return replace(letter, status=status)
+        return letter._replace(status=ARRIVED, arrived=day)
+    return letter._replace(status=status)
 
 
 def replies_owed(letters: Iterable[Letter], today: date, after_days: int = 0) -> list[Letter]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from datetime import date
 
 from ritual.core.fields import check_letter
@@ -50,7 +49,7 @@ class LetterRepository:
     def keep_effort(self, letter_id: int, sitting: str, focus_minutes: int | None) -> Letter:
         """Tie a letter to the sitting whose answers went into it, and the minutes the focus timer ran."""
         with self.db.transaction() as conn:
-            kept = replace(self._get(conn, letter_id), sitting=sitting, focus_minutes=focus_minutes)
+            kept = self._get(conn, letter_id)._replace(sitting=sitting, focus_minutes=focus_minutes)
             conn.execute("UPDATE letters SET sitting = ?, focus_minutes = ? WHERE id = ?",
                          (kept.sitting, kept.focus_minutes, letter_id))
             return self._get(conn, letter_id)
@@ -58,7 +57,7 @@ class LetterRepository:
     def keep_quotes(self, letter_id: int, quotes: tuple[str, ...]) -> Letter:
         """Replace the phrases kept from a letter."""
         with self.db.transaction() as conn:
-            kept = replace(self._get(conn, letter_id), quotes=quotes)
+            kept = self._get(conn, letter_id)._replace(quotes=quotes)
             conn.execute("UPDATE letters SET quotes = ? WHERE id = ?", (_columns(kept)["quotes"], letter_id))
             return self._get(conn, letter_id)
 

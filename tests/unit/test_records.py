@@ -6,6 +6,7 @@ import pytest
 
 from ritual.core.cards import Card
 from ritual.core.dates import PartialDate
+from ritual.core.letters import Letter
 from ritual.core.model import Occasion
 from ritual.errors import InvalidValue
 
@@ -38,3 +39,14 @@ def test_records_compare_hash_and_sort_by_their_fields_in_order():
     assert repr(PartialDate(6)) == "PartialDate(month=6, day=None, year=None)"
     with pytest.raises(AttributeError):
         PartialDate(6).month = 7
+
+
+def test_a_letter_fills_in_its_status_and_quotes_when_made_and_when_copied():
+    letter = Letter(1, "sent", date(2026, 11, 20), quotes=["  the  lake  "])
+    assert (letter.status, letter.quotes) == ("written", ("the lake",))
+    posted = letter._replace(status="posted", posted=date(2026, 11, 21), quotes=[" a  b "])
+    assert (posted.status, posted.quotes) == ("posted", ("a b",))
+    with pytest.raises(InvalidValue, match="does not fit a sent letter"):
+        letter._replace(status="answered")
+    with pytest.raises(InvalidValue, match="comes before the day it was written"):
+        letter._replace(posted=date(2026, 11, 19))
