@@ -80,12 +80,16 @@ async def keystroke_times(home: Path) -> list[float]:
     from ritual.context import RitualContext
     from ritual.paths import Paths
     from ritual.tui.app import build_app
+    from ritual.tui.read_ahead import READ_AHEAD_SECONDS
 
     context = RitualContext(Paths.under(home), Clock(date.fromisoformat(TODAY)))
     app = build_app(context, check_seconds=3600)
     times = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f")
+        # The app reads ahead in the background once no key came for a moment: let that happen first, or the
+        # process's CPU time would count it against the keystrokes.
+        await asyncio.sleep(READ_AHEAD_SECONDS + 0.5)
         for _ in range(3):
             await app.workers.wait_for_complete()
             await pilot.pause()
