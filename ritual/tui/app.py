@@ -56,7 +56,8 @@ SECTIONS = {"friends": ("friends", "FriendsScreen"), "calendar": ("calendar", "C
 class RitualApp(ReadsAhead, App[None]):
     """Week, friends and calendar as three modes; profiles and forms open on top."""
 
-    SECTIONS = SECTIONS  # the modes besides the week, whose code ReadsAhead loads
+    # The screens whose code ReadsAhead loads: the sections, and the two a week's work leads to.
+    SCREENS_READ_AHEAD = (*(module for module, _ in SECTIONS.values()), "ritual", "review")
 
     TITLE = "ritual"
     CSS_PATH = "app.tcss"

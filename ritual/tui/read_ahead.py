@@ -39,7 +39,7 @@ class ReadsAhead:
 
     @work(thread=True, exclusive=True, group="read-ahead")
     def read_ahead(self) -> None:
-        """*worker*: the sections' code, and what the friend list and the calendar first show."""
-        for module, _ in self.SECTIONS.values():
+        """*worker*: the screens' code, and what the friend list and the calendar first show."""
+        for module in self.SCREENS_READ_AHEAD:
             import_module(f"ritual.tui.screens.{module}")
         self.data.read_ahead()

@@ -61,14 +61,15 @@ def test_next_occasions_fill_in_only_that_field():
     assert all(type(row) is FriendRow for row in filled)
 
 
-async def test_after_a_moment_open_the_friend_list_and_calendar_are_read_and_their_code_loaded(app, monkeypatch):
+async def test_after_a_moment_open_the_friend_list_and_calendar_are_read_and_the_screens_code_loaded(app, monkeypatch):
     monkeypatch.setattr(read_ahead_module, "READ_AHEAD_SECONDS", 0.05)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.2)
         await app.workers.wait_for_complete()
         assert app.data.ready_planned_friend_rows() is not None
-        assert "ritual.tui.screens.calendar" in sys.modules and "ritual.tui.screens.letter_box" in sys.modules
+        assert {"ritual.tui.screens.calendar", "ritual.tui.screens.letter_box", "ritual.tui.screens.ritual",
+                "ritual.tui.screens.review"} <= set(sys.modules)
         await pilot.press("f")
         await settle(pilot)
         screen = app.screen
