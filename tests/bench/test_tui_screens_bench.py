@@ -81,6 +81,24 @@ def screen_text(screen) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in screen._compositor.render_strips())
 
 
+async def timed_opening(pilot, log: FrameLog, keys: tuple[str, ...], screen: str) -> Opening:
+    """Press the keys that open `screen` and time it to its first complete frame and until settled."""
+    app = pilot.app
+    log.clear()
+    start, thread_start = time.perf_counter(), time.thread_time()
+    await pilot.press(*keys)
+    while type(app.screen).__name__ != screen and time.perf_counter() - start < 10:
+        await asyncio.sleep(0.001)
+    await pilot.pause()
+    settled = time.perf_counter() - start - log.overhead
+    cpu = time.thread_time() - thread_start - log.overhead_cpu
+    assert type(app.screen).__name__ == screen, screen
+    shown = log.first_showing(screen, screen_text(app.screen))
+    # No painted frame matching the settled screen would mean the last paint is still to come: count the
+    # opening as settled then, never as quicker.
+    return Opening(settled if shown is None else shown - start, settled, cpu)
+
+
 async def opening_times(home, rounds: int = 5) -> dict[str, list[Opening]]:
     """For each screen: press the keys before, let everything settle, then time the opening key.
 
@@ -108,20 +126,7 @@ async def opening_times(home, rounds: int = 5) -> dict[str, list[Opening]]:
                 await pilot.press("escape", "escape", "w", *before)
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-                log.clear()
-                start, thread_start = time.perf_counter(), time.thread_time()
-                await pilot.press(*keys)
-                while type(app.screen).__name__ != screen and time.perf_counter() - start < 10:
-                    await asyncio.sleep(0.001)
-                await pilot.pause()
-                settled = time.perf_counter() - start - log.overhead
-                cpu = time.thread_time() - thread_start - log.overhead_cpu
-                assert type(app.screen).__name__ == screen, name
-                shown = log.first_showing(screen, screen_text(app.screen))
-                # No painted frame matching the settled screen would mean the last paint is still to come:
-                # count the opening as settled then, never as quicker.
-                complete = settled if shown is None else shown - start
-                found[name].append(Opening(complete, settled, cpu))
+                found[name].append(await timed_opening(pilot, log, keys, screen))
     context.close()
     return found
 
@@ -144,18 +149,9 @@ async def first_opening(home, before: tuple[str, ...], keys: tuple[str, ...], sc
         await pilot.press(*before)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        log.clear()
-        start, thread_start = time.perf_counter(), time.thread_time()
-        await pilot.press(*keys)
-        while type(app.screen).__name__ != screen and time.perf_counter() - start < 10:
-            await asyncio.sleep(0.001)
-        await pilot.pause()
-        settled = time.perf_counter() - start - log.overhead
-        cpu = time.thread_time() - thread_start - log.overhead_cpu
-        assert type(app.screen).__name__ == screen
-        shown = log.first_showing(screen, screen_text(app.screen))
+        opening = await timed_opening(pilot, log, keys, screen)
     context.close()
-    return Opening(settled if shown is None else shown - start, settled, cpu)
+    return opening
 
 
 def first_openings(home, starts: int = 3, idle: float = 3.0) -> dict[str, list[Opening]]:

@@ -8,6 +8,17 @@ import subprocess
 import sys
 
 HEAVY = ("icalendar", "holidays", "apscheduler", "vobject")
+# How each probe ends: the real app run headless at 80x24 on the home given as the first argument.
+RUN_HEADLESS = (
+    "RitualApp.run = lambda self: App.run(self, headless=True, size=(80, 24))\n"
+    "import ritual.tui\n"
+    "from ritual.context import RitualContext\n"
+    "from ritual.clock import Clock\n"
+    "from ritual.paths import Paths\n"
+    "from pathlib import Path\n"
+    "from datetime import date\n"
+    "ritual.tui.run_app(RitualContext(Paths.under(Path(sys.argv[1])), Clock(date(2026, 3, 9))))\n"
+)
 # Runs the real app headless. Just after the first frame the reminders start and the week's plan begins: the
 # first of the two notes what is loaded by then, and the app closes.
 PROBE = (
@@ -21,15 +32,7 @@ PROBE = (
     "    app.exit()\n"
     "RitualApp.start_reminders = note\n"
     "WeekScreen._plan = lambda screen, monday: note(screen.app)\n"
-    "RitualApp.run = lambda self: App.run(self, headless=True, size=(80, 24))\n"
-    "import ritual.tui\n"
-    "from ritual.context import RitualContext\n"
-    "from ritual.clock import Clock\n"
-    "from ritual.paths import Paths\n"
-    "from pathlib import Path\n"
-    "from datetime import date\n"
-    "ritual.tui.run_app(RitualContext(Paths.under(Path(sys.argv[1])), Clock(date(2026, 3, 9))))\n"
-) % (HEAVY,)
+) % (HEAVY,) + RUN_HEADLESS
 
 
 def test_the_first_frame_loads_the_week_alone_and_no_heavy_library(tmp_path):
@@ -76,15 +79,8 @@ COLLECTOR_PROBE = (
     "    seen['after it'] = gc.isenabled()\n"
     "    active_app.get().exit()\n"
     "app_module.settle_after_start = settled\n"
-    "RitualApp.run = lambda self: App.run(self, headless=True, size=(80, 24))\n"
-    "import ritual.tui\n"
-    "from ritual.context import RitualContext\n"
-    "from ritual.clock import Clock\n"
-    "from ritual.paths import Paths\n"
-    "from pathlib import Path\n"
-    "from datetime import date\n"
-    "ritual.tui.run_app(RitualContext(Paths.under(Path(sys.argv[1])), Clock(date(2026, 3, 9))))\n"
-    "print(json.dumps(seen), file=sys.stderr)\n"
+    + RUN_HEADLESS
+    + "print(json.dumps(seen), file=sys.stderr)\n"
 )
 
 
