@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-import click
-
 from ritual.text.safe import one_line, say, visible
 
 
@@ -18,8 +16,10 @@ def use_color(stream=None) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-# The few calm styles, by the Styler method that applies each.
-_STYLES = {"heading": {"bold": True}, "muted": {"dim": True}, "attention": {"fg": "yellow"}, "accent": {"fg": "cyan"}}
+# The few calm styles, by the Styler method that applies each: the codes click.style writes for bold, dim,
+# yellow and cyan, each piece ending with a reset of all styles.
+STYLE_CODES = {"heading": "\x1b[1m", "muted": "\x1b[2m", "attention": "\x1b[33m", "accent": "\x1b[36m"}
+RESET = "\x1b[0m"
 
 
 class Styler:
@@ -37,7 +37,7 @@ class Styler:
         if painted is None:
             painted = visible(text)
             if self.color:
-                painted = click.style(painted, **_STYLES[kind])
+                painted = f"{STYLE_CODES[kind]}{painted}{RESET}"
             self._painted[key] = painted
         return painted
 
@@ -60,6 +60,8 @@ class Styler:
 
 def removal_confirmed(question: str, yes: bool) -> bool:
     """Ask before removing anything (unless --yes); say so calmly when the answer is no."""
+    import click  # only a removal asks a question
+
     if yes or click.confirm(visible(question), default=False):
         return True
     say("Nothing removed.")

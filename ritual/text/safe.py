@@ -7,13 +7,13 @@ colour is on.
 
 from __future__ import annotations
 
+import codecs
 import re
-
-import click
+import sys
 
 from ritual.core.fields import CONTROL, NOTE_CONTROL
 
-# The exact codes Styler asks click for (bold, dim, yellow, cyan, reset), and nothing else.
+# The exact codes the Styler writes (bold, dim, yellow, cyan, reset) with their partial resets, and nothing else.
 _STYLER_CODES = re.compile("\x1b\\[(?:0|1|2|22|33|36|39)m")
 # Pages longer than this are looked over quickly first: nearly all of them hold no control character at all.
 _LONG = 4096
@@ -74,12 +74,39 @@ def terminal_safe(text: str, styled: bool = False) -> str:
 
 
 def say(text: object = "", err: bool = False, nl: bool = True, color: bool | None = None) -> None:
-    """Print like click.echo, through terminal_safe: the one way commands write text."""
-    # Once through terminal_safe no escape is left but the Styler's own (kept only when styled), so click is told
-    # not to look for colour codes to strip: on a page of a year that second pass costs as much as writing it.
-    click.echo(terminal_safe(str(text), styled=bool(color)), err=err, nl=nl, color=True)
+    """Print through terminal_safe to stdout (or stderr), then flush: the one way commands write text."""
+    # Once through terminal_safe no escape is left but the Styler's own, kept only when styled: nothing to strip.
+    write_out(terminal_safe(str(text), styled=bool(color)) + ("\n" if nl else ""), err)
 
 
 def say_document(text: str) -> None:
     """Print a file format (vCard, Markdown) to standard output: its CRLF line ends kept, every other control shown."""
-    click.echo("\r\n".join(visible(part) for part in text.split("\r\n")), nl=False)
+    write_out("\r\n".join(visible(part) for part in text.split("\r\n")))
+
+
+def write_out(text: str, err: bool = False) -> None:
+    """Write safe text to the standard stream as it is now, and flush it.
+
+    Written without click, so the everyday commands need not load it. A stream that says it takes only ASCII
+    gets UTF-8 on its bytes, with `?` for what cannot be encoded, as click.echo does: a name with an accent
+    must not end the command on a terminal set up for ASCII.
+    """
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return  # no terminal attached at all (a windowless process)
+    raw = getattr(stream, "buffer", None) if _takes_only_ascii(stream) else None
+    if raw is None:
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    raw.write(text.encode("utf-8", "replace"))
+    raw.flush()
+
+
+def _takes_only_ascii(stream) -> bool:
+    """True when a text stream's encoding is ASCII (or unknown, which Python streams never are)."""
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "ascii"
+    except LookupError:
+        return False
