@@ -10,7 +10,7 @@ from ritual import __version__
 from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
-from ritual.errors import InvalidValue, RitualError
+from ritual.errors import InvalidValue, RitualError, user_facing
 from ritual.text.output import use_color
 from ritual.text.safe import say
 from ritual.paths import Paths
@@ -61,15 +61,11 @@ class RitualGroup(click.Group):
         """Run the command, mapping ritual and database errors to clean messages."""
         try:
             return super().invoke(ctx)
-        except RitualError as exc:
-            raise UserFacingError(exc.message, exc.exit_code) from None
-        except sqlite3.DatabaseError as exc:
-            raise UserFacingError(f"the database could not be used: {exc}", 1) from None
-        except OSError as exc:
-            # A path the user named that cannot be read or written: bad input, not a crash.
-            if exc.filename is None:
+        except (RitualError, sqlite3.DatabaseError, OSError) as exc:
+            shown = user_facing(exc)
+            if shown is None:
                 raise
-            raise UserFacingError(f"{exc.filename}: {exc.strerror or exc}", 2) from None
+            raise UserFacingError(*shown) from None
 
 
 def _is_text(arg: str) -> bool:
@@ -112,7 +108,7 @@ def cli(ctx: click.Context, home: str | None, today) -> None:
 
             run_app(context)
             return
-        from ritual.commands.agenda import show_home
+        from ritual.everyday.pages import show_home
 
         show_home(context)
 

@@ -39,3 +39,17 @@ class StoreError(RitualError):
 
 class SettingsError(RitualError):
     """A settings file holds a value ritual cannot use."""
+
+
+def user_facing(exc: BaseException) -> tuple[str, int] | None:
+    """The message and exit code a stopped command gives the user; None for anything else, which is a bug."""
+    import sqlite3
+
+    if isinstance(exc, RitualError):
+        return exc.message, exc.exit_code
+    if isinstance(exc, sqlite3.DatabaseError):
+        return f"the database could not be used: {exc}", 1
+    # A path the user named that cannot be read or written: bad input, not a crash.
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}", 2
+    return None

@@ -12,7 +12,7 @@ def main() -> None:
     # and hold few cycles: some twenty collections would walk them again and again while they are made.
     gc.disable()
     try:
-        from ritual.cli import main as run
+        run = _loaded(sys.argv[1:])
     finally:
         # Straight to the oldest generation: the first young collection would otherwise walk them all once more.
         gc.freeze()
@@ -25,6 +25,23 @@ def main() -> None:
         if may_end_now(done.code) and flushed():
             os._exit(done.code or 0)
         raise
+
+
+def _loaded(args: list[str]):
+    """What runs the call: the quick door for a plain everyday one, which needs no click, else the command line."""
+    from ritual.everyday.door import everyday_call, run
+
+    call = everyday_call(args, os.environ)
+    if call is None:
+        from ritual.cli import main as command_line
+
+        return command_line
+    import ritual.everyday.pages  # noqa: F401  (its modules load here, with the collector paused)
+
+    def quick() -> None:
+        raise SystemExit(run(call))
+
+    return quick
 
 
 def may_end_now(code: object) -> bool:

@@ -2,51 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import click
 
-from ritual.core import ranges
 from ritual.context import RitualContext
-from ritual.core.planner import AgendaItem
-from ritual.text.output import Styler
-from ritual.text.render import render_upcoming
-from ritual.services.planning.agenda import agenda
-from ritual.text.setup import unchosen_hint
-from ritual.store.friends import FriendRepository
-from ritual.text.safe import say
-
-EMPTY_HINT = """No friends yet. Add the first one, for example:
-
-  ritual friend add "Ana Souza" --birthday 1990-03-14 --country BR
-
-or fill this home with demo friends to look around:  ritual demo"""
-
-
-def print_json(items: list[AgendaItem]) -> None:
-    """The agenda contract: a JSON array sorted by date then kind."""
-    import json
-
-    say(json.dumps([i.as_dict() for i in items], ensure_ascii=False, indent=2))
-
-
-def show_home(context: RitualContext) -> None:
-    """What bare `ritual` shows: this week, or how to begin on an empty database."""
-    from ritual.services.planning.week import week as plan_week
-    from ritual.text.week import week_text
-
-    if FriendRepository(context.db).count() == 0:
-        say(EMPTY_HINT)
-        return
-    plan = plan_week(context.settings, context.db, context.clock.today(), context.clock.today())
-    say(week_text(plan, Styler(context.color)), color=context.color)
-    _hint_unchosen_home(context)
-
-
-def _hint_unchosen_home(context: RitualContext) -> None:
-    """Say so while the plan rests on a country the user never chose: nothing silently assumes the US."""
-    if not context.settings.home_country_chosen:
-        say("\n" + Styler(context.color).muted(unchosen_hint(context.settings.home_country)), color=context.color)
+from ritual.core import ranges
+from ritual.everyday.pages import show_upcoming, show_week
 
 
 @click.command()
@@ -56,23 +16,7 @@ def _hint_unchosen_home(context: RitualContext) -> None:
 @click.pass_obj
 def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool) -> None:
     """The week, Monday to Sunday: what to write, what to post, the days themselves."""
-    # The week's sessions, supplies and letter box load only here: `upcoming` needs none of them.
-    from ritual.services.planning.week import week as plan_week
-    from ritual.text.week import week_text
-
-    target = _day_from(day, context.clock.today(), "--date")
-    plan = plan_week(context.settings, context.db, target, context.clock.today())
-    if as_json:
-        import json
-
-        from ritual.services.planning.serialize import week_entries
-
-        say(json.dumps(week_entries(plan), ensure_ascii=False, indent=2))
-    elif FriendRepository(context.db).count() == 0:
-        say(EMPTY_HINT)
-    else:
-        say(week_text(plan, Styler(context.color), show_all), color=context.color)
-        _hint_unchosen_home(context)
+    show_week(context, day, as_json, show_all)
 
 
 @click.command()
@@ -83,28 +27,7 @@ def week(context: RitualContext, day: str | None, as_json: bool, show_all: bool)
 @click.pass_obj
 def upcoming(context: RitualContext, start: str | None, days: int | None, as_json: bool, show_all: bool) -> None:
     """Everything due in the coming days, and what is still open from before."""
-    today = context.clock.today()
-    first = _day_from(start, today, "--from")
-    span = context.settings.upcoming_days if days is None else days
-    if span < 1:
-        raise click.BadParameter(f"{span} must be 1 or more", param_hint="--days")
-    last = first + timedelta(days=span - 1)
-    items = agenda(context.settings, context.db, first, last, today)
-    if as_json:
-        print_json(items)
-    else:
-        say(render_upcoming(items, first, last, Styler(context.color), show_all), color=context.color)
-        _hint_unchosen_home(context)
-
-
-def _day_from(text: str | None, today: date, option: str) -> date:
-    """The day named after `option`, or today when none is."""
-    if not text:
-        return today
-    # Date words load only when a day is named: most runs plan from today, and their patterns cost every start.
-    from ritual.core.date_words import parse_day_words
-
-    return parse_day_words(text, today, option)
+    show_upcoming(context, start, days, as_json, show_all)
 
 
 def register(group: click.Group) -> None:
