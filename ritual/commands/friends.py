@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, timedelta
 
 import click
@@ -81,7 +80,7 @@ def apply_options(friend: Friend, opts: dict, today: date) -> Friend:
     tags = [t for t in friend.tags if t not in fields.parse_tags(opts.get("untag") or ())]
     tags += [t for t in fields.parse_tags(opts.get("tag") or ()) if t not in tags]
     changes["tags"] = tuple(tags)
-    updated = replace(friend, **changes)
+    updated = friend._replace(**changes)
     address_changes = {
         target: (tuple(opts[source]) if source == "address" else opts[source])
         for source, target in _ADDRESS_OPTIONS.items()

@@ -7,7 +7,6 @@ single-line fields refuse every C0/C1 control (CR and LF included) and notes all
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ritual.core.letters import Letter, Reflection
 from ritual.core.model import Address, Friend, Occasion
@@ -78,8 +77,7 @@ def without_bad_texts(friend: Friend) -> tuple[Friend, list[str]]:
     if not bad:
         return friend, []
     check_text("name", friend.name)
-    cleaned = replace(
-        friend,
+    cleaned = friend._replace(
         nickname=_kept("nickname", friend.nickname), relationship=_kept("relationship", friend.relationship),
         how_met=_kept("how met", friend.how_met), notes=_kept("notes", friend.notes),
         tags=tuple(t for t in friend.tags if _clean("tag", t)),

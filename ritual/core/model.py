@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -55,9 +54,8 @@ class Occasion(Checked, _OccasionFields):
         ranges.check_year(self.date.year, "occasion date", self.date.iso(), ranges.FIRST_OCCASION_YEAR)
 
 
-@dataclass(frozen=True, slots=True)
-class Friend:
-    """Someone the user writes to, with everything ritual plans from."""
+class _FriendFields(NamedTuple):
+    """The fields of a Friend."""
 
     name: str
     id: int | None = None
@@ -73,9 +71,17 @@ class Friend:
     cadence_days: int | None = None
     last_sent: date | None = None
     last_received: date | None = None
-    occasions: tuple[Occasion, ...] = field(default=())
+    occasions: tuple[Occasion, ...] = ()
 
-    def __post_init__(self) -> None:
+
+class Friend(Checked, _FriendFields):
+    """Someone the user writes to, with everything ritual plans from."""
+
+    # A checked named tuple rather than a frozen dataclass: the week makes thousands, and the class costs every
+    # start less (no generated methods, and no `dataclasses`, which loads `inspect`).
+    __slots__ = ()
+
+    def _check(self) -> None:
         if not self.name.strip():
             raise InvalidValue("name", self.name, "must not be empty")
         if self.feb29 is not None:

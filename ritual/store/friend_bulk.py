@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 
 from ritual.core.fields import check_friend
 from ritual.core.model import Friend
@@ -53,7 +52,7 @@ class FriendBulkWriter:
                            for i, a in enumerate(friend.addresses)]
         self.tags += [(friend_id, tag) for tag in friend.tags]
         self.occasions += [(friend_id, *_occasion_values(o)) for o in friend.occasions]
-        return replace(friend, id=friend_id, name=columns["name"])
+        return friend._replace(id=friend_id, name=columns["name"])
 
     def flush(self) -> None:
         """Write every friend, address, tag and occasion held so far."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from threading import Lock
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -283,7 +282,7 @@ class RitualData:
             return self.repo.get(friend_id)
         friend = self.repo.get(friend_id)
         kept = tuple(occasion if o.id == occasion.id else o for o in friend.occasions)
-        return self.repo.update(replace(friend, occasions=kept))
+        return self.repo.update(friend._replace(occasions=kept))
 
     def remove_occasion(self, occasion_id: int) -> None:
         """Delete one occasion."""

@@ -7,7 +7,6 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -59,7 +58,7 @@ def test_vdir_sync_speed(tmp_path):
 
     def edit_friends(run: int) -> None:
         for friend in friends:
-            repo.update(replace(repo.get(friend.id), nickname=f"ritual {run}"))
+            repo.update(repo.get(friend.id)._replace(nickname=f"ritual {run}"))
 
     sync = lambda: sync_folder(db, folder, options, NOW)  # noqa: E731
     results = {"nothing changed": _timed(sync), "50 cards changed": _timed(sync, edit_cards),

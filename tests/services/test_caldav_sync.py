@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import replace
 
 import pytest
 
@@ -106,7 +105,7 @@ def test_create_update_delete_and_a_quiet_resync(home, radicale):
 
     repo = FriendRepository(home.db)
     ben = repo.find("Ben Year-less")
-    repo.update(replace(ben, birthday=PartialDate(12, 30)))
+    repo.update(ben._replace(birthday=PartialDate(12, 30)))
     edited = sync(home, target)
     assert edited.updated >= 1 and edited.deleted >= 1 and edited.created >= 1
     assert any("DTSTART;VALUE=DATE:20001230" in d for d in server_events(target).values())

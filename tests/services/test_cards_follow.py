@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -52,7 +51,7 @@ def test_an_edit_never_leaves_a_card_the_plan_cannot_see(old, new, policy, new_p
             ana = friends.add(Friend("Ana", birthday=old, feb29=policy))
             day = occurrence_in_year(old, year, policy or base.feb29)
             card = card_step(base, db, "Ana", "birthday", step, TODAY, occasion_date=day).after
-            friends.update(replace(friends.get(ana.id), birthday=new, feb29=new_policy))
+            friends.update(friends.get(ana.id)._replace(birthday=new, feb29=new_policy))
             now = base._replace(feb29=global_policy)
             agenda(now, db, TODAY, TODAY, TODAY)
             [moved] = CardRepository(db).all()
@@ -76,7 +75,7 @@ def test_an_occasion_renamed_and_moved_in_one_edit_keeps_its_card(tmp_path):
         card = card_step(base, db, "Kai", "anniversary", GIVEN, TODAY).after
         [occasion] = friends.get(kai.id).occasions
         renamed = occasion._replace(name="wedding anniversary", date=PartialDate(12, 19, 2015))
-        friends.update(replace(friends.get(kai.id), occasions=(renamed,)))
+        friends.update(friends.get(kai.id)._replace(occasions=(renamed,)))
         assert _plan_sees(base, db, card._replace(occasion="wedding anniversary", day=date(2026, 12, 19)))
         [moved] = CardRepository(db).all()
         assert (moved.id, moved.occasion, moved.day, moved.status) == (card.id, "wedding anniversary",
@@ -113,7 +112,7 @@ def test_cards_are_checked_again_only_when_the_store_or_the_feb29_rule_changed(t
         mar1 = base._replace(feb29="mar1")
         assert [m.day for m in follow_occasions(mar1, db)] == [date(2027, 3, 1)], "the Feb 29 rule changed"
 
-        friends.update(replace(friends.get(ana.id), birthday=PartialDate(3, 5, 1996)))
+        friends.update(friends.get(ana.id)._replace(birthday=PartialDate(3, 5, 1996)))
         assert [m.day for m in follow_occasions(mar1, db)] == [date(2027, 3, 5)], "the birthday changed"
         [moved] = CardRepository(db).all()
         assert (moved.id, moved.day) == (card.id, date(2027, 3, 5))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 
@@ -50,7 +49,7 @@ def test_a_first_import_gives_one_outcome_per_record_in_file_order(db):
 def test_a_reimport_says_what_changed_what_stayed_and_which_edits_were_kept(db):
     run(db, cards(ANA, BO))
     repo = FriendRepository(db)
-    repo.update(replace(repo.find("Ana Souza"), nickname="Ani"))
+    repo.update(repo.find("Ana Souza")._replace(nickname="Ani"))
     changed_ana = ("UID:a1", "FN:Ana Souza", "BDAY:1990-03-15", "NICKNAME:Aninha", "NOTE:moved to Porto")
     summary = run(db, cards(changed_ana, BO), tags=("phone",))
     assert outcomes(summary) == [

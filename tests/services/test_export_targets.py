@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -69,7 +68,7 @@ def test_an_edit_rewrites_the_file_and_a_new_day_is_checked_again(kept):
     refresh(home)
     repo = FriendRepository(home.db)
     ana = repo.find("Ana Souza")
-    repo.update(dataclasses.replace(ana, name="Ana Lima"))
+    repo.update(ana._replace(name="Ana Lima"))
     assert [r.outcome for r in refresh(home)] == [UPDATED]
     assert b"Ana Lima" in target.read_bytes() and b"Ana Souza" not in target.read_bytes()
     repo.add(Friend("Ivo New", birthday=PartialDate(4, 4)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -58,7 +57,7 @@ def test_the_calendar_follows_the_data_and_a_quiet_check_sends_nothing(kept):
     assert server_events(target) == before
 
     repo = FriendRepository(home.db)
-    repo.update(dataclasses.replace(repo.find("Ana Souza"), name="Ana Lima"))
+    repo.update(repo.find("Ana Souza")._replace(name="Ana Lima"))
     repo.delete(repo.find("Ben Year-less").id)
     edited = refresh(home, NOW + timedelta(minutes=15))["caldav"]
     assert edited.outcome == UPDATED and "deleted" in edited.detail

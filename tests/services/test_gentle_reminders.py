@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -124,7 +123,7 @@ def test_a_letter_since_the_last_hello_starts_afresh(tmp_path):
     engine(home, clock, received).deliver_due()
     db = open_database(home[0].database)
     repo = FriendRepository(db)
-    repo.update(dataclasses.replace(repo.find("Liam"), last_sent=date(2026, 11, 2)))
+    repo.update(repo.find("Liam")._replace(last_sent=date(2026, 11, 2)))
     db.close()
     clock.value = datetime(2026, 12, 2, 10, 0, tzinfo=BERLIN)
     engine(home, clock, received).deliver_due()

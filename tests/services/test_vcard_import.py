@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -93,7 +92,7 @@ def test_changed_fields_update_but_user_edits_stay(db):
     run(db, card("UID:a1", "FN:Ana Souza", "BDAY:1990-03-14", "NOTE:from the phone", "NICKNAME:Aninha"))
     repo = FriendRepository(db)
     ana = by_name(db)["Ana Souza"]
-    repo.update(replace(ana, notes="my own words", name="Ana S."))
+    repo.update(ana._replace(notes="my own words", name="Ana S."))
     summary = run(db, card("UID:a1", "FN:Ana Souza", "BDAY:1990-03-15", "NOTE:phone changed it", "NICKNAME:Aninha"))
     assert (summary.updated, summary.kept_edits) == (1, 2)
     ana = repo.get(ana.id)
@@ -104,8 +103,7 @@ def test_changed_fields_update_but_user_edits_stay(db):
 
 
 def test_match_by_name_and_birthday_fills_only_empty_fields(db):
-    FriendRepository(db).add(replace(read_vcard_text(card("FN:Bea Lima", "BDAY:--05-01"), "x")[0].friend,
-                                     notes="typed by hand"))
+    FriendRepository(db).add(read_vcard_text(card("FN:Bea Lima", "BDAY:--05-01"), "x")[0].friend._replace(notes="typed by hand"))
     summary = run(db, card("FN:Bea Lima", "BDAY:--05-01", "NOTE:from file", "NICKNAME:Bea"))
     assert (summary.created, summary.updated, summary.kept_edits) == (0, 1, 1)
     bea = by_name(db)["Bea Lima"]
@@ -115,7 +113,7 @@ def test_match_by_name_and_birthday_fills_only_empty_fields(db):
 def test_a_friend_renamed_and_redated_by_the_user_is_still_matched(db):
     run(db, card("FN:Simon Perreault", "BDAY:--02-03"))
     simon = by_name(db)["Simon Perreault"]
-    FriendRepository(db).update(replace(simon, name="Simon P.", birthday=PartialDate(2, 3, 1970)))
+    FriendRepository(db).update(simon._replace(name="Simon P.", birthday=PartialDate(2, 3, 1970)))
     summary = run(db, card("FN:Simon Perreault", "BDAY:--02-03"))
     assert (summary.created, summary.unchanged) == (0, 1)
 
@@ -124,7 +122,7 @@ def test_tags_and_occasions_merge_item_by_item(db):
     run(db, card("UID:c1", "FN:Cai", "CATEGORIES:a,b", "X-ANNIVERSARY:2001-06-01"))
     repo = FriendRepository(db)
     cai = by_name(db)["Cai"]
-    repo.update(replace(cai, tags=("a", "mine")))
+    repo.update(cai._replace(tags=("a", "mine")))
     run(db, card("UID:c1", "FN:Cai", "CATEGORIES:a,b,c", "X-ANNIVERSARY:2002-06-01"))
     cai = repo.get(cai.id)
     assert cai.tags == ("a", "c", "mine"), "b stays removed by the user, c is new in the file"

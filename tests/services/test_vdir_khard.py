@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
 
 import pytest
 
@@ -79,7 +78,7 @@ def test_a_friend_edited_in_ritual_shows_in_khard_with_its_other_fields_intact(k
     book.add(Friend("Ben Lima", birthday=PartialDate(7, 1)))
     book.sync()
     ana = book.friends()["Ana Souza"]
-    book.update(replace(ana, name="Ana Lima", birthday=PartialDate(3, 20, 1990), tags=("family", "pen pals")))
+    book.update(ana._replace(name="Ana Lima", birthday=PartialDate(3, 20, 1990), tags=("family", "pen pals")))
     book.sync()
     shown = khard("show", "--format", "yaml", "Ana")
     assert "First name: Ana" in shown and "Last name: Lima" in shown and "Birthday: '1990-03-20'" in shown

@@ -44,9 +44,8 @@ def full_friend(name="Ana Souza") -> Friend:
 
 
 def without_ids(friend: Friend) -> Friend:
-    from dataclasses import replace
-
-    return replace(friend, id=None, occasions=tuple(o._replace(id=None) for o in friend.occasions))
+    
+    return friend._replace(id=None, occasions=tuple(o._replace(id=None) for o in friend.occasions))
 
 
 def test_every_field_round_trips(repo):
@@ -56,11 +55,10 @@ def test_every_field_round_trips(repo):
 
 
 def test_update_changes_fields_and_keeps_occasion_ids(repo):
-    from dataclasses import replace
-
+    
     stored = repo.add(full_friend())
     kept = stored.occasions[0]
-    changed = replace(stored, name="Ana S.", tags=("family",), addresses=stored.addresses[:1], occasions=(kept,))
+    changed = stored._replace(name="Ana S.", tags=("family",), addresses=stored.addresses[:1], occasions=(kept,))
     repo.update(changed)
     again = repo.get(stored.id)
     assert again.name == "Ana S." and again.tags == ("family",) and len(again.addresses) == 1

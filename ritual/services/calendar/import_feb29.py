@@ -7,7 +7,6 @@ no Feb-29 birthday of theirs would move with it; otherwise the friend's choice d
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from ritual.core.dates import FEB28, MAR1
 from ritual.core.model import Friend
@@ -18,7 +17,7 @@ POLICY_WORDS = {FEB28: "28 February", MAR1: "1 March"}
 
 def with_anniversary_policy(friend: Friend, found: Found) -> Friend:
     """The friend with the rule's 29 February choice, when it may be taken as theirs."""
-    return replace(friend, feb29=found.feb29) if _may_take(friend, found) else friend
+    return friend._replace(feb29=found.feb29) if _may_take(friend, found) else friend
 
 
 def feb29_note(before: Friend, after: Friend, found: Found | None) -> str:

@@ -121,15 +121,15 @@ def _merged(friend: Friend, dates: dict[str, Found]) -> tuple[Friend, str | None
         if known is not None and not _same_day(known, new):
             return friend, f"already has birthday {known.words()}; the file says {new.words()}, so it was left as it is"
         if known is None or (known.year is None and new.year is not None):
-            friend = replace(friend, birthday=new, feb29=friend.feb29 or dates[BIRTHDAY].feb29)
+            friend = friend._replace(birthday=new, feb29=friend.feb29 or dates[BIRTHDAY].feb29)
     if ANNIVERSARY in dates:
         new = dates[ANNIVERSARY].date
         same = [o for o in friend.occasions if o.name.casefold() == ANNIVERSARY and _same_day(o.date, new)]
         if not same:
-            friend = replace(friend, occasions=(*friend.occasions, Occasion(ANNIVERSARY, new)))
+            friend = friend._replace(occasions=(*friend.occasions, Occasion(ANNIVERSARY, new)))
         elif same[0].date.year is None and new.year is not None:
             kept = tuple(o._replace(date=new) if o is same[0] else o for o in friend.occasions)
-            friend = replace(friend, occasions=kept)
+            friend = friend._replace(occasions=kept)
         friend = with_anniversary_policy(friend, dates[ANNIVERSARY])
     return friend, None
 

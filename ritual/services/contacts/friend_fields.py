@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from ritual.core import ranges
@@ -80,4 +79,4 @@ def with_primary_address(friend: Friend, **changes: object) -> Friend:
     if "country" in changes:
         changes["country"] = country_code(str(changes["country"]), "country")
     updated = current._replace(**changes)
-    return replace(friend, addresses=(updated, *friend.addresses[1:]))
+    return friend._replace(addresses=(updated, *friend.addresses[1:]))

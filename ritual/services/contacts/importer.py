@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ritual.core.model import Friend
 from ritual.services.contacts.merge import merge, snapshot
@@ -253,7 +253,7 @@ class _Importer:
 
 def _with_tags(friend: Friend, tags: tuple[str, ...]) -> Friend:
     missing = tuple(t for t in tags if t not in friend.tags)
-    return replace(friend, tags=friend.tags + missing) if missing else friend
+    return friend._replace(tags=friend.tags + missing) if missing else friend
 
 
 def _key(friend: Friend) -> tuple[str, str | None]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ritual.core.model import Friend, Occasion
 from ritual.services.planning.serialize import address_dict
@@ -52,7 +52,7 @@ def merge(current: Friend, last: dict | None, incoming: Friend, overwrite: bool 
     changes = {key: getattr(incoming, key) for key in taken}
     changes["tags"] = _merged_tags(current.tags, last, incoming.tags, overwrite)
     changes["occasions"] = _merged_occasions(current.occasions, last, incoming.occasions, overwrite)
-    result = replace(current, **changes)
+    result = current._replace(**changes)
     return Merged(result, snapshot(result) != now, tuple(kept))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ritual.core import ranges
 from ritual.core.dates import PartialDate
@@ -49,7 +49,7 @@ def checked_incoming(friend: Friend, uid: str | None, line: int, warnings: list[
     found = list(warnings)
     if CONTROL.search(friend.name):
         found.append((line, "name: control characters were left out of the name"))
-        friend = replace(friend, name=CONTROL.sub("", friend.name))
+        friend = friend._replace(name=CONTROL.sub("", friend.name))
     friend, emptied = without_bad_texts(friend)
     found += [(line, f"{field}: held a control character, so it was not imported") for field in emptied]
     if uid is not None and CONTROL.search(uid):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ritual.core.model import Friend
 from ritual.errors import InvalidValue
@@ -65,7 +65,7 @@ def card_from_text(text: str, notes: bool) -> ReadCard | BadCard:
 
 def new_card(friend: Friend, uid: str, notes: bool) -> str:
     """A whole card for a friend made in ritual; their notes stay private unless notes are synced."""
-    return friend_vcard(friend if notes else replace(friend, notes=""), NEW_CARD_VERSION, uid)
+    return friend_vcard(friend if notes else friend._replace(notes=""), NEW_CARD_VERSION, uid)
 
 
 def new_uid(wanted: str, taken: set[str]) -> str:

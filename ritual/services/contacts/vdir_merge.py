@@ -12,7 +12,7 @@ edit in ritual after a conflict is never taken for "unchanged" just because it m
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ritual.core.dates import PartialDate
 from ritual.core.model import ANNIVERSARY, Address, Friend, Occasion
@@ -126,7 +126,7 @@ def with_values(friend: Friend, values: dict) -> Friend:
         changes["tags"] = tuple(values["tags"])
     if "anniversary" in values:
         changes["occasions"] = _with_anniversary(friend.occasions, values["anniversary"])
-    return replace(friend, **changes)
+    return friend._replace(**changes)
 
 
 def address_from_dict(value: dict) -> Address:

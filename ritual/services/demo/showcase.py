@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, time, timedelta
 
 from ritual.core.cards import Card
@@ -92,7 +91,7 @@ def _with_birthday(friend: Friend, day: date) -> Friend:
     # A year that has this day (29 February needs a leap year).
     if year is not None and day.month == 2 and day.day == 29:
         year = 1988
-    return replace(friend, birthday=PartialDate(day.month, day.day, year), birthday_card=True)
+    return friend._replace(birthday=PartialDate(day.month, day.day, year), birthday_card=True)
 
 
 def _transit(friend: Friend, rules: PlanRules) -> int:

@@ -6,7 +6,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -217,7 +216,7 @@ def build_friend(original: Friend | None, values: dict, today: date) -> tuple[Fr
             addresses=_addresses(original, text),
         )
         base = original or Friend(name=text["name"] or "?")
-        return replace(base, **changes), {}
+        return base._replace(**changes), {}
     except InvalidValue as exc:
         return None, {ERROR_FIELDS.get(exc.field, "name"): describe(exc)}
 
