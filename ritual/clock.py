@@ -1,7 +1,5 @@
 """The clock, passed in everywhere so tests and demos can fix "today"."""
 
-from __future__ import annotations
-
 from datetime import date, datetime, timezone
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """Every path ritual uses, in one place: platformdirs by default, one folder under --home/RITUAL_HOME."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import NamedTuple
@@ -38,13 +36,13 @@ class Paths(NamedTuple):
         return self.data_dir / "backups"
 
     @classmethod
-    def under(cls, home: Path) -> Paths:
+    def under(cls, home: Path) -> "Paths":
         """All three folders inside one directory (tests, demos, portable installs)."""
         home = home.expanduser().absolute()
         return cls(home / "config", home / "data", home / "state")
 
     @classmethod
-    def for_user(cls) -> Paths:
+    def for_user(cls) -> "Paths":
         """The platform's standard folders for this user."""
         import platformdirs
 
@@ -55,7 +53,7 @@ class Paths(NamedTuple):
         )
 
     @classmethod
-    def resolve(cls, home: str | os.PathLike[str] | None = None) -> Paths:
+    def resolve(cls, home: str | os.PathLike[str] | None = None) -> "Paths":
         """--home wins, then RITUAL_HOME, then the platform folders."""
         chosen = home or os.environ.get(HOME_ENV)
         return cls.under(Path(chosen)) if chosen else cls.for_user()

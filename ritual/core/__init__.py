@@ -1,1 +1,1 @@
-"""The pure domain: dataclasses and functions, no I/O, no clock, no UI or storage libraries."""
+"""The pure domain: records and functions, no I/O, no clock, no UI or storage libraries."""

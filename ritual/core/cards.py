@@ -1,7 +1,5 @@
 """Cards: one friend's one occasion on one date, and its one life from planned to arrived (or skipped, or given)."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple

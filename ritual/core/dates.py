@@ -1,7 +1,5 @@
 """Yearly dates as people know them: full, year-less or month-only, with the Feb-29 policy."""
 
-from __future__ import annotations
-
 import re
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -99,12 +97,12 @@ class PartialDate(Checked, _DateFields):
         return date(self.year, self.month, self.day)
 
     @classmethod
-    def from_date(cls, value: date) -> PartialDate:
+    def from_date(cls, value: date) -> "PartialDate":
         """A full PartialDate from a datetime.date."""
         return cls(value.month, value.day, value.year)
 
     @classmethod
-    def parse(cls, text: str, field: str = "date") -> PartialDate:
+    def parse(cls, text: str, field: str = "date") -> "PartialDate":
         """Read `YYYY-MM-DD`, `MM-DD` / `--MM-DD` / `--MMDD` (no year) or `--MM` (month only)."""
         raw = text.strip()
         try:

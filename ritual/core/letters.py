@@ -1,7 +1,5 @@
 """The letter box: letters both ways, their journey through the post, and the reflections behind them."""
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -53,14 +51,14 @@ class Letter(_LetterFields):
 
     __slots__ = ()
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Letter:
+    def __new__(cls, *args: Any, **kwargs: Any) -> "Letter":
         return super().__new__(cls, *args, **kwargs)._checked()
 
-    def _replace(self, **changes: Any) -> Letter:
+    def _replace(self, **changes: Any) -> "Letter":
         """A copy with `changes`, checked as a new letter is."""
         return type(self)(**{**self._asdict(), **changes})
 
-    def _checked(self) -> Letter:
+    def _checked(self) -> "Letter":
         """The letter with its status filled in and its quotes tidied, or InvalidValue for a field that does not fit."""
         if self.direction not in DIRECTIONS:
             raise InvalidValue("direction", self.direction, "must be sent or received")

@@ -1,7 +1,5 @@
 """The people and dates ritual keeps: friends, their addresses and their occasions."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """When a card's steps fall for one plan, and which of the day, the write step and the post step it shows."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,7 +19,7 @@ NO_STEPS: tuple = ()
 class Timing:
     """Transit, post-by, write-by and arrival for one plan, each computed once per distinct input."""
 
-    def __init__(self, rules: PlanRules, today: date, cards: Mapping[CardKey, Card]) -> None:
+    def __init__(self, rules: "PlanRules", today: date, cards: Mapping[CardKey, Card]) -> None:
         self.rules = rules
         self.today = today
         self.cards = cards

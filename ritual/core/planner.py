@@ -1,7 +1,5 @@
 """The one planning engine: friends, rules and a date range in, sorted agenda items out."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -60,7 +58,7 @@ class Subject(NamedTuple):
     awaiting_reply: date | None = None  # when the oldest unanswered letter from them arrived
 
     @classmethod
-    def from_friend(cls, friend: Friend) -> Subject:
+    def from_friend(cls, friend: Friend) -> "Subject":
         """The planning view of a full friend record; the birthday becomes an occasion."""
         return cls(
             friend_id=friend.id or 0,

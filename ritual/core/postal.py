@@ -1,7 +1,5 @@
 """Postal timing: transit working days to a country, mail days, and the post-by and write-by dates."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from datetime import date, timedelta
 from types import MappingProxyType

@@ -16,8 +16,6 @@ a birthday in 9999 would overflow the year after it, a cadence of a billion days
 | ids                                     | 1 .. 2^63 - 1              |
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """Reminders derived from the planner's items: what to say, to whom, and at which local moment."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from types import MappingProxyType

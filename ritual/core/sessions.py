@@ -1,7 +1,5 @@
 """Writing sessions: the slots a user keeps each week, and the letters placed in them before their deadlines."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from datetime import date, time, timedelta
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """Supplies on hand: which stamp a letter needs, and whether the week's letters are covered."""
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple

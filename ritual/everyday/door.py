@@ -6,8 +6,6 @@ most once. Anything else (help, a typo, a repeated or unknown option, a value it
 to the full command line, so every message about arguments still comes from one place.
 """
 
-from __future__ import annotations
-
 import os
 import stat
 from typing import Callable, Mapping, NamedTuple, Sequence

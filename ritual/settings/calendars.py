@@ -1,7 +1,5 @@
 """The export target settings: which `.ics` files and CalDAV calendars ritual keeps current by itself."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Any, NamedTuple
 

@@ -1,7 +1,5 @@
 """The contacts sync settings: which vdir folders `ritual sync contacts` keeps in step with the friends."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Any, NamedTuple
 

@@ -1,7 +1,5 @@
 """Typed settings: the shipped defaults in config/, overlaid by the user's own TOML files."""
 
-from __future__ import annotations
-
 import tomllib
 from datetime import time
 from pathlib import Path

@@ -1,7 +1,5 @@
 """The reminder and notifier settings: parsed from the merged TOML values into one typed record."""
 
-from __future__ import annotations
-
 from datetime import time
 from pathlib import Path
 from typing import Any, NamedTuple

@@ -1,7 +1,5 @@
 """The friend list read in one query: the few columns a list line shows and searches."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from ritual.store.database import Database

@@ -3,8 +3,6 @@
 Where each person's card stands is kept with the card itself (`cards`), the one place every screen reads.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple

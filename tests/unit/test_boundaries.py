@@ -203,3 +203,45 @@ def test_settings_depend_on_no_service():
         if "ritual.services" in path.read_text(encoding="utf-8")
     }
     assert back == set()
+
+
+def test_named_tuples_outside_the_app_are_made_from_real_types():
+    # Under `from __future__ import annotations` every field's type is a string, and typing compiles each one
+    # when the class is made: some 250 compiles on every `ritual week`, about a twentieth of its time.
+    offenders = []
+    for path in (ROOT / "ritual").rglob("*.py"):
+        if "tui" in path.relative_to(ROOT / "ritual").parts:
+            continue  # the app's start is dominated by Textual's own
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        future = any(isinstance(n, ast.ImportFrom) and n.module == "__future__" for n in tree.body)
+        named = any(isinstance(n, ast.ClassDef) and any(getattr(b, "id", "") == "NamedTuple" for b in n.bases)
+                    for n in tree.body)
+        if future and named:
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_the_installed_command_compiles_no_annotation_of_its_own(tmp_path):
+    script = (
+        "import builtins, sys, os\n"
+        "seen = []\n"
+        "real = builtins.compile\n"
+        "def compile(source, filename, mode, *args, **kwargs):\n"
+        "    frame = sys._getframe(1)\n"
+        "    while frame.f_code.co_filename.endswith('typing.py'):\n"
+        "        frame = frame.f_back\n"
+        "    seen.append(frame.f_code.co_filename)\n"
+        "    return real(source, filename, mode, *args, **kwargs)\n"
+        "builtins.compile = compile\n"
+        "end = os._exit\n"
+        "os._exit = lambda code: (print(repr(seen), file=sys.stderr), sys.stderr.flush(), end(code))\n"
+        "from ritual.launch import main\n"
+        "sys.argv = ['ritual', 'week']\n"
+        "main()\n"
+    )
+    env = {**os.environ, "RITUAL_HOME": str(tmp_path / "home"), "RITUAL_TODAY": "2026-11-25"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    # The files whose classes asked typing to compile a type: only the standard library's own (tomllib) are left.
+    callers = eval(done.stderr.strip().splitlines()[-1])
+    assert callers and [c for c in callers if os.sep + "ritual" + os.sep in c] == []

@@ -1,8 +1,6 @@
 """Stored cards follow their occasions: when a birthday, a one-off's day or the Feb 29 rule changes, the card of
 that occasion moves to the new day, keeping its id, its steps and its letters."""
 
-from __future__ import annotations
-
 from collections import defaultdict
 from datetime import date
 from typing import NamedTuple

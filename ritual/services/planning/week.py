@@ -1,8 +1,6 @@
 """The week, composed once: the planner's items, its writing sessions with their letters, letters that fit no
 session, supplies running short, and one line from the same week in earlier years. `ritual week`, its JSON and the app all ask this one function."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
