@@ -1,6 +1,5 @@
 """Typed settings: the shipped defaults in config/, overlaid by the user's own TOML files."""
 
-import tomllib
 from datetime import time
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -14,6 +13,7 @@ from ritual.settings.calendars import ExportSettings, parse_export_settings
 from ritual.settings.contacts import ContactSyncSettings, parse_contact_settings
 from ritual.settings.backups import parse_backups_keep
 from ritual.settings.reminders import ReminderSettings, parse_reminder_settings
+from ritual.settings.toml_files import CACHE_NAME, TomlFiles
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -45,17 +45,26 @@ class Settings(NamedTuple):
 
 def load_settings(paths: Paths) -> Settings:
     """Merge the shipped defaults with the user's config.toml and postal.toml."""
+    files = TomlFiles(paths.state_dir / CACHE_NAME)
+    try:
+        return _settings(paths, files)
+    finally:
+        files.keep()
+
+
+def _settings(paths: Paths, files: TomlFiles) -> Settings:
+    """The settings from the shipped files and the user's, each read through `files`."""
     shipped = shipped_config_dir()
-    values = _read(shipped / "settings.toml")
-    user_values = _read(paths.config_file) if paths.config_file.exists() else {}
+    values = files.read(shipped / "settings.toml")
+    user_values = files.read(paths.config_file) if paths.config_file.exists() else {}
     for key in user_values:
         if key not in values:
             raise SettingsError(f"{paths.config_file}: unknown setting {key!r}")
     values.update(user_values)
     source = paths.config_file if user_values else shipped / "settings.toml"
-    postal = _read(shipped / "postal.toml")
+    postal = files.read(shipped / "postal.toml")
     if paths.postal_file.exists():
-        _merge_postal(postal, _read(paths.postal_file))
+        _merge_postal(postal, files.read(paths.postal_file))
     return Settings(
         home_country=_country(values["home_country"], source),
         home_country_chosen="home_country" in user_values,
@@ -77,16 +86,6 @@ def load_settings(paths: Paths) -> Settings:
         return_address=_lines(values["return_address"], "return_address", source),
         backups_keep=parse_backups_keep(values["backups_keep"], source),
     )
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise SettingsError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
 def _merge_postal(base: dict[str, Any], user: dict[str, Any]) -> None:

@@ -97,10 +97,12 @@ def test_every_key_of_the_shipped_settings_file_is_read(tmp_path, monkeypatch):
             read_keys.add(key)
             return super().__getitem__(key)
 
-    original = settings_module._read
-    monkeypatch.setattr(settings_module, "_read", lambda path: Tracking(original(path)))
+    from ritual.settings.toml_files import TomlFiles
+
+    original = TomlFiles.read
+    monkeypatch.setattr(TomlFiles, "read", lambda self, path: Tracking(original(self, path)))
     settings_module.load_settings(Paths.under(tmp_path))
-    shipped = original(settings_module.shipped_config_dir() / "settings.toml")
+    shipped = original(TomlFiles(None), settings_module.shipped_config_dir() / "settings.toml")
     assert sorted(set(shipped) - read_keys) == []
 
 
