@@ -161,3 +161,18 @@ def test_a_reader_that_leaves_at_once_ends_the_command_quietly_both_ways(demo_ho
             ends.append((done.returncode, done.stderr))
     assert everyday_call(["week"], {}) is not None
     assert ends == [(1, b"")] * 4
+
+
+def test_every_option_the_door_takes_is_one_the_command_line_declares_the_same_way():
+    from ritual.cli import cli as root
+    from ritual.everyday.door import _COMMANDS, _ROOT_OPTIONS
+
+    def declared(command) -> dict[str, tuple[str, bool]]:
+        return {opt: (p.name, p.is_flag) for p in command.params for opt in getattr(p, "opts", [])}
+
+    context = root.make_context("ritual", ["week"], resilient_parsing=True)
+    tables = [(root, _ROOT_OPTIONS, {})] + [(root.get_command(context, name), *_COMMANDS[name]) for name in _COMMANDS]
+    for command, valued, flags in tables:
+        options = declared(command)
+        assert {o: (n, False) for o, n in valued.items()} | {o: (n, True) for o, n in flags.items()} == {
+            o: options[o] for o in (*valued, *flags)}
