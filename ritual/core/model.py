@@ -49,7 +49,7 @@ class Occasion(Checked, _OccasionFields):
             raise InvalidValue("occasion name", self.name, "must not be empty")
         if not self.yearly and (self.date.year is None or self.date.day is None):
             raise InvalidValue("occasion date", self.date.iso(), "needs a year for a one-off occasion")
-        ranges.check_year(self.date.year, "occasion date", self.date.iso(), ranges.FIRST_OCCASION_YEAR)
+        ranges.check_year(self.date.year, "occasion date", self.date, ranges.FIRST_OCCASION_YEAR)
 
 
 class _FriendFields(NamedTuple):
@@ -87,7 +87,7 @@ class Friend(Checked, _FriendFields):
         if self.cadence_days is not None:
             ranges.CADENCE_DAYS.check(self.cadence_days, "keep-in-touch")
         if self.birthday is not None:
-            ranges.check_year(self.birthday.year, "birthday", self.birthday.iso())
+            ranges.check_year(self.birthday.year, "birthday", self.birthday)
         ranges.check_day(self.last_sent, "last sent")
         ranges.check_day(self.last_received, "last received")
 

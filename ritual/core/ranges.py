@@ -67,9 +67,12 @@ ID = Range(1, 2**63 - 1, "(an id)")
 YEAR = Range(FIRST_YEAR, LAST_YEAR, "(a year)")
 
 
-def check_year(year: int | None, field: str, shown: str, first: int = FIRST_YEAR) -> None:
-    """Refuse a known year outside the range; `shown` is the whole value for the message."""
+def check_year(year: int | None, field: str, shown: object, first: int = FIRST_YEAR) -> None:
+    """Refuse a known year outside the range; `shown` is the whole value for the message: text, or a date
+    (whole or partial) whose ISO form is made only for a refusal, as thousands of records are checked a run."""
     if year is not None and not first <= year <= LAST_YEAR:
+        if not isinstance(shown, str):
+            shown = shown.iso() if hasattr(shown, "iso") else shown.isoformat()
         raise InvalidValue(field, shown, f"has a year outside {first}-{LAST_YEAR}")
 
 
@@ -81,5 +84,5 @@ def year_in_range(year: int, first: int = FIRST_YEAR) -> bool:
 def check_day(day: date | None, field: str) -> date | None:
     """The date when it lies between 1800-01-01 and 2200-12-31 (or is None)."""
     if day is not None:
-        check_year(day.year, field, day.isoformat())
+        check_year(day.year, field, day)
     return day
