@@ -22,6 +22,7 @@ class TomlFiles:
     def __init__(self, cache_file: Path | None) -> None:
         self.cache_file = cache_file
         self._entries = _load(cache_file)
+        self._read: set[str] = set()
         self._changed = False
 
     def read(self, path: Path) -> dict[str, Any]:
@@ -31,6 +32,7 @@ class TomlFiles:
         except OSError as exc:
             raise SettingsError(f"{path}: cannot be read ({exc.strerror})") from None
         key = str(path)
+        self._read.add(key)
         kept = self._entries.get(key)
         if kept is not None and kept[0] == raw:
             try:
@@ -46,9 +48,13 @@ class TomlFiles:
         return document
 
     def keep(self) -> None:
-        """Save the entries parsed this time; a cache that cannot be written is only a slower next start."""
-        if not self._changed or self.cache_file is None:
+        """Save the entries parsed this time, and only the files read this time (an old install's are let go);
+        a cache that cannot be written is only a slower next start."""
+        unread = self._entries.keys() - self._read
+        if (not self._changed and not unread) or self.cache_file is None:
             return
+        for key in unread:
+            del self._entries[key]
         from ritual.paths import make_private_dir
         from ritual.private_files import write_private_bytes
 

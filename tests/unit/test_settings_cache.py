@@ -79,3 +79,18 @@ def test_a_home_whose_state_cannot_be_written_still_loads(paths):
     paths.state_dir.parent.mkdir(parents=True, exist_ok=True)
     paths.state_dir.write_text("a file where the folder should be", encoding="utf-8")
     assert load_settings(paths).home_country == "DE"
+
+
+def test_only_the_files_read_last_are_kept(tmp_path):
+    cache = tmp_path / "state" / CACHE_NAME
+    old, new = tmp_path / "old.toml", tmp_path / "new.toml"
+    old.write_text("a = 1\n", encoding="utf-8")
+    new.write_text("b = 2\n", encoding="utf-8")
+    first = TomlFiles(cache)
+    first.read(old)
+    first.keep()
+    second = TomlFiles(cache)  # a later start that reads another file, as after an upgrade moves the shipped ones
+    assert second.read(new) == {"b": 2}
+    second.keep()
+    _, entries = marshal.loads(cache.read_bytes())
+    assert list(entries) == [str(new)]
