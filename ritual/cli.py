@@ -11,6 +11,7 @@ from ritual.clock import Clock
 from ritual.context import RitualContext
 from ritual.core.dates import parse_day
 from ritual.errors import InvalidValue, RitualError, user_facing
+from ritual.everyday.door import is_utf8_text
 from ritual.text.output import use_color
 from ritual.text.safe import say
 from ritual.paths import Paths
@@ -52,7 +53,7 @@ class RitualGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Refuse an argument that is not valid text before any command sees it."""
         for arg in args:
-            if not _is_text(arg):
+            if not is_utf8_text(arg):
                 shown = arg.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
                 raise click.UsageError(f"the argument '{shown}' is not valid UTF-8 text", ctx)
         return super().parse_args(ctx, args)
@@ -66,15 +67,6 @@ class RitualGroup(click.Group):
             if shown is None:
                 raise
             raise UserFacingError(*shown) from None
-
-
-def _is_text(arg: str) -> bool:
-    """False for an argument holding bytes that were not UTF-8 (kept by Python as lone surrogates)."""
-    try:
-        arg.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _today_option(ctx: click.Context, param: click.Parameter, value: str | None):

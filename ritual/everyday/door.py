@@ -32,7 +32,7 @@ class EverydayCall(NamedTuple):
 
 def everyday_call(args: Sequence[str], environ: Mapping[str, str]) -> EverydayCall | None:
     """The call `args` make when they are a plain everyday one; None leaves them to the full command line."""
-    if not all(_is_text(arg) for arg in args):
+    if not all(is_utf8_text(arg) for arg in args):
         return None
     root, rest = _options(args, _ROOT_OPTIONS, {})
     if root is None:
@@ -116,8 +116,8 @@ def _plain_days(days: object) -> bool:
     return isinstance(days, str) and days.isascii() and days.isdigit() and low <= int(days) <= high
 
 
-def _is_text(arg: str) -> bool:
-    """False for an argument holding bytes that were not UTF-8."""
+def is_utf8_text(arg: str) -> bool:
+    """False for an argument holding bytes that were not UTF-8 (kept by Python as lone surrogates)."""
     try:
         arg.encode("utf-8")
     except UnicodeEncodeError:
