@@ -39,7 +39,19 @@ class ReadsAhead:
 
     @work(thread=True, exclusive=True, group="read-ahead")
     def read_ahead(self) -> None:
-        """*worker*: the screens' code, and what the friend list and the calendar first show."""
+        """*worker*: the screens' code, what the friend list and the calendar first show, and the prompt decks."""
         for module in self.SCREENS_READ_AHEAD:
             import_module(f"ritual.tui.screens.{module}")
         self.data.read_ahead()
+        read_decks_ahead(self.paths)
+
+
+def read_decks_ahead(paths) -> None:
+    """*worker*: parse the prompt decks a ritual opens with; a deck with a problem is left for the ritual to say."""
+    from ritual.errors import RitualError
+    from ritual.services.letters.preparation import deck_in_use
+
+    try:
+        deck_in_use(paths)
+    except RitualError:
+        pass  # the ritual reads the decks again as it opens and shows the problem then

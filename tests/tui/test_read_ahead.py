@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from textual.widgets import Select
 
 import ritual.tui.read_ahead as read_ahead_module
+from ritual.paths import shipped_config_dir
+from ritual.services.letters import decks
 from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.store.friends import FriendRepository
@@ -63,6 +65,7 @@ def test_next_occasions_fill_in_only_that_field():
 
 async def test_after_a_moment_open_the_friend_list_and_calendar_are_read_and_the_screens_code_loaded(app, monkeypatch):
     monkeypatch.setattr(read_ahead_module, "READ_AHEAD_SECONDS", 0.05)
+    monkeypatch.setattr(decks, "_read", {})  # no deck parsed yet in this run
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.2)
@@ -70,6 +73,7 @@ async def test_after_a_moment_open_the_friend_list_and_calendar_are_read_and_the
         assert app.data.ready_planned_friend_rows() is not None
         assert {"ritual.tui.screens.calendar", "ritual.tui.screens.letter_box", "ritual.tui.screens.ritual",
                 "ritual.tui.screens.review"} <= set(sys.modules)
+        assert set((shipped_config_dir() / decks.PROMPTS_FOLDER).glob("*.toml")) <= set(decks._read)
         await pilot.press("f")
         await settle(pilot)
         screen = app.screen
