@@ -53,15 +53,17 @@ class DataChanged(Message):
     """The store changed (here or in another ritual process): what is shown may be stale."""
 
 
-class PlanReady(Message):
-    """A worker finished planning a date range."""
+class YearPlanned(Message):
+    """A worker planned a calendar year: its items, each day's (index, item) pairs, the marked days, the holidays."""
 
-    def __init__(self, start: date, end: date, items: list[AgendaItem], holidays: dict | None = None) -> None:
+    def __init__(self, year: int, items: list[AgendaItem], by_day: dict[date, list[tuple[int, AgendaItem]]],
+                 marks: dict[date, str], holidays: dict[date, str]) -> None:
         super().__init__()
-        self.start = start
-        self.end = end
+        self.year = year
         self.items = items
-        self.holidays = holidays or {}  # the home country's public holidays in the range, by day, named
+        self.by_day = by_day
+        self.marks = marks
+        self.holidays = holidays  # the home country's public holidays in the year, by day, named
 
 
 class FriendsLoaded(Message):
