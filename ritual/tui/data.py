@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ritual.clock import Clock
 from ritual.core.cards import Card, CardKey
+from ritual.core.dates import monday_of
 from ritual.core.letters import Letter
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
@@ -35,6 +36,8 @@ DEMO_COUNT = 24
 YEAR = timedelta(days=366)
 # Plans kept for asking again: the friend list's coming year and the calendar's year, with room for one more each.
 PLANS_KEPT = 4
+# Weeks kept for asking again: the one shown and the one the weekly review looks at (the next, on a Sunday).
+WEEKS_KEPT = 3
 
 
 class RitualData:
@@ -56,6 +59,9 @@ class RitualData:
         # each with the settings it was made with.
         self._plans: dict[tuple, tuple[Settings, list[AgendaItem]]] = {}
         self._plans_lock = Lock()
+        # Weeks planned, by (Monday, today, the store's signature), each with the settings it was planned with.
+        self._weeks: dict[tuple, tuple[Settings, WeekPlan]] = {}
+        self._weeks_lock = Lock()
 
     def today(self) -> date:
         """Today by the app's clock."""
@@ -173,9 +179,21 @@ class RitualData:
         LetterRepository(self.db).keep_effort(letter_id, sitting, minutes)
 
     def week(self, monday: date) -> WeekPlan:
-        """*worker*: the week holding `monday`, planned as `ritual week` plans it, on the worker's own connection."""
-        with self.reader() as db:
-            return week(self.settings, db, monday, self.today())
+        """*worker*: the week holding `monday`, planned as `ritual week` plans it, on the worker's own connection.
+
+        The week screen plans it as the app opens and the weekly review wants it too (a sixth of a second with
+        10,000 friends), so it is shared while nothing it is made from changed: the signature counts every write
+        to friends, cards, letters, supplies and sessions.
+        """
+        with self.reader() as db, self._weeks_lock:
+            today, settings = self.today(), self.settings
+            key = (monday_of(monday), today, friends_signature(db))
+            kept = self._weeks.get(key)
+            if kept is None or kept[0] is not settings:
+                if len(self._weeks) >= WEEKS_KEPT:
+                    del self._weeks[next(iter(self._weeks))]  # the oldest
+                kept = self._weeks[key] = (settings, week(settings, db, monday, today))
+            return kept[1]
 
     def letters(self, friend_id: int | None = None, year: int | None = None,
                 direction: str | None = None) -> list:
@@ -291,10 +309,11 @@ class RitualData:
 
     def weekly_review(self) -> tuple:
         """*worker*: the weekly review as of today, and the names of the friends whose cards go in the post."""
-        from ritual.services.review.weekly import weekly_review
+        from ritual.services.review.weekly import review_week_day, weekly_review
 
+        plan = self.week(review_week_day(self.today()))
         with self.reader() as db:
-            review = weekly_review(self.settings, db, self.today())
+            review = weekly_review(self.settings, db, self.today(), plan)
             return review, FriendRepository(db).names(review.to_post)
 
     def mark_review_card(self, card, key: str):

@@ -13,6 +13,7 @@ from ritual.services.letters import decks
 from ritual.core.dates import PartialDate
 from ritual.core.model import Friend
 from ritual.store.friends import FriendRepository
+from ritual.store.supplies import SupplyRepository
 from ritual.tui.data import RitualData
 from ritual.tui.friend_rows import FriendRow, NextOccasion, with_next_occasions
 from ritual.tui.screens.friends import FriendsScreen
@@ -41,6 +42,19 @@ def test_a_plan_is_made_again_with_new_settings(context):
     first = data.year_plan(2026)
     data.settings = data.settings._replace()  # a new settings object, as choosing a home country makes
     assert not all(a is b for a, b in zip(first, data.year_plan(2026)))
+
+
+def test_a_week_asked_for_again_is_shared_with_the_weekly_review_until_something_in_it_changes(context):
+    data = data_of(context)
+    shown = data.week(MONDAY)
+    assert data.week(MONDAY + timedelta(days=2)) is shown  # any day of the week: the same week
+    review, _ = data.weekly_review()
+    assert review.plan is shown
+    SupplyRepository(context.db).set("domestic", 3)  # supplies change a week's shortfalls
+    again = data.week(MONDAY)
+    assert again is not shown and again.monday == MONDAY
+    data.settings = data.settings._replace()  # a new settings object, as choosing a home country makes
+    assert data.week(MONDAY) is not again
 
 
 def test_planned_rows_are_ready_once_made_and_not_after_a_change(context):
