@@ -7,6 +7,8 @@ from importlib import import_module
 from textual import events, work
 from textual._time import get_time  # the clock Textual stamps each event with as it comes in
 
+from ritual.tui.memory import set_aside_read_ahead
+
 # After this long open with no key pressed, the sections' code is loaded and the friend list's and the calendar's
 # first readings are made in the background (the week's own plan and the reminders go first).
 READ_AHEAD_SECONDS = 1.5
@@ -44,6 +46,7 @@ class ReadsAhead:
             import_module(f"ritual.tui.screens.{module}")
         self.data.read_ahead()
         read_decks_ahead(self.paths)
+        set_aside_read_ahead()
 
 
 def read_decks_ahead(paths) -> None:
