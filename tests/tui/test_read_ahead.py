@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date, timedelta
 
@@ -103,6 +104,7 @@ async def test_reading_ahead_waits_while_keys_come(app, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         monkeypatch.setattr(read_ahead_module, "READ_AHEAD_SECONDS", 0.3)
+        frozen = gc.get_freeze_count()
         app.start_reading_ahead()
         for _ in range(6):  # a key every 0.1 s for 0.6 s: never a quiet 0.3 s
             await pilot.press("down")
@@ -111,3 +113,4 @@ async def test_reading_ahead_waits_while_keys_come(app, monkeypatch):
         await pilot.pause(0.5)
         await app.workers.wait_for_complete()
         assert app.data.ready_planned_friend_rows() is not None
+        assert gc.get_freeze_count() > frozen  # what was read is set aside from later collections
