@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     # Writing letters, undo and the demo load when first used: the first frame needs none of them.
     from ritual.services.letters.posting import LetterLogged
     from ritual.store.restore_points import RestorePoint
+    from ritual.tui.calendar_days import CalendarYear
 
 DEMO_COUNT = 24
 YEAR = timedelta(days=366)
@@ -62,6 +63,8 @@ class RitualData:
         # Weeks planned, by (Monday, today, the store's signature), each with the settings it was planned with.
         self._weeks: dict[tuple, tuple[Settings, WeekPlan]] = {}
         self._weeks_lock = Lock()
+        # The calendar's year last grouped, with the kept plan it was grouped from.
+        self._calendar_year: tuple[list[AgendaItem], CalendarYear] | None = None
 
     def today(self) -> date:
         """Today by the app's clock."""
@@ -96,6 +99,10 @@ class RitualData:
         A year's plan of 10,000 friends takes half a second; the friend list and the calendar each want one.
         One plan is made at a time, so a screen asking while the same plan is being made waits for it.
         """
+        return list(self._kept_plan(start, end, include_overdue))
+
+    def _kept_plan(self, start: date, end: date, include_overdue: bool) -> list[AgendaItem]:
+        """The plan kept for these days, made now if nothing is kept or what it was made from changed."""
         with self.reader() as db, self._plans_lock:
             today, settings = self.today(), self.settings
             key = (start, end, include_overdue, today, friends_signature(db))
@@ -104,16 +111,26 @@ class RitualData:
                 if len(self._plans) >= PLANS_KEPT:
                     del self._plans[next(iter(self._plans))]  # the oldest
                 kept = self._plans[key] = (settings, agenda(settings, db, start, end, today, include_overdue))
-            return list(kept[1])
+            return kept[1]
 
     def year_plan(self, year: int) -> list[AgendaItem]:
         """*worker*: every occasion, card and invitation of one calendar year (nothing overdue from before)."""
         return self.plan_range(date(year, 1, 1), date(year, 12, 31), include_overdue=False)
 
+    def calendar_year(self, year: int) -> CalendarYear:
+        """*worker*: the year's plan grouped by day with its days marked, shared as long as the plan is."""
+        from ritual.tui.calendar_days import calendar_year  # with the grids' marks: loaded for the calendar only
+
+        plan = self._kept_plan(date(year, 1, 1), date(year, 12, 31), include_overdue=False)
+        kept = self._calendar_year
+        if kept is None or kept[0] is not plan:  # a plan made again is a new list
+            kept = self._calendar_year = (plan, calendar_year(list(plan)))
+        return kept[1]
+
     def read_ahead(self) -> None:
         """*worker*: read now, while the app is idle, what the friend list and the calendar first ask for."""
         self.planned_friend_rows()
-        self.year_plan(self.today().year)
+        self.calendar_year(self.today().year)
         self.holidays(self.today().year)
 
     def log_letter(self, letter: Letter, occasion_date: date | None = None) -> LetterLogged:

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from ritual.core.model import Friend
-from ritual.core.planner import AgendaItem
 from ritual.tui.friend_rows import FriendRow
 
 if TYPE_CHECKING:
+    from ritual.tui.calendar_days import CalendarYear
     from ritual.services.planning.week import WeekPlan
 
 
@@ -54,15 +54,12 @@ class DataChanged(Message):
 
 
 class YearPlanned(Message):
-    """A worker planned a calendar year: its items, each day's (index, item) pairs, the marked days, the holidays."""
+    """A worker planned a calendar year: its items by day with the days marked, and the year's public holidays."""
 
-    def __init__(self, year: int, items: list[AgendaItem], by_day: dict[date, list[tuple[int, AgendaItem]]],
-                 marks: dict[date, str], holidays: dict[date, str]) -> None:
+    def __init__(self, year: int, planned: CalendarYear, holidays: dict[date, str]) -> None:
         super().__init__()
         self.year = year
-        self.items = items
-        self.by_day = by_day
-        self.marks = marks
+        self.planned = planned
         self.holidays = holidays  # the home country's public holidays in the year, by day, named
 
 

@@ -38,6 +38,17 @@ def test_a_plan_asked_for_again_is_shared_until_something_it_is_made_from_change
     assert not any(item.friend == "Zoe Quinn" for item in first)
 
 
+def test_the_calendars_year_is_grouped_by_day_once_and_again_after_a_change(context):
+    data = data_of(context)
+    first = data.calendar_year(2026)
+    assert data.calendar_year(2026) is first
+    assert [item.friend for _, item in first.by_day[date(2026, 3, 14)]][:1] == ["Ana Souza"]
+    assert all(first.items[index] is item for pairs in first.by_day.values() for index, item in pairs)
+    FriendRepository(context.db).add(Friend(name="Zoe Quinn", birthday=PartialDate(7, 1)))
+    changed = data.calendar_year(2026)
+    assert changed is not first and "Zoe Quinn" in {item.friend for _, item in changed.by_day[date(2026, 7, 1)]}
+
+
 def test_a_plan_is_made_again_with_new_settings(context):
     data = data_of(context)
     first = data.year_plan(2026)

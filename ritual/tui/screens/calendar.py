@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from collections import defaultdict
 from datetime import date
 
 from rich.text import Text
@@ -15,11 +14,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, AgendaItem
+from ritual.core.planner import AgendaItem
 from ritual.tui.formatting import LABEL_WIDTH, day_heading, hanging, item_text
 from ritual.tui.messages import FriendChosen, YearPlanned
 from ritual.tui.screens.base import DataScreen
-from ritual.tui.widgets.date_grid import ACTION_MARK, OCCASION_MARK, DateGrid
+from ritual.tui.widgets.date_grid import DateGrid
 from ritual.tui.widgets.fitted_lines import FittedLines
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.month_calendar import MonthCalendar
@@ -28,17 +27,6 @@ from ritual.tui.widgets.wrapping_list import WrappingOptionList
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
-
-
-def day_marks(items: list[AgendaItem]) -> dict[date, str]:
-    """Occasion days, and days with something to write or post."""
-    marks: dict[date, str] = {}
-    for item in items:
-        if item.kind == OCCASION:
-            marks[item.date] = OCCASION_MARK
-        elif item.kind != KEEP_IN_TOUCH:
-            marks.setdefault(item.date, ACTION_MARK)
-    return marks
 
 
 class CalendarScreen(DataScreen):
@@ -97,19 +85,15 @@ class CalendarScreen(DataScreen):
     @work(thread=True, exclusive=True, group="calendar-plan")
     def _plan(self, year: int) -> None:
         """*worker*: the year's plan, grouped by day and its days marked here rather than on the event loop."""
-        items = self.data.year_plan(year)
-        by_day: dict[date, list[tuple[int, AgendaItem]]] = defaultdict(list)
-        for index, item in enumerate(items):
-            by_day[item.date].append((index, item))
-        self.post_message(YearPlanned(year, items, by_day, day_marks(items), self.data.holidays(year)))
+        self.post_message(YearPlanned(year, self.data.calendar_year(year), self.data.holidays(year)))
 
     def on_year_planned(self, message: YearPlanned) -> None:
         """Mark the days and show the chosen day's items."""
         if message.year != self.planned_year:
             return
-        self.items, self.by_day, self.holidays = message.items, message.by_day, message.holidays
+        self.items, self.by_day, self.holidays = message.planned.items, message.planned.by_day, message.holidays
         for grid in self.query(DateGrid):
-            grid.set_marks(message.marks)
+            grid.set_marks(message.planned.marks)
             grid.set_holidays(message.holidays)
         self._show_day(self.cursor)
 
