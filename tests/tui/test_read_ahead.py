@@ -125,3 +125,23 @@ async def test_reading_ahead_waits_while_keys_come(app, monkeypatch):
         await app.workers.wait_for_complete()
         assert app.data.ready_planned_friend_rows() is not None
         assert gc.get_freeze_count() > frozen  # what was read is set aside from later collections
+
+
+async def test_while_idle_the_calendar_and_letter_box_are_built_off_screen_and_open_filled(app, monkeypatch):
+    monkeypatch.setattr(read_ahead_module, "READ_AHEAD_SECONDS", 0.05)
+    monkeypatch.setattr(read_ahead_module, "BUILD_GAP_SECONDS", 0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        week = app.screen
+        await pilot.pause(0.6)
+        await settle(pilot)
+        built = {mode: app._screen_stacks.get(mode, [None])[0] for mode in ("calendar", "box")}
+        assert type(built["calendar"]).__name__ == "CalendarScreen" and type(built["box"]).__name__ == "LetterBoxScreen"
+        assert app.screen is week and app.focused is not None and app.focused.screen is week
+        await pilot.press("c")
+        assert app.screen is built["calendar"] and app.screen.by_day  # shown as it was built: the year is there
+        await settle(pilot)
+        assert app.screen.query_one("#day-items").option_count > 0
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.screen is built["box"]
