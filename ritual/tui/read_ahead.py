@@ -37,6 +37,7 @@ class ReadsAhead:
         await super().on_event(event)
 
     def _read_ahead_when_quiet(self) -> None:
+        """Read ahead and build the sections ahead once no key came for a moment."""
         if self._quiet_or_wait(self._read_ahead_when_quiet):
             self.read_ahead()
             self._build_sections_when_quiet()

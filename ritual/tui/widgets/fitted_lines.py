@@ -24,6 +24,7 @@ class FittedLines(Visual):
         self.widest = max(cell_len(line) for line in lines)
 
     def __str__(self) -> str:
+        """The text itself, as the option's prompt reads."""
         return self.text.plain
 
     @property

@@ -61,6 +61,7 @@ class LongText(Widget):
         return Strip([Segment(row, style)]).adjust_cell_length(width, style)
 
     def _rows_at(self, width: int) -> list[str]:
+        """The rows at `width`, wrapped again only when the width or the text changed."""
         if width != self._wrapped_for:
             self._rows = wrapped_rows(self._text, width)
             self._wrapped_for = width
@@ -76,7 +77,6 @@ def wrapped_rows(text: str, width: int) -> list[str]:
         else:
             rows += [str(part).rstrip() for part in Text(line).wrap(_console(), width, overflow="fold")]
     return rows
-
 
 
 @cache
