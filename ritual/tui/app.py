@@ -58,6 +58,9 @@ class RitualApp(ReadsAhead, App[None]):
 
     # The screens whose code ReadsAhead loads: the sections, and the two a week's work leads to.
     SCREENS_READ_AHEAD = (*(module for module, _ in SECTIONS.values()), "ritual", "review")
+    # The sections slowest to open the first time, built off screen while the app is idle (their data is read
+    # meanwhile, the calendar's by the reading ahead).
+    SECTIONS_BUILT_AHEAD = ("box", "calendar")
 
     TITLE = "ritual"
     CSS_PATH = "app.tcss"

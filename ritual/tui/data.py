@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ritual.clock import Clock
 from ritual.core.cards import Card, CardKey
+from ritual.core.dates import monday_of
 from ritual.core.letters import Letter
 from ritual.core.model import Friend, Occasion
 from ritual.core.planner import AgendaItem, Subject, plan
@@ -29,11 +30,14 @@ if TYPE_CHECKING:
     # Writing letters, undo and the demo load when first used: the first frame needs none of them.
     from ritual.services.letters.posting import LetterLogged
     from ritual.store.restore_points import RestorePoint
+    from ritual.tui.calendar_days import CalendarYear
 
 DEMO_COUNT = 24
 YEAR = timedelta(days=366)
 # Plans kept for asking again: the friend list's coming year and the calendar's year, with room for one more each.
 PLANS_KEPT = 4
+# Weeks kept for asking again: the one shown and the one the weekly review looks at (the next, on a Sunday).
+WEEKS_KEPT = 3
 
 
 class RitualData:
@@ -55,6 +59,11 @@ class RitualData:
         # each with the settings it was made with.
         self._plans: dict[tuple, tuple[Settings, list[AgendaItem]]] = {}
         self._plans_lock = Lock()
+        # Weeks planned, by (Monday, today, the store's signature), each with the settings it was planned with.
+        self._weeks: dict[tuple, tuple[Settings, WeekPlan]] = {}
+        self._weeks_lock = Lock()
+        # The calendar's year last grouped, with the kept plan it was grouped from.
+        self._calendar_year: tuple[list[AgendaItem], CalendarYear] | None = None
 
     def today(self) -> date:
         """Today by the app's clock."""
@@ -89,6 +98,10 @@ class RitualData:
         A year's plan of 10,000 friends takes half a second; the friend list and the calendar each want one.
         One plan is made at a time, so a screen asking while the same plan is being made waits for it.
         """
+        return list(self._kept_plan(start, end, include_overdue))
+
+    def _kept_plan(self, start: date, end: date, include_overdue: bool) -> list[AgendaItem]:
+        """The plan kept for these days, made now if nothing is kept or what it was made from changed."""
         with self.reader() as db, self._plans_lock:
             today, settings = self.today(), self.settings
             key = (start, end, include_overdue, today, friends_signature(db))
@@ -97,16 +110,26 @@ class RitualData:
                 if len(self._plans) >= PLANS_KEPT:
                     del self._plans[next(iter(self._plans))]  # the oldest
                 kept = self._plans[key] = (settings, agenda(settings, db, start, end, today, include_overdue))
-            return list(kept[1])
+            return kept[1]
 
     def year_plan(self, year: int) -> list[AgendaItem]:
         """*worker*: every occasion, card and invitation of one calendar year (nothing overdue from before)."""
         return self.plan_range(date(year, 1, 1), date(year, 12, 31), include_overdue=False)
 
+    def calendar_year(self, year: int) -> CalendarYear:
+        """*worker*: the year's plan grouped by day with its days marked, shared as long as the plan is."""
+        from ritual.tui.calendar_days import calendar_year  # with the grids' marks: loaded for the calendar only
+
+        plan = self._kept_plan(date(year, 1, 1), date(year, 12, 31), include_overdue=False)
+        kept = self._calendar_year
+        if kept is None or kept[0] is not plan:  # a plan made again is a new list
+            kept = self._calendar_year = (plan, calendar_year(list(plan)))
+        return kept[1]
+
     def read_ahead(self) -> None:
         """*worker*: read now, while the app is idle, what the friend list and the calendar first ask for."""
         self.planned_friend_rows()
-        self.year_plan(self.today().year)
+        self.calendar_year(self.today().year)
         self.holidays(self.today().year)
 
     def log_letter(self, letter: Letter, occasion_date: date | None = None) -> LetterLogged:
@@ -172,9 +195,21 @@ class RitualData:
         LetterRepository(self.db).keep_effort(letter_id, sitting, minutes)
 
     def week(self, monday: date) -> WeekPlan:
-        """*worker*: the week holding `monday`, planned as `ritual week` plans it, on the worker's own connection."""
-        with self.reader() as db:
-            return week(self.settings, db, monday, self.today())
+        """*worker*: the week holding `monday`, planned as `ritual week` plans it, on the worker's own connection.
+
+        The week screen plans it as the app opens and the weekly review wants it too (a sixth of a second with
+        10,000 friends), so it is shared while nothing it is made from changed: the signature counts every write
+        to friends, cards, letters, supplies and sessions.
+        """
+        with self.reader() as db, self._weeks_lock:
+            today, settings = self.today(), self.settings
+            key = (monday_of(monday), today, friends_signature(db))
+            kept = self._weeks.get(key)
+            if kept is None or kept[0] is not settings:
+                if len(self._weeks) >= WEEKS_KEPT:
+                    del self._weeks[next(iter(self._weeks))]  # the oldest
+                kept = self._weeks[key] = (settings, week(settings, db, monday, today))
+            return kept[1]
 
     def letters(self, friend_id: int | None = None, year: int | None = None,
                 direction: str | None = None) -> list:
@@ -290,10 +325,11 @@ class RitualData:
 
     def weekly_review(self) -> tuple:
         """*worker*: the weekly review as of today, and the names of the friends whose cards go in the post."""
-        from ritual.services.review.weekly import weekly_review
+        from ritual.services.review.weekly import review_week_day, weekly_review
 
+        plan = self.week(review_week_day(self.today()))
         with self.reader() as db:
-            review = weekly_review(self.settings, db, self.today())
+            review = weekly_review(self.settings, db, self.today(), plan)
             return review, FriendRepository(db).names(review.to_post)
 
     def mark_review_card(self, card, key: str):

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from ritual.core.model import Friend
-from ritual.core.planner import AgendaItem
 from ritual.tui.friend_rows import FriendRow
 
 if TYPE_CHECKING:
+    from ritual.tui.calendar_days import CalendarYear
     from ritual.services.planning.week import WeekPlan
 
 
@@ -53,15 +53,14 @@ class DataChanged(Message):
     """The store changed (here or in another ritual process): what is shown may be stale."""
 
 
-class PlanReady(Message):
-    """A worker finished planning a date range."""
+class YearPlanned(Message):
+    """A worker planned a calendar year: its items by day with the days marked, and the year's public holidays."""
 
-    def __init__(self, start: date, end: date, items: list[AgendaItem], holidays: dict | None = None) -> None:
+    def __init__(self, year: int, planned: CalendarYear, holidays: dict[date, str]) -> None:
         super().__init__()
-        self.start = start
-        self.end = end
-        self.items = items
-        self.holidays = holidays or {}  # the home country's public holidays in the range, by day, named
+        self.year = year
+        self.planned = planned
+        self.holidays = holidays  # the home country's public holidays in the year, by day, named
 
 
 class FriendsLoaded(Message):

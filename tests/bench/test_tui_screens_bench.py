@@ -81,6 +81,17 @@ def screen_text(screen) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in screen._compositor.render_strips())
 
 
+async def workers_done(app) -> None:
+    """Wait until no worker is pending or running: one cancelled by a newer one of its group is done too.
+
+    (Textual's `wait_for_complete` raises on a cancelled worker, as when a section built ahead refilled itself.)
+    """
+    from textual.worker import WorkerState
+
+    while any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers):
+        await asyncio.sleep(0.005)
+
+
 async def timed_opening(pilot, log: FrameLog, keys: tuple[str, ...], screen: str) -> Opening:
     """Press the keys that open `screen` and time it to its first complete frame and until settled."""
     app = pilot.app
@@ -120,11 +131,11 @@ async def opening_times(home, rounds: int = 5) -> dict[str, list[Opening]]:
     log = FrameLog(app)
     found: dict[str, list[Opening]] = {name: [] for name, *_ in OPENINGS}
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         for _ in range(rounds):
             for name, before, keys, screen in OPENINGS:
                 await pilot.press("escape", "escape", "w", *before)
-                await app.workers.wait_for_complete()
+                await workers_done(app)
                 await pilot.pause()
                 found[name].append(await timed_opening(pilot, log, keys, screen))
     context.close()
@@ -144,10 +155,10 @@ async def first_opening(home, before: tuple[str, ...], keys: tuple[str, ...], sc
     app = build_app(context, check_seconds=3600)
     log = FrameLog(app)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await asyncio.sleep(idle)  # a person reads the week a moment before going on
         await pilot.press(*before)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         opening = await timed_opening(pilot, log, keys, screen)
     context.close()

@@ -61,3 +61,28 @@ def test_objects_frozen_before_the_plan_stay_frozen(home):
     items, _, newly_frozen, enabled = _plan(home, "frozen")
     assert items > 3000
     assert newly_frozen == 0 and enabled == "True"
+
+
+_COUNTED = """
+import gc, sys
+from datetime import date
+from ritual.paths import Paths
+from ritual.services.planning import agenda as planning
+from ritual.settings.load import load_settings
+from ritual.store.database import open_database
+
+paths = Paths.resolve(sys.argv[1])
+db, settings = open_database(paths.database), load_settings(paths)
+counted = []
+count = gc.get_freeze_count
+planning.gc.get_freeze_count = lambda: counted.append(1) or count()
+gc.freeze()
+for _ in range(3):
+    planning.agenda(settings, db, date(2026, 11, 30), date(2026, 12, 6), date(2026, 11, 30))
+print(len(counted))
+"""
+
+
+def test_once_objects_are_frozen_they_are_not_counted_again_at_each_plan(home):
+    done = subprocess.run([sys.executable, "-c", _COUNTED, str(home)], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1"]

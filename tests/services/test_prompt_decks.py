@@ -11,7 +11,7 @@ from ritual.core.model import RELATIONSHIPS
 from ritual.core.prompt_choice import select
 from ritual.core.prompts import OCCASIONS, TONE_NAMES, Moment, fitting, relationship_key
 from ritual.paths import Paths, shipped_config_dir
-from ritual.services.letters.decks import DeckError, load_deck, load_prompts, parse_deck, shipped_deck
+from ritual.services.letters.decks import DeckError, load_deck, load_prompts, parse_deck, read_deck, shipped_deck
 
 THEMES = ("memory", "admiration", "gratitude", "change", "hope", "unsaid", "play")
 MAIN_RELATIONSHIPS = ("friend", "family", "partner", "mentor", "pen pal")
@@ -184,3 +184,12 @@ def test_a_group_named_like_a_prompt_or_mixing_closings_is_refused(paths):
               'group = "unnoticed-kindness"\narc = "closing"\n')
     with pytest.raises(DeckError, match="mixes closing"):
         load_deck(paths)
+
+
+def test_a_deck_unchanged_since_it_was_read_is_not_parsed_again_and_an_edited_one_is(paths):
+    mine = user_deck(paths, "mine.toml", '[[prompt]]\nid = "mine.x"\nquestion = "Q?"\ncategories = ["x"]\n')
+    first = read_deck(mine)
+    assert read_deck(mine) is first
+    user_deck(paths, "mine.toml", '[[prompt]]\nid = "mine.y"\nquestion = "Q?"\ncategories = ["x"]\n')
+    assert [p.id for p, _ in read_deck(mine).prompts] == ["mine.y"]
+    assert "mine.y" in {p.id for p in load_deck(paths).prompts}

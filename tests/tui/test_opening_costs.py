@@ -16,6 +16,7 @@ from ritual.tui.screens.profile import ProfileScreen
 from ritual.tui.screens.week import WeekScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.friend_chooser import FriendChooser
+from tests.bench.test_tui_screens_bench import FrameLog
 from tests.tui.conftest import SIZE, settle
 from tests.tui.test_letter_box_screen import open_box
 
@@ -40,6 +41,17 @@ async def test_a_footer_under_a_dialog_is_not_rebuilt_when_the_dialog_closes(app
         after = footer_keys(week)
         assert [k.description for k in after] == [k.description for k in before]
         assert all(a is b for a, b in zip(after, before, strict=True))
+
+
+async def test_a_screen_opens_with_its_keys_in_the_footer_from_its_first_frame(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        log = FrameLog(app)
+        await pilot.press("v")
+        await settle(pilot)
+        footers = [text.splitlines()[-1] for _, name, text in log.frames if name == "ReviewScreen" and text.strip()]
+        # Textual's footer waits a refresh for its keys: the screen would show a frame with none, then another.
+        assert footers and all("Written" in footer for footer in footers), footers
 
 
 async def test_a_footer_shows_other_keys_when_the_screen_has_other_keys(app):

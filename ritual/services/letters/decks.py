@@ -18,6 +18,9 @@ _HEADER = re.compile(r"^\s*\[\[\s*prompt\s*\]\]")
 _ALIASES = re.compile(r"^\s*\[\s*aliases\s*\]")
 _TOML_POSITION = re.compile(r"^(?P<problem>.*) \(at line (?P<line>\d+), column \d+\)$")
 _TOP_KEYS = {"deck", "prompt", "disable", "aliases"}
+# Decks read, by file, with the text they had then: parsing the shipped decks takes a sixth of a second and every
+# ritual reads them as it opens, so a file whose text is unchanged is not parsed again (reading it is quick).
+_read: dict[Path, tuple[str, DeckFile]] = {}
 
 
 class DeckError(RitualError):
@@ -108,12 +111,15 @@ def read_folder(folder: Path) -> list[DeckFile]:
 
 
 def read_deck(path: Path) -> DeckFile:
-    """Read and check one deck file."""
+    """Read and check one deck file; one unchanged since it was last read is not parsed again."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DeckError(path, None, f"cannot be read ({exc})") from None
-    return parse_deck(text, path)
+    kept = _read.get(path)
+    if kept is None or kept[0] != text:
+        kept = _read[path] = (text, parse_deck(text, path))
+    return kept[1]
 
 
 def parse_deck(text: str, path: Path) -> DeckFile:

@@ -75,8 +75,22 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        if not gc.get_freeze_count():
+        if not _anything_frozen():
             gc.freeze()
             gc.unfreeze()
         if was_on:
             gc.enable()
+
+
+_frozen_seen = False  # set once the collector had frozen objects
+
+
+def _anything_frozen() -> bool:
+    """True once any object was frozen in this process; asked of the collector only until then.
+
+    Counting frozen objects walks every one of them (tens of milliseconds in the app, which freezes its start
+    and what it reads ahead), and nothing frozen is thawed again: the pause above thaws only what it froze itself.
+    """
+    global _frozen_seen
+    _frozen_seen = _frozen_seen or bool(gc.get_freeze_count())
+    return _frozen_seen

@@ -52,9 +52,17 @@ class WeeklyReview:
     to_post: list[int] = field(default_factory=list)
 
 
-def weekly_review(settings: Settings, db: Database, today: date) -> WeeklyReview:
-    """The review: on a Sunday the coming week is the next one; on any other day, the rest of this week."""
-    plan = week(settings, db, today + timedelta(days=1), today)
+def review_week_day(today: date) -> date:
+    """A day of the week the review looks at: on a Sunday the coming week is the next one, else this one."""
+    return today + timedelta(days=1)
+
+
+def weekly_review(settings: Settings, db: Database, today: date, plan: WeekPlan | None = None) -> WeeklyReview:
+    """The review: on a Sunday the coming week is the next one; on any other day, the rest of this week.
+
+    `plan` is that week planned as of `today` when the caller has it already (the app keeps the week it shows).
+    """
+    plan = plan or week(settings, db, review_week_day(today), today)
     open_items = [i for i in plan.items if i.overdue and _open_card(i)]
     ahead = [i for i in plan.items if not i.overdue and i.date >= today and _open_card(i)]
     sessions = {CardKey(task.friend_id, task.occasion or "", task.occasion_date): session

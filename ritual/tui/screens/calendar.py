@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from collections import defaultdict
 from datetime import date
 
 from rich.text import Text
@@ -15,11 +14,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ritual.core.planner import KEEP_IN_TOUCH, OCCASION, AgendaItem
+from ritual.core.planner import AgendaItem
 from ritual.tui.formatting import LABEL_WIDTH, day_heading, hanging, item_text
-from ritual.tui.messages import FriendChosen, PlanReady
+from ritual.tui.messages import FriendChosen, YearPlanned
 from ritual.tui.screens.base import DataScreen
-from ritual.tui.widgets.date_grid import ACTION_MARK, OCCASION_MARK, DateGrid
+from ritual.tui.widgets.date_grid import DateGrid
+from ritual.tui.widgets.fitted_lines import FittedLines
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.month_calendar import MonthCalendar
 from ritual.tui.widgets.year_overview import YearOverview
@@ -27,17 +27,6 @@ from ritual.tui.widgets.wrapping_list import WrappingOptionList
 
 if TYPE_CHECKING:
     from ritual.tui.data import RitualData
-
-
-def day_marks(items: list[AgendaItem]) -> dict[date, str]:
-    """Occasion days, and days with something to write or post."""
-    marks: dict[date, str] = {}
-    for item in items:
-        if item.kind == OCCASION:
-            marks[item.date] = OCCASION_MARK
-        elif item.kind != KEEP_IN_TOUCH:
-            marks.setdefault(item.date, ACTION_MARK)
-    return marks
 
 
 class CalendarScreen(DataScreen):
@@ -95,21 +84,16 @@ class CalendarScreen(DataScreen):
 
     @work(thread=True, exclusive=True, group="calendar-plan")
     def _plan(self, year: int) -> None:
-        items = self.data.year_plan(year)
-        self.post_message(PlanReady(date(year, 1, 1), date(year, 12, 31), items, self.data.holidays(year)))
+        """*worker*: the year's plan, grouped by day and its days marked here rather than on the event loop."""
+        self.post_message(YearPlanned(year, self.data.calendar_year(year), self.data.holidays(year)))
 
-    def on_plan_ready(self, message: PlanReady) -> None:
+    def on_year_planned(self, message: YearPlanned) -> None:
         """Mark the days and show the chosen day's items."""
-        if message.start.year != self.planned_year:
+        if message.year != self.planned_year:
             return
-        self.items = message.items
-        self.holidays = message.holidays
-        self.by_day = defaultdict(list)
-        for index, item in enumerate(message.items):
-            self.by_day[item.date].append((index, item))
-        marks = day_marks(message.items)
+        self.items, self.by_day, self.holidays = message.planned.items, message.planned.by_day, message.holidays
         for grid in self.query(DateGrid):
-            grid.set_marks(marks)
+            grid.set_marks(message.planned.marks)
             grid.set_holidays(message.holidays)
         self._show_day(self.cursor)
 
@@ -139,18 +123,19 @@ class CalendarScreen(DataScreen):
             heading = Text.assemble(heading, Text(f"\n{self.holidays[day]} (public holiday)", style="italic"))
         self.query_one("#day-title", Static).update(heading)
         options = self.query_one("#day-items", WrappingOptionList)
-        width = options.line_width
-        options.clear_options()
-        if not width:
-            return  # not laid out yet: the items come once it has its width (WidthChanged), wrapped only once
-        options.wrapped_for = width
         pairs = self.by_day.get(day, [])
-        options.add_options([Option(hanging(item_text(item), width, LABEL_WIDTH), id=str(i)) for i, item in pairs]
+        shown = _wrapped(pairs, options)
+        options.clear_options()
+        if not options.line_width:
+            return  # not laid out yet: the items come once it has its width (WidthChanged), wrapped only once
+        options.wrapped_for = options.size.width
+        options.add_options([Option(FittedLines(text), id=str(i)) for (i, _), text in zip(pairs, shown)]
                             or [Option(Text("Nothing on this day.", style="dim italic"), disabled=True)])
 
     def on_wrapping_option_list_width_changed(self, _: WrappingOptionList.WidthChanged) -> None:
-        """Wrap the day's items again to the panel's new width."""
-        self._show_day(self.cursor)
+        """Wrap the day's items again to the panel's new width, unless they were wrapped for it meanwhile."""
+        if self.query_one("#day-items", WrappingOptionList).needs_wrapping:
+            self._show_day(self.cursor)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on an item opens the friend."""
@@ -167,3 +152,13 @@ class CalendarScreen(DataScreen):
     def action_today(self) -> None:
         """Put the cursor on today."""
         self.grid.cursor = self.data.today()
+
+
+def _wrapped(pairs: list[tuple[int, AgendaItem]], options: WrappingOptionList) -> list[Text]:
+    """The day's items wrapped to the width the list has once they are in it, its scrollbar shown or not."""
+    width = options.width_for(len(pairs))  # each item takes a line at least
+    texts = [hanging(item_text(item), width, LABEL_WIDTH) for _, item in pairs] if width else []
+    lines = sum(text.plain.count("\n") + 1 for text in texts)
+    if texts and options.width_for(lines) != width:  # wrapped, they overflow after all: a scrollbar takes its cells
+        return [hanging(item_text(item), options.width_for(lines), LABEL_WIDTH) for _, item in pairs]
+    return texts

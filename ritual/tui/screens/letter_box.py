@@ -23,6 +23,7 @@ from ritual.tui.screens.base import DataScreen
 from ritual.tui.screens.letter_form import LetterFormScreen
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.friend_chooser import FriendChooser
+from ritual.tui.widgets.letter_table import LetterTable
 from ritual.tui.widgets.letter_timeline import STATUS_WORDS
 from ritual.tui.widgets.year_letters import YearLetters
 
@@ -68,7 +69,7 @@ class LetterBoxScreen(DataScreen):
             yield Select(DIRECTION_CHOICES, value="both", id="box-direction", allow_blank=False, compact=True)
             yield Label(id="box-year")
         with Horizontal(id="box-body"):
-            yield DataTable(id="letter-table", cursor_type="row", zebra_stripes=True)
+            yield LetterTable(id="letter-table", cursor_type="row", zebra_stripes=True)
             with Vertical(id="box-aside"):
                 yield Label("Waiting for your reply", classes="section-title")
                 yield VerticalScroll(Static(id="owed-list"), id="owed-scroll")
@@ -150,8 +151,12 @@ class LetterBoxScreen(DataScreen):
 
     def _refill_if_resized(self) -> None:
         # The table's width settles a frame after a resize or a slimmer side list: lay it out for the final one.
-        if self.query_one(DataTable).scrollable_content_region.width != self._filled_width:
+        if self.letters and self.query_one(DataTable).scrollable_content_region.width != self._filled_width:
             self._fill_table()
+
+    def on_letter_table_width_changed(self) -> None:
+        """The table was laid out at another width: its rows follow once the layout is done."""
+        self.call_after_refresh(self._refill_if_resized)
 
     def _set_columns(self, table: DataTable, narrow: bool) -> None:
         if narrow != self.narrow or not table.columns:

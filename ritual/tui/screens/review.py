@@ -18,7 +18,9 @@ from textual.widgets.option_list import Option
 from ritual.errors import RitualError
 from ritual.text import review as words
 from ritual.text.output import Styler
+from ritual.tui.widgets.fitted_lines import FittedLines
 from ritual.tui.widgets.fitting_footer import FittingFooter
+from ritual.tui.widgets.long_text import LongText
 
 if TYPE_CHECKING:
     from ritual.services.review.weekly import WeeklyReview
@@ -53,9 +55,10 @@ class ReviewScreen(Screen):
             yield Static("Your weekly review", id="review-title", classes="dialog-title")
             yield Static("1. Still open from before: w written · p posted · s skip this year", classes="review-step")
             yield OptionList(id="review-open")
-            yield Static(id="review-coming")
-            yield Static(id="review-supplies")
-            yield Static(id="review-post")
+            # Long pages (two thousand lines with 10,000 friends): drawn a row at a time, only the rows in view.
+            yield LongText(id="review-coming")
+            yield LongText(id="review-supplies")
+            yield LongText(id="review-post")
             yield Static(id="review-message")
         yield FittingFooter()
 
@@ -82,18 +85,19 @@ class ReviewScreen(Screen):
         listing = self.query_one("#review-open", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
-        options = [Option(_plain(words.card_line(c))) for c in self.review.still_open]
+        # Counted rather than measured: hundreds of cards, each a line or two, as the list fills.
+        options = [Option(FittedLines(_plain(words.card_line(c)))) for c in self.review.still_open]
         listing.add_options(options or [Option("Nothing is waiting from the past days.", disabled=True)])
         # Each card takes a line at least, so with as many cards as rows the list is full: a set height spares
         # measuring every card's lines at each layout (hundreds of cards with 10,000 friends).
         listing.styles.height = OPEN_ROWS if len(options) >= OPEN_ROWS else "auto"
         if self.review.still_open:
             listing.highlighted = min(highlighted or 0, len(self.review.still_open) - 1)
-        self.query_one("#review-coming", Static).update(_plain("\n".join(words.coming_lines(self.review, _PLAIN))))
-        self.query_one("#review-supplies", Static).update(_plain("\n".join(words.supplies_lines(self.review, _PLAIN))))
+        self.query_one("#review-coming", LongText).update("\n".join(words.coming_lines(self.review, _PLAIN)))
+        self.query_one("#review-supplies", LongText).update("\n".join(words.supplies_lines(self.review, _PLAIN)))
         names = self.names
         post = words.post_lines(self.review, names, _PLAIN) + (["  e envelopes · l labels"] if names else [])
-        self.query_one("#review-post", Static).update(_plain("\n".join(post)))
+        self.query_one("#review-post", LongText).update("\n".join(post))
 
     def action_mark(self, key: str) -> None:
         """Take the step on the highlighted open card, say so, and show the review afresh."""

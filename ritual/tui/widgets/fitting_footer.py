@@ -100,10 +100,14 @@ class FittingFooter(Footer):
             self._rebuild()
 
     def _rebuild(self) -> None:
-        """Choose the keys again after the next refresh; changes that come before it are taken in one go."""
+        """Choose the keys again once the message at hand is handled; changes that come before are taken in one go.
+
+        Not after the next refresh, as Textual's footer does: that refresh would paint the screen with the old
+        keys (or none, as a screen opens) and the new ones a frame later, and the screen complete only then.
+        """
         if not self._rebuilding:
             self._rebuilding = True
-            self.call_after_refresh(self.recompose)
+            self.call_next(self.recompose)
 
     def on_resize(self) -> None:
         """Choose again when the width changed."""
