@@ -121,3 +121,21 @@ async def test_the_year_at_80_columns_shows_months_side_by_side_and_scrolls_to_t
         await pilot.press(*["pageup"] * 10)
         await settle(pilot)
         assert year.cursor.month == 1 and month_on_screen(year)
+
+
+async def test_a_calendar_made_before_midnight_shows_the_new_day_as_today_when_it_comes_back(app):
+    from datetime import timedelta
+
+    from ritual.clock import Clock
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calendar(app, pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        tomorrow = MONDAY + timedelta(days=1)
+        app.data.clock = Clock(tomorrow)  # the app stayed open past midnight
+        await pilot.press("c")
+        await settle(pilot)
+        assert app.screen is screen
+        assert {(g.today, g.cursor) for g in screen.query("DateGrid")} == {(tomorrow, tomorrow)}
+        assert screen.cursor == tomorrow

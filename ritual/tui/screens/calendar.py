@@ -62,6 +62,17 @@ class CalendarScreen(DataScreen):
                 yield WrappingOptionList(id="day-items")
         yield FittingFooter()
 
+    def on_screen_resume(self) -> None:
+        """Show today as today: a calendar built ahead while the app was idle may have been built before midnight."""
+        today = self.data.today()
+        for grid in self.query(DateGrid):
+            if grid.today != today:
+                if grid.cursor == grid.today:
+                    grid.cursor = today  # a cursor still on the day it was built for moves on to the new day
+                grid.today = today
+                grid.refresh()
+        super().on_screen_resume()
+
     def on_mount(self) -> None:
         """Start with the month, focused."""
         self.query_one("#year-overview").display = False
