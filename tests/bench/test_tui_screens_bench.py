@@ -12,6 +12,7 @@ from typing import NamedTuple
 import pytest
 
 from tests.bench.test_tui_bench import TODAY, make_home
+from tests.tui.conftest import workers_done
 
 TARGET = 0.3  # seconds, median, from the key to the screen's first complete frame
 # (name, keys to get there from the week, keys that open it, the screen class name that must be showing)
@@ -79,17 +80,6 @@ class FrameLog:
 def screen_text(screen) -> str:
     """The characters a screen shows now, row by row (styles aside: a cursor or a focus colour is not content)."""
     return "\n".join("".join(segment.text for segment in strip) for strip in screen._compositor.render_strips())
-
-
-async def workers_done(app) -> None:
-    """Wait until no worker is pending or running: one cancelled by a newer one of its group is done too.
-
-    (Textual's `wait_for_complete` raises on a cancelled worker, as when a section built ahead refilled itself.)
-    """
-    from textual.worker import WorkerState
-
-    while any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers):
-        await asyncio.sleep(0.005)
 
 
 async def timed_opening(pilot, log: FrameLog, keys: tuple[str, ...], screen: str) -> Opening:

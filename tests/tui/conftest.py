@@ -126,5 +126,17 @@ async def settle(pilot) -> None:
     while getattr(pilot.app.screen, "waiting_key", None) is not None:
         await pilot.pause(0.05)
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
+
+
+async def workers_done(app) -> None:
+    """Wait until no worker is pending or running.
+
+    Textual's own `wait_for_complete` raises as soon as one worker it waits for was cancelled, as happens when a
+    screen built ahead starts a newer reading of its group: a cancelled worker is done, and its successor is waited for.
+    """
+    from textual.worker import WorkerState
+
+    while any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers):
+        await asyncio.sleep(0.005)

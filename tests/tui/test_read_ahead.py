@@ -19,7 +19,7 @@ from ritual.tui.data import RitualData
 from ritual.tui.friend_rows import FriendRow, NextOccasion, with_next_occasions
 from ritual.tui.screens.friends import FriendsScreen
 from ritual.tui.widgets.friend_table import FriendTable
-from tests.tui.conftest import MONDAY, SIZE, settle
+from tests.tui.conftest import MONDAY, SIZE, settle, workers_done
 
 
 def data_of(context) -> RitualData:
@@ -95,7 +95,7 @@ async def test_after_a_moment_open_the_friend_list_and_calendar_are_read_and_the
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         assert app.data.ready_planned_friend_rows() is not None
         assert {"ritual.tui.screens.calendar", "ritual.tui.screens.letter_box", "ritual.tui.screens.ritual",
                 "ritual.tui.screens.review"} <= set(sys.modules)
@@ -122,7 +122,7 @@ async def test_reading_ahead_waits_while_keys_come(app, monkeypatch):
             await pilot.pause(0.1)
             assert app.data.ready_planned_friend_rows() is None
         await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         assert app.data.ready_planned_friend_rows() is not None
         assert gc.get_freeze_count() > frozen  # what was read is set aside from later collections
 
