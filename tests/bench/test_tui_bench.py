@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.tui.conftest import workers_done
+
 RITUAL = str(Path(sys.executable).with_name("ritual"))
 TODAY = "2026-03-09"
 FRIENDS = 10_000
@@ -91,7 +93,7 @@ async def keystroke_times(home: Path) -> list[float]:
         # process's CPU time would count it against the keystrokes.
         await asyncio.sleep(READ_AHEAD_SECONDS + 0.5)
         for _ in range(3):
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
         await pilot.press("slash")
         keys = [*"lena", *["backspace"] * 4, *"berlin", *["backspace"] * 6]
@@ -125,7 +127,7 @@ async def burst_seconds(home: Path) -> float:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f")
         for _ in range(3):
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
         await pilot.press("slash", *"lena berlin schmi"[:BURST])
         search = app.screen.query_one("#friend-search", Input)
