@@ -83,10 +83,10 @@ class _ItemLines:
         return head
 
 
-def labelled(label: str, text: str, paint: Callable[[str], str]) -> str:
-    """`  label    text…` wrapped under a hanging indent, with only the label painted."""
+def labelled(label: str, text: str, paint: Callable[[str], str], width: int = WIDTH) -> str:
+    """`  label    text…` wrapped to `width` under a hanging indent, with only the label painted."""
     head, indent = _label_head(label, paint)
-    return head + _hang(text, indent)
+    return head + _hang(text, indent, width)
 
 
 def _label_head(label: str, paint: Callable[[str], str]) -> tuple[str, int]:

@@ -68,3 +68,33 @@ async def test_leaving_the_review_before_it_is_read_is_calm(app, context, tmp_pa
         review._reviewed(*app.data.weekly_review())  # the worker's answer, arriving after the screen closed
         await settle(pilot)
         assert app.screen is week and app.is_running
+
+
+async def test_at_80_columns_every_line_of_the_review_is_wrapped_under_its_label_once(app):
+    from rich.cells import cell_len
+
+    from textual.widgets import OptionList
+
+    from ritual.tui.widgets.long_text import LongText
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        screen = app.screen
+        listing = screen.query_one("#review-open", OptionList)
+        width = listing.scrollable_content_region.width
+        cards = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        pages = {page.id: (page.size.width, page.content) for page in screen.query(LongText)}
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        wide = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    # Each line fits where it is shown, so nothing is wrapped a second time into a stray fragment, and a card's
+    # later lines hang under its text, past the label.
+    assert cards and all(cell_len(line) <= width for card in cards for line in card.split("\n"))
+    assert any("\n" in card for card in cards) and all(
+        line.startswith(" " * 11) for card in cards for line in card.split("\n")[1:])
+    for page_width, text in pages.values():
+        assert all(cell_len(line) <= page_width for line in text.split("\n"))
+    # Given room, a card takes fewer lines.
+    assert sum(card.count("\n") for card in wide) < sum(card.count("\n") for card in cards)

@@ -21,6 +21,7 @@ from ritual.text.output import Styler
 from ritual.tui.widgets.fitted_lines import FittedLines
 from ritual.tui.widgets.fitting_footer import FittingFooter
 from ritual.tui.widgets.long_text import LongText
+from ritual.tui.widgets.wrapping_list import WrappingOptionList
 
 if TYPE_CHECKING:
     from ritual.services.review.weekly import WeeklyReview
@@ -54,7 +55,7 @@ class ReviewScreen(Screen):
         with VerticalScroll(id="review"):
             yield Static("Your weekly review", id="review-title", classes="dialog-title")
             yield Static("1. Still open from before: w written · p posted · s skip this year", classes="review-step")
-            yield OptionList(id="review-open")
+            yield WrappingOptionList(id="review-open")
             # Long pages (two thousand lines with 10,000 friends): drawn a row at a time, only the rows in view.
             yield LongText(id="review-coming")
             yield LongText(id="review-supplies")
@@ -80,24 +81,42 @@ class ReviewScreen(Screen):
         self.show()
 
     def show(self) -> None:
-        """Every step from the review as it stands now."""
-        self.query_one("#review-title", Static).update(words.heading(self.review, _PLAIN))
-        listing = self.query_one("#review-open", OptionList)
+        """Every step from the review as it stands now, each wrapped to the width it has."""
+        review = self.review
+        self.query_one("#review-title", Static).update(words.heading(review, _PLAIN))
+        self._fill_open()
+        self.query_one("#review-coming", LongText).update_fitted(
+            lambda width: "\n".join(words.coming_lines(review, _PLAIN, width)))
+        self.query_one("#review-supplies", LongText).update_fitted(
+            lambda width: "\n".join(words.supplies_lines(review, _PLAIN, width)))
+        names = self.names
+        extra = ["  e envelopes · l labels"] if names else []
+        self.query_one("#review-post", LongText).update_fitted(
+            lambda width: "\n".join(words.post_lines(review, names, _PLAIN, width) + extra))
+
+    def _fill_open(self) -> None:
+        """The open cards, each wrapped to the list's width (its scrollbar's cells aside when they overflow)."""
+        listing = self.query_one("#review-open", WrappingOptionList)
+        if self.review is None or not listing.line_width:
+            return  # not laid out yet: filled once the list has its width (WidthChanged)
         highlighted = listing.highlighted
-        listing.clear_options()
-        # Counted rather than measured: hundreds of cards, each a line or two, as the list fills.
-        options = [Option(FittedLines(_plain(words.card_line(c)))) for c in self.review.still_open]
-        listing.add_options(options or [Option("Nothing is waiting from the past days.", disabled=True)])
+        cards = self.review.still_open
         # Each card takes a line at least, so with as many cards as rows the list is full: a set height spares
         # measuring every card's lines at each layout (hundreds of cards with 10,000 friends).
-        listing.styles.height = OPEN_ROWS if len(options) >= OPEN_ROWS else "auto"
-        if self.review.still_open:
-            listing.highlighted = min(highlighted or 0, len(self.review.still_open) - 1)
-        self.query_one("#review-coming", LongText).update("\n".join(words.coming_lines(self.review, _PLAIN)))
-        self.query_one("#review-supplies", LongText).update("\n".join(words.supplies_lines(self.review, _PLAIN)))
-        names = self.names
-        post = words.post_lines(self.review, names, _PLAIN) + (["  e envelopes · l labels"] if names else [])
-        self.query_one("#review-post", LongText).update("\n".join(post))
+        listing.styles.height = OPEN_ROWS if len(cards) >= OPEN_ROWS else "auto"
+        width = listing.width_for(len(cards))
+        listing.wrapped_for = listing.size.width
+        listing.clear_options()
+        # Counted rather than measured: hundreds of cards, each a line or two, as the list fills.
+        options = [Option(FittedLines(_plain(words.card_line(c, width)))) for c in cards]
+        listing.add_options(options or [Option("Nothing is waiting from the past days.", disabled=True)])
+        if cards:
+            listing.highlighted = min(highlighted or 0, len(cards) - 1)
+
+    def on_wrapping_option_list_width_changed(self, _: WrappingOptionList.WidthChanged) -> None:
+        """Wrap the open cards again to the list's new width, unless they were wrapped for it meanwhile."""
+        if self.query_one("#review-open", WrappingOptionList).needs_wrapping:
+            self._fill_open()
 
     def action_mark(self, key: str) -> None:
         """Take the step on the highlighted open card, say so, and show the review afresh."""

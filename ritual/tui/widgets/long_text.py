@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from rich.cells import cell_len
@@ -29,6 +30,7 @@ class LongText(Widget):
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._text = ""
+        self._fit: Callable[[int], str] | None = None  # makes the text for a width, when it is wrapped by its maker
         self._rows: list[str] = []
         self._wrapped_for = -1  # the width the rows were wrapped to; -1 until they are
         self.update(text)
@@ -40,7 +42,16 @@ class LongText(Widget):
 
     def update(self, text: str) -> None:
         """Show `text` instead."""
+        self._fit = None
         self._text = visible(text).expandtabs(TAB_SIZE)
+        self._wrapped_for = -1
+        self.refresh(layout=True)
+
+    def update_fitted(self, fit: Callable[[int], str]) -> None:
+        """Show the text `fit(width)` gives, made again whenever the width changes: the maker wraps its own lines
+        (a hanging indent under a label), which a plain wrap here would lose."""
+        self._fit = fit
+        self._text = visible(fit(max(self.size.width, 1))).expandtabs(TAB_SIZE)
         self._wrapped_for = -1
         self.refresh(layout=True)
 
@@ -63,6 +74,8 @@ class LongText(Widget):
     def _rows_at(self, width: int) -> list[str]:
         """The rows at `width`, wrapped again only when the width or the text changed."""
         if width != self._wrapped_for:
+            if self._fit is not None and width > 0:
+                self._text = visible(self._fit(width)).expandtabs(TAB_SIZE)
             self._rows = wrapped_rows(self._text, width)
             self._wrapped_for = width
         return self._rows
