@@ -77,7 +77,8 @@ def needed(items: Iterable[AgendaItem], home_country: str) -> Counter:
     writes = {(i.friend_id, i.occasion, i.occasion_date) for i in items if i.kind == WRITE}
     for item in posts.values():
         counts[stamp_kind(item.country, home_country)] += 1
-    counts[CARDS] += len(writes)
+    if writes:  # a week with no letter to write needs no cards, and says nothing of them
+        counts[CARDS] += len(writes)
     return counts
 
 

@@ -29,6 +29,12 @@ def test_needed_counts_a_stamp_per_card_to_post_and_a_card_per_letter_to_write()
     assert needed(items, "US") == {DOMESTIC: 1, INTERNATIONAL: 1, CARDS: 1}
 
 
+def test_a_week_with_nothing_to_write_needs_no_cards_at_all():
+    # Not "0 cards": the review would list a need of nothing.
+    assert needed([item("post", 1, "BR"), item("occasion", 2, "US")], "US") == {INTERNATIONAL: 1}
+    assert needed([], "US") == {}
+
+
 def test_only_counted_kinds_that_fall_short_are_mentioned():
     need = {DOMESTIC: 3, INTERNATIONAL: 2, CARDS: 1}
     found = shortfalls(need, {INTERNATIONAL: 1, CARDS: 5})
