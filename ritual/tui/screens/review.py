@@ -85,14 +85,13 @@ class ReviewScreen(Screen):
         review = self.review
         self.query_one("#review-title", Static).update(words.heading(review, _PLAIN))
         self._fill_open()
-        self.query_one("#review-coming", LongText).update_fitted(
-            lambda width: "\n".join(words.coming_lines(review, _PLAIN, width)))
-        self.query_one("#review-supplies", LongText).update_fitted(
-            lambda width: "\n".join(words.supplies_lines(review, _PLAIN, width)))
         names = self.names
         extra = ["  e envelopes · l labels"] if names else []
-        self.query_one("#review-post", LongText).update_fitted(
-            lambda width: "\n".join(words.post_lines(review, names, _PLAIN, width) + extra))
+        steps = {"#review-coming": lambda width: words.coming_lines(review, _PLAIN, width),
+                 "#review-supplies": lambda width: words.supplies_lines(review, _PLAIN, width),
+                 "#review-post": lambda width: words.post_lines(review, names, _PLAIN, width) + extra}
+        for selector, lines in steps.items():
+            self.query_one(selector, LongText).update_fitted(lambda width, lines=lines: "\n".join(lines(width)))
 
     def _fill_open(self) -> None:
         """The open cards, each wrapped to the list's width (its scrollbar's cells aside when they overflow)."""
