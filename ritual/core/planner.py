@@ -2,13 +2,14 @@
 
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import NamedTuple
 
 from ritual.core.card_dates import occasion_days
 from ritual.core.cards import Card, CardKey, state_words
 from ritual.core.dates import FEB28, PartialDate
 from ritual.core.model import BIRTHDAY, Friend, Occasion
-from ritual.core.plan_steps import OCCASION, POST, WRITE, Shape, Timing, Window, shape_of
+from ritual.core.plan_steps import OCCASION, POST, WRITE, Timing, Window, shape_of
 from ritual.core.postal import MailCalendar, TransitTable
 from ritual.core.text import MONTH_NAMES, MONTHS, short_day
 
@@ -144,13 +145,25 @@ def plan(
     window = Window(start, end, today, min(start, today) if include_overdue else date.min)
     build = _Builder(rules, window, occasion_spans(rules, start, end, today, include_overdue), cards or {})
     # Built in name order into one list per (date, kind): read in key order, they are in AgendaItem.sort_key's order.
-    for subject in sorted(subjects, key=_by_name):
+    for subject in _in_name_order(subjects):
         build.add(subject)
     return build.sorted_items()
 
 
-def _by_name(subject: Subject) -> tuple[str, int]:
-    return subject.name.casefold(), subject.friend_id
+def _in_name_order(subjects: Iterable[Subject]) -> list[Subject]:
+    """Subjects in name order regardless of case, then by id.
+
+    Two sorts on one key each rather than one on (name, id) pairs: strings and numbers compare faster alone than
+    inside tuples, and the second sort, being stable, keeps the id order among equal names.
+    """
+    return sorted(sorted(subjects, key=_friend_id), key=_folded_name)
+
+
+_friend_id = itemgetter(0)
+
+
+def _folded_name(subject: Subject) -> str:
+    return subject.name.casefold()
 
 
 def _occasion_name(occasion: Occasion) -> str:
@@ -195,7 +208,8 @@ class _Builder:
         self.timing = Timing(rules, window.today, cards)
         self._days: dict[tuple, list[date]] = {}
         self._first_year = min(lo.year for lo, _ in spans)
-        self._shapes: dict[tuple[date, int | None], tuple[Shape, tuple[list[AgendaItem], ...]]] = {}
+        self._steps: dict[tuple[date, int | None], tuple[tuple, ...]] = {}
+        self._carded = {friend_id for friend_id, _, _ in cards}
         self._labels: dict[tuple, str] = {}
         self._short: dict[date, str] = {}
         self._months: dict[date, str] = {}
@@ -249,51 +263,54 @@ class _Builder:
 
     def _occasion(self, subject: Subject, occasion: Occasion, occ_date: date) -> None:
         """The items of one occasion on one day: the day itself and the card's steps still to do."""
-        card = self.cards.get((subject.friend_id, occasion.name, occ_date)) if self.cards else None
+        friend_id = subject.friend_id
+        # Most friends have no stored card: a look at their id spares building a key for every occasion.
+        card = self.cards.get((friend_id, occasion.name, occ_date)) if friend_id in self._carded else None
         country = subject.country or self.rules.home_country
         transit = None
         if occasion.card or card is not None:
             transit = self._transits.get(country) or self._transit(country)
-        found = self._shapes.get((occ_date, transit)) if card is None else None
-        shape, buckets = found or self._shape(occ_date, transit, card)
-        if not buckets:
+        if card is None:
+            steps = self._steps.get((occ_date, transit)) or self._shared_steps(occ_date, transit)
+        else:
+            steps = self._card_steps(occ_date, transit, card)
+        if not steps:
             return
         age, label = self._label(occasion, occ_date)
-        name, friend_id, occasion_name = subject.name, subject.friend_id, occasion.name
-        late, arrival, written, posted, transit, status = shape[1:]
-        card_id = card.id if card is not None else None
-        # What the write and post steps say after the name: the same for both, made once.
-        tail = f" — {label} {self._day(occ_date)}"
-        for (kind, day, placed), bucket in zip(shape.steps, buckets):
-            if kind == WRITE:
-                reason = f"Write to {name}{tail}"
-            elif kind == POST:
-                reason = f"Post the card to {name}{tail}, {transit} {'mail day' if transit == 1 else 'mail days'} in the post"
-            else:
-                reason = _day_reason(name, label, card)
+        name, occasion_name, card_id = subject.name, occasion.name, card.id if card is not None else None
+        for bucket, kind, day, placed, before, between, after, late, arrival, written, posted, status in steps:
             bucket.append(_new_item(AgendaItem, (
-                day, kind, friend_id, name, occasion_name, occ_date, reason, late, placed,
-                arrival, age, written, posted, transit, country, card_id, status)))
+                day, kind, friend_id, name, occasion_name, occ_date, f"{before}{name}{between}{label}{after}", late,
+                placed, arrival, age, written, posted, transit, country, card_id, status)))
 
-    def _shape(self, occ_date: date, transit: int | None, card: Card | None) -> tuple[Shape, tuple[list, ...]]:
-        """The steps shown for an occasion's day (`transit` None: no card wanted), with each step's list; shared by
-        every friend with the same post and no stored card for it."""
-        if card is not None:
-            return self._with_buckets(shape_of(occ_date, transit, card, self.window, self.timing))
-        key = (occ_date, transit)
-        found = self._shapes.get(key)
-        if found is None:
-            found = self._shapes[key] = self._with_buckets(shape_of(occ_date, transit, None, self.window, self.timing))
+    def _shared_steps(self, occ_date: date, transit: int | None) -> tuple[tuple, ...]:
+        """The steps shown for an occasion's day (`transit` None: no card wanted) for anyone with no stored card;
+        shared by every friend with the same post."""
+        self._steps[(occ_date, transit)] = found = self._card_steps(occ_date, transit, None)
         return found
+
+    def _card_steps(self, occ_date: date, transit: int | None, card: Card | None) -> tuple[tuple, ...]:
+        """Each step shown for an occasion's day, as what its item needs besides the friend: the list it goes in,
+        its kind, day and placement, the words around the name and label of its reason, and the card's dates."""
+        shape = shape_of(occ_date, transit, card, self.window, self.timing)
+        late, arrival, written, posted, transit, status = shape[1:]
+        tail = f" {self._day(occ_date)}"
+        steps = []
+        for kind, day, placed in shape.steps:
+            if kind == WRITE:
+                words = ("Write to ", " — ", tail)
+            elif kind == POST:
+                words = ("Post the card to ", " — ", f"{tail}, {transit} {'mail day' if transit == 1 else 'mail days'} in the post")
+            else:
+                state = state_words(card) if card is not None else ""
+                words = ("", "'s ", f" — {state}" if state else "")
+            steps.append((self._bucket(day, kind), kind, day, placed, *words, late, arrival, written, posted, status))
+        return tuple(steps)
 
     def _transit(self, country: str) -> int:
         """Mail days to `country`, kept for the friends who live there too."""
         self._transits[country] = found = self.timing.transit(country)
         return found
-
-    def _with_buckets(self, shape: Shape) -> tuple[Shape, tuple[list, ...]]:
-        """A shape with the list each of its steps goes in."""
-        return shape, tuple(self._bucket(day, kind) for kind, day, _ in shape.steps)
 
     def _label(self, occasion: Occasion, occ_date: date) -> tuple[int | None, str]:
         """The age reached on the day (yearly occasions with a known year and day) and the occasion's label."""
@@ -375,9 +392,3 @@ def _occasion_label(occasion: Occasion, age: int | None) -> str:
     if occasion.name == BIRTHDAY:
         return f"birthday ({age})"
     return f"{occasion.name} ({age} years)"
-
-
-def _day_reason(name: str, label: str, card: Card | None) -> str:
-    """What the occasion's day itself says, with the card's state once it moved on."""
-    state = state_words(card) if card is not None else ""
-    return f"{name}'s {label} — {state}" if state else f"{name}'s {label}"

@@ -34,6 +34,9 @@ def _hang(text: str, indent: int, width: int = WIDTH) -> str:
     room = width - indent
     if len(text) <= room:
         return text
+    cut = text.rfind(" ", 0, room + 1)
+    if 0 < cut and len(text) - cut <= room + 1:
+        return f"{text[:cut]}\n{_spaces(indent)}{text[cut + 1:]}"  # two lines, the most a plan's item takes
     pieces = []
     while len(text) > room:
         cut = text.rfind(" ", 0, room + 1)
@@ -57,30 +60,38 @@ class _ItemLines:
 
     def __init__(self, style: Styler) -> None:
         self.style = style
-        self._heads: dict[str, tuple[str, int]] = {}
+        self._heads: dict[str, tuple[str, int, int]] = {}
 
     def __call__(self, item: AgendaItem, show_date: bool = False) -> str:
         """One agenda item as an indented, wrapped line with its flags."""
-        kind = item.kind
-        text = item.reason
+        return "".join(self.pieces(item, show_date))
+
+    def pieces(self, item: AgendaItem, show_date: bool = False) -> tuple[str, ...]:
+        """One agenda item's line in pieces to be joined, so a page of many copies each character once."""
+        kind, text, late = item.kind, item.reason, item.late
         if item.overdue and kind not in INVITATIONS:
             text += f" (was due {_day(item.date)})"
         elif show_date:
             text = f"{_day(item.date)}: {text}"
-        if item.earliest_arrival:
-            if item.late:
-                text += f" — late: arrives {_day(item.earliest_arrival)} at the earliest"
+        arrival = item.earliest_arrival
+        if arrival:
+            if late:
+                text += f" — late: arrives {_day(arrival)} at the earliest"
             elif item.card_status == POSTED:
-                text += f", should arrive {_day(item.earliest_arrival)}"
-        head, indent = self._heads.get(kind) or self._head(kind)
-        line = head + _hang(text, indent)
-        return self.style.attention(line) if item.late else line
+                text += f", should arrive {_day(arrival)}"
+        head, indent, room = self._heads.get(kind) or self._head(kind)
+        if late:
+            return (self.style.attention(head + _hang(text, indent)),)
+        # Most lines fit: only the longer ones are wrapped.
+        return (head, text) if len(text) <= room else (head, _hang(text, indent))
 
-    def _head(self, kind: str) -> tuple[str, int]:
-        """The painted label with the spaces up to the text, and the indent that wrapped lines hang from."""
+    def _head(self, kind: str) -> tuple[str, int, int]:
+        """The painted label with the spaces up to the text, the indent that wrapped lines hang from, and the room
+        left for the text on the first line."""
         paint = self.style.accent if kind == OCCASION else self.style.heading
-        self._heads[kind] = head = _label_head(LABELS.get(kind, kind), paint)
-        return head
+        head, indent = _label_head(LABELS.get(kind, kind), paint)
+        self._heads[kind] = found = (head, indent, WIDTH - indent)
+        return found
 
 
 def labelled(label: str, text: str, paint: Callable[[str], str], width: int = WIDTH) -> str:
@@ -93,6 +104,12 @@ def _label_head(label: str, paint: Callable[[str], str]) -> tuple[str, int]:
     """The painted label with the spaces up to its text, and the indent its wrapped lines hang from."""
     prefix = _label_prefix(label)
     return "  " + paint(label) + prefix[2 + len(label):], len(prefix)
+
+
+@lru_cache(maxsize=None)
+def _spaces(count: int) -> str:
+    """A hanging indent of `count` spaces."""
+    return " " * count
 
 
 @lru_cache(maxsize=None)
@@ -111,12 +128,12 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
     week_no = monday.isocalendar().week
     lines = [style.heading(f"Week {week_no} · {_day(monday)} – {_day(sunday)} {sunday.year}")]
     lines += list(notes)
-    lines += _open_sections(items, style, show_all)
+    still_open = _still_open(items)
+    lines += _open_sections(items[:still_open], style, show_all)
     line = _ItemLines(style)
     by_day: dict[date, list[AgendaItem]] = {}
-    for item in items:
-        if not item.overdue:
-            by_day.setdefault(item.date, []).append(item)
+    for item in items[still_open:]:
+        by_day.setdefault(item.date, []).append(item)
     for offset in range(7):
         day = monday + timedelta(days=offset)
         todays = by_day.get(day, ())
@@ -133,27 +150,43 @@ def render_week(items: list[AgendaItem], monday: date, today: date, style: Style
 def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styler, show_all: bool = False) -> str:
     """Items grouped by day from `start` to `end`, open items from before first."""
     lines = [style.heading(f"Upcoming · {short_day(start)} {start.year} – {short_day(end)} {end.year}")]
-    lines += _open_sections(items, style, show_all)
-    line = _ItemLines(style)
+    still_open = _still_open(items)
+    lines += _open_sections(items[:still_open], style, show_all)
+    # The page is joined from pieces, not from lines: each of tens of thousands of lines is then copied only once.
+    pieces = [piece for line in lines for piece in (line, "\n")]
+    line_pieces = _ItemLines(style).pieces
     current: date | None = None
-    for item in (i for i in items if not i.overdue):
-        if item.date != current:
-            current = item.date
-            lines += ["", style.heading(f"{_day(current)} {current.year}")]
-        lines.append(line(item))
-    if len(lines) == 1:
-        lines += ["", style.muted("Nothing planned in these days.")]
-    return "\n".join(lines)
+    for item in items[still_open:]:
+        if item[0] != current:
+            current = item[0]
+            pieces += ("\n", style.heading(f"{_day(current)} {current.year}"), "\n")
+        pieces += line_pieces(item)
+        pieces.append("\n")
+    if len(pieces) == 2 * len(lines):
+        pieces += ("\n", style.muted("Nothing planned in these days."), "\n")
+    return "".join(pieces[:-1])
+
+
+def _still_open(items: Sequence[AgendaItem]) -> int:
+    """How many items at the front are still open from before the range.
+
+    The planner dates them before its range and sorts by date, so they all come first: the rest of a year's
+    40,000 items need not be looked at to find them.
+    """
+    for count, item in enumerate(items):
+        if not item.overdue:
+            return count
+    return len(items)
 
 
 def _open_sections(items: list[AgendaItem], style: Styler, show_all: bool) -> list[str]:
-    """Cards still open from before, then friends it would be nice to write to, each calmly apart."""
+    """Cards still open from before, then friends it would be nice to write to, each calmly apart (`items` holds
+    only those still open)."""
     cards: list[AgendaItem] = []
     # Longest overdue first (items come sorted by date); a short list stays an invitation, not a backlog.
     hellos: list[AgendaItem] = []
     for item in items:
-        if item.overdue:
-            (hellos if item.kind in INVITATIONS else cards).append(item)
+        (hellos if item.kind in INVITATIONS else cards).append(item)
     shown = hellos if show_all else hellos[:HELLO_LIMIT]
     lines: list[str] = []
     line = _ItemLines(style)

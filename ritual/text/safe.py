@@ -8,6 +8,7 @@ colour is on.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 
@@ -15,6 +16,7 @@ from ritual.core.fields import CONTROL, NOTE_CONTROL
 
 # The exact codes the Styler writes (bold, dim, yellow, cyan, reset) with their partial resets, and nothing else.
 _STYLER_CODES = re.compile("\x1b\\[(?:0|1|2|22|33|36|39)m")
+_STYLER_BYTES = re.compile(_STYLER_CODES.pattern.encode())
 # Pages longer than this are looked over quickly first: nearly all of them hold no control character at all.
 _LONG = 4096
 _C0_BYTES = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
@@ -45,7 +47,11 @@ def _may_hold_control(text: str) -> bool:
     Its UTF-8 bytes are searched instead of its characters: dropping C0 controls and DEL from bytes is one pass
     of C over a table, and a C1 control is always the byte C2 followed by 80-9F (a few bytes to look at).
     """
-    raw = text.encode("utf-8", "surrogatepass")
+    return _bytes_hold_control(text.encode("utf-8", "surrogatepass"))
+
+
+def _bytes_hold_control(raw: bytes) -> bool:
+    """True when UTF-8 bytes hold a control character other than newline and tab."""
     return len(raw.translate(None, _C0_BYTES)) != len(raw) or _C1_BYTES.search(raw) is not None
 
 
@@ -75,8 +81,35 @@ def terminal_safe(text: str, styled: bool = False) -> str:
 
 def say(text: object = "", err: bool = False, nl: bool = True, color: bool | None = None) -> None:
     """Print through terminal_safe to stdout (or stderr), then flush: the one way commands write text."""
+    text, end = str(text), "\n" if nl else ""
+    if len(text) > _LONG and _said_as_utf8(text, end, err, bool(color)):
+        return
     # Once through terminal_safe no escape is left but the Styler's own, kept only when styled: nothing to strip.
-    write_out(terminal_safe(str(text), styled=bool(color)) + ("\n" if nl else ""), err)
+    write_out(terminal_safe(text, styled=bool(color)) + end, err)
+
+
+def _said_as_utf8(text: str, end: str, err: bool, styled: bool) -> bool:
+    """Write a long page that holds no control character straight to a UTF-8 stream's bytes; False when it holds
+    one, cannot be UTF-8, or the stream is another kind (then the usual way shows or replaces what it must).
+
+    A year's page is millions of characters: encoded once here, rather than once to look it over and once more
+    by the stream, and never copied to add its line end.
+    """
+    stream = sys.stderr if err else sys.stdout
+    raw_stream = getattr(stream, "buffer", None)
+    if raw_stream is None or not _takes_utf8(stream):
+        return False
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False  # a lone surrogate: the stream's own error handling decides, as for every other text
+    if _bytes_hold_control(_STYLER_BYTES.sub(b"", raw) if styled else raw):
+        return False
+    stream.flush()
+    raw_stream.write(raw)
+    raw_stream.write(end.encode())
+    raw_stream.flush()
+    return True
 
 
 def say_document(text: str) -> None:
@@ -102,6 +135,14 @@ def write_out(text: str, err: bool = False) -> None:
     stream.flush()
     raw.write(text.encode("utf-8", "replace"))
     raw.flush()
+
+
+def _takes_utf8(stream) -> bool:
+    """True when a text stream writes UTF-8 and keeps line ends as they are (so its bytes may be written instead)."""
+    try:
+        return codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8" and os.linesep == "\n"
+    except LookupError:
+        return False
 
 
 def _takes_only_ascii(stream) -> bool:

@@ -52,3 +52,54 @@ def test_no_stream_attached_prints_nothing_and_raises_nothing(monkeypatch):
     monkeypatch.setattr(sys, "stdout", None)
     say("nobody reads this")
     write_out("nor this")
+
+
+LONG_PAGE = "\n".join(f"  write    Write to Léa Müller {n} — birthday ({n % 90}) Sat 14 Mar" for n in range(400))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_a_long_page_is_written_as_the_short_way_would_write_it(monkeypatch, encoding):
+    page = LONG_PAGE if encoding == "utf-8" else LONG_PAGE.replace("—", "-")  # what Latin-1 can hold
+    ours, theirs = _streams(encoding), _streams(encoding)
+    monkeypatch.setattr(sys, "stdout", ours[1])
+    say(page)
+    monkeypatch.setattr(sys, "stdout", theirs[1])
+    write_out(page + "\n")
+    assert ours[0].getvalue() == theirs[0].getvalue() == (page + "\n").encode(encoding)
+
+
+def test_a_long_page_follows_what_the_stream_still_held(monkeypatch):
+    raw, stream = _streams("utf-8")
+    monkeypatch.setattr(sys, "stdout", stream)
+    stream.write("first ")  # still in the text layer, not flushed
+    say(LONG_PAGE, nl=False)
+    assert raw.getvalue() == ("first " + LONG_PAGE).encode()
+
+
+@pytest.mark.parametrize("styled", [False, True])
+def test_a_control_character_deep_in_a_long_page_is_still_shown_not_sent(monkeypatch, styled):
+    raw, stream = _streams("utf-8")
+    monkeypatch.setattr(sys, "stdout", stream)
+    page = Styler(styled).heading("Upcoming") + "\n" + LONG_PAGE + "\nEvil\x1b]0;PWNED\x07 \x9b2J"
+    say(page, color=styled)
+    written = raw.getvalue().decode()
+    assert written.endswith("Evil^[]0;PWNED^G \ufffd2J\n")
+    assert written.startswith("\x1b[1mUpcoming\x1b[0m\n" if styled else "Upcoming\n")
+
+
+def test_a_long_styled_page_keeps_only_the_stylers_own_codes(monkeypatch):
+    raw, stream = _streams("utf-8")
+    monkeypatch.setattr(sys, "stdout", stream)
+    page = "\n".join(Styler(True).attention(line) for line in LONG_PAGE.splitlines())
+    say(page, color=True)
+    assert raw.getvalue() == (page + "\n").encode()
+    say(page, color=False)  # colour off: even the Styler's codes are shown, not sent
+    assert "\x1b" not in raw.getvalue().decode()[len(page) + 1:]
+
+
+def test_a_long_page_holding_a_lone_surrogate_is_left_to_the_stream(monkeypatch):
+    raw, stream = _streams("utf-8")
+    monkeypatch.setattr(sys, "stdout", stream)
+    with pytest.raises(UnicodeEncodeError):
+        say(LONG_PAGE + "\udcff")  # as before: a strict UTF-8 stream refuses it, nothing is half written
+    assert raw.getvalue() == b""
