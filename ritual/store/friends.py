@@ -7,9 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from ritual.core.dates import PartialDate
 from ritual.core.fields import check_friend, check_occasion
-from ritual.core.model import Friend, Occasion
-from ritual.core.planner import Subject, with_birthday
+from ritual.core.model import BIRTHDAY, Friend, Occasion
+from ritual.core.planner import Subject
 from ritual.core.text import namesake_line
 from ritual.errors import Ambiguous, NotFound
 from ritual.store.database import Database
@@ -20,7 +21,6 @@ from ritual.store.rows import (
     friend_from_row,
     from_iso,
     occasion_from_row,
-    partial_date,
 )
 
 _FRIEND_COLUMNS = tuple(friend_columns(Friend(name="x")).keys())
@@ -303,7 +303,8 @@ class _Birthdays(dict):
         number, card = divmod(number, 2)
         month_day, year = divmod(number, 10000)
         month, day = divmod(month_day, 32)
-        self[number * 2 + card] = found = with_birthday(partial_date(month, day or None, year or None), bool(card), ())
+        birthday = PartialDate.from_fields((month, day or None, year or None))
+        self[number * 2 + card] = found = (Occasion.from_fields((BIRTHDAY, birthday, True, bool(card), None)),)
         return found
 
 

@@ -64,10 +64,11 @@ class _ItemLines:
 
     def __call__(self, item: AgendaItem, show_date: bool = False) -> str:
         """One agenda item as an indented, wrapped line with its flags."""
-        return "".join(self.pieces(item, show_date))
+        return "".join(self.pieces(item, show_date)[:-1])
 
     def pieces(self, item: AgendaItem, show_date: bool = False) -> tuple[str, ...]:
-        """One agenda item's line in pieces to be joined, so a page of many copies each character once."""
+        """One agenda item's line in pieces to be joined, its line end last: a page of many then copies each
+        character once, where making each line first would copy it again."""
         kind, text, late = item.kind, item.reason, item.late
         if item.overdue and kind not in INVITATIONS:
             text += f" (was due {_day(item.date)})"
@@ -81,9 +82,14 @@ class _ItemLines:
                 text += f", should arrive {_day(arrival)}"
         head, indent, room = self._heads.get(kind) or self._head(kind)
         if late:
-            return (self.style.attention(head + _hang(text, indent)),)
-        # Most lines fit: only the longer ones are wrapped.
-        return (head, text) if len(text) <= room else (head, _hang(text, indent))
+            return self.style.attention(head + _hang(text, indent)), "\n"
+        if len(text) <= room:
+            return head, text, "\n"  # most lines fit
+        cut = text.rfind(" ", 0, room + 1)
+        if 0 < cut and len(text) - cut <= room + 1:
+            # Two lines, the most a plan's item takes: `_hang`'s cut, left in pieces.
+            return head, text[:cut], "\n", _spaces(indent), text[cut + 1:], "\n"
+        return head, _hang(text, indent), "\n"
 
     def _head(self, kind: str) -> tuple[str, int, int]:
         """The painted label with the spaces up to the text, the indent that wrapped lines hang from, and the room
@@ -161,7 +167,6 @@ def render_upcoming(items: list[AgendaItem], start: date, end: date, style: Styl
             current = item[0]
             pieces += ("\n", style.heading(f"{_day(current)} {current.year}"), "\n")
         pieces += line_pieces(item)
-        pieces.append("\n")
     if len(pieces) == 2 * len(lines):
         pieces += ("\n", style.muted("Nothing planned in these days."), "\n")
     return "".join(pieces[:-1])
