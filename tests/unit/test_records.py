@@ -50,3 +50,16 @@ def test_a_letter_fills_in_its_status_and_quotes_when_made_and_when_copied():
         letter._replace(status="answered")
     with pytest.raises(InvalidValue, match="comes before the day it was written"):
         letter._replace(posted=date(2026, 11, 19))
+
+
+def test_a_record_made_from_its_fields_is_the_same_record_and_checked_the_same():
+    assert PartialDate.from_fields((2, 29, 2028)) == PartialDate(2, 29, 2028)
+    assert type(PartialDate.from_fields((6, None, None))) is PartialDate
+    made = Occasion.from_fields(("wedding", PartialDate(6, 12, 2004), True, False, 7))
+    assert made == Occasion("wedding", PartialDate(6, 12, 2004), card=False, id=7)
+    with pytest.raises(InvalidValue, match="is not a day of the calendar"):
+        PartialDate.from_fields((2, 29, 2027))
+    with pytest.raises(InvalidValue, match="must not be empty"):
+        Occasion.from_fields((" ", PartialDate(6, 12), True, True, None))
+    with pytest.raises(TypeError, match="takes 3 fields, not 2"):
+        PartialDate.from_fields((6, 12))  # no defaults: every field is given
