@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from functools import lru_cache
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
@@ -243,6 +242,8 @@ def render_friend(friend: Friend, upcoming: Iterable[AgendaItem], style: Styler)
         lines.append(wrap(f"{occasion.name} {occasion.date.words()} ({kind}{card}) #{occasion.id}",
                           f"  {'occasion':<{FACT_WIDTH}}"))
     if friend.notes:
+        import textwrap  # for notes alone: the week and the year load this module too
+
         # Each line of the notes is folded on its own, so the lines the user wrote stay lines.
         folded = "\n".join(textwrap.fill(line, WIDTH - 2) for line in friend.notes.splitlines())
         lines += ["", textwrap.indent(folded, "  ")]

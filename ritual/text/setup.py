@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 QUESTION = "Where do you post from? A country code or name"
@@ -12,6 +11,8 @@ def unchosen_hint(code: str) -> str:
     """The note under the plan while nobody has said where they post from (no country names: kept fast)."""
     text = (f"Transit times and public holidays assume you post from {code}, which you have not chosen yet: "
             "`ritual setup` asks where you post from.")
+    import textwrap  # only while no country is chosen: every plan imports this module
+
     return textwrap.fill(text, width=78)
 
 
