@@ -276,7 +276,10 @@ class _Builder:
             steps = self._card_steps(occ_date, transit, card)
         if not steps:
             return
-        age, label = self._label(occasion, occ_date)
+        value = occasion.date
+        # The age reached on the day: yearly occasions with a known year and day.
+        age = occ_date.year - value.year if occasion.yearly and value.day is not None and value.year is not None else None
+        label = self._labels.get((occasion.name, value.month if value.day is None else 0, age)) or self._label(occasion, age)
         name, occasion_name, card_id = subject.name, occasion.name, card.id if card is not None else None
         for bucket, kind, day, placed, before, between, after, late, arrival, written, posted, status in steps:
             bucket.append(_new_item(AgendaItem, (
@@ -312,16 +315,11 @@ class _Builder:
         self._transits[country] = found = self.timing.transit(country)
         return found
 
-    def _label(self, occasion: Occasion, occ_date: date) -> tuple[int | None, str]:
-        """The age reached on the day (yearly occasions with a known year and day) and the occasion's label."""
+    def _label(self, occasion: Occasion, age: int | None) -> str:
+        """The occasion's label at `age`, kept for every friend whose occasion of that name reaches it too."""
         value = occasion.date
-        dated = occasion.yearly and value.day is not None and value.year is not None
-        age = occ_date.year - value.year if dated else None
-        key = (occasion.name, value.month if value.day is None else 0, age)
-        label = self._labels.get(key)
-        if label is None:
-            label = self._labels[key] = _occasion_label(occasion, age)
-        return age, label
+        self._labels[(occasion.name, value.month if value.day is None else 0, age)] = label = _occasion_label(occasion, age)
+        return label
 
     def _keep_in_touch(self, subject: Subject) -> None:
         """The invitation to write again once a friend's rhythm has passed since the last letter (now, if none)."""
